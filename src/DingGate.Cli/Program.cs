@@ -1,0 +1,3 @@
+using DingGate.Cli;
+
+return await DinggateCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);

@@ -1,0 +1,20 @@
+using DingGate.Emulator.Control;
+using DingGate.Emulator.Faults;
+using DingGate.Emulator.Recording;
+using DingGate.Emulator.Tokens;
+using Microsoft.AspNetCore.Builder;
+
+namespace DingGate.Emulator;
+
+/// <summary>The emulator's request pipeline and route table. Feature folders add their <c>MapXxx</c> calls here.</summary>
+internal static class EmulatorApplicationBuilderExtensions
+{
+    public static void UseEmulator(this WebApplication app)
+    {
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.UseMiddleware<RecordingMiddleware>();
+        app.UseMiddleware<FaultMiddleware>();
+        app.MapTokenEndpoints();
+        app.MapControlEndpoints();
+    }
+}

@@ -1,0 +1,89 @@
+namespace DingGate.Emulator;
+
+/// <summary>
+/// Start-up settings of the DingTalk emulator. Protocol behaviours that the spec marks as undocumented or GUESS are
+/// switches here (and can be changed at run time through <c>PATCH /_emulator/settings</c>), never hard-coded beliefs.
+/// </summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>Address Kestrel binds to. Loopback by default.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>Port to bind; 0 picks a free port (tests).</summary>
+    public int Port { get; set; }
+
+    /// <summary>Serve HTTPS/WSS with a generated CA and a certificate for the DingTalk host names.</summary>
+    public bool Tls { get; set; }
+
+    /// <summary>Where the generated CA certificate (PEM) is written in TLS mode. Defaults to a file in the temp folder.</summary>
+    public string? CaCertificatePath { get; set; }
+
+    /// <summary>Host names the TLS certificate covers (besides 127.0.0.1 and localhost).</summary>
+    public IList<string> TlsHostNames { get; } = ["api.dingtalk.com", "oapi.dingtalk.com", "wss-open-connection.dingtalk.com"];
+
+    /// <summary>
+    /// Base URL advertised to clients for the stream endpoint, the session webhooks and download URLs, for when clients
+    /// reach the emulator through a host mapping (e.g. <c>https://api.dingtalk.com</c>). Null: the emulator's own address.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>The apps (bots) registered at start. When empty a demo app is registered.</summary>
+    public IList<EmulatedAppOptions> Apps { get; } = [];
+
+    /// <summary>Seed for ids and for the random pick among connections; null means non-deterministic.</summary>
+    public int? Seed { get; set; }
+
+    /// <summary>Clock used for every emulator timer (tokens, tickets, pings, redelivery). Tests pass a fake.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Access-token lifetime (DingTalk: 7200 s).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(7200);
+
+    /// <summary>Stream ticket lifetime (DingTalk: 90 s, single use).</summary>
+    public TimeSpan TicketLifetime { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Interval of SYSTEM ping frames; <see cref="TimeSpan.Zero"/> disables them. Undocumented upstream (20–30 s reported).</summary>
+    public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Close a connection after this many unanswered SYSTEM pings; 0 = never (undocumented upstream).</summary>
+    public int MaxMissedPongs { get; set; }
+
+    /// <summary>Time between a SYSTEM disconnect frame and the server closing the socket (DingTalk: about 10 s).</summary>
+    public TimeSpan DisconnectGrace { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Send SYSTEM disconnect automatically once a connection is this old; null = never.</summary>
+    public TimeSpan? ConnectionMaxAge { get; set; }
+
+    /// <summary>Window after which an un-ACKed bot message is pushed again with the same messageId (observed: 60 s).</summary>
+    public TimeSpan CallbackRedeliveryWindow { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How many times an un-ACKed bot message is redelivered; 0 = fire-and-forget (the official FAQ's claim).</summary>
+    public int CallbackRedeliveryAttempts { get; set; } = 1;
+
+    /// <summary>Whether an ACK with a code other than 200 counts as "not ACKed" for bot messages (undocumented).</summary>
+    public bool RedeliverOnNon200Ack { get; set; } = true;
+
+    /// <summary>EVENT redelivery schedule after a missing ACK or LATER (documented for HTTP push: 10 s, 30 s).</summary>
+    public IList<TimeSpan> EventRedeliverySchedule { get; } = [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30)];
+
+    /// <summary>How long a card callback waits for its ACK before the interaction fails (DingTalk: 2 s).</summary>
+    public TimeSpan CardCallbackAckWindow { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Session webhook validity after the message (all published samples: 90 min).</summary>
+    public TimeSpan SessionWebhookLifetime { get; set; } = TimeSpan.FromMinutes(90);
+
+    /// <summary>Validity of signed download URLs returned by messageFiles/download.</summary>
+    public TimeSpan DownloadUrlLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Per-app, per-API QPS limit (standard edition: 20/s).</summary>
+    public bool QpsLimitEnabled { get; set; } = true;
+
+    /// <summary>Calls per second allowed per app and API when <see cref="QpsLimitEnabled"/> is on.</summary>
+    public int QpsLimit { get; set; } = 20;
+
+    /// <summary>Maximum users per batchSend call (doc text: 20; the error table says 100).</summary>
+    public int BatchSendMaxUsers { get; set; } = 20;
+
+    /// <summary>Largest frame the emulator sends (SDK-java accepts 256 KiB).</summary>
+    public int MaxFrameBytes { get; set; } = 256 * 1024;
+}

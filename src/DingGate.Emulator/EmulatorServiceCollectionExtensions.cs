@@ -1,0 +1,32 @@
+using DingGate.Emulator.Conversations;
+using DingGate.Emulator.Faults;
+using DingGate.Emulator.Fixtures;
+using DingGate.Emulator.Http;
+using DingGate.Emulator.Recording;
+using DingGate.Emulator.Replies;
+using DingGate.Emulator.Tokens;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DingGate.Emulator;
+
+/// <summary>Registers every emulator service. Feature folders add their own <c>AddXxx</c> calls here.</summary>
+internal static class EmulatorServiceCollectionExtensions
+{
+    public static IServiceCollection AddEmulator(this IServiceCollection services, EmulatorOptions options)
+    {
+        services.AddSingleton(options);
+        services.AddSingleton<EmulatorAddress>();
+        services.AddSingleton<IdGenerator>();
+        services.AddSingleton<AppRegistry>();
+        services.AddSingleton<OrgDirectory>();
+        services.AddSingleton<TrafficRecorder>();
+        services.AddSingleton<ConversationLog>();
+        services.AddSingleton<DingTalkResults>();
+        services.AddSingleton<TokenStore>();
+        services.AddSingleton<TokenAuth>();
+        services.AddSingleton<FaultSwitches>();
+        services.AddSingleton<QpsLimiter>();
+        services.AddSingleton<SessionWebhookRegistry>();
+        return services;
+    }
+}
