@@ -20,7 +20,7 @@ internal sealed class TestEmulator : IAsyncDisposable
     {
         Host = host;
         Time = time;
-        Http = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Http = new HttpClient(CreateHandler(host.CaCertificatePath)) { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     public EmulatorHost Host { get; }
@@ -72,6 +72,36 @@ internal sealed class TestEmulator : IAsyncDisposable
         using var response = await Http.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    // In TLS mode the client trusts exactly the emulator's CA, as an unmodified bot pointed at the emulator would.
+    private static HttpMessageHandler CreateHandler(string? caPath)
+    {
+        if (caPath is null)
+        {
+            return new SocketsHttpHandler();
+        }
+
+        var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(caPath);
+        return new SocketsHttpHandler
+        {
+            SslOptions =
+            {
+                RemoteCertificateValidationCallback = (_, certificate, _, _) =>
+                {
+                    if (certificate is null)
+                    {
+                        return false;
+                    }
+
+                    using var chain = new System.Security.Cryptography.X509Certificates.X509Chain();
+                    chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
+                    chain.ChainPolicy.CustomTrustStore.Add(ca);
+                    chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
+                    return chain.Build(new System.Security.Cryptography.X509Certificates.X509Certificate2(certificate));
+                },
+            },
+        };
     }
 
     public async ValueTask DisposeAsync()
