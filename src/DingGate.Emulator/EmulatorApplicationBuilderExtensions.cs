@@ -1,4 +1,5 @@
 using DingGate.Emulator.Control;
+using DingGate.Emulator.ControlPage;
 using DingGate.Emulator.Faults;
 using DingGate.Emulator.Recording;
 using DingGate.Emulator.Tokens;
@@ -16,5 +17,6 @@ internal static class EmulatorApplicationBuilderExtensions
         app.UseMiddleware<FaultMiddleware>();
         app.MapTokenEndpoints();
         app.MapControlEndpoints();
+        app.MapControlPage();
     }
 }

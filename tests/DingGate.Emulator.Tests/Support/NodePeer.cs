@@ -92,7 +92,7 @@ internal sealed class NodePeer : IAsyncDisposable
         }
     }
 
-    /// <summary>True when another event arrives within <paramref name="wait"/> (used to show that nothing more came).</summary>
+    /// <summary>Takes an already received event, if any (used to show that nothing more came).</summary>
     public bool TryRead(out JsonObject? item) => _events.Reader.TryRead(out item);
 
     private void OnLine(string? line, bool isError)

@@ -1,0 +1,37 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DingGate.Emulator.ControlPage;
+
+/// <summary>
+/// Serves the control page (a DingTalk-like chat view over the control API) from embedded resources:
+/// <c>/</c> → index.html, <c>/static/{file}</c> → its script and style sheet.
+/// </summary>
+internal static class ControlPageEndpoints
+{
+    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".html"] = "text/html; charset=utf-8", [".js"] = "text/javascript; charset=utf-8", [".css"] = "text/css; charset=utf-8",
+    };
+
+    public static void MapControlPage(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/", () => Serve("index.html"));
+        routes.MapGet("/static/{file}", (string file) => Serve(file));
+    }
+
+    private static IResult Serve(string file)
+    {
+        var extension = Path.GetExtension(file);
+        if (file.Contains('/', StringComparison.Ordinal) || !ContentTypes.TryGetValue(extension, out var contentType))
+        {
+            return Results.NotFound();
+        }
+
+        var assembly = Assembly.GetExecutingAssembly();
+        var stream = assembly.GetManifestResourceStream("DingGate.Emulator.ControlPage.wwwroot." + file);
+        return stream is null ? Results.NotFound() : Results.Stream(stream, contentType);
+    }
+}

@@ -1,0 +1,59 @@
+using System.Net;
+using DingGate.Emulator.Tests.Support;
+
+namespace DingGate.Emulator.Tests.ControlPage;
+
+public sealed class ControlPageEndpointsTests
+{
+    [Fact]
+    public async Task Root_ServesControlPageReferencingItsScripts()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+
+        using var response = await emu.Http.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("/static/control.js", html, StringComparison.Ordinal);
+        Assert.Contains("/static/markdown.js", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("control.js", "text/javascript", "/_emulator/messages")]
+    [InlineData("markdown.js", "text/javascript", "renderMarkdown")]
+    [InlineData("control.css", "text/css", "#messages")]
+    public async Task Static_ServesEmbeddedAssets(string file, string mediaType, string expectedText)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+
+        using var response = await emu.Http.GetAsync("/static/" + file);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains(expectedText, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/static/missing.js")]
+    [InlineData("/static/secret.txt")]
+    public async Task Static_UnknownOrDisallowedFile_Returns404(string path)
+    {
+        await using var emu = await TestEmulator.StartAsync();
+
+        using var response = await emu.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ControlPage_IsNotRecordedAsDingTalkTraffic()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+
+        using var _ = await emu.Http.GetAsync("/");
+        using var __ = await emu.Http.GetAsync("/_emulator/apps");
+
+        Assert.Empty(emu.Recorder.HttpCalls);
+    }
+}
