@@ -1,6 +1,7 @@
 using DingGate.Emulator.Control;
 using DingGate.Emulator.Faults;
 using DingGate.Emulator.Recording;
+using DingGate.Emulator.Stream;
 using DingGate.Emulator.Tokens;
 using Microsoft.AspNetCore.Builder;
 
@@ -16,5 +17,7 @@ internal static class EmulatorApplicationBuilderExtensions
         app.UseMiddleware<FaultMiddleware>();
         app.MapTokenEndpoints();
         app.MapControlEndpoints();
+        app.MapStreamEndpoints();
+        app.MapStreamControl();
     }
 }
