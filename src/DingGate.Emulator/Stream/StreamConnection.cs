@@ -29,6 +29,9 @@ internal sealed class StreamConnection(string id, long sequence, EmulatedApp app
 
     public ConnectionKeepAlive? KeepAlive { get; set; }
 
+    /// <summary>Kills the underlying TCP connection: <c>HttpContext.Abort</c>, cleared by the endpoint when the request ends.</summary>
+    public Action? AbortTransport { get; set; }
+
     /// <summary>messageId of the SYSTEM disconnect sent on this connection; its ACK is accepted and ignored.</summary>
     public string? DisconnectMessageId { get; private set; }
 
@@ -77,8 +80,18 @@ internal sealed class StreamConnection(string id, long sequence, EmulatedApp app
     /// <summary>Kills the socket without a close frame (a dropped network link).</summary>
     public void Abort()
     {
+        var abortTransport = AbortTransport;
+        AbortTransport = null;
         MarkClosed();
         Socket.Abort();
+        try
+        {
+            abortTransport?.Invoke();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The request ended meanwhile: the transport is already gone.
+        }
     }
 
     public void MarkClosed()

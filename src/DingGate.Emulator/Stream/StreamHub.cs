@@ -128,7 +128,7 @@ internal sealed class StreamHub(EmulatorOptions options, IdGenerator ids, AppReg
     /// <summary>Aborts every socket and stops every push timer (host shutdown).</summary>
     public void Dispose()
     {
-        foreach (var connection in Connections)
+        foreach (var connection in Connections.Where(c => c.State != StreamConnectionState.Closed))
         {
             connection.Abort();
         }

@@ -11,12 +11,13 @@ internal sealed class StreamPush : IDisposable
     private readonly StreamHub _hub;
     private readonly EmulatorOptions _options;
     private readonly TimeSpan[] _waits;
-    private readonly ITimer _timer;
+    private ITimer? _timer;
     private readonly TaskCompletionSource<PushAck?> _ack = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<PushAck> _acks = [];
     private readonly List<string> _connectionIds = [];
     private readonly Lock _gate = new();
     private int _slot;
+    private int _generation;
     private DateTimeOffset _lastSentAt;
 
     public StreamPush(StreamHub hub, EmulatorOptions options, StreamPushDefinition definition)
@@ -25,7 +26,6 @@ internal sealed class StreamPush : IDisposable
         _options = options;
         Definition = definition;
         _waits = Waits(options, definition.Kind);
-        _timer = options.TimeProvider.CreateTimer(_ => OnTimer(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public StreamPushDefinition Definition { get; }
@@ -79,7 +79,7 @@ internal sealed class StreamPush : IDisposable
         {
             if (State == StreamPushState.Pending && AwaitingConnection && _hub.IsEligible(connection, Definition) && Send(connection))
             {
-                _timer.Change(_waits[_slot], Timeout.InfiniteTimeSpan);
+                Schedule(_waits[_slot]);
             }
         }
     }
@@ -99,7 +99,7 @@ internal sealed class StreamPush : IDisposable
             if (IsAccepted(frame))
             {
                 State = StreamPushState.Acked;
-                _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _timer?.Dispose();
                 _ack.TrySetResult(ack);
             }
             else if (Definition.Kind == StreamPushKind.Event && _slot + 1 >= _waits.Length)
@@ -111,7 +111,11 @@ internal sealed class StreamPush : IDisposable
 
     public void Dispose()
     {
-        _timer.Dispose();
+        lock (_gate)
+        {
+            _timer?.Dispose();
+        }
+
         _ack.TrySetResult(null);
     }
 
@@ -122,11 +126,12 @@ internal sealed class StreamPush : IDisposable
         _ => true,
     };
 
-    private void OnTimer()
+    private void OnTimer(int generation)
     {
         lock (_gate)
         {
-            if (State != StreamPushState.Pending)
+            // A replaced timer whose callback was already running is stale.
+            if (State != StreamPushState.Pending || generation != _generation)
             {
                 return;
             }
@@ -151,7 +156,16 @@ internal sealed class StreamPush : IDisposable
             Send(connection);
         }
 
-        _timer.Change(_waits[_slot], Timeout.InfiniteTimeSpan);
+        Schedule(_waits[_slot]);
+    }
+
+    // A fresh one-shot timer per slot: re-arming a timer from inside its own callback is not reliable on every clock
+    // (FakeTimeProvider drops a one-shot timer after its callback, even if the callback re-armed it).
+    private void Schedule(TimeSpan due)
+    {
+        _timer?.Dispose();
+        var generation = ++_generation;
+        _timer = _options.TimeProvider.CreateTimer(_ => OnTimer(generation), null, due, Timeout.InfiniteTimeSpan);
     }
 
     private bool Send(StreamConnection connection)
@@ -179,6 +193,7 @@ internal sealed class StreamPush : IDisposable
                 _acks.LastOrDefault(), _options.TimeProvider.GetUtcNow()));
         }
 
+        _timer?.Dispose();
         _ack.TrySetResult(null);
     }
 

@@ -37,6 +37,7 @@ internal static class StreamSocketEndpoint
         var connection = new StreamConnection(ids.NewUuid(), hub.NextSequence(), app, ticket, socket, options.TimeProvider.GetUtcNow());
         using var keepAlive = new ConnectionKeepAlive(connection, options, faults, ids);
         connection.KeepAlive = keepAlive;
+        connection.AbortTransport = context.Abort;
         hub.Register(connection);
         try
         {
@@ -45,6 +46,7 @@ internal static class StreamSocketEndpoint
         }
         finally
         {
+            connection.AbortTransport = null;
             connection.MarkClosed();
             hub.Unregister(connection);
         }
