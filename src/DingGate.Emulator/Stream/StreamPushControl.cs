@@ -63,8 +63,7 @@ internal static class StreamPushControl
         }
 
         var data = (body["data"] ?? new JsonObject()).ToJsonString(EmulatorJson.Options);
-        var handle = hub.Push(app.ClientId, new StreamPushRequest(StreamPushKind.Event, "*", data, headers));
-        return Results.Json(new { messageId = handle.MessageId, eventId = handle.EventId, delivered = handle.Delivered, connectionId = handle.ConnectionId });
+        return PushOrReject(hub, app.ClientId, new StreamPushRequest(StreamPushKind.Event, "*", data, headers));
     }
 
     private static async Task<IResult> PushRawAsync(HttpContext context, StreamHub hub, AppRegistry apps)
@@ -79,9 +78,15 @@ internal static class StreamPushControl
         }
 
         var kind = type == "EVENT" ? StreamPushKind.Event : topic == CardCallbackTopic ? StreamPushKind.CardCallback : StreamPushKind.BotMessage;
+        return PushOrReject(hub, app.ClientId, new StreamPushRequest(kind, topic, data.ToJsonString(EmulatorJson.Options)));
+    }
+
+    /// <summary>Pushes and answers <c>{messageId, eventId, delivered, connectionId}</c>; an oversized frame is a 400.</summary>
+    private static IResult PushOrReject(StreamHub hub, string clientId, StreamPushRequest request)
+    {
         try
         {
-            var handle = hub.Push(app.ClientId, new StreamPushRequest(kind, topic, data.ToJsonString(EmulatorJson.Options)));
+            var handle = hub.Push(clientId, request);
             return Results.Json(new { messageId = handle.MessageId, eventId = handle.EventId, delivered = handle.Delivered, connectionId = handle.ConnectionId });
         }
         catch (InvalidOperationException ex)
