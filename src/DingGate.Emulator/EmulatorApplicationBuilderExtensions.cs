@@ -2,6 +2,7 @@ using DingGate.Emulator.Control;
 using DingGate.Emulator.ControlPage;
 using DingGate.Emulator.Faults;
 using DingGate.Emulator.Recording;
+using DingGate.Emulator.Stream;
 using DingGate.Emulator.Tokens;
 using Microsoft.AspNetCore.Builder;
 
@@ -18,5 +19,7 @@ internal static class EmulatorApplicationBuilderExtensions
         app.MapTokenEndpoints();
         app.MapControlEndpoints();
         app.MapControlPage();
+        app.MapStreamEndpoints();
+        app.MapStreamControl();
     }
 }

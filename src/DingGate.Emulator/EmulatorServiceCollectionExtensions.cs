@@ -4,6 +4,7 @@ using DingGate.Emulator.Fixtures;
 using DingGate.Emulator.Http;
 using DingGate.Emulator.Recording;
 using DingGate.Emulator.Replies;
+using DingGate.Emulator.Stream;
 using DingGate.Emulator.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,7 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<FaultSwitches>();
         services.AddSingleton<QpsLimiter>();
         services.AddSingleton<SessionWebhookRegistry>();
+        services.AddStream();
         return services;
     }
 }

@@ -15,4 +15,7 @@ internal sealed class PushHandle
     public string? ConnectionId { get; init; }
 
     public required Task<PushAck?> Ack { get; init; }
+
+    /// <summary>The <c>eventId</c> header of an EVENT push; null for callbacks.</summary>
+    public string? EventId { get; init; }
 }

@@ -1,0 +1,55 @@
+using System.Text.Json.Nodes;
+using DingGate.Emulator.Control;
+using DingGate.Emulator.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DingGate.Emulator.Stream;
+
+/// <summary>
+/// Control routes for sockets and tickets: <c>GET /_emulator/connections</c>, <c>POST /_emulator/connections/disconnect</c>,
+/// <c>POST /_emulator/connections/drop</c>, <c>POST /_emulator/tickets/expire</c>.
+/// </summary>
+internal static class StreamConnectionControl
+{
+    public static void MapStreamControl(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup(ControlEndpoints.Prefix);
+        group.MapGet("/connections", (StreamHub hub) => Results.Json(hub.Connections.Select(Describe)));
+        group.MapPost("/connections/disconnect", DisconnectAsync);
+        group.MapPost("/connections/drop", DropAsync);
+        group.MapPost("/tickets/expire", (StreamTicketStore tickets) => Results.Json(new { expired = tickets.ExpireAll() }));
+        group.MapStreamPushControl();
+    }
+
+    public static object Describe(StreamConnection c) => new
+    {
+        id = c.Id, clientId = c.App.ClientId, state = c.State.ToString().ToLowerInvariant(),
+        subscriptions = c.Ticket.Subscriptions.Select(s => new { type = s.Type, topic = s.Topic }),
+        ua = c.Ticket.UserAgent, localIp = c.Ticket.LocalIp, extras = c.Ticket.Extras, acceptJson = c.Ticket.AcceptJson,
+        openedAt = c.OpenedAt, missedPongs = c.KeepAlive?.MissedPongs ?? 0, lastPongAt = c.KeepAlive?.LastPongAt,
+        disconnectReason = c.DisconnectReason,
+    };
+
+    private static async Task<IResult> DisconnectAsync(HttpContext context, StreamHub hub)
+    {
+        var body = await EmulatorJson.ReadObjectAsync(context.Request, context.RequestAborted) ?? [];
+        var targets = hub.Find(body.GetString("clientId"), body.GetString("connectionId"));
+        var reason = body.GetString("reason");
+        var done = targets.Where(c => c.KeepAlive?.Disconnect(reason) == true).Select(c => c.Id).ToList();
+        return Results.Json(new { disconnected = done });
+    }
+
+    private static async Task<IResult> DropAsync(HttpContext context, StreamHub hub)
+    {
+        var body = await EmulatorJson.ReadObjectAsync(context.Request, context.RequestAborted) ?? new JsonObject();
+        var targets = hub.Find(body.GetString("clientId"), body.GetString("connectionId")).Where(c => c.State != StreamConnectionState.Closed).ToList();
+        foreach (var connection in targets)
+        {
+            connection.Abort();
+        }
+
+        return Results.Json(new { dropped = targets.Select(c => c.Id) });
+    }
+}
