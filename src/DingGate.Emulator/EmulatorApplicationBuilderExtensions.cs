@@ -1,6 +1,9 @@
 using DingGate.Emulator.Control;
 using DingGate.Emulator.Faults;
+using DingGate.Emulator.Media;
+using DingGate.Emulator.Messages;
 using DingGate.Emulator.Recording;
+using DingGate.Emulator.Replies;
 using DingGate.Emulator.Tokens;
 using Microsoft.AspNetCore.Builder;
 
@@ -16,5 +19,8 @@ internal static class EmulatorApplicationBuilderExtensions
         app.UseMiddleware<FaultMiddleware>();
         app.MapTokenEndpoints();
         app.MapControlEndpoints();
+        app.MapMedia();
+        app.MapMessages();
+        app.MapReplies();
     }
 }

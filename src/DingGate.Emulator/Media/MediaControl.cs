@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DingGate.Emulator.Media;
+
+/// <summary><c>GET /_emulator/media</c>: every uploaded file and every file attached to an injected message (no bytes).</summary>
+internal static class MediaControl
+{
+    public static void MapMediaControl(this RouteGroupBuilder group) =>
+        group.MapGet("/media", (MediaStore store) => Results.Json(store.All.Select(m => new
+        {
+            id = m.Id, source = m.Source, robotCode = m.RobotCode, type = m.Type, fileName = m.FileName, contentType = m.ContentType,
+            size = m.Bytes.Length, createdAt = m.CreatedAt, downloadCode = m.DownloadCode, pictureDownloadCode = m.PictureDownloadCode,
+            mediaId = m.MediaId,
+        })));
+}
