@@ -34,13 +34,13 @@ internal sealed class MediaStore(EmulatorOptions options, IdGenerator ids, Media
         return media;
     }
 
-    /// <summary>Stores an upload and gives it a <c>media_id</c> shaped like DingTalk's (<c>@lADP…</c>).</summary>
+    /// <summary>Stores an upload and gives it a <c>media_id</c> shaped like DingTalk's (<c>@lADP…</c>), URL-safe for markdown image links.</summary>
     public StoredMedia RegisterUpload(string robotCode, string type, string fileName, string contentType, byte[] bytes)
     {
         var media = new StoredMedia
         {
             Id = ids.NewHex(32), Source = "upload", RobotCode = robotCode, Type = type, FileName = fileName, ContentType = contentType,
-            Bytes = bytes, CreatedAt = options.TimeProvider.GetUtcNow(), MediaId = "@lADP" + ids.NewBase64Id(30),
+            Bytes = bytes, CreatedAt = options.TimeProvider.GetUtcNow(), MediaId = "@lADP" + ids.NewBase64Id(30).Replace('+', 'A').Replace('/', 'B'),
         };
         _byId[media.Id] = media;
         _byMediaId[media.MediaId] = media;

@@ -30,6 +30,21 @@ internal sealed class BotMessageFactory(
             return (null, contentError);
         }
 
+        // Quote extras (originalProcessQueryKey, originalMsgId, quoteMessage) go to the top level; checked before any session exists.
+        var quoteExtras = new JsonObject();
+        if (request.Quote is { } quote)
+        {
+            if (key != "text")
+            {
+                return (null, "'quote' is only supported with msgtype text (quotes are nested in text, spec §2.4).");
+            }
+
+            if (quotes.Apply(quote, target, body, quoteExtras) is { } quoteError)
+            {
+                return (null, quoteError);
+            }
+        }
+
         var now = options.TimeProvider.GetUtcNow();
         var createAt = now.ToUnixTimeMilliseconds();
         var app = target.App;
@@ -67,17 +82,9 @@ internal sealed class BotMessageFactory(
         }
 
         payload["sessionWebhook"] = webhook;
-        if (request.Quote is { } quote)
+        foreach (var (name, value) in quoteExtras)
         {
-            if (key != "text")
-            {
-                return (null, "'quote' is only supported with msgtype text (quotes are nested in text, spec §2.4).");
-            }
-
-            if (quotes.Apply(quote, target, body, payload) is { } quoteError)
-            {
-                return (null, quoteError);
-            }
+            payload[name] = value?.DeepClone();
         }
 
         if (request.QuotaExhausted)

@@ -11,7 +11,7 @@ namespace DingGate.Emulator.Messages;
 /// </summary>
 internal sealed class QuoteBuilder(MessageContentBuilder contents, OrgDirectory org, IdGenerator ids, EmulatorOptions options)
 {
-    public string? Apply(JsonObject quote, MessageTarget target, JsonObject text, JsonObject payload)
+    public string? Apply(JsonObject quote, MessageTarget target, JsonObject text, JsonObject topLevel)
     {
         var msgType = quote.GetString("msgType") ?? quote.GetString("msgtype") ?? "text";
         var from = quote.GetString("from") ?? "bot";
@@ -32,10 +32,10 @@ internal sealed class QuoteBuilder(MessageContentBuilder contents, OrgDirectory 
         {
             case "originalMsgId":
                 text["isReplyMsg"] = true;
-                payload["originalMsgId"] = msgId;
+                topLevel["originalMsgId"] = msgId;
                 return null;
             case "quoteMessage":
-                payload["quoteMessage"] = new JsonObject
+                topLevel["quoteMessage"] = new JsonObject
                 {
                     ["msgId"] = msgId, ["msgtype"] = msgType, ["text"] = new JsonObject { ["content"] = quotedText },
                     ["senderNick"] = fromBot ? target.App.Name : sender!.Nick, ["senderId"] = senderId,
@@ -58,7 +58,7 @@ internal sealed class QuoteBuilder(MessageContentBuilder contents, OrgDirectory 
         text["repliedMsg"] = replied;
         if (fromBot && (msgType == "interactiveCard" || quote.GetString("processQueryKey") is not null))
         {
-            payload["originalProcessQueryKey"] = quote.GetString("processQueryKey") ?? ids.NewBase64Id(43) + "=";
+            topLevel["originalProcessQueryKey"] = quote.GetString("processQueryKey") ?? ids.NewBase64Id(43) + "=";
         }
 
         return null;

@@ -29,6 +29,7 @@ public sealed class MediaUploadTests
         Assert.Equal(200, status);
         var (_, listed) = await emu.SendAsync(HttpMethod.Get, "/_emulator/media");
         Assert.Equal(mediaId, Assert.Single(listed!.AsArray())!["mediaId"]!.GetValue<string>());
+        Assert.Equal([0x89, 0x50, 0x4E, 0x47], await emu.Http.GetByteArrayAsync("/_emulator/media/content?key=" + Uri.EscapeDataString(mediaId)));
     }
 
     [Fact]

@@ -101,6 +101,44 @@ public sealed class MessageInjectRouteTests
         Assert.Equal("%PDF-hello"u8.ToArray(), bytes);
     }
 
+    [Fact]
+    public async Task PostMessages_AudioOptions_AreReadFromTheBody()
+    {
+        var pusher = new FakeStreamPusher();
+        await using var emu = await StartWithPusherAsync(pusher);
+
+        var (status, body) = await emu.SendAsync(HttpMethod.Post, "/_emulator/messages", new
+        {
+            clientId = TestEmulator.ClientId, from = "user002", conversation = "dm", msgtype = "audio", recognition = "你好", duration = 2500, durationAsString = true, platform = "Win",
+        });
+
+        Assert.Equal(200, status);
+        var pushed = JsonNode.Parse(Assert.Single(pusher.Pushed).Request.Data)!;
+        Assert.Equal("audio", pushed["msgtype"]!.GetValue<string>());
+        Assert.Equal("2500", pushed["content"]!["duration"]!.GetValue<string>());
+        Assert.Equal("你好", pushed["content"]!["recognition"]!.GetValue<string>());
+        Assert.Equal("Win", pushed["senderPlatform"]!.GetValue<string>());
+        Assert.Equal("user002", pushed["senderStaffId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PostMessages_QuotaExhaustedGroupQuote_IsPushedWithoutText()
+    {
+        var pusher = new FakeStreamPusher();
+        await using var emu = await StartWithPusherAsync(pusher);
+
+        var (status, _) = await emu.SendAsync(HttpMethod.Post, "/_emulator/messages", new
+        {
+            from = "user001", conversation = "cidDemoGroup0001==", text = "hi", quotaExhausted = true, quote = new { msgType = "text", from = "user002", text = "原文" },
+        });
+
+        Assert.Equal(200, status);
+        var pushed = JsonNode.Parse(Assert.Single(pusher.Pushed).Request.Data)!.AsObject();
+        Assert.Equal(20001, pushed["errorCode"]!.GetValue<int>());
+        Assert.False(pushed.ContainsKey("text"));
+        Assert.Equal("2", pushed["conversationType"]!.GetValue<string>());
+    }
+
     private static Task<TestEmulator> StartWithPusherAsync(FakeStreamPusher pusher) =>
         TestEmulator.StartAsync(configureServices: services =>
         {
