@@ -1,8 +1,11 @@
 using DingGate.Emulator.Control;
 using DingGate.Emulator.ControlPage;
 using DingGate.Emulator.Faults;
+using DingGate.Emulator.Media;
+using DingGate.Emulator.Messages;
 using DingGate.Emulator.Recording;
 using DingGate.Emulator.Stream;
+using DingGate.Emulator.Replies;
 using DingGate.Emulator.Tokens;
 using Microsoft.AspNetCore.Builder;
 
@@ -21,5 +24,8 @@ internal static class EmulatorApplicationBuilderExtensions
         app.MapControlPage();
         app.MapStreamEndpoints();
         app.MapStreamControl();
+        app.MapMedia();
+        app.MapMessages();
+        app.MapReplies();
     }
 }

@@ -41,8 +41,11 @@ public sealed class EmulatorHost : IAsyncDisposable
     /// <summary>The emulator's services, for in-process tests.</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Builds the emulator; call <see cref="StartAsync"/> to listen.</summary>
-    public static EmulatorHost Create(EmulatorOptions options, Action<ILoggingBuilder>? logging = null)
+    /// <summary>
+    /// Builds the emulator; call <see cref="StartAsync"/> to listen. <paramref name="configureServices"/> runs after the
+    /// emulator's own registrations, so tests can replace a service (e.g. a fake stream pusher).
+    /// </summary>
+    public static EmulatorHost Create(EmulatorOptions options, Action<ILoggingBuilder>? logging = null, Action<IServiceCollection>? configureServices = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Apps.Count == 0)
@@ -66,6 +69,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             });
         });
         builder.Services.AddEmulator(options);
+        configureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseEmulator();
         return new EmulatorHost(app, options) { CaCertificatePath = tls?.CaPath };

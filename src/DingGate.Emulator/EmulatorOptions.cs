@@ -72,6 +72,9 @@ public sealed class EmulatorOptions
     /// <summary>Session webhook validity after the message (all published samples: 90 min).</summary>
     public TimeSpan SessionWebhookLifetime { get; set; } = TimeSpan.FromMinutes(90);
 
+    /// <summary>Throttle session-webhook replies at 20 per minute per conversation (→ errcode 410100 for 10 min). GUESS, off by default.</summary>
+    public bool SessionWebhookThrottle { get; set; }
+
     /// <summary>Validity of signed download URLs returned by messageFiles/download.</summary>
     public TimeSpan DownloadUrlLifetime { get; set; } = TimeSpan.FromHours(1);
 

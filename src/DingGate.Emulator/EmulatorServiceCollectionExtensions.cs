@@ -2,6 +2,8 @@ using DingGate.Emulator.Conversations;
 using DingGate.Emulator.Faults;
 using DingGate.Emulator.Fixtures;
 using DingGate.Emulator.Http;
+using DingGate.Emulator.Media;
+using DingGate.Emulator.Messages;
 using DingGate.Emulator.Recording;
 using DingGate.Emulator.Replies;
 using DingGate.Emulator.Stream;
@@ -29,6 +31,9 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<QpsLimiter>();
         services.AddSingleton<SessionWebhookRegistry>();
         services.AddStream();
+        services.AddMedia();
+        services.AddMessages();
+        services.AddReplies();
         return services;
     }
 }

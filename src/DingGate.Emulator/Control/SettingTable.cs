@@ -32,6 +32,7 @@ internal static class SettingTable
             }),
         Duration("cardCallbackAckWindowMs", o => o.CardCallbackAckWindow, (o, v) => o.CardCallbackAckWindow = v),
         Duration("sessionWebhookLifetimeMs", o => o.SessionWebhookLifetime, (o, v) => o.SessionWebhookLifetime = v),
+        Boolean("sessionWebhookThrottle", o => o.SessionWebhookThrottle, (o, v) => o.SessionWebhookThrottle = v),
         Duration("downloadUrlLifetimeMs", o => o.DownloadUrlLifetime, (o, v) => o.DownloadUrlLifetime = v),
         Boolean("qpsLimitEnabled", o => o.QpsLimitEnabled, (o, v) => o.QpsLimitEnabled = v),
         Integer("qpsLimit", o => o.QpsLimit, (o, v) => o.QpsLimit = v),
