@@ -1,3 +1,4 @@
+using DingGate.Emulator.Cards;
 using DingGate.Emulator.Control;
 using DingGate.Emulator.Faults;
 using DingGate.Emulator.Recording;
@@ -16,5 +17,6 @@ internal static class EmulatorApplicationBuilderExtensions
         app.UseMiddleware<FaultMiddleware>();
         app.MapTokenEndpoints();
         app.MapControlEndpoints();
+        app.MapCardEndpoints();
     }
 }

@@ -1,3 +1,4 @@
+using DingGate.Emulator.Cards;
 using DingGate.Emulator.Conversations;
 using DingGate.Emulator.Faults;
 using DingGate.Emulator.Fixtures;
@@ -27,6 +28,7 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<FaultSwitches>();
         services.AddSingleton<QpsLimiter>();
         services.AddSingleton<SessionWebhookRegistry>();
+        services.AddCards();
         return services;
     }
 }
