@@ -42,7 +42,10 @@ public sealed class EmulatorHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Builds the emulator; call <see cref="StartAsync"/> to listen.</summary>
-    public static EmulatorHost Create(EmulatorOptions options, Action<ILoggingBuilder>? logging = null)
+    /// <param name="options">Start-up settings.</param>
+    /// <param name="logging">Optional logging configuration.</param>
+    /// <param name="services">Optional extra registrations applied after the emulator's own (tests replace services here).</param>
+    public static EmulatorHost Create(EmulatorOptions options, Action<ILoggingBuilder>? logging = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Apps.Count == 0)
@@ -66,6 +69,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             });
         });
         builder.Services.AddEmulator(options);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.UseEmulator();
         return new EmulatorHost(app, options) { CaCertificatePath = tls?.CaPath };

@@ -34,13 +34,13 @@ internal sealed class TestEmulator : IAsyncDisposable
     public T Get<T>()
         where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
+    public static async Task<TestEmulator> StartAsync(Action<EmulatorOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
         var options = new EmulatorOptions { Port = 0, Seed = 42, TimeProvider = time };
         options.Apps.Add(new EmulatedAppOptions { ClientId = ClientId, ClientSecret = ClientSecret, Name = "Test Bot" });
         configure?.Invoke(options);
-        var host = EmulatorHost.Create(options);
+        var host = EmulatorHost.Create(options, services: services);
         await host.StartAsync();
         return new TestEmulator(host, time);
     }
