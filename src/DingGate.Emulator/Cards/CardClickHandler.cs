@@ -36,7 +36,7 @@ internal static class CardClickHandler
                 $"Card '{outTrackId}' was created with callbackType '{card.CallbackType ?? "(none)"}'; only cards created with callbackType \"STREAM\" send Stream callbacks.");
         }
 
-        if (body["actionIds"] is { } ids and not JsonArray || body["params"] is { } p and not JsonObject)
+        if (body["actionIds"] is not null and not JsonArray || body["params"] is not null and not JsonObject)
         {
             return ControlResults.BadRequest("'actionIds' must be an array of strings and 'params' an object.");
         }

@@ -67,6 +67,33 @@ public sealed class CardControlTests
     }
 
     [Fact]
+    public async Task ListTemplates_Default_HasPreloadedAiAndTestTemplates()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+
+        var (status, body) = await emu.SendAsync(HttpMethod.Get, "/_emulator/cards/templates");
+
+        Assert.Equal(200, status);
+        Assert.Equal(
+            """[{"templateId":"00000000-aaaa-bbbb-cccc-000000000001.schema","streamingKey":"content","variables":["config","content","flowStatus"]},"""
+            + """{"templateId":"382e4302-551d-4880-bf29-a30acfab2e71.schema","streamingKey":"msgContent","variables":["config","flowStatus","msgContent"]}]""",
+            body!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task DeleteCards_ForgetsEveryCard()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var token = await emu.GetTokenAsync();
+        await CardApi.CreateGroupCardAsync(emu, token, "card_d");
+
+        var (status, _) = await emu.SendAsync(HttpMethod.Delete, "/_emulator/cards");
+
+        Assert.Equal(204, status);
+        Assert.Empty(emu.Get<CardStore>().All);
+    }
+
+    [Fact]
     public async Task GetCard_Unknown_Returns404()
     {
         await using var emu = await TestEmulator.StartAsync();
