@@ -59,7 +59,7 @@ internal static class CardClickHandler
         {
             ["messageId"] = handle.MessageId, ["delivered"] = handle.Delivered, ["acked"] = ack is not null, ["ackCode"] = ack?.Code,
             ["applied"] = applied, ["error"] = error, ["payload"] = payload, ["state"] = CardSnapshot.Full(card),
-        });
+        }, EmulatorJson.Options);
     }
 
     /// <summary>The space the click happens in: the one named, else the user's 1:1 chat, a group they are in, or the first.</summary>

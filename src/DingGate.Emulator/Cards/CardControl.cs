@@ -14,18 +14,18 @@ internal static class CardControl
 {
     public static void MapCardControl(this RouteGroupBuilder group)
     {
-        group.MapGet("/cards", (CardStore store) => Results.Json(new JsonArray(store.All.Select(c => (JsonNode)CardSnapshot.Summary(c)).ToArray())));
+        group.MapGet("/cards", (CardStore store) => Results.Json(new JsonArray(store.All.Select(c => (JsonNode)CardSnapshot.Summary(c)).ToArray()), EmulatorJson.Options));
         group.MapDelete("/cards", (CardStore store) =>
         {
             store.Clear();
             return Results.NoContent();
         });
-        group.MapGet("/cards/templates", (CardTemplateRegistry templates) => Results.Json(templates.All.Select(Describe)));
+        group.MapGet("/cards/templates", (CardTemplateRegistry templates) => Results.Json(templates.All.Select(Describe), EmulatorJson.Options));
         group.MapPost("/cards/templates", AddTemplateAsync);
-        group.MapGet("/cards/settings", (CardSwitches switches) => Results.Json(CardSettingTable.Snapshot(switches)));
+        group.MapGet("/cards/settings", (CardSwitches switches) => Results.Json(CardSettingTable.Snapshot(switches), EmulatorJson.Options));
         group.MapPatch("/cards/settings", PatchSettingsAsync);
         group.MapGet("/cards/{outTrackId}", (string outTrackId, CardStore store) =>
-            store.Find(outTrackId) is { } card ? Results.Json(CardSnapshot.Full(card)) : ControlResults.NotFound($"No card with outTrackId '{outTrackId}'."));
+            store.Find(outTrackId) is { } card ? Results.Json(CardSnapshot.Full(card), EmulatorJson.Options) : ControlResults.NotFound($"No card with outTrackId '{outTrackId}'."));
         group.MapPost("/cards/{outTrackId}/click", CardClickHandler.ClickAsync);
     }
 
@@ -43,7 +43,7 @@ internal static class CardControl
         }
 
         var template = templates.Add(templateId, body.GetString("streamingKey"), variables?.Select(v => v!.GetValue<string>()) ?? []);
-        return Results.Json(Describe(template));
+        return Results.Json(Describe(template), EmulatorJson.Options);
     }
 
     private static async Task<IResult> PatchSettingsAsync(HttpContext context, CardSwitches switches)
@@ -83,6 +83,6 @@ internal static class CardControl
             setting.Write(switches, value);
         }
 
-        return Results.Json(CardSettingTable.Snapshot(switches));
+        return Results.Json(CardSettingTable.Snapshot(switches), EmulatorJson.Options);
     }
 }
