@@ -1,3 +1,4 @@
+using DingGate.Emulator.Cards;
 using DingGate.Emulator.Control;
 using DingGate.Emulator.ControlPage;
 using DingGate.Emulator.Faults;
@@ -27,5 +28,6 @@ internal static class EmulatorApplicationBuilderExtensions
         app.MapMedia();
         app.MapMessages();
         app.MapReplies();
+        app.MapCardEndpoints();
     }
 }

@@ -1,3 +1,4 @@
+using DingGate.Emulator.Cards;
 using DingGate.Emulator.Conversations;
 using DingGate.Emulator.Faults;
 using DingGate.Emulator.Fixtures;
@@ -34,6 +35,7 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddMedia();
         services.AddMessages();
         services.AddReplies();
+        services.AddCards();
         return services;
     }
 }

@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using DingGate.Emulator.Control;
+using DingGate.Emulator.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DingGate.Emulator.Cards;
+
+/// <summary>
+/// Card control routes under <c>/_emulator/cards</c>: list, inspect, clear, templates, switches and click injection.
+/// </summary>
+internal static class CardControl
+{
+    public static void MapCardControl(this RouteGroupBuilder group)
+    {
+        group.MapGet("/cards", (CardStore store) => Results.Json(new JsonArray(store.All.Select(c => (JsonNode)CardSnapshot.Summary(c)).ToArray()), EmulatorJson.Options));
+        group.MapDelete("/cards", (CardStore store) =>
+        {
+            store.Clear();
+            return Results.NoContent();
+        });
+        group.MapGet("/cards/templates", (CardTemplateRegistry templates) => Results.Json(templates.All.Select(Describe), EmulatorJson.Options));
+        group.MapPost("/cards/templates", AddTemplateAsync);
+        group.MapGet("/cards/settings", (CardSwitches switches) => Results.Json(CardSettingTable.Snapshot(switches), EmulatorJson.Options));
+        group.MapPatch("/cards/settings", PatchSettingsAsync);
+        group.MapGet("/cards/{outTrackId}", (string outTrackId, CardStore store) =>
+            store.Find(outTrackId) is { } card ? Results.Json(CardSnapshot.Full(card), EmulatorJson.Options) : ControlResults.NotFound($"No card with outTrackId '{outTrackId}'."));
+        group.MapPost("/cards/{outTrackId}/click", CardClickHandler.ClickAsync);
+    }
+
+    private static object Describe(CardTemplate t) => new { templateId = t.TemplateId, streamingKey = t.StreamingKey, variables = t.Variables.Order() };
+
+    private static async Task<IResult> AddTemplateAsync(HttpContext context, CardTemplateRegistry templates)
+    {
+        var body = await EmulatorJson.ReadObjectAsync(context.Request, context.RequestAborted);
+        var templateId = body?.GetString("templateId");
+        var variables = body?["variables"] as JsonArray;
+        if (body is null || string.IsNullOrWhiteSpace(templateId)
+            || (body["variables"] is not null && (variables is null || variables.Any(v => v is not JsonValue j || !j.TryGetValue<string>(out _)))))
+        {
+            return ControlResults.BadRequest("JSON body with a non-empty 'templateId' is required; optional 'streamingKey' (string) and 'variables' (array of strings).");
+        }
+
+        var template = templates.Add(templateId, body.GetString("streamingKey"), variables?.Select(v => v!.GetValue<string>()) ?? []);
+        return Results.Json(Describe(template), EmulatorJson.Options);
+    }
+
+    private static async Task<IResult> PatchSettingsAsync(HttpContext context, CardSwitches switches)
+    {
+        var body = await EmulatorJson.ReadObjectAsync(context.Request, context.RequestAborted);
+        if (body is null)
+        {
+            return ControlResults.BadRequest("A JSON object of card settings is required.");
+        }
+
+        var errors = new List<string>();
+        var accepted = new List<(CardSettingTable.Setting Setting, JsonNode? Value)>();
+        foreach (var (name, value) in body)
+        {
+            var setting = CardSettingTable.All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+            if (setting is null)
+            {
+                errors.Add($"unknown card setting '{name}' (known: {string.Join(", ", CardSettingTable.All.Select(s => s.Name))})");
+            }
+            else if (!setting.IsValid(value))
+            {
+                errors.Add($"'{name}' must be {setting.Expected}");
+            }
+            else
+            {
+                accepted.Add((setting, value));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ControlResults.BadRequest(string.Join("; ", errors));
+        }
+
+        foreach (var (setting, value) in accepted)
+        {
+            setting.Write(switches, value);
+        }
+
+        return Results.Json(CardSettingTable.Snapshot(switches), EmulatorJson.Options);
+    }
+}

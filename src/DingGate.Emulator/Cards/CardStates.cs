@@ -1,0 +1,22 @@
+namespace DingGate.Emulator.Cards;
+
+/// <summary>Conversions between <see cref="CardState"/>, the <c>flowStatus</c> variable and wire names.</summary>
+internal static class CardStates
+{
+    public const string FlowStatusKey = "flowStatus";
+
+    public static CardState? FromFlowStatus(string? value) => value switch
+    {
+        "1" => CardState.Processing,
+        "2" => CardState.Inputing,
+        "3" => CardState.Finished,
+        "4" => CardState.Executing,
+        "5" => CardState.Failed,
+        _ => null,
+    };
+
+    /// <summary>Upper-case name as SDK-py spells it: PROCESSING, INPUTING, FINISHED, EXECUTING, FAILED.</summary>
+    public static string Name(CardState state) => state.ToString().ToUpperInvariant();
+
+    public static bool IsClosed(CardState state) => state is CardState.Finished or CardState.Failed;
+}
