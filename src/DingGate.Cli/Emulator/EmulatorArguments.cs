@@ -97,6 +97,7 @@ internal sealed class EmulatorArguments
         PublicUrl.Validators.Add(r => Check(r, IsHttpUrl(r.GetValueOrDefault<string?>()), "--public-url must be an absolute http:// or https:// URL"));
         PublicHost.Validators.Add(r => Check(r, r.GetValueOrDefault<string?>() is not { } name || Uri.CheckHostName(name) != UriHostNameType.Unknown, "--public-host must be a host name or IP address"));
         command.Validators.Add(CheckPairs);
+        command.Validators.Add(CheckTlsFiles);
     }
 
     public EmulatorOptions ToOptions(ParseResult parse)
@@ -130,6 +131,14 @@ internal sealed class EmulatorArguments
         }
 
         return options;
+    }
+
+    private void CheckTlsFiles(CommandResult result)
+    {
+        if (!result.GetValue(Tls) && (result.GetValue(CaPath) is not null || result.GetValue(CaKeyPath) is not null))
+        {
+            result.AddError("--ca-path and --ca-key-path need --tls");
+        }
     }
 
     private void CheckPairs(CommandResult result)

@@ -32,11 +32,11 @@ internal static class EmulatorBanner
 
         if (host.CaCertificatePath is { } ca)
         {
-            var port = local.Port;
+            var target = local.Host switch { "0.0.0.0" => "127.0.0.1", "[::]" => "[::1]", var h => h };
             lines.Add("TLS:");
             lines.Add(Row("CA certificate", ca));
             lines.Add(Row("Node.js", $"NODE_EXTRA_CA_CERTS={Quote(ca)} node your-bot.js"));
-            lines.Add(Row("curl", $"curl --cacert {Quote(ca)} --connect-to api.dingtalk.com:443:127.0.0.1:{port} https://api.dingtalk.com/v1.0/oauth2/accessToken"));
+            lines.Add(Row("curl", $"curl --cacert {Quote(ca)} --connect-to api.dingtalk.com:443:{target}:{local.Port} https://api.dingtalk.com/v1.0/oauth2/accessToken"));
             lines.Add(Row("hosts file", "127.0.0.1 api.dingtalk.com oapi.dingtalk.com wss-open-connection.dingtalk.com (with --port 443)"));
         }
 

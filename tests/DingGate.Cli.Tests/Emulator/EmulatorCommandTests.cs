@@ -42,6 +42,7 @@ public sealed class EmulatorCommandTests
     [InlineData("--ping-interval-ms -5", "--ping-interval-ms must be 0 or more (got '-5')")]
     [InlineData("--redelivery-window-ms 0", "--redelivery-window-ms must be more than 0 (got '0')")]
     [InlineData("--bogus", "--bogus")]
+    [InlineData("--ca-path /tmp/ca.pem", "--ca-path and --ca-key-path need --tls")]
     public async Task Run_BadArguments_PrintsOneLineErrorAndExits2(string arguments, string expected)
     {
         var (code, output, error) = await CliRun.RunAsync(["emulator", .. arguments.Split(' ')]);
