@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DingGate.Cli.Emulator;
 
 namespace DingGate.Cli;
 
@@ -8,8 +9,7 @@ internal static class DinggateCli
     public static RootCommand Build(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("DingGate: an AI assistant gateway for DingTalk (钉钉), with a built-in DingTalk emulator.");
-        _ = output;
-        _ = error;
+        root.Subcommands.Add(EmulatorCommand.Create(output, error));
         return root;
     }
 
@@ -17,7 +17,32 @@ internal static class DinggateCli
     {
         var root = Build(output, error);
         var parse = root.Parse(args);
-        var config = new InvocationConfiguration { Output = output, Error = error };
+        if (parse.Errors.Count > 0)
+        {
+            // One line per problem and exit code 2, instead of the library's default (errors + full help, exit 1).
+            var command = CommandPath(parse);
+            foreach (var problem in parse.Errors)
+            {
+                await error.WriteLineAsync($"{command}: {problem.Message.TrimEnd('.')}. Run '{command} --help' for usage.");
+            }
+
+            return ExitCodes.Usage;
+        }
+
+        // Servers shut down cleanly on Ctrl+C / SIGTERM; give them time to close their sockets.
+        var config = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
         return await parse.InvokeAsync(config, cancellationToken);
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Add(result.Command is RootCommand ? "dinggate" : result.Command.Name);
+        }
+
+        names.Reverse();
+        return string.Join(' ', names);
     }
 }

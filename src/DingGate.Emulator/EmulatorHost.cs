@@ -1,6 +1,7 @@
 using System.Net;
 using DingGate.Emulator.Fixtures;
 using DingGate.Emulator.Recording;
+using DingGate.Emulator.Tls;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -33,7 +34,7 @@ public sealed class EmulatorHost : IAsyncDisposable
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
     /// <summary>Base URL clients are told to use (the public URL when one is configured, else <see cref="BaseUrl"/>).</summary>
-    public Uri PublicBaseUrl => Options.PublicBaseUrl ?? BaseUrl;
+    public Uri PublicBaseUrl => Options.PublicBaseUrl ?? (Options.PublicHost is { } host ? new UriBuilder(BaseUrl) { Host = host }.Uri : BaseUrl);
 
     /// <summary>Path of the CA certificate PEM in TLS mode; null otherwise.</summary>
     public string? CaCertificatePath { get; private set; }

@@ -18,6 +18,13 @@ public sealed class EmulatorOptions
     /// <summary>Where the generated CA certificate (PEM) is written in TLS mode. Defaults to a file in the temp folder.</summary>
     public string? CaCertificatePath { get; set; }
 
+    /// <summary>
+    /// Where the CA private key (PEM) is kept so the same CA survives restarts and needs trusting only once. When both
+    /// files exist the CA is reused; otherwise a new CA is created and its key written here (owner-only). Null: a fresh
+    /// CA each start and the key is never written.
+    /// </summary>
+    public string? CaKeyPath { get; set; }
+
     /// <summary>Host names the TLS certificate covers (besides 127.0.0.1 and localhost).</summary>
     public IList<string> TlsHostNames { get; } = ["api.dingtalk.com", "oapi.dingtalk.com", "wss-open-connection.dingtalk.com"];
 
@@ -26,6 +33,13 @@ public sealed class EmulatorOptions
     /// reach the emulator through a host mapping (e.g. <c>https://api.dingtalk.com</c>). Null: the emulator's own address.
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// Host name advertised instead of the bound address, keeping the scheme and the actual port (useful with port 0):
+    /// <c>api.dingtalk.com</c> with TLS gives <c>https://api.dingtalk.com:&lt;port&gt;</c>. Ignored when
+    /// <see cref="PublicBaseUrl"/> is set.
+    /// </summary>
+    public string? PublicHost { get; set; }
 
     /// <summary>The apps (bots) registered at start. When empty a demo app is registered.</summary>
     public IList<EmulatedAppOptions> Apps { get; } = [];

@@ -1,0 +1,14 @@
+namespace DingGate.Cli;
+
+/// <summary>Process exit codes shared by every verb.</summary>
+internal static class ExitCodes
+{
+    /// <summary>Finished normally (for servers: stopped by Ctrl+C / SIGTERM).</summary>
+    public const int Ok = 0;
+
+    /// <summary>Failed at run time (e.g. the port is already in use).</summary>
+    public const int Runtime = 1;
+
+    /// <summary>The command line is wrong (unknown option, bad value, missing pair).</summary>
+    public const int Usage = 2;
+}
