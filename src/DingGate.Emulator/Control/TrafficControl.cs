@@ -29,8 +29,9 @@ internal static class TrafficControl
         group.MapGet("/conversations", (ConversationLog log) => Results.Json(log.All
             .GroupBy(e => e.ConversationId)
             .Select(g => new { conversationId = g.Key, conversationType = g.First().ConversationType, robotCode = g.First().RobotCode, messages = g.Count(), last = g.Max(e => e.At) })));
-        group.MapGet("/conversations/{id}", (string id, long? since, ConversationLog log) =>
-            Results.Json(log.For(id).Where(e => e.Sequence > (since ?? 0))));
+        // Real conversation ids may hold '/' and '+' (base64): a catch-all segment, unescaped, takes them raw or encoded.
+        group.MapGet("/conversations/{*id}", (string id, long? since, ConversationLog log) =>
+            Results.Json(log.For(Uri.UnescapeDataString(id)).Where(e => e.Sequence > (since ?? 0))));
         group.MapGet("/stats", (TrafficRecorder recorder, ConversationLog log) => Results.Json(new
         {
             httpCalls = recorder.HttpCalls.Count,

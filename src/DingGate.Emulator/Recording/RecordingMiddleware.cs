@@ -27,8 +27,24 @@ internal sealed class RecordingMiddleware(RequestDelegate next, TrafficRecorder 
         var requestBody = await ReadRequestBodyAsync(context.Request);
         if (context.WebSockets.IsWebSocketRequest)
         {
-            Record(context, at, requestBody, "(websocket)");
+            // The handshake is recorded when its answer starts (101 on upgrade, 4xx when refused), not when the
+            // socket ends, so a live connection already shows in the traffic.
+            var recorded = 0;
+            void RecordOnce()
+            {
+                if (Interlocked.Exchange(ref recorded, 1) == 0)
+                {
+                    Record(context, at, requestBody, context.Response.StatusCode == StatusCodes.Status101SwitchingProtocols ? "(websocket upgrade)" : "(websocket refused)");
+                }
+            }
+
+            context.Response.OnStarting(() =>
+            {
+                RecordOnce();
+                return Task.CompletedTask;
+            });
             await next(context);
+            RecordOnce();
             return;
         }
 

@@ -122,16 +122,45 @@ public sealed class CardClickTests
     }
 
     [Fact]
-    public async Task Click_NoStreamPusherRegistered_Returns503()
+    public async Task Click_OverRealStream_ClientAckResponseIsApplied()
     {
         await using var emu = await TestEmulator.StartAsync();
         var token = await emu.GetTokenAsync();
-        await CardApi.CreateGroupCardAsync(emu, token, "card_503");
+        await CardApi.CreateGroupCardAsync(emu, token, "card_live");
+        await using var client = await StreamTestClient.ConnectAsync(emu);
 
-        var (status, body) = await emu.SendAsync(HttpMethod.Post, "/_emulator/cards/card_503/click", new { userId = "user001" });
+        var click = emu.SendAsync(HttpMethod.Post, "/_emulator/cards/card_live/click", new { userId = "user001", actionIds = new[] { "btn_accept" } });
+        var frame = await client.NextFrameAsync(f => StreamTestClient.Topic(f) == "/v1.0/card/instances/callback");
+        await client.AckAsync(frame, data: AcceptResponse);
+        var (status, body) = await click;
 
-        Assert.Equal(503, status);
-        Assert.Contains("IStreamPusher", body!["error"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(200, status);
+        Assert.Equal(StreamTestClient.MessageId(frame), body!["messageId"]!.GetValue<string>());
+        Assert.True(body["applied"]!.GetValue<bool>());
+        var data = JsonNode.Parse(frame["data"]!.GetValue<string>())!;
+        Assert.Equal("actionCallback", data["type"]!.GetValue<string>());
+        Assert.Equal("card_live", data["outTrackId"]!.GetValue<string>());
+        Assert.Equal("已同意", body["state"]!["publicData"]!["status"]!.GetValue<string>());
+        Assert.Equal("accept", body["state"]!["privateData"]!["user001"]!["myChoice"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Click_OverRealStream_NoAckWithinTwoSeconds_ChangesNothing()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var token = await emu.GetTokenAsync();
+        await CardApi.CreateGroupCardAsync(emu, token, "card_silent");
+        await using var client = await StreamTestClient.ConnectAsync(emu);
+
+        var click = emu.SendAsync(HttpMethod.Post, "/_emulator/cards/card_silent/click", new { userId = "user001", actionIds = new[] { "btn" } });
+        await client.NextFrameAsync(f => StreamTestClient.Topic(f) == "/v1.0/card/instances/callback");
+        emu.Time.Advance(TimeSpan.FromSeconds(2));
+        var (status, body) = await click;
+
+        Assert.Equal(200, status);
+        Assert.False(body!["acked"]!.GetValue<bool>());
+        Assert.False(body["applied"]!.GetValue<bool>());
+        Assert.Null(body["state"]!["publicData"]!["status"]);
     }
 
     private static Task<TestEmulator> StartAsync(FakeStreamPusher pusher) =>

@@ -82,7 +82,9 @@ internal sealed class TestEmulator : IAsyncDisposable
             return new SocketsHttpHandler();
         }
 
-        var ca = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPemFile(caPath);
+        var pemText = File.ReadAllText(caPath);
+        var pem = System.Security.Cryptography.PemEncoding.Find(pemText);
+        var ca = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(Convert.FromBase64String(pemText[pem.Base64Data]));
         return new SocketsHttpHandler
         {
             SslOptions =
@@ -98,7 +100,8 @@ internal sealed class TestEmulator : IAsyncDisposable
                     chain.ChainPolicy.TrustMode = System.Security.Cryptography.X509Certificates.X509ChainTrustMode.CustomRootTrust;
                     chain.ChainPolicy.CustomTrustStore.Add(ca);
                     chain.ChainPolicy.RevocationMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck;
-                    return chain.Build(new System.Security.Cryptography.X509Certificates.X509Certificate2(certificate));
+                    return chain.Build(certificate as System.Security.Cryptography.X509Certificates.X509Certificate2
+                        ?? System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificate(certificate.GetRawCertData()));
                 },
             },
         };
