@@ -33,9 +33,11 @@ public sealed class OfficialNodeSdkTests
         var ackData = JsonNode.Parse(ack["data"]!.GetValue<string>())!;
         Assert.Equal("dingtalk-stream-node", ackData["response"]!["handledBy"]!.GetValue<string>());
 
-        // Acknowledged: the redelivery window passes without a second push of that frame.
+        // Acknowledged: the emulator's push record says so, and the redelivery window passes without a second push.
+        var (_, pushes) = await emu.SendAsync(HttpMethod.Get, "/_emulator/pushes");
+        var push = pushes!.AsArray().Single(p => p!["messageId"]!.GetValue<string>() == messageId)!;
+        Assert.Equal("acked", push["state"]!.GetValue<string>());
         emu.Time.Advance(TimeSpan.FromSeconds(61));
-        await Task.Delay(500);
         Assert.Single(OutgoingPushes(emu, messageId));
     }
 
