@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DingGate.Cli.Emulator;
+using DingGate.Cli.Sandbox;
 
 namespace DingGate.Cli;
 
@@ -9,6 +10,7 @@ internal static class DinggateCli
     public static RootCommand Build(TextWriter output, TextWriter error)
     {
         var root = new RootCommand("DingGate: an AI assistant gateway for DingTalk (钉钉), with a built-in DingTalk emulator.");
+        root.Subcommands.Add(SandboxCommand.Create(output, error));
         root.Subcommands.Add(EmulatorCommand.Create(output, error));
         return root;
     }
