@@ -20,6 +20,7 @@ internal static class ControlPageEndpoints
     {
         routes.MapGet("/", () => Serve("index.html"));
         routes.MapGet("/static/{file}", (string file) => Serve(file));
+        routes.MapGet("/favicon.ico", () => Results.NoContent());
     }
 
     private static IResult Serve(string file)

@@ -13,7 +13,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultSwitches faults
     public async Task InvokeAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
-        if (path.StartsWith("/_emulator", StringComparison.OrdinalIgnoreCase) || path == "/" || path.StartsWith("/static/", StringComparison.Ordinal))
+        if (EmulatorPaths.IsEmulatorOwn(context.Request.Path))
         {
             await next(context);
             return;

@@ -17,7 +17,7 @@ internal sealed class RecordingMiddleware(RequestDelegate next, TrafficRecorder 
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!ShouldRecord(context.Request.Path))
+        if (EmulatorPaths.IsEmulatorOwn(context.Request.Path))
         {
             await next(context);
             return;
@@ -67,10 +67,6 @@ internal sealed class RecordingMiddleware(RequestDelegate next, TrafficRecorder 
             }
         }
     }
-
-    private static bool ShouldRecord(PathString path) =>
-        !path.StartsWithSegments("/_emulator", StringComparison.OrdinalIgnoreCase) && path != "/" &&
-        !path.StartsWithSegments("/static", StringComparison.OrdinalIgnoreCase);
 
     private void Record(HttpContext context, DateTimeOffset at, string requestBody, string responseBody)
     {

@@ -53,6 +53,9 @@ public sealed class ControlPageEndpointsTests
 
         using var _ = await emu.Http.GetAsync("/");
         using var __ = await emu.Http.GetAsync("/_emulator/apps");
+        using var favicon = await emu.Http.GetAsync("/favicon.ico");
+
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, favicon.StatusCode);
 
         Assert.Empty(emu.Recorder.HttpCalls);
     }

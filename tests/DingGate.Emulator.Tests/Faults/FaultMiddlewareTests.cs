@@ -87,4 +87,28 @@ public sealed class FaultMiddlewareTests
         Assert.True(otherApi);
         Assert.False(string.IsNullOrEmpty(token));
     }
+
+    [Fact]
+    public async Task QpsLimit_OverHttp_ThirdCallInOneSecondGets403EnvelopeAndNextSecondPasses()
+    {
+        await using var emu = await TestEmulator.StartAsync(o => o.QpsLimit = 2);
+        var token = await emu.GetTokenAsync();
+        var body = new { downloadCode = "nope", robotCode = TestEmulator.ClientId };
+
+        var codes = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (_, answer) = await emu.SendAsync(HttpMethod.Post, "/v1.0/robot/messageFiles/download", body, token);
+            codes.Add(answer!["code"]?.GetValue<string>());
+        }
+
+        var (status, limited) = await emu.SendAsync(HttpMethod.Post, "/v1.0/robot/messageFiles/download", body, token);
+        emu.Time.Advance(TimeSpan.FromSeconds(1));
+        var (_, next) = await emu.SendAsync(HttpMethod.Post, "/v1.0/robot/messageFiles/download", body, token);
+
+        Assert.Equal(["invalidParameter.robotCode.downloadCode", "invalidParameter.robotCode.downloadCode", "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi"], codes);
+        Assert.Equal(403, status);
+        Assert.Equal("Forbidden.AccessDenied.QpsLimitForAppkeyAndApi", limited!["code"]!.GetValue<string>());
+        Assert.Equal("invalidParameter.robotCode.downloadCode", next!["code"]!.GetValue<string>());
+    }
 }

@@ -19,6 +19,9 @@
     state.app = apps[0] && apps[0].clientId;
     const userOptions = users.map((u) => `<option value="${esc(u.userId)}">${esc(u.nick)} (${esc(u.userId)})</option>`).join('');
     $('from').innerHTML = userOptions; $('newUser').innerHTML = userOptions;
+    // Default to a staff member: external users have no staff id, which most bots cannot answer by OpenAPI.
+    const staff = users.find((u) => !u.external);
+    if (staff) { $('from').value = staff.userId; $('newUser').value = staff.userId; }
     $('groups').innerHTML = groups.map((g) => `<li class="conv" data-group="${esc(g.openConversationId)}">👥 ${esc(g.title)}</li>`).join('');
   }
 
