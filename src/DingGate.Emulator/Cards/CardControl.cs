@@ -54,33 +54,9 @@ internal static class CardControl
             return ControlResults.BadRequest("A JSON object of card settings is required.");
         }
 
-        var errors = new List<string>();
-        var accepted = new List<(CardSettingTable.Setting Setting, JsonNode? Value)>();
-        foreach (var (name, value) in body)
+        if (SettingsPatch.TryApply(CardSettingTable.All, switches, body, "card setting") is { } error)
         {
-            var setting = CardSettingTable.All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (setting is null)
-            {
-                errors.Add($"unknown card setting '{name}' (known: {string.Join(", ", CardSettingTable.All.Select(s => s.Name))})");
-            }
-            else if (!setting.IsValid(value))
-            {
-                errors.Add($"'{name}' must be {setting.Expected}");
-            }
-            else
-            {
-                accepted.Add((setting, value));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return ControlResults.BadRequest(string.Join("; ", errors));
-        }
-
-        foreach (var (setting, value) in accepted)
-        {
-            setting.Write(switches, value);
+            return ControlResults.BadRequest(error);
         }
 
         return Results.Json(CardSettingTable.Snapshot(switches), EmulatorJson.Options);

@@ -18,16 +18,7 @@ internal static class SettingsControl
         group.MapPatch("/settings", PatchAsync);
     }
 
-    private static JsonObject Snapshot(EmulatorOptions o)
-    {
-        var snapshot = new JsonObject();
-        foreach (var setting in SettingTable.All)
-        {
-            snapshot[setting.Name] = setting.Read(o);
-        }
-
-        return snapshot;
-    }
+    private static JsonObject Snapshot(EmulatorOptions options) => SettingsPatch.Snapshot(SettingTable.All, options);
 
     private static async Task<IResult> PatchAsync(HttpContext context, EmulatorOptions options)
     {
@@ -37,35 +28,8 @@ internal static class SettingsControl
             return ControlResults.BadRequest("A JSON object of settings is required.");
         }
 
-        var errors = new List<string>();
-        var accepted = new List<(SettingTable.Setting Setting, JsonNode? Value)>();
-        foreach (var (name, value) in body)
-        {
-            var setting = SettingTable.All.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
-            if (setting is null)
-            {
-                errors.Add($"unknown setting '{name}' (known: {string.Join(", ", SettingTable.All.Select(s => s.Name))})");
-            }
-            else if (!setting.IsValid(value))
-            {
-                errors.Add($"'{name}' must be {setting.Expected}");
-            }
-            else
-            {
-                accepted.Add((setting, value));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            return ControlResults.BadRequest(string.Join("; ", errors));
-        }
-
-        foreach (var (setting, value) in accepted)
-        {
-            setting.Write(options, value!);
-        }
-
-        return Results.Json(Snapshot(options));
+        return SettingsPatch.TryApply(SettingTable.All, options, body, "setting") is { } error
+            ? ControlResults.BadRequest(error)
+            : Results.Json(Snapshot(options));
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,10 +12,10 @@ namespace DingGate.Emulator.ControlPage;
 /// </summary>
 internal static class ControlPageEndpoints
 {
-    private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string> ContentTypes = new Dictionary<string, string>
     {
         [".html"] = "text/html; charset=utf-8", [".js"] = "text/javascript; charset=utf-8", [".css"] = "text/css; charset=utf-8",
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     public static void MapControlPage(this IEndpointRouteBuilder routes)
     {

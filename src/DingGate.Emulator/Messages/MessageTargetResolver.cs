@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using DingGate.Emulator.Fixtures;
 
 namespace DingGate.Emulator.Messages;
@@ -5,7 +6,7 @@ namespace DingGate.Emulator.Messages;
 /// <summary>Checks an inject request against the fixtures: the app, the sender and the conversation must exist and fit.</summary>
 internal sealed class MessageTargetResolver(AppRegistry apps, OrgDirectory org)
 {
-    private static readonly HashSet<string> GroupForbiddenTypes = new(StringComparer.Ordinal) { "audio", "video", "file" };
+    private static readonly FrozenSet<string> GroupForbiddenTypes = FrozenSet.Create(StringComparer.Ordinal, "audio", "video", "file");
 
     public OrgUser? FindUser(string userId) => org.FindUser(userId);
 

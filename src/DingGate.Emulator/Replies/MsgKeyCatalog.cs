@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace DingGate.Emulator.Replies;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace DingGate.Emulator.Replies;
 /// </summary>
 internal static class MsgKeyCatalog
 {
-    public static readonly IReadOnlyDictionary<string, MsgKeyRule> Rules = Build();
+    public static readonly FrozenDictionary<string, MsgKeyRule> Rules = Build().ToFrozenDictionary(StringComparer.Ordinal);
 
     private static Dictionary<string, MsgKeyRule> Build()
     {
