@@ -71,7 +71,7 @@ internal static class CardInstanceEndpoints
     private static async Task<IResult> DeliverAsync(
         HttpContext context, CardStore store, CardDeliverer deliverer, CardSwitches switches, DingTalkResults results)
     {
-        var (call, failure) = await CardRequests.ReadAsync(context, AppPermissions.CardInstanceWrite);
+        var (call, card, failure) = await CardRequests.ReadForCardAsync(context, AppPermissions.CardInstanceWrite);
         if (failure is not null)
         {
             return failure;
@@ -79,18 +79,7 @@ internal static class CardInstanceEndpoints
 
         var (app, body) = call!;
 
-        var outTrackId = body.GetString("outTrackId");
-        if (string.IsNullOrWhiteSpace(outTrackId))
-        {
-            return results.Render(CardError.OutTrackIdEmpty());
-        }
-
-        if (store.FindOwned(outTrackId, app.ClientId) is not { } card)
-        {
-            return results.Render(CardError.CardNotExist());
-        }
-
-        var userIdType = card.UserIdType;
+        var userIdType = card!.UserIdType;
         var error = CardSpaceParser.Parse(body, app, switches, out var spaces);
         if (error is null && body["userIdType"] is not null)
         {

@@ -14,24 +14,13 @@ internal static class CardUpdateHandler
 {
     public static async Task<IResult> UpdateAsync(HttpContext context, CardStore store, OrgDirectory org, EmulatorOptions options, DingTalkResults results)
     {
-        var (call, failure) = await CardRequests.ReadAsync(context, AppPermissions.CardInstanceWrite);
+        var (call, card, failure) = await CardRequests.ReadForCardAsync(context, AppPermissions.CardInstanceWrite);
         if (failure is not null)
         {
             return failure;
         }
 
         var (app, body) = call!;
-
-        var outTrackId = body.GetString("outTrackId");
-        if (string.IsNullOrWhiteSpace(outTrackId))
-        {
-            return results.Render(CardError.OutTrackIdEmpty());
-        }
-
-        if (store.FindOwned(outTrackId, app.ClientId) is not { } card)
-        {
-            return results.Render(CardError.CardNotExist());
-        }
 
         Dictionary<string, Dictionary<string, string>>? privateData = null;
         var error = CardParamMaps.Read(body["cardData"], "cardData", out var publicData);
@@ -46,7 +35,7 @@ internal static class CardUpdateHandler
             return results.Render(new CardError("param.cardDataAndPrivateDataBothEmpty", "cardData和privateData不能同时为空"));
         }
 
-        var userIdType = card.UserIdType;
+        var userIdType = card!.UserIdType;
         if (body["userIdType"] is not null && CardCreateParser.ReadUserIdType(body, out userIdType) is { } typeError)
         {
             return results.Render(typeError);
