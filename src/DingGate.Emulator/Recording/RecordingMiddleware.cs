@@ -81,7 +81,8 @@ internal sealed class RecordingMiddleware(RequestDelegate next, TrafficRecorder 
 
         recorder.Record(new RecordedHttpCall(
             recorder.NextSequence(), at, context.Request.Method, context.Request.Path.Value ?? "/",
-            context.Request.QueryString.Value ?? string.Empty, headers, requestBody, context.Response.StatusCode, responseBody,
+            SecretRedactor.RedactQuery(context.Request.QueryString.Value ?? string.Empty), headers, SecretRedactor.RedactBody(requestBody),
+            context.Response.StatusCode, responseBody,
             context.Items.TryGetValue(HttpItems.ClientId, out var clientId) ? clientId as string : null));
     }
 
