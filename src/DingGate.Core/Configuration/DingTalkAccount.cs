@@ -1,0 +1,106 @@
+namespace DingGate.Core.Configuration;
+
+/// <summary>One resolved DingTalk account: every key has its value (own, else top-level, else the default).</summary>
+public sealed record DingTalkAccount
+{
+    /// <summary>Account id (key under <c>accounts</c>).</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Whether it runs.</summary>
+    public bool Enabled { get; init; } = true;
+
+    /// <summary>Client ID.</summary>
+    public required string ClientId { get; init; }
+
+    /// <summary>Client Secret; never logged.</summary>
+    public required string ClientSecret { get; init; }
+
+    /// <summary>Robot code (defaults to the client id).</summary>
+    public required string RobotCode { get; init; }
+
+    /// <summary>Bot display name.</summary>
+    public string Name { get; init; } = "DingGate";
+
+    /// <summary>1:1 policy.</summary>
+    public DmPolicy DmPolicy { get; init; } = DmPolicy.Open;
+
+    /// <summary>Group policy.</summary>
+    public GroupPolicy GroupPolicy { get; init; } = GroupPolicy.Open;
+
+    /// <summary>Allowed sender ids as configured.</summary>
+    public IReadOnlyList<string> AllowFrom { get; init; } = [];
+
+    /// <summary>Per-group overrides.</summary>
+    public IReadOnlyDictionary<string, DingTalkGroupSettings> Groups { get; init; } = new Dictionary<string, DingTalkGroupSettings>();
+
+    /// <summary>markdown or card.</summary>
+    public string MessageType { get; init; } = "markdown";
+
+    /// <summary>AI card template id.</summary>
+    public string? CardTemplateId { get; init; }
+
+    /// <summary>AI card content variable.</summary>
+    public string CardTemplateKey { get; init; } = "content";
+
+    /// <summary>Verbose logs.</summary>
+    public bool Debug { get; init; }
+
+    /// <summary>Reconnect attempts before failing.</summary>
+    public int MaxConnectionAttempts { get; init; } = 10;
+
+    /// <summary>First reconnect delay.</summary>
+    public TimeSpan InitialReconnectDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Reconnect delay cap.</summary>
+    public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Jitter factor 0–1.</summary>
+    public double ReconnectJitter { get; init; } = 0.3;
+
+    /// <summary>New-style API base URL.</summary>
+    public Uri ApiBaseUrl { get; init; } = new(DingTalkEndpoints.DefaultApi);
+
+    /// <summary>Legacy API base URL.</summary>
+    public Uri OapiBaseUrl { get; init; } = new(DingTalkEndpoints.DefaultOapi);
+
+    /// <summary>Dedup memory.</summary>
+    public TimeSpan DedupTtl { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Largest media download.</summary>
+    public long MaxMediaBytes { get; init; } = 20L * 1024 * 1024;
+
+    /// <summary>Merges <paramref name="own"/> over <paramref name="top"/> over the defaults.</summary>
+    public static DingTalkAccount From(string id, DingTalkAccountSettings own, DingTalkAccountSettings top)
+    {
+        var clientId = own.ClientId ?? top.ClientId ?? string.Empty;
+        var d = new DingTalkAccount { Id = id, ClientId = clientId, ClientSecret = string.Empty, RobotCode = clientId };
+        return d with
+        {
+            Enabled = own.Enabled ?? top.Enabled ?? true,
+            ClientSecret = own.ClientSecret ?? top.ClientSecret ?? string.Empty,
+            RobotCode = own.RobotCode ?? top.RobotCode ?? clientId,
+            Name = own.Name ?? top.Name ?? d.Name,
+            DmPolicy = own.DmPolicy ?? top.DmPolicy ?? d.DmPolicy,
+            GroupPolicy = own.GroupPolicy ?? top.GroupPolicy ?? d.GroupPolicy,
+            AllowFrom = (own.AllowFrom ?? top.AllowFrom)?.ToList() ?? [],
+            Groups = new Dictionary<string, DingTalkGroupSettings>(own.Groups ?? top.Groups ?? new Dictionary<string, DingTalkGroupSettings>(), StringComparer.Ordinal),
+            MessageType = own.MessageType ?? top.MessageType ?? d.MessageType,
+            CardTemplateId = own.CardTemplateId ?? top.CardTemplateId,
+            CardTemplateKey = own.CardTemplateKey ?? top.CardTemplateKey ?? d.CardTemplateKey,
+            Debug = own.Debug ?? top.Debug ?? false,
+            MaxConnectionAttempts = own.MaxConnectionAttempts ?? top.MaxConnectionAttempts ?? d.MaxConnectionAttempts,
+            InitialReconnectDelay = Ms(own.InitialReconnectDelay ?? top.InitialReconnectDelay) ?? d.InitialReconnectDelay,
+            MaxReconnectDelay = Ms(own.MaxReconnectDelay ?? top.MaxReconnectDelay) ?? d.MaxReconnectDelay,
+            ReconnectJitter = own.ReconnectJitter ?? top.ReconnectJitter ?? d.ReconnectJitter,
+            ApiBaseUrl = own.Endpoints?.Api ?? top.Endpoints?.Api ?? d.ApiBaseUrl,
+            OapiBaseUrl = own.Endpoints?.Oapi ?? top.Endpoints?.Oapi ?? d.OapiBaseUrl,
+            DedupTtl = Ms(own.DedupTtlMs ?? top.DedupTtlMs) ?? d.DedupTtl,
+            MaxMediaBytes = own.MaxMediaBytes ?? top.MaxMediaBytes ?? d.MaxMediaBytes,
+        };
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"DingTalkAccount {{ Id = {Id}, ClientId = {ClientId}, ClientSecret = *** }}";
+
+    private static TimeSpan? Ms(long? ms) => ms is { } v ? TimeSpan.FromMilliseconds(v) : null;
+}

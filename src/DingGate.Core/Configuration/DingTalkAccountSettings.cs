@@ -1,0 +1,68 @@
+namespace DingGate.Core.Configuration;
+
+/// <summary>
+/// The keys of <c>channels.dingtalk</c> (OpenClaw's names) that may be set at the top level and overridden per account
+/// under <c>accounts.&lt;id&gt;</c>. Null means "not set here": see <see cref="DingTalkChannelSettings.Resolve"/>.
+/// </summary>
+public class DingTalkAccountSettings
+{
+    /// <summary>Whether this account runs. Default true.</summary>
+    public bool? Enabled { get; set; }
+
+    /// <summary>App Client ID (AppKey). Required.</summary>
+    public string? ClientId { get; set; }
+
+    /// <summary>App Client Secret (AppSecret). Required; never logged.</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>Robot code; defaults to the client id (internal-app bots).</summary>
+    public string? RobotCode { get; set; }
+
+    /// <summary>Display name of the bot.</summary>
+    public string? Name { get; set; }
+
+    /// <summary>1:1 policy. Default open.</summary>
+    public DmPolicy? DmPolicy { get; set; }
+
+    /// <summary>Group policy. Default open.</summary>
+    public GroupPolicy? GroupPolicy { get; set; }
+
+    /// <summary>Allowed sender ids (with optional dingtalk:/dd:/ding: prefixes, or "*").</summary>
+    public IList<string>? AllowFrom { get; set; }
+
+    /// <summary>Per-group overrides keyed by openConversationId.</summary>
+    public IDictionary<string, DingTalkGroupSettings>? Groups { get; set; }
+
+    /// <summary>markdown or card. Default markdown.</summary>
+    public string? MessageType { get; set; }
+
+    /// <summary>AI card template id.</summary>
+    public string? CardTemplateId { get; set; }
+
+    /// <summary>AI card content variable. Default content.</summary>
+    public string? CardTemplateKey { get; set; }
+
+    /// <summary>Verbose DingTalk logs.</summary>
+    public bool? Debug { get; set; }
+
+    /// <summary>Reconnect attempts before the account is marked failed. Default 10.</summary>
+    public int? MaxConnectionAttempts { get; set; }
+
+    /// <summary>First reconnect delay in ms. Default 1000.</summary>
+    public int? InitialReconnectDelay { get; set; }
+
+    /// <summary>Reconnect delay cap in ms. Default 60000.</summary>
+    public int? MaxReconnectDelay { get; set; }
+
+    /// <summary>Jitter factor 0–1 applied as (1 ± jitter). Default 0.3.</summary>
+    public double? ReconnectJitter { get; set; }
+
+    /// <summary>API base URLs.</summary>
+    public DingTalkEndpoints? Endpoints { get; set; }
+
+    /// <summary>How long a message id is remembered for dedup, in ms. Default 24 h.</summary>
+    public long? DedupTtlMs { get; set; }
+
+    /// <summary>Largest media file downloaded, in bytes. Default 20 MiB.</summary>
+    public long? MaxMediaBytes { get; set; }
+}

@@ -1,0 +1,20 @@
+namespace DingGate.Core.Storage;
+
+/// <summary>
+/// Durable journal of received messages. The stream reader appends before it ACKs, so a message acknowledged to the
+/// platform is never lost; the reply side marks entries answered; on start, unfinished entries are resumed.
+/// </summary>
+public interface IInboundJournal
+{
+    /// <summary>Appends the entry durably. Returns false when the account already journaled this key (a redelivery).</summary>
+    Task<bool> AppendAsync(InboundJournalEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>Moves an entry to <paramref name="state"/> (Processing also counts an attempt).</summary>
+    Task MarkAsync(string accountId, string messageKey, InboundState state, string? detail, CancellationToken cancellationToken);
+
+    /// <summary>The entry, or null.</summary>
+    Task<InboundJournalEntry?> FindAsync(string accountId, string messageKey, CancellationToken cancellationToken);
+
+    /// <summary>Entries still Received or Processing, oldest first.</summary>
+    Task<IReadOnlyList<InboundJournalEntry>> ListUnfinishedAsync(string accountId, CancellationToken cancellationToken);
+}
