@@ -1,0 +1,36 @@
+using Dapper;
+using DingGate.Core.Storage;
+
+namespace DingGate.Storage.Sqlite;
+
+// IDedupStore over dedup_marks. A mark is live while expires_at > now.
+internal sealed class SqliteDedupStore(SqliteDatabase database) : IDedupStore
+{
+    // One statement, so it is atomic without a transaction: a new key inserts (1 change); an existing key is
+    // refreshed only when its mark has expired (1 change); a live mark makes the WHERE false (0 changes).
+    private const string MarkSql =
+        """
+        INSERT INTO dedup_marks (scope, key, expires_at) VALUES (@scope, @key, @expiresAt)
+        ON CONFLICT (scope, key) DO UPDATE SET expires_at = excluded.expires_at
+        WHERE dedup_marks.expires_at <= @now;
+        """;
+
+    public async Task<bool> TryMarkSeenAsync(string scope, string key, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var changes = await connection.ExecuteAsync(new CommandDefinition(
+            MarkSql,
+            new { scope, key, now = now.ToUnixTimeMilliseconds(), expiresAt = expiresAt.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return changes == 1;
+    }
+
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM dedup_marks WHERE expires_at <= @now;",
+            new { now = now.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+    }
+}

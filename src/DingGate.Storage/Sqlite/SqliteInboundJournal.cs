@@ -1,0 +1,101 @@
+using Dapper;
+using DingGate.Core.Storage;
+
+namespace DingGate.Storage.Sqlite;
+
+// IInboundJournal over the inbound_journal table. Every method is one autocommit statement, so concurrent callers
+// (stream reader appending, dispatcher marking) need no locking here: SQLite serialises the writes.
+internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJournal
+{
+    private const string SelectColumns =
+        "account_id AS AccountId, message_key AS MessageKey, topic AS Topic, payload AS Payload, " +
+        "received_at AS ReceivedAt, state AS State, attempts AS Attempts, detail AS Detail";
+
+    public async Task<bool> AppendAsync(InboundJournalEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+
+        // The commit is in the WAL when this returns (see SqliteDatabase on synchronous=NORMAL): safe to ACK.
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT OR IGNORE INTO inbound_journal
+                (account_id, message_key, topic, payload, received_at, state, attempts, detail, updated_at)
+            VALUES (@AccountId, @MessageKey, @Topic, @Payload, @ReceivedAt, @State, @Attempts, @Detail, @ReceivedAt);
+            """,
+            new
+            {
+                entry.AccountId,
+                entry.MessageKey,
+                entry.Topic,
+                entry.Payload,
+                ReceivedAt = entry.ReceivedAt.ToUnixTimeMilliseconds(),
+                State = (int)entry.State,
+                entry.Attempts,
+                entry.Detail,
+            },
+            cancellationToken: cancellationToken));
+        return inserted == 1;
+    }
+
+    // Marking an unknown key is a no-op: the journal is the source of truth and a late mark must not fail a reply.
+    public async Task MarkAsync(string accountId, string messageKey, InboundState state, string? detail, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE inbound_journal
+            SET state = @state,
+                detail = @detail,
+                updated_at = @now,
+                attempts = attempts + CASE WHEN @state = @processing THEN 1 ELSE 0 END
+            WHERE account_id = @accountId AND message_key = @messageKey;
+            """,
+            new
+            {
+                accountId,
+                messageKey,
+                state = (int)state,
+                detail,
+                now = database.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+                processing = (int)InboundState.Processing,
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<InboundJournalEntry?> FindAsync(string accountId, string messageKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<JournalRow>(new CommandDefinition(
+            $"SELECT {SelectColumns} FROM inbound_journal WHERE account_id = @accountId AND message_key = @messageKey;",
+            new { accountId, messageKey },
+            cancellationToken: cancellationToken));
+        return row is null ? null : ToEntry(row);
+    }
+
+    public async Task<IReadOnlyList<InboundJournalEntry>> ListUnfinishedAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+
+        // rowid breaks ties between entries received in the same millisecond: insertion order.
+        var rows = await connection.QueryAsync<JournalRow>(new CommandDefinition(
+            $"""
+            SELECT {SelectColumns} FROM inbound_journal
+            WHERE account_id = @accountId AND state IN (@received, @processing)
+            ORDER BY received_at, rowid;
+            """,
+            new { accountId, received = (int)InboundState.Received, processing = (int)InboundState.Processing },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ToEntry)];
+    }
+
+    private static InboundJournalEntry ToEntry(JournalRow row) => new(
+        row.AccountId,
+        row.MessageKey,
+        row.Topic,
+        row.Payload,
+        DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt),
+        (InboundState)row.State,
+        (int)row.Attempts,
+        row.Detail);
+}

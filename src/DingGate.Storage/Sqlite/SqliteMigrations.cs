@@ -1,0 +1,54 @@
+namespace DingGate.Storage.Sqlite;
+
+// The schema, one numbered step per change. Steps are append-only: never edit a shipped step, add a new one.
+// Each step runs in the same IMMEDIATE transaction as its schema_version row, so a crash mid-migration leaves the
+// previous version intact and the next open retries it.
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        // 1: journal, dedup marks, pairing.
+        """
+        CREATE TABLE inbound_journal (
+            account_id  TEXT    NOT NULL,
+            message_key TEXT    NOT NULL,
+            topic       TEXT    NOT NULL,
+            payload     TEXT    NOT NULL,
+            received_at INTEGER NOT NULL,
+            state       INTEGER NOT NULL,
+            attempts    INTEGER NOT NULL DEFAULT 0,
+            detail      TEXT    NULL,
+            updated_at  INTEGER NOT NULL,
+            PRIMARY KEY (account_id, message_key)
+        );
+        CREATE INDEX ix_inbound_journal_unfinished ON inbound_journal (account_id, state, received_at);
+
+        CREATE TABLE dedup_marks (
+            scope      TEXT    NOT NULL,
+            key        TEXT    NOT NULL,
+            expires_at INTEGER NOT NULL,
+            PRIMARY KEY (scope, key)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_dedup_marks_expires_at ON dedup_marks (expires_at);
+
+        CREATE TABLE pairing_pending (
+            account_id      TEXT    NOT NULL,
+            code            TEXT    NOT NULL COLLATE NOCASE,
+            user_id         TEXT    NOT NULL COLLATE NOCASE,
+            nick            TEXT    NOT NULL,
+            conversation_id TEXT    NOT NULL,
+            created_at      INTEGER NOT NULL,
+            expires_at      INTEGER NOT NULL,
+            PRIMARY KEY (account_id, code)
+        );
+        CREATE INDEX ix_pairing_pending_user ON pairing_pending (account_id, user_id);
+
+        CREATE TABLE pairing_approved (
+            account_id  TEXT    NOT NULL,
+            user_id     TEXT    NOT NULL COLLATE NOCASE,
+            approved_at INTEGER NOT NULL,
+            PRIMARY KEY (account_id, user_id)
+        );
+        """,
+    ];
+}

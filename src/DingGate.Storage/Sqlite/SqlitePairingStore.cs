@@ -1,0 +1,150 @@
+using Dapper;
+using DingGate.Core.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace DingGate.Storage.Sqlite;
+
+// IPairingStore over pairing_pending and pairing_approved. Codes and user ids are compared case-insensitively by
+// their NOCASE columns (ASCII folding: codes use an ASCII alphabet, DingTalk staff ids are ASCII).
+internal sealed class SqlitePairingStore(SqliteDatabase database) : IPairingStore
+{
+    private const int SqliteConstraint = 19;
+
+    private const string PendingColumns =
+        "account_id AS AccountId, code AS Code, user_id AS UserId, nick AS Nick, " +
+        "conversation_id AS ConversationId, created_at AS CreatedAt, expires_at AS ExpiresAt";
+
+    public async Task<IReadOnlyList<PairingRequest>> ListPendingAsync(string accountId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<PairingRow>(new CommandDefinition(
+            $"""
+            SELECT {PendingColumns} FROM pairing_pending
+            WHERE account_id = @accountId AND expires_at > @now
+            ORDER BY created_at, rowid;
+            """,
+            new { accountId, now = now.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ToRequest)];
+    }
+
+    public async Task<PairingRequest?> FindPendingByUserAsync(string accountId, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<PairingRow>(new CommandDefinition(
+            $"""
+            SELECT {PendingColumns} FROM pairing_pending
+            WHERE account_id = @accountId AND user_id = @userId AND expires_at > @now
+            ORDER BY created_at DESC, rowid DESC LIMIT 1;
+            """,
+            new { accountId, userId, now = now.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return row is null ? null : ToRequest(row);
+    }
+
+    // Expired requests of the account are dropped first (housekeeping, and so an expired code can be reissued).
+    // A code still pending for the account is a collision the caller must resolve (draw another code).
+    public async Task AddPendingAsync(PairingRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM pairing_pending WHERE account_id = @AccountId AND expires_at <= @CreatedAt;",
+            new { request.AccountId, CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds() },
+            transaction,
+            cancellationToken: cancellationToken));
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO pairing_pending (account_id, code, user_id, nick, conversation_id, created_at, expires_at)
+                VALUES (@AccountId, @Code, @UserId, @Nick, @ConversationId, @CreatedAt, @ExpiresAt);
+                """,
+                new
+                {
+                    request.AccountId,
+                    request.Code,
+                    request.UserId,
+                    request.Nick,
+                    request.ConversationId,
+                    CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds(),
+                    ExpiresAt = request.ExpiresAt.ToUnixTimeMilliseconds(),
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            throw new InvalidOperationException(
+                $"A pairing request with this code is already pending for account '{request.AccountId}'.", ex);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    // DELETE ... RETURNING: finding and removing is one statement, so two concurrent approvals of the same code
+    // cannot both get the request.
+    public async Task<PairingRequest?> TakePendingAsync(string accountId, string code, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<PairingRow>(new CommandDefinition(
+            $"""
+            DELETE FROM pairing_pending
+            WHERE account_id = @accountId AND code = @code AND expires_at > @now
+            RETURNING {PendingColumns};
+            """,
+            new { accountId, code = code.Trim(), now = now.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return row is null ? null : ToRequest(row);
+    }
+
+    // Idempotent: approving again keeps the first approval time and the first spelling of the id.
+    public async Task ApproveAsync(string accountId, string userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT OR IGNORE INTO pairing_approved (account_id, user_id, approved_at) VALUES (@accountId, @userId, @now);",
+            new { accountId, userId, now = now.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<bool> RevokeAsync(string accountId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var removed = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM pairing_approved WHERE account_id = @accountId AND user_id = @userId;",
+            new { accountId, userId },
+            cancellationToken: cancellationToken));
+        return removed > 0;
+    }
+
+    public async Task<bool> IsApprovedAsync(string accountId, string userId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM pairing_approved WHERE account_id = @accountId AND user_id = @userId);",
+            new { accountId, userId },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<string>> ListApprovedAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT user_id FROM pairing_approved WHERE account_id = @accountId ORDER BY approved_at, rowid;",
+            new { accountId },
+            cancellationToken: cancellationToken));
+        return [.. ids];
+    }
+
+    private static PairingRequest ToRequest(PairingRow row) => new(
+        row.AccountId,
+        row.Code,
+        row.UserId,
+        row.Nick,
+        row.ConversationId,
+        DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt),
+        DateTimeOffset.FromUnixTimeMilliseconds(row.ExpiresAt));
+}

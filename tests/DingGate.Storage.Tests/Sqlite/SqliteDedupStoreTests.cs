@@ -1,0 +1,84 @@
+using DingGate.Storage.Sqlite;
+
+namespace DingGate.Storage.Tests.Sqlite;
+
+public sealed class SqliteDedupStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Ttl = TimeSpan.FromHours(24);
+
+    private readonly TempStateDirectory _directory = new();
+    private readonly SqliteDatabase _database;
+    private readonly SqliteDedupStore _store;
+
+    public SqliteDedupStoreTests()
+    {
+        _database = _directory.Open();
+        _store = new SqliteDedupStore(_database);
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _directory.Dispose();
+    }
+
+    private Task<bool> MarkAsync(string key, DateTimeOffset now, string scope = "acc") =>
+        _store.TryMarkSeenAsync(scope, key, now, now + Ttl, CancellationToken.None);
+
+    [Fact]
+    public async Task TryMarkSeenAsync_FirstThenAgain_TrueThenFalse()
+    {
+        Assert.True(await MarkAsync("m1", T0));
+        Assert.False(await MarkAsync("m1", T0.AddHours(1)));
+    }
+
+    [Fact]
+    public async Task TryMarkSeenAsync_SameKeyOtherScope_True()
+    {
+        await MarkAsync("m1", T0, scope: "a");
+
+        Assert.True(await MarkAsync("m1", T0, scope: "b"));
+    }
+
+    [Fact]
+    public async Task TryMarkSeenAsync_JustBeforeExpiry_False()
+    {
+        await MarkAsync("m1", T0);
+
+        Assert.False(await MarkAsync("m1", T0 + Ttl - TimeSpan.FromMilliseconds(1)));
+    }
+
+    [Fact]
+    public async Task TryMarkSeenAsync_AtExpiry_TrueAndRenewsMark()
+    {
+        await MarkAsync("m1", T0);
+
+        Assert.True(await MarkAsync("m1", T0 + Ttl));
+        Assert.False(await MarkAsync("m1", T0 + Ttl + TimeSpan.FromHours(23)));
+        Assert.True(await MarkAsync("m1", T0 + Ttl + Ttl));
+    }
+
+    [Fact]
+    public async Task TryMarkSeenAsync_TwentyConcurrentSameKey_ExactlyOneTrue()
+    {
+        var results = await ConcurrentStart.RunAsync(20, _ => MarkAsync("m1", T0));
+
+        Assert.Single(results, r => r);
+    }
+
+    [Fact]
+    public async Task PurgeExpiredAsync_MixedMarks_RemovesOnlyExpired()
+    {
+        await _store.TryMarkSeenAsync("acc", "old1", T0, T0.AddMinutes(1), CancellationToken.None);
+        await _store.TryMarkSeenAsync("b", "old2", T0, T0.AddMinutes(2), CancellationToken.None);
+        await _store.TryMarkSeenAsync("acc", "live", T0, T0.AddMinutes(10), CancellationToken.None);
+
+        var purged = await _store.PurgeExpiredAsync(T0.AddMinutes(2), CancellationToken.None);
+
+        Assert.Equal(2, purged);
+        Assert.Equal(0, await _store.PurgeExpiredAsync(T0.AddMinutes(2), CancellationToken.None));
+        Assert.False(await _store.TryMarkSeenAsync("acc", "live", T0.AddMinutes(3), T0.AddMinutes(20), CancellationToken.None));
+        Assert.Equal(1, await _store.PurgeExpiredAsync(T0.AddMinutes(10), CancellationToken.None));
+    }
+}

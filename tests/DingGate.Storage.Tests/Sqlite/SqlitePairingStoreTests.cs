@@ -1,0 +1,139 @@
+using DingGate.Core.Storage;
+using DingGate.Storage.Sqlite;
+
+namespace DingGate.Storage.Tests.Sqlite;
+
+public sealed class SqlitePairingStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly TempStateDirectory _directory = new();
+    private readonly SqliteDatabase _database;
+    private readonly SqlitePairingStore _store;
+
+    public SqlitePairingStoreTests()
+    {
+        _database = _directory.Open();
+        _store = new SqlitePairingStore(_database);
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _directory.Dispose();
+    }
+
+    private static PairingRequest Request(string code, string userId, DateTimeOffset createdAt, string account = "acc") =>
+        new(account, code, userId, "Nick " + userId, "cid-" + userId, createdAt, createdAt.AddHours(1));
+
+    [Fact]
+    public async Task ListPendingAsync_SomeExpired_ReturnsUnexpiredOfAccountOldestFirst()
+    {
+        var expired = Request("AAAA2222", "u0", T0);
+        var older = Request("BBBB3333", "u1", T0.AddMinutes(20));
+        var newer = Request("CCCC4444", "u2", T0.AddMinutes(40));
+        await _store.AddPendingAsync(expired, CancellationToken.None);
+        await _store.AddPendingAsync(newer, CancellationToken.None);
+        await _store.AddPendingAsync(older, CancellationToken.None);
+        await _store.AddPendingAsync(Request("DDDD5555", "u3", T0.AddMinutes(30), account: "other"), CancellationToken.None);
+
+        var pending = await _store.ListPendingAsync("acc", T0.AddHours(1), CancellationToken.None);
+
+        Assert.Equal([older, newer], pending);
+    }
+
+    [Fact]
+    public async Task TakePendingAsync_LowercaseCode_ReturnsRequestOnce()
+    {
+        var request = Request("ABCD2345", "u1", T0);
+        await _store.AddPendingAsync(request, CancellationToken.None);
+
+        var taken = await _store.TakePendingAsync("acc", " abcd2345 ", T0.AddMinutes(5), CancellationToken.None);
+        var again = await _store.TakePendingAsync("acc", "ABCD2345", T0.AddMinutes(5), CancellationToken.None);
+
+        Assert.Equal(request, taken);
+        Assert.Null(again);
+        Assert.Empty(await _store.ListPendingAsync("acc", T0.AddMinutes(5), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TakePendingAsync_Expired_ReturnsNull()
+    {
+        await _store.AddPendingAsync(Request("ABCD2345", "u1", T0), CancellationToken.None);
+
+        Assert.Null(await _store.TakePendingAsync("acc", "ABCD2345", T0.AddHours(1), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TakePendingAsync_OtherAccount_ReturnsNullAndKeepsRequest()
+    {
+        var request = Request("ABCD2345", "u1", T0);
+        await _store.AddPendingAsync(request, CancellationToken.None);
+
+        Assert.Null(await _store.TakePendingAsync("other", "ABCD2345", T0, CancellationToken.None));
+        Assert.Equal([request], await _store.ListPendingAsync("acc", T0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task FindPendingByUserAsync_DifferentCase_FindsUnexpiredOnly()
+    {
+        var request = Request("ABCD2345", "Manager4711", T0);
+        await _store.AddPendingAsync(request, CancellationToken.None);
+
+        Assert.Equal(request, await _store.FindPendingByUserAsync("acc", "manager4711", T0.AddMinutes(59), CancellationToken.None));
+        Assert.Null(await _store.FindPendingByUserAsync("acc", "manager4711", T0.AddHours(1), CancellationToken.None));
+        Assert.Null(await _store.FindPendingByUserAsync("other", "Manager4711", T0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AddPendingAsync_CodeStillPending_Throws()
+    {
+        await _store.AddPendingAsync(Request("ABCD2345", "u1", T0), CancellationToken.None);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(
+            () => _store.AddPendingAsync(Request("abcd2345", "u2", T0.AddMinutes(1)), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AddPendingAsync_CodeExpired_ReplacesOldRequest()
+    {
+        await _store.AddPendingAsync(Request("ABCD2345", "u1", T0), CancellationToken.None);
+        var reissued = Request("ABCD2345", "u2", T0.AddHours(2));
+
+        await _store.AddPendingAsync(reissued, CancellationToken.None);
+
+        Assert.Equal(reissued, await _store.TakePendingAsync("acc", "ABCD2345", T0.AddHours(2), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ApproveAsync_Twice_ListsOnceWithFirstSpelling()
+    {
+        await _store.ApproveAsync("acc", "Manager4711", T0, CancellationToken.None);
+        await _store.ApproveAsync("acc", "MANAGER4711", T0.AddMinutes(1), CancellationToken.None);
+        await _store.ApproveAsync("acc", "user2", T0.AddMinutes(2), CancellationToken.None);
+        await _store.ApproveAsync("other", "user3", T0, CancellationToken.None);
+
+        Assert.Equal(["Manager4711", "user2"], await _store.ListApprovedAsync("acc", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task IsApprovedAsync_DifferentCase_True()
+    {
+        await _store.ApproveAsync("acc", "Manager4711", T0, CancellationToken.None);
+
+        Assert.True(await _store.IsApprovedAsync("acc", "mAnAgEr4711", CancellationToken.None));
+        Assert.False(await _store.IsApprovedAsync("acc", "manager4712", CancellationToken.None));
+        Assert.False(await _store.IsApprovedAsync("other", "Manager4711", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RevokeAsync_DifferentCase_RemovesThenReportsAbsent()
+    {
+        await _store.ApproveAsync("acc", "Manager4711", T0, CancellationToken.None);
+
+        Assert.True(await _store.RevokeAsync("acc", "MANAGER4711", CancellationToken.None));
+        Assert.False(await _store.RevokeAsync("acc", "Manager4711", CancellationToken.None));
+        Assert.False(await _store.IsApprovedAsync("acc", "Manager4711", CancellationToken.None));
+        Assert.Empty(await _store.ListApprovedAsync("acc", CancellationToken.None));
+    }
+}
