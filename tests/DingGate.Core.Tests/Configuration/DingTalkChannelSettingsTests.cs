@@ -1,0 +1,61 @@
+using DingGate.Core.Configuration;
+
+namespace DingGate.Core.Tests.Configuration;
+
+public sealed class DingTalkChannelSettingsTests
+{
+    [Fact]
+    public void Resolve_NoAccounts_TopLevelIsTheDefaultAccountWithOpenClawDefaults()
+    {
+        var settings = new DingTalkChannelSettings { ClientId = "dingabc", ClientSecret = "s3cret" };
+
+        var account = Assert.Single(settings.Resolve());
+
+        Assert.Equal(DingTalkChannelSettings.DefaultAccountId, account.Id);
+        Assert.Equal("dingabc", account.RobotCode);
+        Assert.Equal(DmPolicy.Open, account.DmPolicy);
+        Assert.Equal(GroupPolicy.Open, account.GroupPolicy);
+        Assert.Equal("markdown", account.MessageType);
+        Assert.Equal("content", account.CardTemplateKey);
+        Assert.Equal(10, account.MaxConnectionAttempts);
+        Assert.Equal(TimeSpan.FromSeconds(1), account.InitialReconnectDelay);
+        Assert.Equal(TimeSpan.FromSeconds(60), account.MaxReconnectDelay);
+        Assert.Equal(0.3, account.ReconnectJitter);
+        Assert.Equal(new Uri("https://api.dingtalk.com"), account.ApiBaseUrl);
+        Assert.Equal(new Uri("https://oapi.dingtalk.com"), account.OapiBaseUrl);
+        Assert.Equal(TimeSpan.FromHours(24), account.DedupTtl);
+        Assert.Empty(account.AllowFrom);
+    }
+
+    [Fact]
+    public void Resolve_Accounts_OwnKeysOverrideTopLevelWhichOverridesDefaults()
+    {
+        var settings = new DingTalkChannelSettings
+        {
+            DmPolicy = DmPolicy.Pairing, AllowFrom = ["user001"], MaxReconnectDelay = 30_000,
+            Endpoints = new DingTalkEndpoints { Api = new Uri("http://127.0.0.1:9580"), Oapi = new Uri("http://127.0.0.1:9580") },
+        };
+        settings.Accounts["main"] = new DingTalkAccountSettings { ClientId = "dingmain", ClientSecret = "a", Name = "Main" };
+        settings.Accounts["ops"] = new DingTalkAccountSettings { ClientId = "dingops", ClientSecret = "b", DmPolicy = DmPolicy.Allowlist, RobotCode = "robot-ops" };
+
+        var accounts = settings.Resolve();
+
+        Assert.Equal(["main", "ops"], accounts.Select(a => a.Id));
+        var main = accounts[0];
+        var ops = accounts[1];
+        Assert.Equal((DmPolicy.Pairing, "Main", "dingmain"), (main.DmPolicy, main.Name, main.RobotCode));
+        Assert.Equal((DmPolicy.Allowlist, "robot-ops"), (ops.DmPolicy, ops.RobotCode));
+        Assert.Equal(["user001"], ops.AllowFrom);
+        Assert.Equal(TimeSpan.FromSeconds(30), ops.MaxReconnectDelay);
+        Assert.Equal(new Uri("http://127.0.0.1:9580"), ops.ApiBaseUrl);
+    }
+
+    [Fact]
+    public void Account_ToString_NeverShowsTheSecret()
+    {
+        var account = Assert.Single(new DingTalkChannelSettings { ClientId = "dingabc", ClientSecret = "top-secret-value" }.Resolve());
+
+        Assert.DoesNotContain("top-secret-value", account.ToString(), StringComparison.Ordinal);
+        Assert.Contains("dingabc", account.ToString(), StringComparison.Ordinal);
+    }
+}
