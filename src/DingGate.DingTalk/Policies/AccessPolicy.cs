@@ -34,9 +34,11 @@ internal sealed partial class AccessPolicy(IPairingStore store, PairingService p
         var decision = message.Conversation == ConversationKind.Direct
             ? await DecideDirectAsync(account, message, cancellationToken).ConfigureAwait(false)
             : await DecideGroupAsync(account, message, cancellationToken).ConfigureAwait(false);
-        if (decision is not PolicyDecision.Allow && logger.IsEnabled(LogLevel.Information))
+        if (decision is not PolicyDecision.Allow)
         {
-            LogNotAllowed(account.Id, message.MessageId, message.Conversation, SenderUserId.Of(message.Sender), decision.GetType().Name, ReasonOf(decision));
+            var userId = SenderUserId.Of(message.Sender);
+            var reason = ReasonOf(decision);
+            LogNotAllowed(account.Id, message.MessageId, message.Conversation, userId, decision.GetType().Name, reason);
         }
 
         return decision;
