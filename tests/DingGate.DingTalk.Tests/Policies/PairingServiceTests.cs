@@ -1,0 +1,174 @@
+using DingGate.Core.Configuration;
+using DingGate.DingTalk.Policies;
+using DingGate.DingTalk.Tests.Support;
+
+namespace DingGate.DingTalk.Tests.Policies;
+
+public sealed class PairingServiceTests
+{
+    private static readonly DingTalkAccount PairingAccount = PolicyTestKit.Account(dm: DmPolicy.Pairing);
+
+    [Fact]
+    public async Task DecideAsync_UnknownSender_IssuesCodeFromAlphabetAndStoresIt()
+    {
+        using var kit = new PolicyTestKit();
+        var message = PolicyTestKit.Direct("user002");
+
+        var issued = Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, message));
+
+        Assert.Equal(8, issued.Code.Length);
+        Assert.All(issued.Code, c => Assert.Contains(c, PairingCodeGenerator.Alphabet));
+        Assert.Contains("dinggate pairing approve " + issued.Code, issued.ReplyText, StringComparison.Ordinal);
+        Assert.Contains("user002", issued.ReplyText, StringComparison.Ordinal);
+        var stored = Assert.Single(kit.Store.AllPending);
+        Assert.Equal(
+            new Core.Storage.PairingRequest(PolicyTestKit.AccountId, issued.Code, "user002", "Nick user002", "cidDirect==", kit.Time.GetUtcNow(), kit.Time.GetUtcNow().AddHours(1)),
+            stored);
+    }
+
+    [Fact]
+    public void Alphabet_HasNoLookAlikes()
+    {
+        Assert.Equal(31, PairingCodeGenerator.Alphabet.Length);
+        Assert.DoesNotContain(PairingCodeGenerator.Alphabet, c => "0O1IL".Contains(c, StringComparison.Ordinal));
+        Assert.Equal(PairingCodeGenerator.Alphabet.Length, PairingCodeGenerator.Alphabet.Distinct().Count());
+    }
+
+    [Fact]
+    public void Next_InjectedSource_UsesIndicesInRange()
+    {
+        var indices = new Queue<int>([0, 1, 2, 30, 31, -1, 62, 5]);
+
+        var code = new PairingCodeGenerator(_ => indices.Dequeue()).Next();
+
+        Assert.Equal("ABC9ADAF", code);
+    }
+
+    [Fact]
+    public async Task DecideAsync_RepeatBeforeExpiry_SameCodePending()
+    {
+        using var kit = new PolicyTestKit();
+        var first = Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002")));
+        kit.Time.Advance(TimeSpan.FromMinutes(59));
+
+        var again = Assert.IsType<PolicyDecision.PairingPending>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002")));
+
+        Assert.Equal(first.Code, again.Code);
+        Assert.Contains(first.Code, again.ReplyText, StringComparison.Ordinal);
+        Assert.Single(kit.Store.AllPending);
+    }
+
+    [Fact]
+    public async Task DecideAsync_AfterOneHour_NewCode()
+    {
+        var next = 0;
+        using var kit = new PolicyTestKit(_ => next++ / 8);
+        var first = Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002")));
+        kit.Time.Advance(TimeSpan.FromHours(1));
+
+        var second = Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002")));
+
+        Assert.Equal(("AAAAAAAA", "BBBBBBBB"), (first.Code, second.Code));
+    }
+
+    [Fact]
+    public async Task DecideAsync_ThreePending_FourthDeniedUntilOneExpires()
+    {
+        using var kit = new PolicyTestKit();
+        foreach (var user in new[] { "u1", "u2", "u3" })
+        {
+            Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct(user)));
+            kit.Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        var fourth = Assert.IsType<PolicyDecision.Deny>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("u4")));
+        var thirdAgain = await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("u3"));
+        kit.Time.Advance(TimeSpan.FromMinutes(30)); // u1's code (issued 60 min ago) expires
+        var fourthLater = await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("u4"));
+
+        Assert.Equal(PolicyReplies.TooManyPending, fourth.ReplyText);
+        Assert.IsType<PolicyDecision.PairingPending>(thirdAgain);
+        Assert.IsType<PolicyDecision.PairingIssued>(fourthLater);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_PendingCode_ApprovesAndNextMessageAllowed()
+    {
+        using var kit = new PolicyTestKit();
+        var issued = Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002")));
+
+        var approval = await kit.Pairing.ApproveAsync(PolicyTestKit.AccountId, " " + issued.Code.ToLowerInvariant() + " ", kit.Time.GetUtcNow(), CancellationToken.None);
+        var next = await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002"));
+
+        var approved = Assert.IsType<PairingApproval.Approved>(approval);
+        Assert.Equal(("user002", "cidDirect==", PolicyReplies.Approved), (approved.Request.UserId, approved.Request.ConversationId, approved.ReplyText));
+        Assert.True(await kit.Store.IsApprovedAsync(PolicyTestKit.AccountId, "user002", CancellationToken.None));
+        Assert.IsType<PolicyDecision.Allow>(next);
+        Assert.Empty(kit.Store.AllPending);
+    }
+
+    [Fact]
+    public async Task ApproveAsync_UnknownCode_NotFound()
+    {
+        using var kit = new PolicyTestKit();
+
+        var result = await kit.Pairing.ApproveAsync(PolicyTestKit.AccountId, "abcd2345", kit.Time.GetUtcNow(), CancellationToken.None);
+
+        var notFound = Assert.IsType<PairingApproval.NotFound>(result);
+        Assert.Equal("ABCD2345", notFound.Code);
+        Assert.Contains("unknown, already handled or expired", notFound.Message, StringComparison.Ordinal);
+        Assert.Empty(await kit.Store.ListApprovedAsync(PolicyTestKit.AccountId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ApproveAsync_ExpiredCode_NotFoundAndSenderStillUnknown()
+    {
+        using var kit = new PolicyTestKit();
+        var issued = Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002")));
+        kit.Time.Advance(TimeSpan.FromHours(1));
+
+        var result = await kit.Pairing.ApproveAsync(PolicyTestKit.AccountId, issued.Code, kit.Time.GetUtcNow(), CancellationToken.None);
+
+        Assert.IsType<PairingApproval.NotFound>(result);
+        Assert.False(await kit.Store.IsApprovedAsync(PolicyTestKit.AccountId, "user002", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ApproveAsync_OtherAccountsCode_NotFound()
+    {
+        using var kit = new PolicyTestKit();
+        var issued = Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002")));
+
+        var result = await kit.Pairing.ApproveAsync("other", issued.Code, kit.Time.GetUtcNow(), CancellationToken.None);
+
+        Assert.IsType<PairingApproval.NotFound>(result);
+        Assert.Single(kit.Store.AllPending);
+    }
+
+    [Fact]
+    public async Task DenyAsync_PendingCode_RemovesItAndSenderGetsNewCodeLater()
+    {
+        using var kit = new PolicyTestKit();
+        var issued = Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002")));
+
+        var denied = await kit.Pairing.DenyAsync(PolicyTestKit.AccountId, issued.Code, kit.Time.GetUtcNow(), CancellationToken.None);
+        var approveAfter = await kit.Pairing.ApproveAsync(PolicyTestKit.AccountId, issued.Code, kit.Time.GetUtcNow(), CancellationToken.None);
+        var deniedAgain = await kit.Pairing.DenyAsync(PolicyTestKit.AccountId, issued.Code, kit.Time.GetUtcNow(), CancellationToken.None);
+
+        Assert.Equal("user002", denied!.UserId);
+        Assert.IsType<PairingApproval.NotFound>(approveAfter);
+        Assert.Null(deniedAgain);
+        Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002")));
+    }
+
+    [Fact]
+    public async Task DecideAsync_PairingInGroup_NoCodeIssued()
+    {
+        using var kit = new PolicyTestKit();
+
+        var decision = await kit.DecideAsync(PolicyTestKit.Account(dm: DmPolicy.Pairing), PolicyTestKit.Group("cidAny==", "user002"));
+
+        Assert.IsType<PolicyDecision.Allow>(decision);
+        Assert.Empty(kit.Store.AllPending);
+    }
+}
