@@ -182,7 +182,8 @@ internal sealed partial class StreamSession : IAsyncDisposable
                 }
 
                 var receivedAt = _time.GetTimestamp();
-                _watchdog.Change(_options.DeadAfter, Timeout.InfiniteTimeSpan);
+                // Paused while the frame is handled: a full delivery channel or a slow journal is not a dead link.
+                _watchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 _onInbound(_time.GetUtcNow());
                 if (oversized || result.MessageType != WebSocketMessageType.Text)
                 {
@@ -199,6 +200,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
 
                 message.SetLength(0);
                 oversized = false;
+                _watchdog.Change(_options.DeadAfter, Timeout.InfiniteTimeSpan);
             }
         }
         catch (OperationCanceledException)
