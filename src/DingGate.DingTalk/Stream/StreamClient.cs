@@ -181,6 +181,14 @@ internal sealed partial class StreamClient
             LogAttemptFailed(_logger, _account.Id, ex.Kind, ex.Message);
             return null;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Unexpected (bad endpoint URL, handler bug…): counted as a failed attempt rather than crashing the loop.
+            var message = $"Stream connection attempt for account '{_account.Id}' failed unexpectedly: {ex.GetType().Name}: {ex.Message}";
+            SetError(message);
+            LogAttemptFailed(_logger, _account.Id, StreamFailureKind.Transient, message);
+            return null;
+        }
     }
 
     private async Task BackOffAsync(int wait, int failures, CancellationToken cancellationToken)

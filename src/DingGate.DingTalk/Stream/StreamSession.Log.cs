@@ -15,4 +15,7 @@ internal sealed partial class StreamSession
 
     [LoggerMessage(EventId = 1143, Level = LogLevel.Warning, Message = "Stream {AccountId}: skipped a {Kind} frame of {Bytes} bytes (not text or too large)")]
     private static partial void LogSkippedFrame(ILogger logger, string accountId, string kind, long bytes);
+
+    [LoggerMessage(EventId = 1144, Level = LogLevel.Error, Message = "Stream {AccountId}: reader failed unexpectedly; reconnecting")]
+    private static partial void LogReaderFailed(ILogger logger, Exception exception, string accountId);
 }

@@ -217,6 +217,13 @@ internal sealed partial class StreamSession : IAsyncDisposable
 
             return _closing ? SessionEnd.ClosedByClient : SessionEnd.Dropped;
         }
+        catch (Exception ex)
+        {
+            // A bug must not take the client down: treat the link as lost and reconnect.
+            LogReaderFailed(_logger, ex, _accountId);
+            _socket.Abort();
+            return SessionEnd.Dropped;
+        }
         finally
         {
             _watchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
