@@ -65,8 +65,6 @@ internal sealed partial class StreamClient
         }
     }
 
-    public ReconnectPolicy Policy => _policy;
-
     /// <summary>
     /// Runs until <paramref name="cancellationToken"/> is cancelled (sockets closed cleanly, state Stopped) or the client
     /// fails for good (state Failed, <see cref="StreamStatus.LastError"/> says why). Returns normally in both cases.
