@@ -1,0 +1,3 @@
+namespace DingGate.DingTalk.Stream.Registration;
+
+internal sealed record StreamSubscriptionDto(string Type, string Topic);

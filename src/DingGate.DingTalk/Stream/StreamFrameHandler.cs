@@ -1,0 +1,119 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using DingGate.Core.Storage;
+using DingGate.DingTalk.Stream.Frames;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk.Stream;
+
+/// <summary>
+/// What the socket reader does with one frame, and nothing more: parse; SYSTEM ping → pong, disconnect → ACK + go-away;
+/// EVENT/CALLBACK → journal durably, THEN ACK, THEN enqueue (a redelivered key is ACKed, not enqueued again). Never
+/// throws for bad input; a journal failure leaves the push un-ACKed so the platform redelivers it.
+/// </summary>
+internal sealed partial class StreamFrameHandler(
+    string accountId, IInboundJournal journal, ChannelWriter<StreamDelivery> deliveries, TimeProvider time, StreamMetrics metrics, ILogger logger)
+{
+    public async Task<FrameOutcome> HandleAsync(string text, long receivedAt, Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        var parsed = StreamFrameParser.Parse(text);
+        if (parsed.Frame is not { } frame)
+        {
+            metrics.FrameReceived(accountId, "invalid");
+            LogInvalidFrame(logger, accountId, parsed.Error!);
+            return FrameOutcome.Continue;
+        }
+
+        metrics.FrameReceived(accountId, frame.Type);
+        LogFrame(logger, accountId, frame.Type, frame.Topic, frame.MessageId, frame.Data);
+        if (frame.MessageId is not { Length: > 0 } messageId)
+        {
+            LogNoMessageId(logger, accountId, frame.Type, frame.Topic);
+            return FrameOutcome.Continue;
+        }
+
+        switch (frame.Type)
+        {
+            case StreamHeaders.TypeSystem:
+                return await HandleSystemAsync(frame, messageId, receivedAt, send, cancellationToken);
+            case StreamHeaders.TypeCallback or StreamHeaders.TypeEvent:
+                await HandlePushAsync(frame, messageId, receivedAt, send, cancellationToken);
+                return FrameOutcome.Continue;
+            default:
+                LogUnknownType(logger, accountId, frame.Type);
+                return FrameOutcome.Continue;
+        }
+    }
+
+    private async Task<FrameOutcome> HandleSystemAsync(
+        StreamFrame frame, string messageId, long receivedAt, Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        switch (frame.Topic)
+        {
+            case StreamHeaders.PingTopic:
+                await send(AckFrames.System(messageId, frame.Data), cancellationToken);
+                metrics.AckSent(accountId, frame.Type, time.GetElapsedTime(receivedAt));
+                return FrameOutcome.Continue;
+            case StreamHeaders.DisconnectTopic:
+                // Harmless and some servers are said to retry an un-ACKed disconnect (spec §1.5.4).
+                await send(AckFrames.System(messageId, frame.Data), cancellationToken);
+                LogDisconnect(logger, accountId, frame.Data);
+                return FrameOutcome.GoAway;
+            default:
+                LogUnknownSystemTopic(logger, accountId, frame.Topic);
+                return FrameOutcome.Continue;
+        }
+    }
+
+    private async Task HandlePushAsync(
+        StreamFrame frame, string messageId, long receivedAt, Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        var topic = frame.Topic ?? string.Empty;
+        var data = frame.Data ?? string.Empty;
+        var key = StreamMessageKeys.For(frame, messageId);
+        var now = time.GetUtcNow();
+        bool fresh;
+        try
+        {
+            fresh = await journal.AppendAsync(new InboundJournalEntry(accountId, key, topic, data, now), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogJournalFailed(logger, ex, accountId, topic, key);
+            return;
+        }
+
+        Exception? ackFailure = null;
+        try
+        {
+            await send(Ack(frame, messageId, topic), cancellationToken);
+            metrics.AckSent(accountId, frame.Type, time.GetElapsedTime(receivedAt));
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        {
+            // Journaled but not ACKed: still hand it over (the redelivery will be a duplicate), then let the reader see the dead link.
+            ackFailure = ex;
+        }
+
+        if (fresh)
+        {
+            await deliveries.WriteAsync(new StreamDelivery(accountId, frame.Type, topic, frame.Headers, data, key, now), cancellationToken);
+        }
+        else
+        {
+            metrics.Duplicate(accountId);
+            LogDuplicate(logger, accountId, topic, key);
+        }
+
+        if (ackFailure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ackFailure);
+        }
+    }
+
+    // Card callbacks get an empty response ("no change") for now; the reply side may answer later through the card API.
+    private static string Ack(StreamFrame frame, string messageId, string topic) =>
+        frame.Type == StreamHeaders.TypeEvent ? AckFrames.Event(messageId, success: true)
+        : topic == StreamHeaders.CardCallbackTopic ? AckFrames.Callback(messageId, "{}")
+        : AckFrames.Callback(messageId);
+}

@@ -1,0 +1,257 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text;
+using DingGate.DingTalk.Stream.Registration;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk.Stream;
+
+/// <summary>
+/// One Stream WebSocket: a reader loop that only hands frames to the <see cref="StreamFrameHandler"/>, serialised
+/// writes, and a liveness watchdog on the <see cref="TimeProvider"/> (no frame for <see cref="StreamClientOptions.DeadAfter"/>
+/// → abort). The reader task is owned here and awaited by <see cref="DisposeAsync"/>.
+/// </summary>
+internal sealed partial class StreamSession : IAsyncDisposable
+{
+    private readonly ClientWebSocket _socket;
+    private readonly StreamFrameHandler _handler;
+    private readonly StreamClientOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly string _accountId;
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly CancellationTokenSource _lifetime = new();
+    private readonly TaskCompletionSource _goAway = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ITimer _watchdog;
+    private readonly Action<DateTimeOffset> _onInbound;
+    private Task<SessionEnd> _reader = Task.FromResult(SessionEnd.ClosedByClient);
+    private volatile bool _dead;
+    private volatile bool _closing;
+
+    private StreamSession(
+        string accountId, ClientWebSocket socket, StreamFrameHandler handler, StreamClientOptions options, TimeProvider time, ILogger logger,
+        Action<DateTimeOffset> onInbound)
+    {
+        _accountId = accountId;
+        _socket = socket;
+        _handler = handler;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _onInbound = onInbound;
+        _watchdog = time.CreateTimer(_ => OnSilence(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Completes when the server sent SYSTEM disconnect (the session keeps reading until closed).</summary>
+    public Task GoAway => _goAway.Task;
+
+    /// <summary>The reader loop; completes when the socket is gone.</summary>
+    public Task<SessionEnd> Completion => _reader;
+
+    /// <summary>Opens the socket with the registration's ticket and starts reading.</summary>
+    public static async Task<StreamSession> ConnectAsync(
+        string accountId, StreamRegistration registration, StreamFrameHandler handler, StreamClientOptions options, TimeProvider time, ILogger logger,
+        Action<DateTimeOffset> onInbound, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.KeepAliveInterval = options.WebSocketKeepAliveInterval;
+        if (options.WebSocketKeepAliveInterval > TimeSpan.Zero)
+        {
+            socket.Options.KeepAliveTimeout = options.WebSocketKeepAliveTimeout;
+        }
+
+        using var timeout = new CancellationTokenSource(options.ConnectTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            await socket.ConnectAsync(registration.SocketUri(), linked.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var status = socket.HttpStatusCode;
+            socket.Dispose();
+            var detail = status != 0 ? $"HTTP {(int)status}" : ex.Message;
+            throw new StreamConnectionException(
+                StreamFailureKind.Transient, $"Stream socket for {accountId} could not be opened ({detail}).", status != 0 ? (int)status : null, inner: ex);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var session = new StreamSession(accountId, socket, handler, options, time, logger, onInbound);
+        session.Start();
+        return session;
+    }
+
+    /// <summary>Sends one text frame; writes are serialised.</summary>
+    public async Task SendAsync(string text, CancellationToken cancellationToken)
+    {
+        await _sendLock.WaitAsync(cancellationToken);
+        try
+        {
+            await _socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
+    }
+
+    /// <summary>Closes cleanly (close frame, wait for the reader) within the close timeout, else aborts.</summary>
+    public async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        _closing = true;
+        using var timeout = new CancellationTokenSource(_options.CloseTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            await _sendLock.WaitAsync(linked.Token);
+            try
+            {
+                if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "closing", linked.Token);
+                }
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+
+            await _reader.WaitAsync(linked.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            await _lifetime.CancelAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _closing = true;
+        await _lifetime.CancelAsync();
+        await _reader;
+        await _watchdog.DisposeAsync();
+        _socket.Dispose();
+        _lifetime.Dispose();
+        _sendLock.Dispose();
+    }
+
+    private void Start()
+    {
+        _watchdog.Change(_options.DeadAfter, Timeout.InfiniteTimeSpan);
+        _reader = ReadLoopAsync();
+    }
+
+    private void OnSilence()
+    {
+        _dead = true;
+        LogDead(_logger, _accountId, _options.DeadAfter);
+        _lifetime.Cancel();
+    }
+
+    private async Task<SessionEnd> ReadLoopAsync()
+    {
+        await Task.Yield();
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var token = _lifetime.Token;
+        try
+        {
+            using var message = new MemoryStream();
+            var oversized = false;
+            while (true)
+            {
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(), token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return await OnCloseReceivedAsync(token);
+                }
+
+                oversized |= message.Length + result.Count > _options.MaxFrameBytes;
+                if (!oversized)
+                {
+                    message.Write(buffer, 0, result.Count);
+                }
+
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                var receivedAt = _time.GetTimestamp();
+                // Paused while the frame is handled: a full delivery channel or a slow journal is not a dead link.
+                _watchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                _onInbound(_time.GetUtcNow());
+                if (oversized || result.MessageType != WebSocketMessageType.Text)
+                {
+                    LogSkippedFrame(_logger, _accountId, result.MessageType.ToString(), message.Length);
+                }
+                else
+                {
+                    var text = Encoding.UTF8.GetString(message.GetBuffer().AsSpan(0, (int)message.Length));
+                    if (await _handler.HandleAsync(text, receivedAt, SendAsync, token) == FrameOutcome.GoAway)
+                    {
+                        _goAway.TrySetResult();
+                    }
+                }
+
+                message.SetLength(0);
+                oversized = false;
+                _watchdog.Change(_options.DeadAfter, Timeout.InfiniteTimeSpan);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            _socket.Abort();
+            return _dead ? SessionEnd.Dead : SessionEnd.ClosedByClient;
+        }
+        catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
+        {
+            if (!_closing)
+            {
+                LogDropped(_logger, _accountId, ex.Message);
+            }
+
+            return _closing ? SessionEnd.ClosedByClient : SessionEnd.Dropped;
+        }
+        catch (Exception ex)
+        {
+            // A bug must not take the client down: treat the link as lost and reconnect.
+            LogReaderFailed(_logger, ex, _accountId);
+            _socket.Abort();
+            return SessionEnd.Dropped;
+        }
+        finally
+        {
+            _watchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<SessionEnd> OnCloseReceivedAsync(CancellationToken cancellationToken)
+    {
+        var initiatedByUs = _closing;
+        if (_socket.State == WebSocketState.CloseReceived)
+        {
+            await _sendLock.WaitAsync(cancellationToken);
+            try
+            {
+                await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, cancellationToken);
+            }
+            finally
+            {
+                _sendLock.Release();
+            }
+        }
+
+        if (!initiatedByUs)
+        {
+            LogServerClosed(_logger, _accountId, _socket.CloseStatus, _socket.CloseStatusDescription);
+        }
+
+        return initiatedByUs ? SessionEnd.ClosedByClient : SessionEnd.ClosedByServer;
+    }
+}
