@@ -11,7 +11,7 @@ internal static partial class SecretRedactor
     public const string Mask = "***";
 
     public static string RedactBody(string body) =>
-        body.Length == 0 ? body : JsonSecret().Replace(body, m => m.Groups["head"].Value + Mask + "\"");
+        body.Length == 0 ? body : JsonSecret().Replace(body, m => m.Groups["head"].Value + Mask);
 
     public static string RedactQuery(string query) =>
         query.Length == 0 ? query : QuerySecret().Replace(query, m => m.Groups["head"].Value + Mask);
