@@ -13,12 +13,12 @@ internal static class ApiFailureReader
         var status = (int)response.StatusCode;
         var requestId = Header(response, "x-acs-request-id");
         var retryAfter = RetryAfter(response.Headers.RetryAfter, response.Headers.Date);
-        if (TryParse(body, DingTalkJsonContext.Default.ApiErrorBody) is { } api && api.Code is not null)
+        if (TryParse(body, DingTalkJsonContext.Wire.ApiErrorBody) is { } api && api.Code is not null)
         {
             return new ApiFailure(status, api.Code, api.Message, api.RequestIdLower ?? api.RequestIdCamel ?? requestId, retryAfter);
         }
 
-        if (TryParse(body, DingTalkJsonContext.Default.OapiResult) is { } oapi && !oapi.IsSuccess)
+        if (TryParse(body, DingTalkJsonContext.Wire.OapiResult) is { } oapi && !oapi.IsSuccess)
         {
             return new ApiFailure(status, oapi.Code, oapi.ErrMsg, requestId, retryAfter);
         }
@@ -28,7 +28,7 @@ internal static class ApiFailureReader
 
     /// <summary>For a 2xx oapi answer: the failure when <c>errcode</c> ≠ 0, else null.</summary>
     public static ApiFailure? FromOapiBody(HttpResponseMessage response, byte[] body) =>
-        TryParse(body, DingTalkJsonContext.Default.OapiResult) is { } oapi && !oapi.IsSuccess
+        TryParse(body, DingTalkJsonContext.Wire.OapiResult) is { } oapi && !oapi.IsSuccess
             ? new ApiFailure((int)response.StatusCode, oapi.Code, oapi.ErrMsg, Header(response, "x-acs-request-id"), null)
             : null;
 

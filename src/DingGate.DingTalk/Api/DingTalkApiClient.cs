@@ -235,11 +235,11 @@ internal sealed partial class DingTalkApiClient
         result.Failure?.Code is { } code ? $"{(int)response.StatusCode} {code}" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static byte[] Serialize(object body) =>
-        JsonSerializer.SerializeToUtf8Bytes(body, DingTalkJsonContext.Default.GetTypeInfo(body.GetType())
+        JsonSerializer.SerializeToUtf8Bytes(body, DingTalkJsonContext.Wire.GetTypeInfo(body.GetType())
             ?? throw new InvalidOperationException($"{body.GetType().Name} is not registered in DingTalkJsonContext."));
 
     private static JsonTypeInfo<T> TypeInfo<T>() =>
-        DingTalkJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        DingTalkJsonContext.Wire.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
         ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered in DingTalkJsonContext.");
 
     private static T Deserialize<T>(byte[] body, JsonTypeInfo<T> typeInfo, ApiRequest request)

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace DingGate.DingTalk.Api.Models;
@@ -14,4 +16,15 @@ namespace DingGate.DingTalk.Api.Models;
 [JsonSerializable(typeof(MessageFileDownloadRequest))]
 [JsonSerializable(typeof(MessageFileDownloadResponse))]
 [JsonSerializable(typeof(WebhookTextMessage))]
-internal sealed partial class DingTalkJsonContext : JsonSerializerContext;
+internal sealed partial class DingTalkJsonContext : JsonSerializerContext
+{
+    /// <summary>
+    /// The instance used on the wire: Chinese text and symbols such as '+' written as themselves, not \uXXXX (the bodies
+    /// are JSON over HTTP, never embedded in HTML).
+    /// </summary>
+    public static DingTalkJsonContext Wire { get; } = new(new JsonSerializerOptions
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    });
+}
