@@ -38,7 +38,6 @@ internal sealed partial class MediaDownloader(DingTalkApiClient client, ILogger<
             RateLimited = false,
             RetryServerErrors = true,
         };
-        Directory.CreateDirectory(directory);
         return await client.ExecuteAsync(get, bufferBody: false, (response, _, ct) => SaveAsync(response, directory, fileNameHint, ct), cancellationToken);
     }
 
@@ -59,61 +58,16 @@ internal sealed partial class MediaDownloader(DingTalkApiClient client, ILogger<
 
         var contentType = headers.ContentType?.MediaType;
         var fileName = SafeFileName.Choose(contentType, fileNameHint, ServerFileName(headers.ContentDisposition));
-        var partial = Path.Combine(directory, $".{Guid.NewGuid():N}.part");
-        try
-        {
-            long size = 0;
-            await using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            await using (var input = await response.Content.ReadAsStreamAsync(cancellationToken))
-            {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await input.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    size += read;
-                    if (size > limit)
-                    {
-                        throw new MediaTooLargeException(limit, null);
-                    }
-
-                    await output.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-                }
-            }
-
-            var path = MoveToUniqueName(partial, directory, fileName);
-            var savedName = Path.GetFileName(path);
-            LogDownloaded(logger, client.Account.Id, savedName, size, contentType);
-            return new MediaDownloadResult(path, size, contentType, savedName);
-        }
-        catch
-        {
-            File.Delete(partial);
-            throw;
-        }
+        await using var input = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var (path, size) = await MediaFileWriter.WriteAsync(input, directory, fileName, limit, cancellationToken);
+        var savedName = Path.GetFileName(path);
+        LogDownloaded(logger, client.Account.Id, savedName, size, contentType);
+        return new MediaDownloadResult(path, size, contentType, savedName);
     }
 
     private static string? ServerFileName(ContentDispositionHeaderValue? disposition)
     {
         var name = disposition?.FileNameStar ?? disposition?.FileName;
         return name?.Trim('"');
-    }
-
-    private static string MoveToUniqueName(string partial, string directory, string fileName)
-    {
-        var stem = Path.GetFileNameWithoutExtension(fileName);
-        var extension = Path.GetExtension(fileName);
-        for (var i = 0; ; i++)
-        {
-            var candidate = Path.Combine(directory, i == 0 ? fileName : $"{stem} ({i}){extension}");
-            try
-            {
-                File.Move(partial, candidate, overwrite: false);
-                return candidate;
-            }
-            catch (IOException) when (File.Exists(candidate) && i < 1000)
-            {
-                // Name taken: try the next suffix.
-            }
-        }
     }
 }
