@@ -12,6 +12,12 @@ internal sealed record ApiRequest(DingTalkHost Host, HttpMethod Method, string P
     /// <summary>Go through the per-app QPS bucket (all OpenAPI calls; not the OSS file GET).</summary>
     public bool RateLimited { get; init; } = true;
 
+    /// <summary>
+    /// Non-JSON body (e.g. multipart for <c>/media/upload</c>), created afresh for every attempt; replaces
+    /// <see cref="Body"/>.
+    /// </summary>
+    public Func<HttpContent>? Content { get; init; }
+
     /// <summary>Full URL (session webhook, signed download URL); checked against the allowed hosts.</summary>
     public Uri? AbsoluteUrl { get; init; }
 }

@@ -204,7 +204,11 @@ internal sealed partial class DingTalkApiClient
             message.Headers.TryAddWithoutValidation("x-acs-dingtalk-access-token", token);
         }
 
-        if (content is not null)
+        if (request.Content is not null)
+        {
+            message.Content = request.Content();
+        }
+        else if (content is not null)
         {
             message.Content = new ByteArrayContent(content);
             message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };

@@ -16,6 +16,7 @@ namespace DingGate.DingTalk.Api.Models;
 [JsonSerializable(typeof(MessageFileDownloadRequest))]
 [JsonSerializable(typeof(MessageFileDownloadResponse))]
 [JsonSerializable(typeof(WebhookTextMessage))]
+[JsonSerializable(typeof(MediaUploadResponse))]
 internal sealed partial class DingTalkJsonContext : JsonSerializerContext
 {
     /// <summary>
