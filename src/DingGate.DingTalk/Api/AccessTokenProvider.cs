@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using DingGate.DingTalk.Api.Models;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +17,8 @@ internal sealed partial class AccessTokenProvider
     private readonly Func<CancellationToken, Task<AccessTokenResponse>> _fetch;
     private readonly ILogger _logger;
     private volatile CachedToken? _current;
+    private long _fetches;
+    private Exception? _lastFailure;
 
     public AccessTokenProvider(string clientId, TimeProvider time, Func<CancellationToken, Task<AccessTokenResponse>> fetch, ILogger logger)
     {
@@ -33,6 +36,7 @@ internal sealed partial class AccessTokenProvider
             return token;
         }
 
+        var fetchesSeen = Interlocked.Read(ref _fetches);
         await _fetchGate.WaitAsync(cancellationToken);
         try
         {
@@ -41,7 +45,30 @@ internal sealed partial class AccessTokenProvider
                 return fetched;
             }
 
-            var response = await _fetch(cancellationToken);
+            // Callers that queued behind a failed fetch share its failure instead of each trying again
+            // (50 callers with a wrong secret make one request, not 50).
+            if (Interlocked.Read(ref _fetches) != fetchesSeen && _lastFailure is { } failure)
+            {
+                ExceptionDispatchInfo.Throw(failure);
+            }
+
+            AccessTokenResponse response;
+            try
+            {
+                response = await _fetch(cancellationToken);
+                _lastFailure = null;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _lastFailure = ex;
+                throw;
+            }
+            finally
+            {
+                // Counts completed fetches: a caller that read the count before this point queued behind this fetch.
+                Interlocked.Increment(ref _fetches);
+            }
+
             if (string.IsNullOrEmpty(response.AccessToken) || response.ExpireIn <= 0)
             {
                 throw new DingTalkApiException($"DingTalk returned no usable access token for client id '{_clientId}'.");

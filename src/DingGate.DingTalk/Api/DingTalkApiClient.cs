@@ -86,7 +86,7 @@ internal sealed partial class DingTalkApiClient
         var url = Resolve(request);
         var endpoint = $"{request.Method.Method} {request.Path}";
         var content = request.Body is null ? null : Serialize(request.Body);
-        var (tokenRetried, rateRetries, serverRetries) = (false, 0, 0);
+        var budget = new ApiRetryBudget(_options, request.RetryServerErrors);
         while (true)
         {
             if (request.RateLimited)
@@ -105,10 +105,9 @@ internal sealed partial class DingTalkApiClient
             catch (HttpRequestException ex)
             {
                 _metrics.RecordCall(Account.Id, endpoint, "network", _time.GetElapsedTime(started));
-                if (request.RetryServerErrors && serverRetries < _options.MaxServerErrorRetries)
+                if (budget.NextServerErrorDelay() is { } delay)
                 {
-                    var delay = _options.ServerErrorBackoff * Math.Pow(2, serverRetries++);
-                    LogRetrying(_logger, Account.Id, endpoint, 0, "network", serverRetries, delay);
+                    LogRetrying(_logger, Account.Id, endpoint, 0, "network", budget.Attempt, delay);
                     await Task.Delay(delay, _time, cancellationToken);
                     continue;
                 }
@@ -127,24 +126,16 @@ internal sealed partial class DingTalkApiClient
                 }
 
                 var f = failure.Failure;
-                if (f.IsInvalidToken && token is not null && !tokenRetried)
+                if (f.IsInvalidToken && token is not null && budget.TryTokenRetry())
                 {
-                    tokenRetried = true;
                     Tokens.Invalidate(token);
                     LogRetrying(_logger, Account.Id, endpoint, f.HttpStatus, f.Code, 1, TimeSpan.Zero);
                     continue;
                 }
 
-                TimeSpan? wait = f switch
+                if (budget.NextDelay(f) is { } delay)
                 {
-                    { IsRateLimited: true } when rateRetries < _options.MaxRateLimitRetries && ++rateRetries > 0 => RateLimitDelay(f),
-                    { IsServerError: true } when request.RetryServerErrors && serverRetries < _options.MaxServerErrorRetries =>
-                        _options.ServerErrorBackoff * Math.Pow(2, serverRetries++),
-                    _ => null,
-                };
-                if (wait is { } delay)
-                {
-                    LogRetrying(_logger, Account.Id, endpoint, f.HttpStatus, f.Code, f.IsRateLimited ? rateRetries : serverRetries, delay);
+                    LogRetrying(_logger, Account.Id, endpoint, f.HttpStatus, f.Code, budget.Attempt, delay);
                     await Task.Delay(delay, _time, cancellationToken);
                     continue;
                 }
@@ -172,11 +163,6 @@ internal sealed partial class DingTalkApiClient
             throw new DingTalkCredentialsException(Account.ClientId, ex);
         }
     }
-
-    private TimeSpan RateLimitDelay(ApiFailure failure) =>
-        failure.RetryAfter is { } after && after > TimeSpan.Zero
-            ? (after < _options.MaxRetryAfter ? after : _options.MaxRetryAfter)
-            : _options.RateLimitBackoff;
 
     private Uri Resolve(ApiRequest request)
     {

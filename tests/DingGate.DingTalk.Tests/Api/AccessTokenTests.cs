@@ -109,6 +109,27 @@ public sealed class AccessTokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task GetTokenAsync_FiftyConcurrentCallersWrongSecret_OneRequestAllFail()
+    {
+        var client = _emulator.CreateClient(_emulator.Account(secret: "wrong"));
+
+        // The token answer is held (emulator clock) until every caller has queued.
+        await _emulator.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = "/v1.0/oauth2/accessToken", kind = "Latency", delayMs = 1000, count = 1 });
+        var attempts = Enumerable.Range(0, 50).Select(_ => client.Tokens.GetTokenAsync(default).AsTask()).ToList();
+        await Assert.ThrowsAsync<DingTalkCredentialsException>(() => _emulator.DriveAsync(attempts[0], TimeSpan.FromSeconds(1)));
+        foreach (var attempt in attempts)
+        {
+            await Assert.ThrowsAsync<DingTalkCredentialsException>(() => attempt.WaitAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        Assert.Equal(1, _emulator.TokenRequests);
+
+        // A later call (not queued behind the failure) tries again.
+        await Assert.ThrowsAsync<DingTalkCredentialsException>(() => client.Tokens.GetTokenAsync(default).AsTask());
+        Assert.Equal(2, _emulator.TokenRequests);
+    }
+
+    [Fact]
     public async Task GetTokenAsync_ServerErrors_RetriedWithBackoff()
     {
         var client = _emulator.CreateClient();
