@@ -11,7 +11,7 @@ namespace DingGate.DingTalk.Api;
 /// The one send core of an account: every DingTalk HTTP call (OpenAPI, token, session webhook, media GET) goes through
 /// <see cref="ExecuteAsync{T}"/>, which adds the token, waits for the per-app QPS bucket, maps both error envelopes to
 /// <see cref="DingTalkApiException"/>, retries (token refused once, QPS limits and — when asked — 5xx) and records metrics.
-/// The HttpClient should not follow redirects (see <see cref="CreateHandler"/>).
+/// The HttpClient (owned by the caller, not disposed here) should not follow redirects (see <see cref="CreateHandler"/>).
 /// </summary>
 internal sealed partial class DingTalkApiClient
 {
@@ -118,14 +118,13 @@ internal sealed partial class DingTalkApiClient
 
             using (response)
             {
-                var failure = await ReadFailureAsync(request, response, bufferBody, cancellationToken);
-                _metrics.RecordCall(Account.Id, endpoint, Status(response, failure), _time.GetElapsedTime(started));
-                if (failure.Failure is null)
+                var answer = await ReadAnswerAsync(request, response, bufferBody, cancellationToken);
+                _metrics.RecordCall(Account.Id, endpoint, Status(response, answer.Failure), _time.GetElapsedTime(started));
+                if (answer.Failure is not { } f)
                 {
-                    return await onSuccess(response, failure.Body, cancellationToken);
+                    return await onSuccess(response, answer.Body, cancellationToken);
                 }
 
-                var f = failure.Failure;
                 if (f.IsInvalidToken && token is not null && budget.TryTokenRetry())
                 {
                     Tokens.Invalidate(token);
@@ -203,7 +202,7 @@ internal sealed partial class DingTalkApiClient
         return message;
     }
 
-    private static async Task<(ApiFailure? Failure, byte[]? Body)> ReadFailureAsync(
+    private static async Task<(ApiFailure? Failure, byte[]? Body)> ReadAnswerAsync(
         ApiRequest request, HttpResponseMessage response, bool bufferBody, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
@@ -221,8 +220,8 @@ internal sealed partial class DingTalkApiClient
         return (request.Host == DingTalkHost.Oapi ? ApiFailureReader.FromOapiBody(response, body) : null, body);
     }
 
-    private static string Status(HttpResponseMessage response, (ApiFailure? Failure, byte[]? Body) result) =>
-        result.Failure?.Code is { } code ? $"{(int)response.StatusCode} {code}" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private static string Status(HttpResponseMessage response, ApiFailure? failure) =>
+        failure?.Code is { } code ? $"{(int)response.StatusCode} {code}" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static byte[] Serialize(object body) =>
         JsonSerializer.SerializeToUtf8Bytes(body, DingTalkJsonContext.Wire.GetTypeInfo(body.GetType())
