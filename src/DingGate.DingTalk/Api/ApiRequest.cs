@@ -18,6 +18,12 @@ internal sealed record ApiRequest(DingTalkHost Host, HttpMethod Method, string P
     /// </summary>
     public Func<HttpContent>? Content { get; init; }
 
+    /// <summary>
+    /// Metadata for <see cref="Body"/> when its type lives in another source-generated context (e.g. Stream/'s);
+    /// null: looked up in <see cref="Models.DingTalkJsonContext"/>.
+    /// </summary>
+    public System.Text.Json.Serialization.Metadata.JsonTypeInfo? BodyType { get; init; }
+
     /// <summary>Full URL (session webhook, signed download URL); checked against the allowed hosts.</summary>
     public Uri? AbsoluteUrl { get; init; }
 }

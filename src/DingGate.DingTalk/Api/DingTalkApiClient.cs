@@ -55,9 +55,12 @@ internal sealed partial class DingTalkApiClient
         SendAsync<TResponse>(new ApiRequest(host, method, path, body, auth), cancellationToken);
 
     /// <inheritdoc cref="SendAsync{TResponse}(DingTalkHost, HttpMethod, string, object?, ApiAuth, CancellationToken)"/>
-    public Task<TResponse> SendAsync<TResponse>(ApiRequest request, CancellationToken cancellationToken)
+    public Task<TResponse> SendAsync<TResponse>(ApiRequest request, CancellationToken cancellationToken) =>
+        SendAsync(request, TypeInfo<TResponse>(), cancellationToken);
+
+    /// <summary>As <see cref="SendAsync{TResponse}(ApiRequest, CancellationToken)"/> with the response metadata from any context.</summary>
+    public Task<TResponse> SendAsync<TResponse>(ApiRequest request, JsonTypeInfo<TResponse> typeInfo, CancellationToken cancellationToken)
     {
-        var typeInfo = TypeInfo<TResponse>();
         return ExecuteAsync(request, bufferBody: true, (_, body, _) => Task.FromResult(Deserialize(body!, typeInfo, request)), cancellationToken);
     }
 
@@ -85,7 +88,7 @@ internal sealed partial class DingTalkApiClient
     {
         var url = Resolve(request);
         var endpoint = $"{request.Method.Method} {request.Path}";
-        var content = request.Body is null ? null : Serialize(request.Body);
+        var content = request.Body is null ? null : Serialize(request.Body, request.BodyType);
         var budget = new ApiRetryBudget(_options, request.RetryServerErrors);
         while (true)
         {
@@ -223,8 +226,8 @@ internal sealed partial class DingTalkApiClient
     private static string Status(HttpResponseMessage response, ApiFailure? failure) =>
         failure?.Code is { } code ? $"{(int)response.StatusCode} {code}" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    private static byte[] Serialize(object body) =>
-        JsonSerializer.SerializeToUtf8Bytes(body, DingTalkJsonContext.Wire.GetTypeInfo(body.GetType())
+    private static byte[] Serialize(object body, JsonTypeInfo? bodyType) =>
+        JsonSerializer.SerializeToUtf8Bytes(body, bodyType ?? DingTalkJsonContext.Wire.GetTypeInfo(body.GetType())
             ?? throw new InvalidOperationException($"{body.GetType().Name} is not registered in DingTalkJsonContext."));
 
     private static JsonTypeInfo<T> TypeInfo<T>() =>
