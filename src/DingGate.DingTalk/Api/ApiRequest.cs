@@ -1,0 +1,29 @@
+namespace DingGate.DingTalk.Api;
+
+/// <summary>
+/// One DingTalk HTTP call for <see cref="DingTalkApiClient"/>. <see cref="Path"/> is relative to the host's base URL
+/// (and is the metrics endpoint tag, so keep ids out of it) unless <see cref="AbsoluteUrl"/> is set.
+/// </summary>
+internal sealed record ApiRequest(DingTalkHost Host, HttpMethod Method, string Path, object? Body = null, ApiAuth Auth = ApiAuth.Token)
+{
+    /// <summary>Retry 5xx and network failures with backoff; only for calls that are safe to repeat (token, download).</summary>
+    public bool RetryServerErrors { get; init; }
+
+    /// <summary>Go through the per-app QPS bucket (all OpenAPI calls; not the OSS file GET).</summary>
+    public bool RateLimited { get; init; } = true;
+
+    /// <summary>
+    /// Non-JSON body (e.g. multipart for <c>/media/upload</c>), created afresh for every attempt; replaces
+    /// <see cref="Body"/>.
+    /// </summary>
+    public Func<HttpContent>? Content { get; init; }
+
+    /// <summary>
+    /// Metadata for <see cref="Body"/> when its type lives in another source-generated context (e.g. Stream/'s);
+    /// null: looked up in <see cref="Models.DingTalkJsonContext"/>.
+    /// </summary>
+    public System.Text.Json.Serialization.Metadata.JsonTypeInfo? BodyType { get; init; }
+
+    /// <summary>Full URL (session webhook, signed download URL); checked against the allowed hosts.</summary>
+    public Uri? AbsoluteUrl { get; init; }
+}

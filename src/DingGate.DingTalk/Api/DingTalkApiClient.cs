@@ -1,0 +1,249 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using DingGate.Core.Configuration;
+using DingGate.DingTalk.Api.Models;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk.Api;
+
+/// <summary>
+/// The one send core of an account: every DingTalk HTTP call (OpenAPI, token, session webhook, media GET) goes through
+/// <see cref="ExecuteAsync{T}"/>, which adds the token, waits for the per-app QPS bucket, maps both error envelopes to
+/// <see cref="DingTalkApiException"/>, retries (token refused once, QPS limits and — when asked — 5xx) and records metrics.
+/// The HttpClient (owned by the caller, not disposed here) should not follow redirects (see <see cref="CreateHandler"/>).
+/// </summary>
+internal sealed partial class DingTalkApiClient
+{
+    private const string TokenPath = "/v1.0/oauth2/accessToken";
+    private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly DingTalkApiMetrics _metrics;
+    private readonly ApiRateLimiter _limiter;
+    private readonly ApiClientOptions _options;
+
+    public DingTalkApiClient(
+        DingTalkAccount account, HttpClient http, TimeProvider time, ILogger<DingTalkApiClient> logger, DingTalkApiMetrics metrics, ApiClientOptions? options = null)
+    {
+        Account = account;
+        _http = http;
+        _time = time;
+        _logger = logger;
+        _metrics = metrics;
+        _options = options ?? new ApiClientOptions();
+        _limiter = new ApiRateLimiter(_options.QpsLimit, time);
+        Urls = new DingTalkUrlPolicy(account);
+        Tokens = new AccessTokenProvider(account.ClientId, time, FetchTokenAsync, logger);
+    }
+
+    public DingTalkAccount Account { get; }
+
+    /// <summary>The account's token cache (exposed for callers that need the raw token, e.g. a multipart upload).</summary>
+    public AccessTokenProvider Tokens { get; }
+
+    /// <summary>Which absolute URLs this account may call.</summary>
+    public DingTalkUrlPolicy Urls { get; }
+
+    /// <summary>A handler as the client expects it: no automatic redirects (a redirect could leave the allowed hosts).</summary>
+    public static SocketsHttpHandler CreateHandler() => new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+
+    /// <summary>Sends a JSON call and deserializes the 2xx answer (types must be in <see cref="DingTalkJsonContext"/>).</summary>
+    public Task<TResponse> SendAsync<TResponse>(
+        DingTalkHost host, HttpMethod method, string path, object? body, ApiAuth auth, CancellationToken cancellationToken) =>
+        SendAsync<TResponse>(new ApiRequest(host, method, path, body, auth), cancellationToken);
+
+    /// <inheritdoc cref="SendAsync{TResponse}(DingTalkHost, HttpMethod, string, object?, ApiAuth, CancellationToken)"/>
+    public Task<TResponse> SendAsync<TResponse>(ApiRequest request, CancellationToken cancellationToken) =>
+        SendAsync(request, TypeInfo<TResponse>(), cancellationToken);
+
+    /// <summary>As <see cref="SendAsync{TResponse}(ApiRequest, CancellationToken)"/> with the response metadata from any context.</summary>
+    public Task<TResponse> SendAsync<TResponse>(ApiRequest request, JsonTypeInfo<TResponse> typeInfo, CancellationToken cancellationToken)
+    {
+        return ExecuteAsync(request, bufferBody: true, (_, body, _) => Task.FromResult(Deserialize(body!, typeInfo, request)), cancellationToken);
+    }
+
+    /// <summary>
+    /// POSTs a JSON body to a session webhook (spec §4.1; oapi envelope, no token). The URL must be on a configured
+    /// api/oapi host or <c>*.dingtalk.com</c>, else <see cref="DingTalkUrlRejectedException"/>.
+    /// </summary>
+    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, CancellationToken cancellationToken)
+    {
+        Urls.EnsureWebhook(webhookUrl);
+        var request = new ApiRequest(DingTalkHost.Oapi, HttpMethod.Post, webhookUrl.AbsolutePath, body, ApiAuth.None) { AbsoluteUrl = webhookUrl };
+        return SendAsync<OapiResult>(request, cancellationToken);
+    }
+
+    /// <summary>Replies plain text through a session webhook (denials, pairing codes), optionally @-mentioning users.</summary>
+    public Task<OapiResult> ReplyTextAsync(Uri webhookUrl, string text, IReadOnlyList<string>? atUserIds, CancellationToken cancellationToken) =>
+        PostWebhookAsync(webhookUrl, new WebhookTextMessage(new WebhookText(text), atUserIds is { Count: > 0 } ? new WebhookAt(atUserIds) : null), cancellationToken);
+
+    /// <summary>
+    /// The pipeline every call goes through. <paramref name="onSuccess"/> gets the 2xx answer (and its buffered body
+    /// when <paramref name="bufferBody"/>; otherwise it reads the stream itself).
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(
+        ApiRequest request, bool bufferBody, Func<HttpResponseMessage, byte[]?, CancellationToken, Task<T>> onSuccess, CancellationToken cancellationToken)
+    {
+        var url = Resolve(request);
+        var endpoint = $"{request.Method.Method} {request.Path}";
+        var content = request.Body is null ? null : Serialize(request.Body, request.BodyType);
+        var budget = new ApiRetryBudget(_options, request.RetryServerErrors);
+        while (true)
+        {
+            if (request.RateLimited)
+            {
+                await _limiter.WaitAsync(cancellationToken);
+            }
+
+            var token = request.Auth == ApiAuth.Token ? await Tokens.GetTokenAsync(cancellationToken) : null;
+            using var message = BuildMessage(request, url, content, token);
+            var started = _time.GetTimestamp();
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            }
+            catch (HttpRequestException ex)
+            {
+                _metrics.RecordCall(Account.Id, endpoint, "network", _time.GetElapsedTime(started));
+                if (budget.NextServerErrorDelay() is { } delay)
+                {
+                    LogRetrying(_logger, Account.Id, endpoint, 0, "network", budget.Attempt, delay);
+                    await Task.Delay(delay, _time, cancellationToken);
+                    continue;
+                }
+
+                LogCallFailed(_logger, Account.Id, endpoint, 0, "network", null, ex);
+                throw new DingTalkApiException(endpoint, 0, "network", ex.Message, null, ex);
+            }
+
+            using (response)
+            {
+                var answer = await ReadAnswerAsync(request, response, bufferBody, cancellationToken);
+                _metrics.RecordCall(Account.Id, endpoint, Status(response, answer.Failure), _time.GetElapsedTime(started));
+                if (answer.Failure is not { } f)
+                {
+                    return await onSuccess(response, answer.Body, cancellationToken);
+                }
+
+                if (f.IsInvalidToken && token is not null && budget.TryTokenRetry())
+                {
+                    Tokens.Invalidate(token);
+                    LogRetrying(_logger, Account.Id, endpoint, f.HttpStatus, f.Code, 1, TimeSpan.Zero);
+                    continue;
+                }
+
+                if (budget.NextDelay(f) is { } delay)
+                {
+                    LogRetrying(_logger, Account.Id, endpoint, f.HttpStatus, f.Code, budget.Attempt, delay);
+                    await Task.Delay(delay, _time, cancellationToken);
+                    continue;
+                }
+
+                LogCallFailed(_logger, Account.Id, endpoint, f.HttpStatus, f.Code, f.RequestId, null);
+                throw f.ToException(endpoint);
+            }
+        }
+    }
+
+    private async Task<AccessTokenResponse> FetchTokenAsync(CancellationToken cancellationToken)
+    {
+        var request = new ApiRequest(DingTalkHost.Api, HttpMethod.Post, TokenPath, new AccessTokenRequest(Account.ClientId, Account.ClientSecret), ApiAuth.None)
+        {
+            RetryServerErrors = true,
+        };
+        try
+        {
+            var response = await SendAsync<AccessTokenResponse>(request, cancellationToken);
+            _metrics.RecordTokenFetch(Account.Id);
+            return response;
+        }
+        catch (DingTalkApiException ex) when (ex.Code is "invalidClientIdOrSecret" or "40089")
+        {
+            throw new DingTalkCredentialsException(Account.ClientId, ex);
+        }
+    }
+
+    private Uri Resolve(ApiRequest request)
+    {
+        if (request.AbsoluteUrl is { } absolute)
+        {
+            return absolute;
+        }
+
+        var baseUrl = request.Host == DingTalkHost.Api ? Account.ApiBaseUrl : Account.OapiBaseUrl;
+        return new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/" + request.Path.TrimStart('/'));
+    }
+
+    private static HttpRequestMessage BuildMessage(ApiRequest request, Uri url, byte[]? content, string? token)
+    {
+        if (token is not null && request.Host == DingTalkHost.Oapi)
+        {
+            var separator = string.IsNullOrEmpty(url.Query) ? "?" : "&";
+            url = new Uri(url.AbsoluteUri + separator + "access_token=" + Uri.EscapeDataString(token));
+        }
+
+        var message = new HttpRequestMessage(request.Method, url);
+        message.Headers.Accept.Add(Json);
+        if (token is not null && request.Host == DingTalkHost.Api)
+        {
+            message.Headers.TryAddWithoutValidation("x-acs-dingtalk-access-token", token);
+        }
+
+        if (request.Content is not null)
+        {
+            message.Content = request.Content();
+        }
+        else if (content is not null)
+        {
+            message.Content = new ByteArrayContent(content);
+            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        return message;
+    }
+
+    private static async Task<(ApiFailure? Failure, byte[]? Body)> ReadAnswerAsync(
+        ApiRequest request, HttpResponseMessage response, bool bufferBody, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var errorBody = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            return (ApiFailureReader.FromErrorStatus(response, errorBody), null);
+        }
+
+        if (!bufferBody)
+        {
+            return (null, null);
+        }
+
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return (request.Host == DingTalkHost.Oapi ? ApiFailureReader.FromOapiBody(response, body) : null, body);
+    }
+
+    private static string Status(HttpResponseMessage response, ApiFailure? failure) =>
+        failure?.Code is { } code ? $"{(int)response.StatusCode} {code}" : ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static byte[] Serialize(object body, JsonTypeInfo? bodyType) =>
+        JsonSerializer.SerializeToUtf8Bytes(body, bodyType ?? DingTalkJsonContext.Wire.GetTypeInfo(body.GetType())
+            ?? throw new InvalidOperationException($"{body.GetType().Name} is not registered in DingTalkJsonContext."));
+
+    private static JsonTypeInfo<T> TypeInfo<T>() =>
+        DingTalkJsonContext.Wire.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered in DingTalkJsonContext.");
+
+    private static T Deserialize<T>(byte[] body, JsonTypeInfo<T> typeInfo, ApiRequest request)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body, typeInfo)
+                ?? throw new DingTalkApiException($"DingTalk call {request.Method.Method} {request.Path} returned an empty body.");
+        }
+        catch (JsonException ex)
+        {
+            throw new DingTalkApiException($"DingTalk call {request.Method.Method} {request.Path} returned a body that is not the expected JSON.", ex);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Diagnostics.Metrics;
+using System.Text;
+using System.Text.Json.Nodes;
+using DingGate.Core.Configuration;
+using DingGate.DingTalk.Api;
+using DingGate.Emulator;
+using DingGate.Emulator.Recording;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DingGate.DingTalk.Tests.Support;
+
+/// <summary>
+/// A real emulator on 127.0.0.1:0 with a fake clock (2026-11-25 08:00:00 UTC, on a second boundary), seed 42 and one
+/// app (<see cref="ClientId"/>/<see cref="ClientSecret"/>); <see cref="Account"/> points both hosts at it and
+/// <see cref="Control"/> talks to its control API. Dispose to stop it.
+/// </summary>
+internal sealed class DingTalkTestEmulator : IAsyncDisposable
+{
+    public const string ClientId = "dingtestapp001";
+    public const string ClientSecret = "test-secret-001";
+
+    private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly List<HttpClient> _clients = [];
+
+    private DingTalkTestEmulator(EmulatorHost host, FakeTimeProvider time)
+    {
+        Host = host;
+        Time = time;
+        Control = new HttpClient { BaseAddress = host.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public EmulatorHost Host { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    /// <summary>Plain HttpClient on the emulator for the control API.</summary>
+    public HttpClient Control { get; }
+
+    public TrafficRecorder Recorder => Host.Recorder;
+
+    public IMeterFactory MeterFactory => _metrics.GetRequiredService<IMeterFactory>();
+
+    public static async Task<DingTalkTestEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+        var options = new EmulatorOptions { Port = 0, Seed = 42, TimeProvider = time };
+        options.Apps.Add(new EmulatedAppOptions { ClientId = ClientId, ClientSecret = ClientSecret, Name = "Test Bot" });
+        configure?.Invoke(options);
+        var host = EmulatorHost.Create(options);
+        await host.StartAsync();
+        return new DingTalkTestEmulator(host, time);
+    }
+
+    /// <summary>An account whose api and oapi base URLs are the emulator.</summary>
+    public DingTalkAccount Account(string secret = ClientSecret, long? maxMediaBytes = null) => new()
+    {
+        Id = "default",
+        ClientId = ClientId,
+        ClientSecret = secret,
+        RobotCode = ClientId,
+        ApiBaseUrl = Host.BaseUrl,
+        OapiBaseUrl = Host.BaseUrl,
+        MaxMediaBytes = maxMediaBytes ?? 20L * 1024 * 1024,
+    };
+
+    /// <summary>A <see cref="DingTalkApiClient"/> for <paramref name="account"/> (default: <see cref="Account"/>) on the fake clock.</summary>
+    public DingTalkApiClient CreateClient(DingTalkAccount? account = null, ApiClientOptions? options = null)
+    {
+        var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
+        _clients.Add(http);
+        return new DingTalkApiClient(
+            account ?? Account(), http, Time, NullLogger<DingTalkApiClient>.Instance, new DingTalkApiMetrics(MeterFactory), options);
+    }
+
+    /// <summary>Sends a control-API request (<c>/_emulator/…</c>) and returns the parsed answer; fails on non-2xx.</summary>
+    public async Task<JsonNode?> ControlAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Control.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{method} {path} → {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? null : JsonNode.Parse(text);
+    }
+
+    /// <summary>Injects a DM from user001 with an attached file; returns the bot-message payload.</summary>
+    public async Task<JsonObject> InjectMediaAsync(string msgtype, string fileName, string contentType, byte[] bytes)
+    {
+        var answer = await ControlAsync(HttpMethod.Post, "/_emulator/messages", new
+        {
+            clientId = ClientId,
+            from = "user001",
+            conversation = "dm",
+            msgtype,
+            file = new { name = fileName, contentType, contentBase64 = Convert.ToBase64String(bytes) },
+        });
+        return answer!["payload"]!.AsObject();
+    }
+
+    /// <summary>Injects a text DM from user001; returns the whole answer (sessionWebhook, payload, …).</summary>
+    public async Task<JsonObject> InjectTextAsync(string text = "hello") =>
+        (await ControlAsync(HttpMethod.Post, "/_emulator/messages", new { clientId = ClientId, from = "user001", conversation = "dm", text }))!.AsObject();
+
+    /// <summary>Recorded DingTalk calls whose path starts with <paramref name="pathPrefix"/>.</summary>
+    public IReadOnlyList<RecordedHttpCall> Calls(string pathPrefix) =>
+        Recorder.HttpCalls.Where(c => c.Path.StartsWith(pathPrefix, StringComparison.Ordinal)).ToList();
+
+    public int TokenRequests => Calls("/v1.0/oauth2/accessToken").Count;
+
+    /// <summary>
+    /// Lets <paramref name="task"/> run, moving the fake clock one <paramref name="step"/> at a time while it waits on a
+    /// timer (backoff, rate limiter). Real time is only used to let socket I/O happen between steps.
+    /// </summary>
+    public async Task<T> DriveAsync<T>(Task<T> task, TimeSpan step, int maxSteps = 60)
+    {
+        for (var i = 0; i < maxSteps && !task.IsCompleted; i++)
+        {
+            await Task.WhenAny(task, Task.Delay(TimeSpan.FromMilliseconds(50)));
+            if (!task.IsCompleted)
+            {
+                Time.Advance(step);
+            }
+        }
+
+        return await task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Waits (real time, generous timeout) until <paramref name="condition"/> holds; for socket I/O only.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}");
+            await Task.Delay(10);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
+        Control.Dispose();
+        await _metrics.DisposeAsync();
+        await Host.DisposeAsync();
+    }
+}
