@@ -9,7 +9,7 @@ internal static class MediaFileWriter
     private const int BufferSize = 81920;
 
     /// <summary>Writes <paramref name="input"/> as <paramref name="fileName"/> (or "name (n).ext" when taken); returns path and size.</summary>
-    public static async Task<(string Path, long Size)> WriteAsync(Stream input, string directory, string fileName, long limit, CancellationToken cancellationToken)
+    public static async Task<(string Path, long Size)> WriteAsync(System.IO.Stream input, string directory, string fileName, long limit, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         var partial = Path.Combine(directory, $".{Guid.NewGuid():N}.part");
