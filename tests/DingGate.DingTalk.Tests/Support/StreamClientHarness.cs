@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using DingGate.Core.Configuration;
+using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Stream;
 using DingGate.DingTalk.Stream.Registration;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +15,7 @@ namespace DingGate.DingTalk.Tests.Support;
 internal sealed class StreamClientHarness : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly HttpClient _http = new(DingTalkApiClient.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
     private readonly ConcurrentQueue<StreamStatus> _history = new();
 
     private StreamClientHarness(StreamTestEmulator emulator, DingTalkAccount account, StreamClientOptions options)
@@ -23,7 +24,7 @@ internal sealed class StreamClientHarness : IAsyncDisposable
         Account = account;
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
         Logs = new RecordingLogger<StreamClient>();
-        Client = new StreamClient(account, new HttpStreamRegistrar(_http), Journal, options, Time, Logs, new StreamMetrics(new TestMeterFactory()));
+        Client = new StreamClient(account, new ApiStreamRegistrar(new DingTalkApiClient(account, _http, Time, Microsoft.Extensions.Logging.Abstractions.NullLogger<DingTalkApiClient>.Instance, new DingTalkApiMetrics(new TestMeterFactory()))), Journal, options, Time, Logs, new StreamMetrics(new TestMeterFactory()));
         Client.StatusChanged += (_, status) => _history.Enqueue(status);
     }
 

@@ -10,5 +10,4 @@ namespace DingGate.DingTalk.Stream.Frames;
 [JsonSerializable(typeof(EventAckData))]
 [JsonSerializable(typeof(StreamRegistrationRequest))]
 [JsonSerializable(typeof(StreamRegistrationResponse))]
-[JsonSerializable(typeof(StreamApiError))]
 internal sealed partial class StreamJsonContext : JsonSerializerContext;
