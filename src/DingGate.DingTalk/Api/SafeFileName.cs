@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace DingGate.DingTalk.Api;
 
 /// <summary>
@@ -9,12 +11,12 @@ internal static class SafeFileName
     private const int MaxLength = 120;
     private static readonly char[] Invalid = [.. Path.GetInvalidFileNameChars(), '/', '\\', ':', '*', '?', '"', '<', '>', '|'];
 
-    private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly FrozenDictionary<string, string> Extensions = new Dictionary<string, string>
     {
         ["image/png"] = ".png", ["image/jpeg"] = ".jpg", ["image/gif"] = ".gif", ["image/webp"] = ".webp", ["image/bmp"] = ".bmp",
         ["application/pdf"] = ".pdf", ["audio/amr"] = ".amr", ["audio/mpeg"] = ".mp3", ["audio/ogg"] = ".ogg", ["video/mp4"] = ".mp4",
         ["text/plain"] = ".txt", ["application/zip"] = ".zip",
-    };
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A safe name from the candidates (first usable wins), with an extension from the content type when it has none.</summary>
     public static string Choose(string? contentType, params string?[] candidates)

@@ -1,0 +1,24 @@
+using DingGate.Core.Configuration;
+using DingGate.DingTalk.Inbound;
+using DingGate.DingTalk.Stream;
+
+namespace DingGate.DingTalk;
+
+/// <summary>
+/// One account at run time: its own HTTP client, token, rate limiter, stream connection and dispatcher. Resumes
+/// unfinished journal entries first, then runs the stream and the dispatcher until cancelled or failed.
+/// </summary>
+internal sealed class DingTalkAccountRuntime(DingTalkAccount account, HttpClient http, StreamClient stream, InboundDispatcher dispatcher) : IDisposable
+{
+    public DingTalkAccount Account { get; } = account;
+
+    public StreamStatus Status => stream.Status;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await dispatcher.ResumeAsync(cancellationToken);
+        await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken));
+    }
+
+    public void Dispose() => http.Dispose();
+}

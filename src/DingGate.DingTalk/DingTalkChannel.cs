@@ -1,0 +1,36 @@
+using DingGate.Core.Configuration;
+using DingGate.DingTalk.Stream;
+
+namespace DingGate.DingTalk;
+
+/// <summary>
+/// The DingTalk channel: every enabled account of <c>channels.dingtalk</c>, each with its own connection, token, rate
+/// limiter, dedup namespace and logger scope. A thin orchestrator: it starts the accounts and waits for them.
+/// </summary>
+public sealed class DingTalkChannel : IDisposable
+{
+    private readonly IReadOnlyList<DingTalkAccountRuntime> _accounts;
+
+    internal DingTalkChannel(DingTalkChannelOptions options, DingTalkAccountRuntimeFactory factory)
+    {
+        _accounts = options.Settings.Resolve().Where(a => a.Enabled).Select(factory.Create).ToList();
+    }
+
+    /// <summary>The accounts that run (enabled ones).</summary>
+    public IReadOnlyList<DingTalkAccount> Accounts => _accounts.Select(a => a.Account).ToList();
+
+    /// <summary>Connection state of each account (for status, health and readiness).</summary>
+    public IReadOnlyList<StreamStatus> Statuses => _accounts.Select(a => a.Status).ToList();
+
+    /// <summary>Runs every account until cancelled; an account that fails does not stop the others.</summary>
+    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(_accounts.Select(a => a.RunAsync(cancellationToken)));
+
+    /// <summary>Releases the accounts' HTTP clients.</summary>
+    public void Dispose()
+    {
+        foreach (var account in _accounts)
+        {
+            account.Dispose();
+        }
+    }
+}

@@ -1,0 +1,19 @@
+using DingGate.Core.Configuration;
+using DingGate.DingTalk.Stream;
+
+namespace DingGate.DingTalk;
+
+/// <summary>What the channel needs besides the accounts: where state lives, HTTP timeout, stream tuning.</summary>
+public sealed class DingTalkChannelOptions
+{
+    /// <summary>The <c>channels.dingtalk</c> settings (accounts resolved from them).</summary>
+    public DingTalkChannelSettings Settings { get; set; } = new();
+
+    /// <summary>State directory: the SQLite file and downloaded media (<c>media/&lt;account&gt;/…</c>) live here.</summary>
+    public string StateDirectory { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dinggate");
+
+    /// <summary>Timeout of one DingTalk HTTP call.</summary>
+    public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    internal StreamClientOptions Stream { get; set; } = new();
+}

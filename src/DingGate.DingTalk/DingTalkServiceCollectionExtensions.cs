@@ -1,0 +1,29 @@
+using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Policies;
+using DingGate.DingTalk.Stream;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk;
+
+/// <summary>Registers the DingTalk channel. Needs the stores (e.g. <c>AddSqliteStorage</c>) and an <c>IInboundHandler</c>.</summary>
+public static class DingTalkServiceCollectionExtensions
+{
+    /// <summary>Adds <see cref="DingTalkChannel"/> and its parts for the accounts in <paramref name="options"/>.</summary>
+    public static IServiceCollection AddDingTalk(this IServiceCollection services, DingTalkChannelOptions options)
+    {
+        services.AddLogging();
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddDingTalkParsingAndPolicies();
+        services.AddSingleton<DingTalkApiMetrics>();
+        services.AddSingleton<StreamMetrics>();
+        services.AddSingleton(sp => new DingTalkTelemetry(
+            sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<DingTalkApiMetrics>(), sp.GetRequiredService<StreamMetrics>()));
+        services.AddSingleton<DingTalkAccountRuntimeFactory>();
+        services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>()));
+        return services;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Threading.Channels;
+using DingGate.Core.Configuration;
+using DingGate.Core.Inbound;
+using DingGate.Core.Storage;
+using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Policies;
+using DingGate.DingTalk.Stream;
+using DingGate.DingTalk.Stream.Frames;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk.Inbound;
+
+/// <summary>
+/// Consumes journaled pushes of one account: dedup (persistent, per account) → parse + media → access policy → the
+/// <see cref="IInboundHandler"/>, or a reply to a denied/pairing sender. Keeps the journal state true at every step.
+/// One failing message never stops the loop.
+/// </summary>
+internal sealed partial class InboundDispatcher(
+    DingTalkAccount account,
+    InboundPreparer preparer,
+    AccessPolicy policy,
+    DingTalkApiClient api,
+    IDedupStore dedup,
+    IInboundJournal journal,
+    IInboundHandler handler,
+    TimeProvider time,
+    ILogger<InboundDispatcher> logger)
+{
+    /// <summary>Processes entries a previous run journaled but did not finish (call before the stream starts).</summary>
+    public async Task<int> ResumeAsync(CancellationToken cancellationToken)
+    {
+        var unfinished = await journal.ListUnfinishedAsync(account.Id, cancellationToken);
+        foreach (var entry in unfinished)
+        {
+            LogResuming(account.Id, entry.State);
+            await ProcessAsync(entry.Topic, entry.MessageKey, entry.Payload, resumed: true, cancellationToken);
+        }
+
+        return unfinished.Count;
+    }
+
+    /// <summary>Runs until <paramref name="deliveries"/> completes or the token is cancelled.</summary>
+    public async Task RunAsync(ChannelReader<StreamDelivery> deliveries, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var delivery in deliveries.ReadAllAsync(cancellationToken))
+            {
+                await ProcessAsync(delivery.Topic, delivery.MessageKey, delivery.Data, resumed: false, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutdown: unfinished entries stay in the journal and are resumed on the next start.
+        }
+    }
+
+    private async Task ProcessAsync(string topic, string key, string payload, bool resumed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ProcessCoreAsync(topic, key, payload, resumed, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(account.Id, ex);
+            await journal.MarkAsync(account.Id, key, InboundState.Failed, ex.GetType().Name + ": " + ex.Message, CancellationToken.None);
+        }
+    }
+
+    private async Task ProcessCoreAsync(string topic, string key, string payload, bool resumed, CancellationToken cancellationToken)
+    {
+        if (topic != StreamHeaders.BotMessageTopic)
+        {
+            // Events and card callbacks were ACKed by the stream client; nothing consumes them yet.
+            await journal.MarkAsync(account.Id, key, InboundState.Answered, "not a bot message: " + topic, cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (!await dedup.TryMarkSeenAsync(account.Id, key, now, now + account.DedupTtl, cancellationToken) && !resumed)
+        {
+            LogDuplicate(account.Id);
+            return;
+        }
+
+        await journal.MarkAsync(account.Id, key, InboundState.Processing, null, cancellationToken);
+        switch (await preparer.PrepareAsync(payload, key, cancellationToken))
+        {
+            case ParseResult.Invalid invalid:
+                await journal.MarkAsync(account.Id, key, InboundState.Failed, "invalid payload: " + invalid.Reason, cancellationToken);
+                return;
+            case ParseResult.Ignored ignored:
+                await journal.MarkAsync(account.Id, key, InboundState.Answered, "ignored: " + ignored.Reason, cancellationToken);
+                return;
+            case ParseResult.Ok ok:
+                await DecideAsync(ok.Message, key, cancellationToken);
+                return;
+        }
+    }
+
+    private async Task DecideAsync(InboundMessage message, string key, CancellationToken cancellationToken)
+    {
+        var decision = await policy.DecideAsync(account, message, cancellationToken);
+        if (decision is PolicyDecision.Allow)
+        {
+            await handler.HandleAsync(message, cancellationToken);
+            return;
+        }
+
+        if (decision.Reply is not { } reply)
+        {
+            await journal.MarkAsync(account.Id, key, InboundState.Answered, "not answered: " + decision.GetType().Name, cancellationToken);
+            return;
+        }
+
+        if (message.ReplyWebhook is null || message.ReplyWebhookExpiresAt <= time.GetUtcNow())
+        {
+            await journal.MarkAsync(account.Id, key, InboundState.Failed, "policy reply not sent: the session webhook is missing or expired", cancellationToken);
+            return;
+        }
+
+        var atSender = message.Conversation == ConversationKind.Group && message.Sender.StaffId is { } staff ? new[] { staff } : null;
+        await api.ReplyTextAsync(message.ReplyWebhook, reply, atSender, cancellationToken);
+        await journal.MarkAsync(account.Id, key, InboundState.Answered, "policy: " + decision.GetType().Name, cancellationToken);
+    }
+
+    [LoggerMessage(EventId = 1211, Level = LogLevel.Information, Message = "Account {AccountId}: resuming an unfinished message ({State})")]
+    private partial void LogResuming(string accountId, InboundState state);
+
+    [LoggerMessage(EventId = 1212, Level = LogLevel.Debug, Message = "Account {AccountId}: duplicate message skipped")]
+    private partial void LogDuplicate(string accountId);
+
+    [LoggerMessage(EventId = 1213, Level = LogLevel.Error, Message = "Account {AccountId}: handling a message failed")]
+    private partial void LogFailed(string accountId, Exception exception);
+}
