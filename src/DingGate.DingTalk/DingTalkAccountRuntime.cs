@@ -1,5 +1,6 @@
 using DingGate.Core.Configuration;
 using DingGate.DingTalk.Inbound;
+using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Stream;
 
 namespace DingGate.DingTalk;
@@ -8,11 +9,14 @@ namespace DingGate.DingTalk;
 /// One account at run time: its own HTTP client, token, rate limiter, stream connection and dispatcher. Resumes
 /// unfinished journal entries first, then runs the stream and the dispatcher until cancelled or failed.
 /// </summary>
-internal sealed class DingTalkAccountRuntime(DingTalkAccount account, HttpClient http, StreamClient stream, InboundDispatcher dispatcher) : IDisposable
+internal sealed class DingTalkAccountRuntime(
+    DingTalkAccount account, HttpClient http, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
 
     public StreamStatus Status => stream.Status;
+
+    public PairingApprover Pairing { get; } = pairing;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -4,6 +4,7 @@ using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
+using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Stream;
 using DingGate.DingTalk.Stream.Registration;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
     DingTalkChannelOptions options,
     InboundMessageParser parser,
     AccessPolicy policy,
+    PairingService pairing,
     IDedupStore dedup,
     IInboundJournal journal,
     IInboundHandler handler,
@@ -31,6 +33,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var preparer = new InboundPreparer(account, parser, new MediaDownloader(api, loggers.CreateLogger<MediaDownloader>()),
             Path.Combine(options.StateDirectory, "media"), loggers.CreateLogger<InboundPreparer>());
         var dispatcher = new InboundDispatcher(account, preparer, policy, api, dedup, journal, handler, time, loggers.CreateLogger<InboundDispatcher>());
-        return new DingTalkAccountRuntime(account, http, stream, dispatcher);
+        var approver = new PairingApprover(account, pairing, new DirectTextSender(account, api), time);
+        return new DingTalkAccountRuntime(account, http, stream, dispatcher, approver);
     }
 }

@@ -25,6 +25,17 @@ public sealed class DingTalkChannel : IDisposable
     /// <summary>Runs every account until cancelled; an account that fails does not stop the others.</summary>
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(_accounts.Select(a => a.RunAsync(cancellationToken)));
 
+    /// <summary>
+    /// Approves a pairing code of an account: the sender joins the approved set and is told so in their 1:1 chat.
+    /// Returns the approved user id, or null when the code is unknown or expired. Unknown account → ArgumentException.
+    /// </summary>
+    public async Task<string?> ApprovePairingAsync(string accountId, string code, CancellationToken cancellationToken)
+    {
+        var runtime = _accounts.FirstOrDefault(a => a.Account.Id == accountId)
+            ?? throw new ArgumentException($"No enabled DingTalk account '{accountId}' (known: {string.Join(", ", _accounts.Select(a => a.Account.Id))}).", nameof(accountId));
+        return await runtime.Pairing.ApproveAsync(code, cancellationToken) is Policies.PairingApproval.Approved approved ? approved.Request.UserId : null;
+    }
+
     /// <summary>Releases the accounts' HTTP clients.</summary>
     public void Dispose()
     {

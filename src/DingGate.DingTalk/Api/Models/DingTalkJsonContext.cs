@@ -17,6 +17,9 @@ namespace DingGate.DingTalk.Api.Models;
 [JsonSerializable(typeof(MessageFileDownloadResponse))]
 [JsonSerializable(typeof(WebhookTextMessage))]
 [JsonSerializable(typeof(MediaUploadResponse))]
+[JsonSerializable(typeof(OtoBatchSendRequest))]
+[JsonSerializable(typeof(OtoBatchSendResponse))]
+[JsonSerializable(typeof(SampleTextParam))]
 internal sealed partial class DingTalkJsonContext : JsonSerializerContext
 {
     /// <summary>
