@@ -11,9 +11,17 @@ internal sealed class RecordingInboundHandler(IInboundJournal journal) : IInboun
 
     public IReadOnlyList<InboundMessage> Messages => _messages.ToArray();
 
+    /// <summary>Messages whose text matches throw from the handler (after being recorded).</summary>
+    public Func<string, bool>? FailOn { get; set; }
+
     public async Task HandleAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         _messages.Enqueue(message);
+        if (FailOn?.Invoke(message.Text) == true)
+        {
+            throw new InvalidOperationException("boom handler");
+        }
+
         await journal.MarkAsync(message.AccountId, message.MessageId, InboundState.Answered, "test handler", cancellationToken);
     }
 
