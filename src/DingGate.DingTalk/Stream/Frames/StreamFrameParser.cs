@@ -9,7 +9,6 @@ namespace DingGate.DingTalk.Stream.Frames;
 /// </summary>
 internal static class StreamFrameParser
 {
-    private static readonly Dictionary<string, string> NoHeaders = new(StringComparer.Ordinal);
 
     public static FrameParseResult Parse(string? text)
     {
@@ -45,7 +44,7 @@ internal static class StreamFrameParser
     {
         if (raw is null || raw.Count == 0)
         {
-            return NoHeaders;
+            return new Dictionary<string, string>(StringComparer.Ordinal);
         }
 
         var headers = new Dictionary<string, string>(raw.Count, StringComparer.Ordinal);
