@@ -2,6 +2,7 @@ using DingGate.Core.Configuration;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Stream;
+using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk;
 
@@ -10,7 +11,7 @@ namespace DingGate.DingTalk;
 /// unfinished journal entries first, then runs the stream and the dispatcher until cancelled or failed.
 /// </summary>
 internal sealed class DingTalkAccountRuntime(
-    DingTalkAccount account, HttpClient http, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing) : IDisposable
+    DingTalkAccount account, HttpClient http, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ILogger logger) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
 
@@ -20,6 +21,8 @@ internal sealed class DingTalkAccountRuntime(
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        // Every log line of this account's stream, dispatcher and API calls carries the account id.
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["Account"] = Account.Id });
         await dispatcher.ResumeAsync(cancellationToken);
         await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken));
     }

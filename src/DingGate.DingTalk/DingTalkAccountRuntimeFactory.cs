@@ -34,6 +34,6 @@ internal sealed class DingTalkAccountRuntimeFactory(
             Path.Combine(options.StateDirectory, "media"), loggers.CreateLogger<InboundPreparer>());
         var dispatcher = new InboundDispatcher(account, preparer, policy, api, dedup, journal, handler, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(account, api), time);
-        return new DingTalkAccountRuntime(account, http, stream, dispatcher, approver);
+        return new DingTalkAccountRuntime(account, http, stream, dispatcher, approver, loggers.CreateLogger<DingTalkAccountRuntime>());
     }
 }

@@ -22,6 +22,9 @@ public sealed class DingTalkChannelReceiveTests
     [InlineData("cidDemoGroup0001==", "markdown", InboundContentKind.Markdown)]
     [InlineData("cidDemoGroup0001==", "richText", InboundContentKind.RichText)]
     [InlineData("cidDemoGroup0001==", "picture", InboundContentKind.Picture)]
+    [InlineData("cidDemoGroup0001==", "interactiveCard", InboundContentKind.InteractiveCard)]
+    [InlineData("cidDemoGroup0001==", "chatRecord", InboundContentKind.ChatRecord)]
+    [InlineData("cidDemoGroup0001==", "unknownMsgType", InboundContentKind.Unknown)]
     public async Task Receive_EachMsgtype_ArrivesParsedWithMediaOnDisk(string conversation, string msgtype, InboundContentKind kind)
     {
         await using var emu = await DingTalkTestEmulator.StartAsync();
@@ -110,11 +113,12 @@ public sealed class DingTalkChannelReceiveTests
     {
         await using var emu = await DingTalkTestEmulator.StartAsync(o => o.Apps.Add(new DingGate.Emulator.EmulatedAppOptions { ClientId = "dingsecond", ClientSecret = "second-secret" }));
         using var state = new TempDirectory();
+        var logs = new ScopeCapturingLoggerProvider();
         await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s =>
         {
             s.Accounts["main"] = new Core.Configuration.DingTalkAccountSettings { ClientId = DingTalkTestEmulator.ClientId, ClientSecret = DingTalkTestEmulator.ClientSecret };
             s.Accounts["second"] = new Core.Configuration.DingTalkAccountSettings { ClientId = "dingsecond", ClientSecret = "second-secret" };
-        });
+        }, logs);
 
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/messages", new { clientId = "dingsecond", from = "user001", text = "to second" });
         await emu.InjectTextAsync("to main");
@@ -125,6 +129,10 @@ public sealed class DingTalkChannelReceiveTests
         var connections = (await emu.ControlAsync(HttpMethod.Get, "/_emulator/connections"))!.AsArray();
         Assert.Equal(["dingsecond", DingTalkTestEmulator.ClientId], connections.Where(c => c!["state"]!.GetValue<string>() == "active")
             .Select(c => c!["clientId"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var streamLogs = logs.Entries.Where(e => e.Category.EndsWith("StreamClient", StringComparison.Ordinal)).ToList();
+        Assert.Contains(streamLogs, e => Equals(e.Scope.GetValueOrDefault("Account"), "second"));
+        Assert.Contains(streamLogs, e => Equals(e.Scope.GetValueOrDefault("Account"), "main"));
+        Assert.All(streamLogs, e => Assert.True(e.Scope.ContainsKey("Account"), e.Message));
     }
 
     private static int PushAttempts(DingTalkTestEmulator emu, string messageId)

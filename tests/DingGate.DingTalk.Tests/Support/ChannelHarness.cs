@@ -3,6 +3,7 @@ using DingGate.Core.Inbound;
 using DingGate.Core.Storage;
 using DingGate.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk.Tests.Support;
 
@@ -34,7 +35,8 @@ internal sealed class ChannelHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<ChannelHarness> StartAsync(DingTalkTestEmulator emu, string stateDirectory, Action<DingTalkChannelSettings>? configure = null)
+    public static async Task<ChannelHarness> StartAsync(
+        DingTalkTestEmulator emu, string stateDirectory, Action<DingTalkChannelSettings>? configure = null, ILoggerProvider? logs = null)
     {
         var settings = new DingTalkChannelSettings
         {
@@ -44,6 +46,14 @@ internal sealed class ChannelHarness : IAsyncDisposable
         configure?.Invoke(settings);
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(emu.Time)
+            .AddLogging(b =>
+            {
+                b.SetMinimumLevel(LogLevel.Trace);
+                if (logs is not null)
+                {
+                    b.AddProvider(logs);
+                }
+            })
             .AddSqliteStorage(stateDirectory)
             .AddSingleton<IInboundHandler>(sp => new RecordingInboundHandler(sp.GetRequiredService<IInboundJournal>()))
             .AddDingTalk(new DingTalkChannelOptions { Settings = settings, StateDirectory = stateDirectory })

@@ -9,7 +9,6 @@ namespace DingGate.DingTalk.Stream.Frames;
 /// </summary>
 internal static class StreamFrameParser
 {
-
     public static FrameParseResult Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
