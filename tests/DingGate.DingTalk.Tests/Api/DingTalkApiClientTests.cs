@@ -120,7 +120,7 @@ public sealed class DingTalkApiClientTests : IAsyncLifetime
         _emulator.Time.Advance(TimeSpan.FromSeconds(1));
 
         var calls = Enumerable.Range(0, 30).Select(_ => DownloadUrlAsync(client, code)).ToList();
-        await DingTalkTestEmulator.WaitUntilAsync(() => _emulator.Calls(DownloadPath).Count >= 21, "the first 20 calls of the burst");
+        await TestWait.UntilAsync(() => _emulator.Calls(DownloadPath).Count >= 21, "the first 20 calls of the burst");
         Assert.Equal(21, _emulator.Calls(DownloadPath).Count);
         _emulator.Time.Advance(TimeSpan.FromSeconds(1));
         await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(30));

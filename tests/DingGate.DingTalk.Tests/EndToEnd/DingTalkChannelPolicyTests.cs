@@ -74,7 +74,7 @@ public sealed partial class DingTalkChannelPolicyTests
     {
         var log = emu.Host.Services.GetRequiredService<ConversationLog>();
         string? found = null;
-        await DingTalkTestEmulator.WaitUntilAsync(
+        await TestWait.UntilAsync(
             () => (found = log.For(conversationId).Where(e => e.FromBot).Select(Text).FirstOrDefault(match)) is not null, "the bot's reply");
         return found!;
     }

@@ -79,7 +79,7 @@ public sealed class DingTalkChannelReceiveTests
         var messageId = injected["messageId"]!.GetValue<string>();
         await channel.Handler.WaitForAsync(m => m.Text == "only once please");
         emu.Time.Advance(TimeSpan.FromSeconds(61));
-        await DingTalkTestEmulator.WaitUntilAsync(() => PushAttempts(emu, messageId) == 2, "the emulator redelivers");
+        await TestWait.UntilAsync(() => PushAttempts(emu, messageId) == 2, "the emulator redelivers");
         await emu.InjectTextAsync("marker");
         await channel.Handler.WaitForAsync(m => m.Text == "marker");
 
@@ -101,7 +101,7 @@ public sealed class DingTalkChannelReceiveTests
 
         await using var second = await ChannelHarness.StartAsync(emu, state.Path);
         emu.Time.Advance(TimeSpan.FromSeconds(61));
-        await DingTalkTestEmulator.WaitUntilAsync(() => PushAttempts(emu, messageId) == 2, "the emulator redelivers to the new connection");
+        await TestWait.UntilAsync(() => PushAttempts(emu, messageId) == 2, "the emulator redelivers to the new connection");
         await emu.InjectTextAsync("after restart");
         await second.Handler.WaitForAsync(m => m.Text == "after restart");
 
@@ -144,7 +144,7 @@ public sealed class DingTalkChannelReceiveTests
     private static async Task AssertAckedAsync(DingTalkTestEmulator emu, string messageId)
     {
         JsonNode? push = null;
-        await DingTalkTestEmulator.WaitUntilAsync(
+        await TestWait.UntilAsync(
             () => (push = emu.ControlAsync(HttpMethod.Get, "/_emulator/pushes").GetAwaiter().GetResult()!.AsArray()
                 .FirstOrDefault(p => p!["messageId"]!.GetValue<string>() == messageId)) is not null &&
                   push["state"]!.GetValue<string>() == "acked",

@@ -7,11 +7,13 @@ using static DingGate.DingTalk.Tests.Inbound.ParserAssertions;
 namespace DingGate.DingTalk.Tests.Inbound;
 
 /// <summary>Every msgtype, DM and group, as built by the real emulator's payload factory.</summary>
-public sealed class InboundMessageParserEmulatorTests : IClassFixture<InboundTestEmulator>
+public sealed class InboundMessageParserEmulatorTests : IAsyncLifetime
 {
-    private readonly InboundTestEmulator _emulator;
+    private DingTalkTestEmulator _emulator = null!;
 
-    public InboundMessageParserEmulatorTests(InboundTestEmulator emulator) => _emulator = emulator;
+    public async Task InitializeAsync() => _emulator = await DingTalkTestEmulator.StartAsync();
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [Fact]
     public async Task Parse_DirectText_MapsCommonFields()
@@ -19,7 +21,7 @@ public sealed class InboundMessageParserEmulatorTests : IClassFixture<InboundTes
         var (payload, answer) = await _emulator.PayloadAsync(new { from = "user001", conversation = "dm", msgtype = "text", text = "你好" });
         var p = JsonNode.Parse(payload)!;
 
-        var m = ParseOk(payload, InboundTestEmulator.BotName);
+        var m = ParseOk(payload, DingTalkTestEmulator.BotName);
 
         Assert.Equal(AccountId, m.AccountId);
         Assert.Equal(Str(answer, "msgId"), m.MessageId);
@@ -29,9 +31,9 @@ public sealed class InboundMessageParserEmulatorTests : IClassFixture<InboundTes
         Assert.Equal(InboundContentKind.Text, m.Kind);
         Assert.Equal("你好", m.Text);
         Assert.Equal(new InboundSender(Str(p, "senderId"), "user001", "张三", Str(p, "senderCorpId"), true), m.Sender);
-        Assert.Equal(InboundTestEmulator.Start, m.CreatedAt);
+        Assert.Equal(DingTalkTestEmulator.Start, m.CreatedAt);
         Assert.Equal(new Uri(Str(answer, "sessionWebhook")), m.ReplyWebhook);
-        Assert.Equal(InboundTestEmulator.Start.AddMinutes(90), m.ReplyWebhookExpiresAt);
+        Assert.Equal(DingTalkTestEmulator.Start.AddMinutes(90), m.ReplyWebhookExpiresAt);
         Assert.False(m.MentionsBot);
         Assert.Empty(m.MentionedStaffIds);
         Assert.Empty(m.Attachments);
@@ -44,14 +46,14 @@ public sealed class InboundMessageParserEmulatorTests : IClassFixture<InboundTes
     {
         var (payload, _) = await _emulator.PayloadAsync(new
         {
-            from = "user002", conversation = InboundTestEmulator.GroupId, text = "总结一下", atBot = true, atUsers = new[] { "user003" },
+            from = "user002", conversation = DingTalkTestEmulator.GroupId, text = "总结一下", atBot = true, atUsers = new[] { "user003" },
         });
         Assert.StartsWith(" ", Str(JsonNode.Parse(payload), "text.content"), StringComparison.Ordinal);
 
-        var m = ParseOk(payload, InboundTestEmulator.BotName);
+        var m = ParseOk(payload, DingTalkTestEmulator.BotName);
 
         Assert.Equal(ConversationKind.Group, m.Conversation);
-        Assert.Equal(InboundTestEmulator.GroupId, m.ConversationId);
+        Assert.Equal(DingTalkTestEmulator.GroupId, m.ConversationId);
         Assert.Equal("测试群", m.ConversationTitle);
         Assert.Equal("总结一下", m.Text);
         Assert.True(m.MentionsBot);
@@ -76,7 +78,7 @@ public sealed class InboundMessageParserEmulatorTests : IClassFixture<InboundTes
 
     [Theory]
     [InlineData("dm")]
-    [InlineData(InboundTestEmulator.GroupId)]
+    [InlineData(DingTalkTestEmulator.GroupId)]
     public async Task Parse_RichText_ConcatenatesTextMentionsAndPictures(string conversation)
     {
         var richText = new object[]
@@ -86,7 +88,7 @@ public sealed class InboundMessageParserEmulatorTests : IClassFixture<InboundTes
         var (payload, _) = await _emulator.PayloadAsync(new { from = "user001", conversation, msgtype = "richText", richText, atBot = true });
         var code = Str(JsonNode.Parse(payload)!["content"]!["richText"]![1], "downloadCode");
 
-        var m = ParseOk(payload, InboundTestEmulator.BotName);
+        var m = ParseOk(payload, DingTalkTestEmulator.BotName);
 
         Assert.Equal(InboundContentKind.RichText, m.Kind);
         Assert.Equal("截图如下：[image]@王五 请看", m.Text);
@@ -97,7 +99,7 @@ public sealed class InboundMessageParserEmulatorTests : IClassFixture<InboundTes
 
     [Theory]
     [InlineData("dm")]
-    [InlineData(InboundTestEmulator.GroupId)]
+    [InlineData(DingTalkTestEmulator.GroupId)]
     public async Task Parse_Picture_IsAttachmentWithImageMarker(string conversation)
     {
         var (payload, _) = await _emulator.PayloadAsync(new { from = "user001", conversation, msgtype = "picture", atBot = true });
@@ -195,7 +197,7 @@ public sealed class InboundMessageParserEmulatorTests : IClassFixture<InboundTes
 
     [Theory]
     [InlineData("dm")]
-    [InlineData(InboundTestEmulator.GroupId)]
+    [InlineData(DingTalkTestEmulator.GroupId)]
     public async Task Parse_UnknownMsgType_KeptWithPlaceholder(string conversation)
     {
         var (payload, _) = await _emulator.PayloadAsync(new { from = "user001", conversation, msgtype = "unknownMsgType", atBot = true });

@@ -6,11 +6,13 @@ using static DingGate.DingTalk.Tests.Inbound.ParserAssertions;
 namespace DingGate.DingTalk.Tests.Inbound;
 
 /// <summary>Quoted ("引用") messages of every msgType and style (spec §2.4), as built by the real emulator.</summary>
-public sealed class InboundMessageParserQuoteTests : IClassFixture<InboundTestEmulator>
+public sealed class InboundMessageParserQuoteTests : IAsyncLifetime
 {
-    private readonly InboundTestEmulator _emulator;
+    private DingTalkTestEmulator _emulator = null!;
 
-    public InboundMessageParserQuoteTests(InboundTestEmulator emulator) => _emulator = emulator;
+    public async Task InitializeAsync() => _emulator = await DingTalkTestEmulator.StartAsync();
+
+    public async Task DisposeAsync() => await _emulator.DisposeAsync();
 
     [Theory]
     [InlineData("text", InboundContentKind.Text, "被引用的话", 0)]
@@ -112,12 +114,12 @@ public sealed class InboundMessageParserQuoteTests : IClassFixture<InboundTestEm
     {
         var (payload, _) = await _emulator.PayloadAsync(new
         {
-            from = "user001", conversation = InboundTestEmulator.GroupId, atBot = true, text = "同意",
+            from = "user001", conversation = DingTalkTestEmulator.GroupId, atBot = true, text = "同意",
             quote = new { msgType = "text", from = "user003", msgId = "msgLEGACY01==", text = "今晚聚餐", style = "quoteMessage" },
         });
         var legacy = JsonNode.Parse(payload)!["quoteMessage"]!;
 
-        var m = ParseOk(payload, InboundTestEmulator.BotName);
+        var m = ParseOk(payload, DingTalkTestEmulator.BotName);
 
         Assert.Equal("同意", m.Text);
         var q = m.Quote!;

@@ -11,12 +11,12 @@ public sealed class StreamClientCallbackTests
     [Fact]
     public async Task CardCallback_AckedWithEmptyResponse_AndDelivered()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
 
         var (status, pushed) = await emu.SendAsync(HttpMethod.Post, "/_emulator/stream/push", new
         {
-            clientId = StreamTestEmulator.ClientId, type = "CALLBACK", topic = "/v1.0/card/instances/callback",
+            clientId = DingTalkTestEmulator.ClientId, type = "CALLBACK", topic = "/v1.0/card/instances/callback",
             data = new { type = "actionCallback", outTrackId = "card_1", userId = "user001", content = "{}" },
         });
         var delivery = await harness.NextDeliveryAsync();
@@ -24,7 +24,7 @@ public sealed class StreamClientCallbackTests
         Assert.Equal(200, status);
         Assert.Equal("/v1.0/card/instances/callback", delivery.Topic);
         Assert.Equal(pushed!["messageId"]!.GetValue<string>(), delivery.MessageKey);
-        await StreamWait.TrueAsync(() => emu.Recorder.Frames.Any(f => f.Direction == FrameDirection.In), "card ack");
+        await TestWait.UntilAsync(() => emu.Recorder.Frames.Any(f => f.Direction == FrameDirection.In), "card ack", TestWait.StreamTimeout);
         var ack = JsonNode.Parse(emu.Recorder.Frames.Single(f => f.Direction == FrameDirection.In).Text)!;
         Assert.Equal("{\"response\":{}}", ack["data"]!.GetValue<string>());
     }
@@ -65,7 +65,7 @@ public sealed class StreamClientCallbackTests
         listener.SetMeasurementEventCallback<long>((i, v, t, _) => Record(i, v, t));
         listener.SetMeasurementEventCallback<double>((i, v, t, _) => Record(i, v, t));
         listener.Start();
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu, a => a with { Id = "metrics-test" });
 
         await emu.InjectAsync("m");

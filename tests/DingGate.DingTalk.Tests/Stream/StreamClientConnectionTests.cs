@@ -10,7 +10,7 @@ public sealed class StreamClientConnectionTests
     [Fact]
     public async Task RunAsync_Connects_EmulatorListsSubscriptionsUaAndAcceptJson()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
 
         var connection = (await emu.ConnectionsAsync()).Single()!;
@@ -35,7 +35,7 @@ public sealed class StreamClientConnectionTests
     [Fact]
     public async Task InjectedMessage_ArrivesOnDeliveries_AckedOnlyAfterJournalAppend()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
         var ackSeenDuringAppend = (bool?)null;
         harness.Journal.OnAppended = async entry =>
@@ -43,7 +43,7 @@ public sealed class StreamClientConnectionTests
             // Give an ACK-first client every chance to be caught: the ACK must not reach the emulator while we append.
             try
             {
-                await StreamWait.TrueAsync(() => AckFrames(emu).Any(), "an ACK", timeoutMs: 300);
+                await TestWait.UntilAsync(() => AckFrames(emu).Any(), "an ACK", TimeSpan.FromMilliseconds(300));
                 ackSeenDuringAppend = true;
             }
             catch (TimeoutException)
@@ -67,7 +67,7 @@ public sealed class StreamClientConnectionTests
         var (entry, fresh) = harness.Journal.Appends.Single();
         Assert.True(fresh);
         Assert.Equal(("main", msgId, "/v1.0/im/bot/messages/get", delivery.Data), (entry.AccountId, entry.MessageKey, entry.Topic, entry.Payload));
-        await StreamWait.TrueAsync(async () => (await emu.PushesAsync()).Single()!["state"]!.GetValue<string>() == "acked", "push acked");
+        await TestWait.UntilAsync(async () => (await emu.PushesAsync()).Single()!["state"]!.GetValue<string>() == "acked", "push acked", TestWait.StreamTimeout);
         var ack = JsonNode.Parse(AckFrames(emu).Single().Text)!;
         Assert.Equal(200, ack["code"]!.GetValue<int>());
         Assert.Equal(messageId, ack["headers"]!["messageId"]!.GetValue<string>());
@@ -77,12 +77,12 @@ public sealed class StreamClientConnectionTests
     [Fact]
     public async Task Ping_IsAnsweredWithPong_EmulatorTracksIt()
     {
-        await using var emu = await StreamTestEmulator.StartAsync();
+        await using var emu = await DingTalkTestEmulator.StartAsync();
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
 
         emu.Time.Advance(TimeSpan.FromSeconds(30));
 
-        await StreamWait.TrueAsync(async () => (await emu.ConnectionsAsync()).Single()!["lastPongAt"] is not null, "pong tracked");
+        await TestWait.UntilAsync(async () => (await emu.ConnectionsAsync()).Single()!["lastPongAt"] is not null, "pong tracked", TestWait.StreamTimeout);
         var ping = JsonNode.Parse(emu.Recorder.Frames.Single(f => f.Direction == FrameDirection.Out && f.Text.Contains("\"ping\"", StringComparison.Ordinal)).Text)!;
         var pong = JsonNode.Parse(emu.Recorder.Frames.Single(f => f.Direction == FrameDirection.In).Text)!;
         Assert.Equal(ping["headers"]!["messageId"]!.GetValue<string>(), pong["headers"]!["messageId"]!.GetValue<string>());
@@ -94,15 +94,15 @@ public sealed class StreamClientConnectionTests
     [Fact]
     public async Task IgnoredAcks_Redelivery_IsDeliveredOnceAndAckedAgain()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
         await emu.SendAsync(HttpMethod.Put, "/_emulator/faults/stream", new { ignoreAcks = true });
 
         var injected = await emu.InjectAsync("once");
         var first = await harness.NextDeliveryAsync();
         emu.Time.Advance(TimeSpan.FromSeconds(60));
-        await StreamWait.TrueAsync(() => harness.Journal.Appends.Count == 2, "redelivery journaled");
-        await StreamWait.TrueAsync(() => AckFrames(emu).Count() == 2, "redelivery ACKed");
+        await TestWait.UntilAsync(() => harness.Journal.Appends.Count == 2, "redelivery journaled", TestWait.StreamTimeout);
+        await TestWait.UntilAsync(() => AckFrames(emu).Count() == 2, "redelivery ACKed", TestWait.StreamTimeout);
 
         var messageId = injected["messageId"]!.GetValue<string>();
         Assert.Equal(2, emu.Recorder.Frames.Count(f => f.Direction == FrameDirection.Out && f.Text.Contains(messageId, StringComparison.Ordinal)));
@@ -114,15 +114,15 @@ public sealed class StreamClientConnectionTests
     [Fact]
     public async Task Event_IsJournaledByEventIdAndAckedSuccess()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
 
-        var (_, pushed) = await emu.SendAsync(HttpMethod.Post, "/_emulator/events", new { clientId = StreamTestEmulator.ClientId, eventType = "user_add_org", data = new { userId = new[] { "user001" } } });
+        var (_, pushed) = await emu.SendAsync(HttpMethod.Post, "/_emulator/events", new { clientId = DingTalkTestEmulator.ClientId, eventType = "user_add_org", data = new { userId = new[] { "user001" } } });
         var delivery = await harness.NextDeliveryAsync();
 
         Assert.Equal("EVENT", delivery.Type);
         Assert.Equal("event:" + pushed!["eventId"]!.GetValue<string>(), delivery.MessageKey);
-        await StreamWait.TrueAsync(async () => (await emu.PushesAsync()).Single()!["state"]!.GetValue<string>() == "acked", "event acked");
+        await TestWait.UntilAsync(async () => (await emu.PushesAsync()).Single()!["state"]!.GetValue<string>() == "acked", "event acked", TestWait.StreamTimeout);
         var ack = JsonNode.Parse(AckFrames(emu).Single().Text)!;
         Assert.Equal("{\"status\":\"SUCCESS\",\"message\":\"success\"}", ack["data"]!.GetValue<string>());
     }
@@ -130,18 +130,18 @@ public sealed class StreamClientConnectionTests
     [Fact]
     public async Task JournalFailure_LeavesPushUnacked_NotDelivered()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
         harness.Journal.FailWith = new IOException("disk full");
 
         await emu.InjectAsync("lost?");
-        await StreamWait.TrueAsync(() => harness.Logs.Entries.Any(e => e.EventId.Id == 1126), "journal failure logged");
+        await TestWait.UntilAsync(() => harness.Logs.Entries.Any(e => e.EventId.Id == 1126), "journal failure logged", TestWait.StreamTimeout);
         harness.Journal.FailWith = null;
         emu.Time.Advance(TimeSpan.FromSeconds(60));
         var delivery = await harness.NextDeliveryAsync();
 
         Assert.Equal("/v1.0/im/bot/messages/get", delivery.Topic);
-        await StreamWait.TrueAsync(async () => (await emu.PushesAsync()).Single()!["state"]!.GetValue<string>() == "acked", "redelivery acked");
+        await TestWait.UntilAsync(async () => (await emu.PushesAsync()).Single()!["state"]!.GetValue<string>() == "acked", "redelivery acked", TestWait.StreamTimeout);
         Assert.Single(AckFrames(emu));
         Assert.Equal(2, (await emu.PushesAsync()).Single()!["attempts"]!.GetValue<int>());
         Assert.Equal(StreamConnectionState.Connected, harness.Client.Status.State);
@@ -150,17 +150,17 @@ public sealed class StreamClientConnectionTests
     [Fact]
     public async Task Stop_ClosesSocketCleanly_StateStoppedAndChannelCompleted()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         var harness = await StreamClientHarness.ConnectAsync(emu);
 
         await harness.DisposeAsync();
 
         Assert.Equal(StreamConnectionState.Stopped, harness.Client.Status.State);
         Assert.True(harness.Client.Deliveries.Completion.IsCompleted);
-        await StreamWait.TrueAsync(async () => (await emu.ConnectionsAsync()).Single()!["state"]!.GetValue<string>() == "closed", "closed on the server");
+        await TestWait.UntilAsync(async () => (await emu.ConnectionsAsync()).Single()!["state"]!.GetValue<string>() == "closed", "closed on the server", TestWait.StreamTimeout);
         Assert.Equal(1, emu.RegistrationCalls());
     }
 
-    private static IEnumerable<RecordedFrame> AckFrames(StreamTestEmulator emu) =>
+    private static IEnumerable<RecordedFrame> AckFrames(DingTalkTestEmulator emu) =>
         emu.Recorder.Frames.Where(f => f.Direction == FrameDirection.In);
 }

@@ -8,7 +8,7 @@ public sealed class StreamClientReconnectTests
     [Fact]
     public async Task DisconnectFrame_WarmReconnect_NewConnectionUpBeforeOldClosed()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o =>
+        await using var emu = await DingTalkTestEmulator.StartAsync(o =>
         {
             o.PingInterval = TimeSpan.Zero;
             o.DisconnectGrace = TimeSpan.FromMinutes(5);
@@ -28,7 +28,7 @@ public sealed class StreamClientReconnectTests
         }
 
         await harness.WaitForStateAsync(StreamConnectionState.Connected, count: 2);
-        await StreamWait.TrueAsync(async () => (await emu.ConnectionsAsync()).Single(c => c!["id"]!.GetValue<string>() == oldId)!["state"]!.GetValue<string>() == "closed", "old closed");
+        await TestWait.UntilAsync(async () => (await emu.ConnectionsAsync()).Single(c => c!["id"]!.GetValue<string>() == oldId)!["state"]!.GetValue<string>() == "closed", "old closed", TestWait.StreamTimeout);
 
         var fresh = (await emu.ConnectionsAsync()).Single(c => c!["id"]!.GetValue<string>() != oldId)!;
         Assert.Equal("active", fresh["state"]!.GetValue<string>());
@@ -46,7 +46,7 @@ public sealed class StreamClientReconnectTests
     [Fact]
     public async Task Drop_ReconnectsAfterBackoff_MessageInjectedWhileDownIsDelivered()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
 
         await emu.SendAsync(HttpMethod.Post, "/_emulator/connections/drop", new { });
@@ -61,13 +61,13 @@ public sealed class StreamClientReconnectTests
         await harness.WaitForStateAsync(StreamConnectionState.Connected, count: 2);
         Assert.Equal(1, harness.Client.Status.ReconnectCount);
         Assert.Equal(2, emu.RegistrationCalls());
-        await StreamWait.TrueAsync(async () => (await emu.PushesAsync()).Single()!["state"]!.GetValue<string>() == "acked", "acked after reconnect");
+        await TestWait.UntilAsync(async () => (await emu.PushesAsync()).Single()!["state"]!.GetValue<string>() == "acked", "acked after reconnect", TestWait.StreamTimeout);
     }
 
     [Fact]
     public async Task Registration5xx_Twice_RetriedWithBackoffThenConnected()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = "/v1.0/gateway/connections/open", kind = "Status", status = 503, count = 2 });
         await using var harness = StreamClientHarness.Start(emu);
 
@@ -87,7 +87,7 @@ public sealed class StreamClientReconnectTests
     [Fact]
     public async Task ConnectRefused400_RetriedWithNewTicket()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = "/connect", kind = "Status", status = 400, count = 1 });
         await using var harness = StreamClientHarness.Start(emu);
 
@@ -105,7 +105,7 @@ public sealed class StreamClientReconnectTests
     [Fact]
     public async Task WrongSecret_FailsImmediately_ClearErrorWithoutSecretAndNoRetry()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = StreamClientHarness.Start(emu, a => a with { ClientSecret = "wrong-secret-xyz" });
 
         await harness.Run.WaitAsync(TimeSpan.FromSeconds(10));
@@ -113,7 +113,7 @@ public sealed class StreamClientReconnectTests
         var status = harness.Client.Status;
         Assert.Equal(StreamConnectionState.Failed, status.State);
         Assert.Contains("Bad credentials", status.LastError, StringComparison.Ordinal);
-        Assert.Contains(StreamTestEmulator.ClientId, status.LastError, StringComparison.Ordinal);
+        Assert.Contains(DingTalkTestEmulator.ClientId, status.LastError, StringComparison.Ordinal);
         Assert.DoesNotContain("wrong-secret-xyz", status.LastError, StringComparison.Ordinal);
         Assert.DoesNotContain(harness.Logs.Entries, e => e.Message.Contains("wrong-secret-xyz", StringComparison.Ordinal));
         Assert.Contains(harness.Logs.Entries, e => e.EventId.Id == 1103 && e.Level == Microsoft.Extensions.Logging.LogLevel.Error);
@@ -126,7 +126,7 @@ public sealed class StreamClientReconnectTests
     [Fact]
     public async Task RegistrationDownForever_DelaysFollowFormula_ThenFailedWithAlert()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = "/v1.0/gateway/connections/open", kind = "Status", status = 503 });
         await using var harness = StreamClientHarness.Start(emu, a => a with
         {
@@ -156,7 +156,7 @@ public sealed class StreamClientReconnectTests
     [Fact]
     public async Task Backoff_WithJitter_ObservedDelaysWithinBounds()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = "/v1.0/gateway/connections/open", kind = "Status", status = 503, count = 4 });
         await using var harness = StreamClientHarness.Start(emu, a => a with { ReconnectJitter = 0.3 });
 
@@ -176,7 +176,7 @@ public sealed class StreamClientReconnectTests
     [Fact]
     public async Task SilentLink_DeclaredDeadAfterMissedPings_Reconnects()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
 
         harness.Time.Advance(TimeSpan.FromSeconds(74));
@@ -194,7 +194,7 @@ public sealed class StreamClientReconnectTests
     [Fact]
     public async Task Frames_KeepLinkAlive_WatchdogResetByEachFrame()
     {
-        await using var emu = await StreamTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
 
         for (var i = 0; i < 3; i++)

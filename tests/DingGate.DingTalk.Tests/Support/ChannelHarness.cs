@@ -59,7 +59,7 @@ internal sealed class ChannelHarness : IAsyncDisposable
             .AddDingTalk(new DingTalkChannelOptions { Settings = settings, StateDirectory = stateDirectory })
             .BuildServiceProvider();
         var harness = new ChannelHarness(services, stateDirectory);
-        await DingTalkTestEmulator.WaitUntilAsync(
+        await TestWait.UntilAsync(
             () => harness.Channel.Statuses.All(s => s.State == DingGate.DingTalk.Stream.StreamConnectionState.Connected), "every account is connected");
         return harness;
     }

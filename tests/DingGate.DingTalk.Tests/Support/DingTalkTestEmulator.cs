@@ -12,14 +12,22 @@ using Microsoft.Extensions.Time.Testing;
 namespace DingGate.DingTalk.Tests.Support;
 
 /// <summary>
-/// A real emulator on 127.0.0.1:0 with a fake clock (2026-11-25 08:00:00 UTC, on a second boundary), seed 42 and one
-/// app (<see cref="ClientId"/>/<see cref="ClientSecret"/>); <see cref="Account"/> points both hosts at it and
-/// <see cref="Control"/> talks to its control API. Dispose to stop it.
+/// A real emulator on 127.0.0.1:0 with a fake clock (<see cref="Start"/>, on a second boundary), seed 42 and one
+/// app (<see cref="ClientId"/>/<see cref="ClientSecret"/>, named <see cref="BotName"/>); <see cref="Account"/> points
+/// both hosts at it and <see cref="Control"/> talks to its control API. The one emulator starter for every test in
+/// this project (API, stream, inbound parser, end to end). Dispose to stop it.
 /// </summary>
 internal sealed class DingTalkTestEmulator : IAsyncDisposable
 {
     public const string ClientId = "dingtestapp001";
     public const string ClientSecret = "test-secret-001";
+    public const string BotName = "Test Bot";
+
+    /// <summary>A group conversation the emulator seeds.</summary>
+    public const string GroupId = "cidDemoGroup0001==";
+
+    /// <summary>Where the fake clock starts.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 25, 8, 0, 0, TimeSpan.Zero);
 
     private readonly ServiceProvider _metrics = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly List<HttpClient> _clients = [];
@@ -38,15 +46,17 @@ internal sealed class DingTalkTestEmulator : IAsyncDisposable
     /// <summary>Plain HttpClient on the emulator for the control API.</summary>
     public HttpClient Control { get; }
 
+    public Uri BaseUrl => Host.BaseUrl;
+
     public TrafficRecorder Recorder => Host.Recorder;
 
     public IMeterFactory MeterFactory => _metrics.GetRequiredService<IMeterFactory>();
 
     public static async Task<DingTalkTestEmulator> StartAsync(Action<EmulatorOptions>? configure = null)
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(Start);
         var options = new EmulatorOptions { Port = 0, Seed = 42, TimeProvider = time };
-        options.Apps.Add(new EmulatedAppOptions { ClientId = ClientId, ClientSecret = ClientSecret, Name = "Test Bot" });
+        options.Apps.Add(new EmulatedAppOptions { ClientId = ClientId, ClientSecret = ClientSecret, Name = BotName });
         configure?.Invoke(options);
         var host = EmulatorHost.Create(options);
         await host.StartAsync();
@@ -89,6 +99,43 @@ internal sealed class DingTalkTestEmulator : IAsyncDisposable
         return text.Length == 0 ? null : JsonNode.Parse(text);
     }
 
+    /// <summary>Sends a JSON control request (a string body is sent as is) and returns status and parsed body; does not assert.</summary>
+    public async Task<(int Status, JsonNode? Body)> SendAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var request = new HttpRequestMessage(method, path);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body as string ?? System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await Control.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
+    public async Task<JsonArray> ConnectionsAsync() => (await SendAsync(HttpMethod.Get, "/_emulator/connections")).Body!.AsArray();
+
+    public async Task<JsonArray> PushesAsync() => (await SendAsync(HttpMethod.Get, "/_emulator/pushes")).Body!.AsArray();
+
+    /// <summary>Injects a DM text from user001 (no clientId: the only app); returns the emulator's answer (messageId, msgId, delivered…).</summary>
+    public async Task<JsonNode> InjectAsync(string text = "hi")
+    {
+        var (status, body) = await SendAsync(HttpMethod.Post, "/_emulator/messages", new { from = "user001", text });
+        Assert.Equal(200, status);
+        return body!;
+    }
+
+    /// <summary>
+    /// Injects a user message (<paramref name="request"/> sent as is) and returns the payload JSON exactly as the emulator
+    /// would push it, with the whole answer (msgId, conversationId, sessionWebhook, payload). No stream client is needed:
+    /// the answer carries the payload even when the push stays pending.
+    /// </summary>
+    public async Task<(string Payload, JsonObject Answer)> PayloadAsync(object request)
+    {
+        var answer = (await ControlAsync(HttpMethod.Post, "/_emulator/messages", request))!.AsObject();
+        return (answer["payload"]!.ToJsonString(), answer);
+    }
+
     /// <summary>Injects a DM from user001 with an attached file; returns the bot-message payload.</summary>
     public async Task<JsonObject> InjectMediaAsync(string msgtype, string fileName, string contentType, byte[] bytes)
     {
@@ -113,6 +160,8 @@ internal sealed class DingTalkTestEmulator : IAsyncDisposable
 
     public int TokenRequests => Calls("/v1.0/oauth2/accessToken").Count;
 
+    public int RegistrationCalls() => Recorder.HttpCalls.Count(c => c.Path == "/v1.0/gateway/connections/open");
+
     /// <summary>
     /// Lets <paramref name="task"/> run, moving the fake clock one <paramref name="step"/> at a time while it waits on a
     /// timer (backoff, rate limiter). Real time is only used to let socket I/O happen between steps.
@@ -129,17 +178,6 @@ internal sealed class DingTalkTestEmulator : IAsyncDisposable
         }
 
         return await task.WaitAsync(TimeSpan.FromSeconds(30));
-    }
-
-    /// <summary>Waits (real time, generous timeout) until <paramref name="condition"/> holds; for socket I/O only.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}");
-            await Task.Delay(10);
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -27,7 +27,7 @@ internal sealed class RecordingInboundHandler(IInboundJournal journal) : IInboun
 
     public async Task<InboundMessage> WaitForAsync(Func<InboundMessage, bool> match)
     {
-        await DingTalkTestEmulator.WaitUntilAsync(() => _messages.Any(match), "the handler receives the message");
+        await TestWait.UntilAsync(() => _messages.Any(match), "the handler receives the message");
         return _messages.First(match);
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace DingGate.DingTalk.Tests.Support;
 
 /// <summary>
-/// A <see cref="StreamClient"/> pointed at a <see cref="StreamTestEmulator"/>, on its own fake clock (separate from the
+/// A <see cref="StreamClient"/> pointed at a <see cref="DingTalkTestEmulator"/>, on its own fake clock (separate from the
 /// emulator's, so each side's timers are driven on purpose), running until disposed. Records every status change and log.
 /// </summary>
 internal sealed class StreamClientHarness : IAsyncDisposable
@@ -18,7 +18,7 @@ internal sealed class StreamClientHarness : IAsyncDisposable
     private readonly HttpClient _http = new(DingTalkApiClient.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
     private readonly ConcurrentQueue<StreamStatus> _history = new();
 
-    private StreamClientHarness(StreamTestEmulator emulator, DingTalkAccount account, StreamClientOptions options)
+    private StreamClientHarness(DingTalkTestEmulator emulator, DingTalkAccount account, StreamClientOptions options)
     {
         Emulator = emulator;
         Account = account;
@@ -28,7 +28,7 @@ internal sealed class StreamClientHarness : IAsyncDisposable
         Client.StatusChanged += (_, status) => _history.Enqueue(status);
     }
 
-    public StreamTestEmulator Emulator { get; }
+    public DingTalkTestEmulator Emulator { get; }
 
     public DingTalkAccount Account { get; }
 
@@ -44,11 +44,11 @@ internal sealed class StreamClientHarness : IAsyncDisposable
 
     public IReadOnlyList<StreamStatus> History => _history.ToArray();
 
-    public static DingTalkAccount AccountFor(StreamTestEmulator emulator, Func<DingTalkAccount, DingTalkAccount>? configure = null)
+    public static DingTalkAccount AccountFor(DingTalkTestEmulator emulator, Func<DingTalkAccount, DingTalkAccount>? configure = null)
     {
         var account = new DingTalkAccount
         {
-            Id = "main", ClientId = StreamTestEmulator.ClientId, ClientSecret = StreamTestEmulator.ClientSecret, RobotCode = StreamTestEmulator.ClientId,
+            Id = "main", ClientId = DingTalkTestEmulator.ClientId, ClientSecret = DingTalkTestEmulator.ClientSecret, RobotCode = DingTalkTestEmulator.ClientId,
             ApiBaseUrl = emulator.BaseUrl, InitialReconnectDelay = TimeSpan.FromSeconds(1), MaxReconnectDelay = TimeSpan.FromSeconds(60),
             ReconnectJitter = 0, MaxConnectionAttempts = 10,
         };
@@ -57,7 +57,7 @@ internal sealed class StreamClientHarness : IAsyncDisposable
 
     /// <summary>Starts the client (does not wait for the connection).</summary>
     public static StreamClientHarness Start(
-        StreamTestEmulator emulator, Func<DingTalkAccount, DingTalkAccount>? account = null, Action<StreamClientOptions>? options = null)
+        DingTalkTestEmulator emulator, Func<DingTalkAccount, DingTalkAccount>? account = null, Action<StreamClientOptions>? options = null)
     {
         var opts = new StreamClientOptions { Random = new Random(42) };
         options?.Invoke(opts);
@@ -68,7 +68,7 @@ internal sealed class StreamClientHarness : IAsyncDisposable
 
     /// <summary>Starts the client and waits until it is connected.</summary>
     public static async Task<StreamClientHarness> ConnectAsync(
-        StreamTestEmulator emulator, Func<DingTalkAccount, DingTalkAccount>? account = null, Action<StreamClientOptions>? options = null)
+        DingTalkTestEmulator emulator, Func<DingTalkAccount, DingTalkAccount>? account = null, Action<StreamClientOptions>? options = null)
     {
         var harness = Start(emulator, account, options);
         await harness.WaitForStateAsync(StreamConnectionState.Connected);
@@ -76,7 +76,7 @@ internal sealed class StreamClientHarness : IAsyncDisposable
     }
 
     public Task WaitForStateAsync(StreamConnectionState state, int count = 1) =>
-        StreamWait.TrueAsync(() => History.Count(s => s.State == state) >= count, $"state {state} x{count}; history: " + string.Join(",", History.Select(s => s.State)));
+        TestWait.UntilAsync(() => History.Count(s => s.State == state) >= count, $"state {state} x{count}; history: " + string.Join(",", History.Select(s => s.State)), TestWait.StreamTimeout);
 
     /// <summary>Next delivery (real-time timeout for socket I/O).</summary>
     public async Task<StreamDelivery> NextDeliveryAsync(int timeoutMs = 10_000)
