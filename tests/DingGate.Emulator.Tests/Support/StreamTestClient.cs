@@ -180,7 +180,7 @@ internal sealed class StreamTestClient : IAsyncDisposable
                 _frames.Writer.TryWrite(frame);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
         {
         }
         finally
