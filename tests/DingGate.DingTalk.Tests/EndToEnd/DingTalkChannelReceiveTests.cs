@@ -79,7 +79,7 @@ public sealed class DingTalkChannelReceiveTests
         var messageId = injected["messageId"]!.GetValue<string>();
         await channel.Handler.WaitForAsync(m => m.Text == "only once please");
         emu.Time.Advance(TimeSpan.FromSeconds(61));
-        await TestWait.UntilAsync(() => PushAttempts(emu, messageId) == 2, "the emulator redelivers");
+        await TestWait.UntilAsync(async () => await PushAttemptsAsync(emu, messageId) == 2, "the emulator redelivers");
         await emu.InjectTextAsync("marker");
         await channel.Handler.WaitForAsync(m => m.Text == "marker");
 
@@ -101,7 +101,7 @@ public sealed class DingTalkChannelReceiveTests
 
         await using var second = await ChannelHarness.StartAsync(emu, state.Path);
         emu.Time.Advance(TimeSpan.FromSeconds(61));
-        await TestWait.UntilAsync(() => PushAttempts(emu, messageId) == 2, "the emulator redelivers to the new connection");
+        await TestWait.UntilAsync(async () => await PushAttemptsAsync(emu, messageId) == 2, "the emulator redelivers to the new connection");
         await emu.InjectTextAsync("after restart");
         await second.Handler.WaitForAsync(m => m.Text == "after restart");
 
@@ -135,19 +135,17 @@ public sealed class DingTalkChannelReceiveTests
         Assert.All(streamLogs, e => Assert.True(e.Scope.ContainsKey("Account"), e.Message));
     }
 
-    private static int PushAttempts(DingTalkTestEmulator emu, string messageId)
-    {
-        var pushes = emu.ControlAsync(HttpMethod.Get, "/_emulator/pushes").GetAwaiter().GetResult()!.AsArray();
-        return pushes.FirstOrDefault(p => p!["messageId"]!.GetValue<string>() == messageId)?["attempts"]?.GetValue<int>() ?? 0;
-    }
+    private static async Task<JsonNode?> FindPushAsync(DingTalkTestEmulator emu, string messageId) =>
+        (await emu.PushesAsync()).FirstOrDefault(p => p!["messageId"]!.GetValue<string>() == messageId);
+
+    private static async Task<int> PushAttemptsAsync(DingTalkTestEmulator emu, string messageId) =>
+        (await FindPushAsync(emu, messageId))?["attempts"]?.GetValue<int>() ?? 0;
 
     private static async Task AssertAckedAsync(DingTalkTestEmulator emu, string messageId)
     {
         JsonNode? push = null;
         await TestWait.UntilAsync(
-            () => (push = emu.ControlAsync(HttpMethod.Get, "/_emulator/pushes").GetAwaiter().GetResult()!.AsArray()
-                .FirstOrDefault(p => p!["messageId"]!.GetValue<string>() == messageId)) is not null &&
-                  push["state"]!.GetValue<string>() == "acked",
+            async () => (push = await FindPushAsync(emu, messageId))?["state"]?.GetValue<string>() == "acked",
             "the emulator records the ACK");
         Assert.Equal(200, push!["ack"]!["code"]!.GetValue<int>());
     }
