@@ -5,6 +5,8 @@ using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies;
+using DingGate.DingTalk.Replies.Sending;
+using DingGate.DingTalk.Replies.Thinking;
 using DingGate.DingTalk.Stream;
 using DingGate.DingTalk.Stream.Registration;
 using Microsoft.Extensions.Logging;
@@ -32,8 +34,14 @@ internal sealed class DingTalkAccountRuntimeFactory(
             account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream);
         var preparer = new InboundPreparer(account, parser, new MediaDownloader(api, loggers.CreateLogger<MediaDownloader>()),
             Path.Combine(options.StateDirectory, "media"), loggers.CreateLogger<InboundPreparer>());
-        var dispatcher = new InboundDispatcher(account, preparer, policy, api, dedup, journal, handler, time, loggers.CreateLogger<InboundDispatcher>());
-        var approver = new PairingApprover(account, pairing, new DirectTextSender(account, api), time);
+        var robot = new RobotMessageSender(account, api);
+        var replier = new ConversationReplier(account, api, robot, time, loggers.CreateLogger<ConversationReplier>());
+        var replies = new ReplySinkFactory(
+            account, replier, new ThinkingIndicator(account, api, time, loggers.CreateLogger<ThinkingIndicator>()), journal, telemetry.Replies,
+            loggers.CreateLogger<TrackedReplySink>());
+        var dispatcher = new InboundDispatcher(
+            account, preparer, policy, replier, replies, dedup, journal, handler, time, loggers.CreateLogger<InboundDispatcher>());
+        var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
         return new DingTalkAccountRuntime(account, http, stream, dispatcher, approver, loggers.CreateLogger<DingTalkAccountRuntime>());
     }
 }

@@ -1,5 +1,6 @@
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Policies;
+using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Stream;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,8 +21,10 @@ public static class DingTalkServiceCollectionExtensions
         services.AddDingTalkParsingAndPolicies();
         services.AddSingleton<DingTalkApiMetrics>();
         services.AddSingleton<StreamMetrics>();
+        services.AddSingleton<ReplyMetrics>();
         services.AddSingleton(sp => new DingTalkTelemetry(
-            sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<DingTalkApiMetrics>(), sp.GetRequiredService<StreamMetrics>()));
+            sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<DingTalkApiMetrics>(), sp.GetRequiredService<StreamMetrics>(),
+            sp.GetRequiredService<ReplyMetrics>()));
         services.AddSingleton<DingTalkAccountRuntimeFactory>();
         services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>()));
         return services;

@@ -36,11 +36,32 @@ public sealed record DingTalkAccount
     /// <summary>markdown or card.</summary>
     public string MessageType { get; init; } = "markdown";
 
-    /// <summary>AI card template id.</summary>
-    public string? CardTemplateId { get; init; }
+    /// <summary>The DingTalk official AI card template (OpenClaw's default).</summary>
+    public const string DefaultCardTemplateId = "382e4302-551d-4880-bf29-a30acfab2e71.schema";
 
-    /// <summary>AI card content variable.</summary>
-    public string CardTemplateKey { get; init; } = "content";
+    /// <summary>AI card template id.</summary>
+    public string CardTemplateId { get; init; } = DefaultCardTemplateId;
+
+    /// <summary>AI card content variable (msgContent for the default template, else content unless configured).</summary>
+    public string CardTemplateKey { get; init; } = "msgContent";
+
+    /// <summary>Least time between two streaming updates of one card (at least 200 ms).</summary>
+    public TimeSpan CardStreamInterval { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long card mode stays off after repeated card API failures.</summary>
+    public TimeSpan AicardDegradeDuration { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Convert markdown tables to something DingTalk renders.</summary>
+    public bool ConvertMarkdownTables { get; init; } = true;
+
+    /// <summary>emotion, message or off.</summary>
+    public string ThinkingIndicator { get; init; } = "emotion";
+
+    /// <summary>Delay before the thinking indicator shows.</summary>
+    public TimeSpan ThinkingDelay { get; init; } = TimeSpan.FromMilliseconds(1500);
+
+    /// <summary>True when replies should be AI cards (messageType card).</summary>
+    public bool UsesCards => string.Equals(MessageType, "card", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Verbose logs.</summary>
     public bool Debug { get; init; }
@@ -85,8 +106,13 @@ public sealed record DingTalkAccount
             AllowFrom = (own.AllowFrom ?? top.AllowFrom)?.ToList() ?? [],
             Groups = new Dictionary<string, DingTalkGroupSettings>(own.Groups ?? top.Groups ?? new Dictionary<string, DingTalkGroupSettings>(), StringComparer.Ordinal),
             MessageType = own.MessageType ?? top.MessageType ?? d.MessageType,
-            CardTemplateId = own.CardTemplateId ?? top.CardTemplateId,
-            CardTemplateKey = own.CardTemplateKey ?? top.CardTemplateKey ?? d.CardTemplateKey,
+            CardTemplateId = own.CardTemplateId ?? top.CardTemplateId ?? DefaultCardTemplateId,
+            CardTemplateKey = own.CardTemplateKey ?? top.CardTemplateKey ?? DefaultTemplateKey(own.CardTemplateId ?? top.CardTemplateId),
+            CardStreamInterval = Ms(Math.Max(MinCardStreamIntervalMs, own.CardStreamInterval ?? top.CardStreamInterval ?? 500)) ?? d.CardStreamInterval,
+            AicardDegradeDuration = Ms(own.AicardDegradeMs ?? top.AicardDegradeMs) ?? d.AicardDegradeDuration,
+            ConvertMarkdownTables = own.ConvertMarkdownTables ?? top.ConvertMarkdownTables ?? true,
+            ThinkingIndicator = own.ThinkingIndicator ?? top.ThinkingIndicator ?? d.ThinkingIndicator,
+            ThinkingDelay = Ms(own.ThinkingDelayMs ?? top.ThinkingDelayMs) ?? d.ThinkingDelay,
             Debug = own.Debug ?? top.Debug ?? false,
             MaxConnectionAttempts = own.MaxConnectionAttempts ?? top.MaxConnectionAttempts ?? d.MaxConnectionAttempts,
             InitialReconnectDelay = Ms(own.InitialReconnectDelay ?? top.InitialReconnectDelay) ?? d.InitialReconnectDelay,
@@ -101,6 +127,14 @@ public sealed record DingTalkAccount
 
     /// <inheritdoc/>
     public override string ToString() => $"DingTalkAccount {{ Id = {Id}, ClientId = {ClientId}, ClientSecret = *** }}";
+
+    /// <summary>Smallest accepted cardStreamInterval (ms); lower values are raised to it.</summary>
+    public const int MinCardStreamIntervalMs = 200;
+
+    // OpenClaw's table says "content"; its AI-card section says msgContent for the official template. Both hold:
+    // msgContent when the template is (or defaults to) the official one, content for a custom template.
+    private static string DefaultTemplateKey(string? templateId) =>
+        templateId is null || templateId == DefaultCardTemplateId ? "msgContent" : "content";
 
     private static TimeSpan? Ms(long? ms) => ms is { } v ? TimeSpan.FromMilliseconds(v) : null;
 }

@@ -39,8 +39,23 @@ public class DingTalkAccountSettings
     /// <summary>AI card template id.</summary>
     public string? CardTemplateId { get; set; }
 
-    /// <summary>AI card content variable. Default content.</summary>
+    /// <summary>AI card content variable. Default msgContent for the default template, else content.</summary>
     public string? CardTemplateKey { get; set; }
+
+    /// <summary>Least time between two streaming updates of one card, in ms. Default 500, minimum 200.</summary>
+    public int? CardStreamInterval { get; set; }
+
+    /// <summary>How long card mode stays off for the account after repeated card API failures, in ms. Default 30 min.</summary>
+    public long? AicardDegradeMs { get; set; }
+
+    /// <summary>Convert markdown tables to something DingTalk renders. Default true.</summary>
+    public bool? ConvertMarkdownTables { get; set; }
+
+    /// <summary>What shows the bot is working in markdown mode: emotion (a reaction on the user's message), message or off. Default emotion.</summary>
+    public string? ThinkingIndicator { get; set; }
+
+    /// <summary>Show the thinking indicator only when no answer is out after this many ms. Default 1500.</summary>
+    public int? ThinkingDelayMs { get; set; }
 
     /// <summary>Verbose DingTalk logs.</summary>
     public bool? Debug { get; set; }

@@ -24,6 +24,12 @@ internal sealed record ApiRequest(DingTalkHost Host, HttpMethod Method, string P
     /// </summary>
     public System.Text.Json.Serialization.Metadata.JsonTypeInfo? BodyType { get; init; }
 
+    /// <summary>Counts this call's attempts for a reply's metering (kind: <see cref="Kind"/>).</summary>
+    public ApiCallMeter? Meter { get; init; }
+
+    /// <summary>Metering kind (one of <see cref="ApiCallKinds"/>); null: the endpoint.</summary>
+    public string? Kind { get; init; }
+
     /// <summary>Full URL (session webhook, signed download URL); checked against the allowed hosts.</summary>
     public Uri? AbsoluteUrl { get; init; }
 }

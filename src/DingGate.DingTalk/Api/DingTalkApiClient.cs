@@ -68,16 +68,23 @@ internal sealed partial class DingTalkApiClient
     /// POSTs a JSON body to a session webhook (spec §4.1; oapi envelope, no token). The URL must be on a configured
     /// api/oapi host or <c>*.dingtalk.com</c>, else <see cref="DingTalkUrlRejectedException"/>.
     /// </summary>
-    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, CancellationToken cancellationToken)
-    {
-        Urls.EnsureWebhook(webhookUrl);
-        var request = new ApiRequest(DingTalkHost.Oapi, HttpMethod.Post, webhookUrl.AbsolutePath, body, ApiAuth.None) { AbsoluteUrl = webhookUrl };
-        return SendAsync<OapiResult>(request, cancellationToken);
-    }
+    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, CancellationToken cancellationToken) =>
+        PostWebhookAsync(webhookUrl, body, meter: null, cancellationToken);
 
-    /// <summary>Replies plain text through a session webhook (denials, pairing codes), optionally @-mentioning users.</summary>
+    /// <summary>Replies plain text through a session webhook, optionally @-mentioning users (their ids must also be in the text to render).</summary>
     public Task<OapiResult> ReplyTextAsync(Uri webhookUrl, string text, IReadOnlyList<string>? atUserIds, CancellationToken cancellationToken) =>
         PostWebhookAsync(webhookUrl, new WebhookTextMessage(new WebhookText(text), atUserIds is { Count: > 0 } ? new WebhookAt(atUserIds) : null), cancellationToken);
+
+    /// <summary>As <see cref="PostWebhookAsync(Uri, object, CancellationToken)"/>, metered on <paramref name="meter"/>.</summary>
+    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, ApiCallMeter? meter, CancellationToken cancellationToken)
+    {
+        Urls.EnsureWebhook(webhookUrl);
+        var request = new ApiRequest(DingTalkHost.Oapi, HttpMethod.Post, webhookUrl.AbsolutePath, body, ApiAuth.None)
+        {
+            AbsoluteUrl = webhookUrl, Meter = meter, Kind = ApiCallKinds.Webhook,
+        };
+        return SendAsync<OapiResult>(request, cancellationToken);
+    }
 
     /// <summary>
     /// The pipeline every call goes through. <paramref name="onSuccess"/> gets the 2xx answer (and its buffered body
@@ -103,6 +110,7 @@ internal sealed partial class DingTalkApiClient
             HttpResponseMessage response;
             try
             {
+                request.Meter?.Count(request.Kind ?? endpoint);
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
             catch (HttpRequestException ex)

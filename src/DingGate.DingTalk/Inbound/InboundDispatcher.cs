@@ -2,7 +2,10 @@ using System.Threading.Channels;
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Storage;
+using DingGate.Core.Replies;
 using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Replies;
+using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Stream;
 using DingGate.DingTalk.Stream.Frames;
@@ -19,7 +22,8 @@ internal sealed partial class InboundDispatcher(
     DingTalkAccount account,
     InboundPreparer preparer,
     AccessPolicy policy,
-    DingTalkApiClient api,
+    ConversationReplier replier,
+    ReplySinkFactory replies,
     IDedupStore dedup,
     IInboundJournal journal,
     IInboundHandler handler,
@@ -104,7 +108,7 @@ internal sealed partial class InboundDispatcher(
         var decision = await policy.DecideAsync(account, message, cancellationToken);
         if (decision is PolicyDecision.Allow)
         {
-            await handler.HandleAsync(message, cancellationToken);
+            await HandOverAsync(message, key, cancellationToken);
             return;
         }
 
@@ -114,15 +118,31 @@ internal sealed partial class InboundDispatcher(
             return;
         }
 
-        if (message.ReplyWebhook is null || message.ReplyWebhookExpiresAt <= time.GetUtcNow())
-        {
-            await journal.MarkAsync(account.Id, key, InboundState.Failed, "policy reply not sent: the session webhook is missing or expired", cancellationToken);
-            return;
-        }
-
-        var atSender = message.Conversation == ConversationKind.Group && message.Sender.StaffId is { } staff ? new[] { staff } : null;
-        await api.ReplyTextAsync(message.ReplyWebhook, reply, atSender, cancellationToken);
+        // Webhook while valid, else the OpenAPI; a group sender is @-mentioned.
+        await replier.SendAsync(message, reply, new ApiCallMeter(), cancellationToken);
         await journal.MarkAsync(account.Id, key, InboundState.Answered, "policy: " + decision.GetType().Name, cancellationToken);
+    }
+
+    // The handler owns the sink (it may answer after returning, from a queue). If it throws, the user is told and the
+    // sink's completion marks the entry failed.
+    private async Task HandOverAsync(InboundMessage message, string key, CancellationToken cancellationToken)
+    {
+        var reply = replies.Create(message, key);
+        try
+        {
+            await handler.HandleAsync(message, reply, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFailed(account.Id, ex);
+            if (!reply.IsCompleted)
+            {
+                await reply.CompleteAsync(ReplyEnd.Failed, "处理消息时出错", CancellationToken.None);
+            }
+
+            await reply.DisposeAsync();
+            await journal.MarkAsync(account.Id, key, InboundState.Failed, ex.GetType().Name + ": " + ex.Message, CancellationToken.None);
+        }
     }
 
     [LoggerMessage(EventId = 1211, Level = LogLevel.Information, Message = "Account {AccountId}: resuming an unfinished message ({State})")]

@@ -48,5 +48,7 @@ public sealed class DingTalkChannelResumeTests
         var entry = await channel.Get<IInboundJournal>().FindAsync("default", boom["msgId"]!.GetValue<string>(), CancellationToken.None);
         Assert.Equal(InboundState.Failed, entry!.State);
         Assert.Contains("boom handler", entry.Detail, StringComparison.Ordinal);
+        var told = emu.Calls("/robot/sendBySession").Select(c => c.RequestBody ?? string.Empty).ToList();
+        Assert.Contains(told, body => body.Contains("回答出错", StringComparison.Ordinal));
     }
 }

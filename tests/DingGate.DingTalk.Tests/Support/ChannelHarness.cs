@@ -1,6 +1,5 @@
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
-using DingGate.Core.Storage;
 using DingGate.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -55,7 +54,7 @@ internal sealed class ChannelHarness : IAsyncDisposable
                 }
             })
             .AddSqliteStorage(stateDirectory)
-            .AddSingleton<IInboundHandler>(sp => new RecordingInboundHandler(sp.GetRequiredService<IInboundJournal>()))
+            .AddSingleton<IInboundHandler>(sp => new RecordingInboundHandler())
             .AddDingTalk(new DingTalkChannelOptions { Settings = settings, StateDirectory = stateDirectory })
             .BuildServiceProvider();
         var harness = new ChannelHarness(services, stateDirectory);

