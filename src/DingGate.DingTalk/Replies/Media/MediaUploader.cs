@@ -9,7 +9,7 @@ namespace DingGate.DingTalk.Replies.Media;
 /// Uploads a local file to oapi <c>POST /media/upload</c> (spec §5.2) and returns its media id. Format and size are
 /// checked first (<see cref="OutboundMediaLimits"/>): a file DingTalk would refuse is never uploaded. The multipart body
 /// (<c>type</c> field + file part <c>media</c>) streams the file and is rebuilt for every attempt; <c>type</c> is also
-/// in the query (C# callers get 40004 otherwise).
+/// in the query (C# callers get 40004 otherwise). Every failure is a <see cref="MediaRejectedException"/> naming the file.
 /// </summary>
 internal sealed class MediaUploader(DingTalkApiClient api)
 {
@@ -35,10 +35,11 @@ internal sealed class MediaUploader(DingTalkApiClient api)
         {
             response = await api.SendAsync<MediaUploadResponse>(request, cancellationToken);
         }
-        catch (DingTalkApiException ex) when (ex.Code is "40004" or "40005" or "40006")
+        catch (DingTalkApiException ex)
         {
+            // 40004/40005/40006 (type, format, size) and any other refusal, named by the file.
             throw new MediaRejectedException(
-                $"File '{media.DisplayName}' ({OutboundMediaLimits.Describe(media.Size)}, {media.UploadType}) was refused by DingTalk's upload ({ex.Code}: {ex.ErrorMessage}).", ex);
+                $"File '{media.DisplayName}' ({OutboundMediaLimits.Describe(media.Size)}, {media.UploadType}) could not be uploaded: DingTalk answered {ex.Code ?? "HTTP " + ex.HttpStatus}: {ex.ErrorMessage ?? ex.Message}.", ex);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

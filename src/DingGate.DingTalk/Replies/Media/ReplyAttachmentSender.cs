@@ -42,8 +42,14 @@ internal sealed partial class ReplyAttachmentSender(
         return accepted;
     }
 
-    /// <summary>"⚠️ 文件未能发送：File 'x.pdf' …" for a failure.</summary>
-    public static string NoteFor(Exception failure) => NotePrefix + (failure ?? throw new ArgumentNullException(nameof(failure))).Message;
+    /// <summary>"⚠️ 文件未能发送：File 'x.pdf' …" for a failure (the file is named even when the error does not).</summary>
+    public static string NoteFor(Exception failure, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return fileName is null || failure.Message.Contains(fileName, StringComparison.Ordinal)
+            ? NotePrefix + failure.Message
+            : $"{NotePrefix}'{fileName}': {failure.Message}";
+    }
 
     /// <summary>
     /// Uploads every image and returns markdown with one <c>![name](mediaId)</c> line per image; an image that cannot
@@ -64,7 +70,7 @@ internal sealed partial class ReplyAttachmentSender(
             catch (Exception ex) when (IsSendFailure(ex))
             {
                 LogFileFailed(logger, accountId, name, ex);
-                lines.Add("> " + NoteFor(ex));
+                lines.Add("> " + NoteFor(ex, name));
             }
         }
 
@@ -90,8 +96,9 @@ internal sealed partial class ReplyAttachmentSender(
             }
             catch (Exception ex) when (IsSendFailure(ex))
             {
-                LogFileFailed(logger, accountId, file.FileName ?? Path.GetFileName(file.Path), ex);
-                failures.Add(NoteFor(ex));
+                var name = file.FileName ?? Path.GetFileName(file.Path);
+                LogFileFailed(logger, accountId, name, ex);
+                failures.Add(NoteFor(ex, name));
             }
         }
 

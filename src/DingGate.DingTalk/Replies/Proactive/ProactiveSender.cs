@@ -94,10 +94,6 @@ internal sealed partial class ProactiveSender(
         {
             throw new MessageSendException(target, ex.Message + already, ex);
         }
-        catch (DingTalkApiException ex)
-        {
-            throw new MessageSendException(target, $"uploading '{file.DisplayName}' failed ({ex.Code ?? "HTTP " + ex.HttpStatus}: {ex.ErrorMessage ?? ex.Message}){already}.", ex);
-        }
     }
 
     [LoggerMessage(EventId = 2140, Level = LogLevel.Information, Message = "Account {AccountId}: sent {Messages} message(s) to {Target} (calls: {Calls})")]
