@@ -23,8 +23,11 @@ internal sealed class MediaUploader(DingTalkApiClient api)
     public async Task<string> UploadAsync(CheckedMedia media, ApiCallMeter? meter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(media);
-        var request = new ApiRequest(DingTalkHost.Oapi, HttpMethod.Post, UploadPath + "?type=" + media.UploadType)
+        // The endpoint (metrics tag, error text) stays the bare path; the query carries type (the token is appended after it).
+        var url = new Uri(api.Account.OapiBaseUrl.AbsoluteUri.TrimEnd('/') + UploadPath + "?type=" + Uri.EscapeDataString(media.UploadType));
+        var request = new ApiRequest(DingTalkHost.Oapi, HttpMethod.Post, UploadPath)
         {
+            AbsoluteUrl = url,
             Content = () => BuildContent(media),
             Meter = meter,
             Kind = ApiCallKinds.MediaUpload,

@@ -18,7 +18,7 @@ public sealed class ReplyAttachmentTests
         var (image, imageBytes) = MediaKit.WriteFile(files, "chart.png");
         var (pdf, pdfBytes) = MediaKit.WriteFile(files, "report.pdf");
         await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
-        var outcome = RespondWith(channel, "Here is the **chart**.", OutboundFile.FromPath(image), OutboundFile.FromPath(pdf));
+        var outcome = RespondWith(channel, "Here is the chart.", OutboundFile.FromPath(image), OutboundFile.FromPath(pdf));
 
         await emu.InjectTextAsync("draw it");
         var result = await outcome.Task.WaitAsync(TestWait.DefaultTimeout);
@@ -29,7 +29,7 @@ public sealed class ReplyAttachmentTests
         var pdfId = uploads.Single(u => u["fileName"]!.GetValue<string>() == "report.pdf")["mediaId"]!.GetValue<string>();
         var webhook = JsonNode.Parse(Assert.Single(emu.Calls(WebhookPath)).RequestBody)!;
         Assert.Equal("markdown", webhook["msgtype"]!.GetValue<string>());
-        Assert.Equal($"Here is the **chart**.\n\n![chart.png]({imageId})", webhook["markdown"]!["text"]!.GetValue<string>());
+        Assert.Equal($"Here is the chart.\n\n![chart.png]({imageId})", webhook["markdown"]!["text"]!.GetValue<string>());
         var send = Assert.Single(new MediaKit(emu).RobotSends());
         Assert.Equal((MediaKit.OtoPath, "sampleFile"), (send.Path, send.MsgKey));
         Assert.Equal("user001", send.Body["userIds"]![0]!.GetValue<string>());
@@ -111,6 +111,29 @@ public sealed class ReplyAttachmentTests
         var text = JsonNode.Parse(Assert.Single(emu.Calls(WebhookPath)).RequestBody)!["markdown"]!["text"]!.GetValue<string>();
         Assert.StartsWith("answer with picture\n\n> ⚠️ 文件未能发送：", text, StringComparison.Ordinal);
         Assert.Contains("chart.png", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MarkdownReply_FileUploadRefusedAfterText_AnswerThenNoteNamingTheFile()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        using var files = new TempDirectory();
+        var (pdf, _) = MediaKit.WriteFile(files, "report.pdf");
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = MediaKit.UploadPath, kind = "Status", status = 403, count = 5 });
+        var outcome = RespondWith(channel, "the report follows", OutboundFile.FromPath(pdf));
+
+        await emu.InjectTextAsync("report please");
+        var result = await outcome.Task.WaitAsync(TestWait.DefaultTimeout);
+
+        Assert.True(result.Delivered);
+        Assert.Contains("the report follows", Assert.Single(emu.Calls(WebhookPath)).RequestBody, StringComparison.Ordinal);
+        var note = Assert.Single(new MediaKit(emu).RobotSends());
+        Assert.Equal((MediaKit.OtoPath, "sampleText"), (note.Path, note.MsgKey));
+        Assert.StartsWith("⚠️ 文件未能发送：", note.Param["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("report.pdf", note.Param["content"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(2, result.Messages);
     }
 
     private static TaskCompletionSource<ReplyOutcome> RespondWith(ChannelHarness channel, string text, params OutboundFile[] files)
