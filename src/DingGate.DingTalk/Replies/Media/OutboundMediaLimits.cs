@@ -74,7 +74,7 @@ internal static class OutboundMediaLimits
                 $"File '{name}' cannot be sent: it is {Describe(size)}, over DingTalk's limit of {Describe(max)} for {type} uploads (allowed: {allowed}).");
         }
 
-        if (file.Kind == OutboundFileKind.Voice && file.Duration is null)
+        if (file.Kind == OutboundFileKind.Voice && (file.Duration ?? TimeSpan.Zero) <= TimeSpan.Zero)
         {
             throw new MediaRejectedException($"Voice file '{name}' cannot be sent: DingTalk needs its duration (none was given).");
         }
