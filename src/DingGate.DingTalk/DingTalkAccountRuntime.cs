@@ -1,6 +1,7 @@
 using DingGate.Core.Configuration;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
+using DingGate.DingTalk.Replies.Proactive;
 using DingGate.DingTalk.Stream;
 using Microsoft.Extensions.Logging;
 
@@ -11,13 +12,16 @@ namespace DingGate.DingTalk;
 /// unfinished journal entries first, then runs the stream and the dispatcher until cancelled or failed.
 /// </summary>
 internal sealed class DingTalkAccountRuntime(
-    DingTalkAccount account, HttpClient http, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ILogger logger) : IDisposable
+    DingTalkAccount account, HttpClient http, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive, ILogger logger) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
 
     public StreamStatus Status => stream.Status;
 
     public PairingApprover Pairing { get; } = pairing;
+
+    /// <summary>Proactive sends of this account (<c>dinggate message send</c>, scheduled messages).</summary>
+    public ProactiveSender Proactive { get; } = proactive;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

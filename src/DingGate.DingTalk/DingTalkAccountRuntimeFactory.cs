@@ -5,6 +5,8 @@ using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies;
+using DingGate.DingTalk.Replies.Media;
+using DingGate.DingTalk.Replies.Proactive;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Replies.Thinking;
 using DingGate.DingTalk.Stream;
@@ -36,12 +38,15 @@ internal sealed class DingTalkAccountRuntimeFactory(
             Path.Combine(options.StateDirectory, "media"), loggers.CreateLogger<InboundPreparer>());
         var robot = new RobotMessageSender(account, api);
         var replier = new ConversationReplier(account, api, robot, time, loggers.CreateLogger<ConversationReplier>());
+        var (uploader, media) = (new MediaUploader(api), new MediaMessageSender(robot));
+        var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>());
         var replies = new ReplySinkFactory(
-            account, replier, new ThinkingIndicator(account, api, time, loggers.CreateLogger<ThinkingIndicator>()), journal, telemetry.Replies,
+            account, replier, new ThinkingIndicator(account, api, time, loggers.CreateLogger<ThinkingIndicator>()), attachments, journal, telemetry.Replies,
             loggers.CreateLogger<TrackedReplySink>());
         var dispatcher = new InboundDispatcher(
             account, preparer, policy, replier, replies, dedup, journal, handler, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
-        return new DingTalkAccountRuntime(account, http, stream, dispatcher, approver, loggers.CreateLogger<DingTalkAccountRuntime>());
+        var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
+        return new DingTalkAccountRuntime(account, http, stream, dispatcher, approver, proactive, loggers.CreateLogger<DingTalkAccountRuntime>());
     }
 }

@@ -1,4 +1,5 @@
 using DingGate.Core.Configuration;
+using DingGate.Core.Replies;
 using DingGate.DingTalk.Stream;
 
 namespace DingGate.DingTalk;
@@ -7,7 +8,7 @@ namespace DingGate.DingTalk;
 /// The DingTalk channel: every enabled account of <c>channels.dingtalk</c>, each with its own connection, token, rate
 /// limiter, dedup namespace and logger scope. A thin orchestrator: it starts the accounts and waits for them.
 /// </summary>
-public sealed class DingTalkChannel : IDisposable
+public sealed class DingTalkChannel : IMessageSender, IDisposable
 {
     private readonly IReadOnlyList<DingTalkAccountRuntime> _accounts;
 
@@ -31,10 +32,17 @@ public sealed class DingTalkChannel : IDisposable
     /// </summary>
     public async Task<string?> ApprovePairingAsync(string accountId, string code, CancellationToken cancellationToken)
     {
-        var runtime = _accounts.FirstOrDefault(a => a.Account.Id == accountId)
-            ?? throw new ArgumentException($"No enabled DingTalk account '{accountId}' (known: {string.Join(", ", _accounts.Select(a => a.Account.Id))}).", nameof(accountId));
+        var runtime = Find(accountId);
         return await runtime.Pairing.ApproveAsync(code, cancellationToken) is Policies.PairingApproval.Approved approved ? approved.Request.UserId : null;
     }
+
+    /// <summary>
+    /// Sends <paramref name="message"/> (text then files) to <paramref name="target"/> through account
+    /// <paramref name="accountId"/>. Invalid, unknown or throttled targets and files DingTalk would refuse throw a
+    /// <see cref="MessageSendException"/> naming the target; an unknown account throws an <see cref="ArgumentException"/>.
+    /// </summary>
+    public Task<SendReceipt> SendAsync(string accountId, MessageTarget target, OutboundMessage message, CancellationToken cancellationToken) =>
+        Find(accountId).Proactive.SendAsync(target, message, cancellationToken);
 
     /// <summary>Releases the accounts' HTTP clients.</summary>
     public void Dispose()
@@ -44,4 +52,8 @@ public sealed class DingTalkChannel : IDisposable
             account.Dispose();
         }
     }
+
+    private DingTalkAccountRuntime Find(string accountId) =>
+        _accounts.FirstOrDefault(a => a.Account.Id == accountId)
+        ?? throw new ArgumentException($"No enabled DingTalk account '{accountId}' (known: {string.Join(", ", _accounts.Select(a => a.Account.Id))}).", nameof(accountId));
 }

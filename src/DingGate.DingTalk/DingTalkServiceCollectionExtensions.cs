@@ -1,3 +1,4 @@
+using DingGate.Core.Replies;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies;
@@ -27,6 +28,7 @@ public static class DingTalkServiceCollectionExtensions
             sp.GetRequiredService<ReplyMetrics>()));
         services.AddSingleton<DingTalkAccountRuntimeFactory>();
         services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>()));
+        services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<DingTalkChannel>());
         return services;
     }
 }

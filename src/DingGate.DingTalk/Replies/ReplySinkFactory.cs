@@ -3,6 +3,7 @@ using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
 using DingGate.DingTalk.Replies.Markdown;
+using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Replies.Thinking;
 using Microsoft.Extensions.Logging;
@@ -14,6 +15,7 @@ internal sealed class ReplySinkFactory(
     DingTalkAccount account,
     ConversationReplier replier,
     ThinkingIndicator indicator,
+    ReplyAttachmentSender attachments,
     IInboundJournal journal,
     ReplyMetrics metrics,
     ILogger<TrackedReplySink> logger)
@@ -25,6 +27,6 @@ internal sealed class ReplySinkFactory(
     {
         _ = account;
         _ = messageKey;
-        return new MarkdownReplySink(message, replier, indicator);
+        return new MarkdownReplySink(message, replier, indicator, attachments);
     }
 }

@@ -26,6 +26,9 @@ namespace DingGate.DingTalk.Api.Models;
 [JsonSerializable(typeof(WebhookMarkdownMessage))]
 [JsonSerializable(typeof(EmotionRequest))]
 [JsonSerializable(typeof(EmotionResponse))]
+[JsonSerializable(typeof(SampleImageMsgParam))]
+[JsonSerializable(typeof(SampleFileParam))]
+[JsonSerializable(typeof(SampleAudioParam))]
 internal sealed partial class DingTalkJsonContext : JsonSerializerContext
 {
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Replies.Thinking;
 
@@ -10,13 +11,16 @@ namespace DingGate.DingTalk.Replies.Markdown;
 /// <summary>
 /// Markdown mode: coalesces the whole streamed answer and sends it once complete, as few messages as the length
 /// allows (a short answer is exactly one webhook call). While the answer is not out, the thinking indicator shows
-/// after its delay and is taken back once the answer is sent.
+/// after its delay and is taken back once the answer is sent. Reply images are uploaded and shown at the end of the
+/// answer; other files follow it as their own messages; a file that cannot be sent becomes a note naming it.
 /// </summary>
 internal sealed class MarkdownReplySink : IReplySink
 {
     private readonly InboundMessage _message;
     private readonly ConversationReplier _replier;
     private readonly ThinkingIndicator _indicator;
+    private readonly ReplyAttachmentSender _attachments;
+    private readonly List<OutboundFile> _files = [];
     private readonly ApiCallMeter _meter = new();
     private readonly StringBuilder _text = new();
     private readonly CancellationTokenSource _indicatorCancel = new();
@@ -24,11 +28,12 @@ internal sealed class MarkdownReplySink : IReplySink
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ReplyOutcome? _outcome;
 
-    public MarkdownReplySink(InboundMessage message, ConversationReplier replier, ThinkingIndicator indicator)
+    public MarkdownReplySink(InboundMessage message, ConversationReplier replier, ThinkingIndicator indicator, ReplyAttachmentSender attachments)
     {
         _message = message;
         _replier = replier;
         _indicator = indicator;
+        _attachments = attachments;
         // Owned: awaited in CompleteAsync (or cancelled and awaited in DisposeAsync).
         _indicatorShown = indicator.ShowAfterDelayAsync(message, _meter, _indicatorCancel.Token);
     }
@@ -45,6 +50,13 @@ internal sealed class MarkdownReplySink : IReplySink
             lock (_text)
             {
                 _text.Append(delta.Text);
+            }
+        }
+        else if (update is ReplyFile file)
+        {
+            lock (_text)
+            {
+                _files.Add(file.File);
             }
         }
 
@@ -74,23 +86,74 @@ internal sealed class MarkdownReplySink : IReplySink
 
     private async Task<ReplyOutcome> DeliverAsync(ReplyEnd end, string? note, CancellationToken cancellationToken)
     {
-        string text;
+        string answer;
+        List<OutboundFile> files;
         lock (_text)
         {
-            text = ReplyNotes.Apply(_text.ToString(), end, note);
+            answer = _text.ToString();
+            files = [.. _files];
         }
 
         try
         {
-            var messages = await _replier.SendAsync(_message, text, _meter, cancellationToken);
+            var notes = new List<string>();
+            var others = ReplyAttachmentSender.Screen(files.Where(f => f.Kind != OutboundFileKind.Image).ToList(), notes);
+            var images = await _attachments.EmbedImagesAsync(files.Where(f => f.Kind == OutboundFileKind.Image).ToList(), _meter, cancellationToken);
+            var messages = 0;
+            if (answer.Length > 0 || images.Length > 0 || notes.Count > 0 || end != ReplyEnd.Finished || others.Count == 0)
+            {
+                var text = ReplyNotes.Apply(Compose(answer, images, notes), end, note);
+                messages += await _replier.SendAsync(_message, text, _meter, cancellationToken);
+            }
+
             await TakeIndicatorBackAsync(cancellationToken);
-            return new ReplyOutcome { End = end, Delivered = true, Mode = ReplyMode.Markdown, Messages = messages, ApiCalls = _meter.Snapshot() };
+            var (fileMessages, fileError) = await SendFilesAsync(others, cancellationToken);
+            return new ReplyOutcome
+            {
+                End = end, Delivered = true, Mode = ReplyMode.Markdown, Messages = messages + fileMessages, ApiCalls = _meter.Snapshot(), Error = fileError,
+            };
         }
         catch (Exception ex) when (ex is DingTalkApiException or MessageSendException or HttpRequestException)
         {
             await TakeIndicatorBackAsync(cancellationToken);
             return new ReplyOutcome { End = end, Delivered = false, Mode = ReplyMode.Markdown, ApiCalls = _meter.Snapshot(), Error = ex.Message };
         }
+    }
+
+    // After the answer is out: a failure here costs only files (each already named in a note where possible).
+    private async Task<(int Messages, string? Error)> SendFilesAsync(IReadOnlyList<OutboundFile> files, CancellationToken cancellationToken)
+    {
+        if (files.Count == 0)
+        {
+            return (0, null);
+        }
+
+        try
+        {
+            return (await _attachments.SendFilesAsync(ConversationReplier.TargetOf(_message), files, _meter, cancellationToken), null);
+        }
+        catch (Exception ex) when (ex is DingTalkApiException or MessageSendException or HttpRequestException)
+        {
+            return (0, ex.Message);
+        }
+    }
+
+    // The answer, then its images, then a quoted note per file that could not be sent.
+    private static string Compose(string answer, string images, List<string> notes)
+    {
+        var parts = new List<string>();
+        if (answer.Trim().Length > 0)
+        {
+            parts.Add(answer.TrimEnd());
+        }
+
+        if (images.Length > 0)
+        {
+            parts.Add(images);
+        }
+
+        parts.AddRange(notes.Select(n => "> " + n));
+        return string.Join("\n\n", parts);
     }
 
     private async Task TakeIndicatorBackAsync(CancellationToken cancellationToken)

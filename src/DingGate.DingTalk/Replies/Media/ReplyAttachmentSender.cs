@@ -1,0 +1,121 @@
+using DingGate.Core.Replies;
+using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Api.Models;
+using DingGate.DingTalk.Replies.Sending;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk.Replies.Media;
+
+/// <summary>
+/// The files of a reply (spec §4.1, §4.4, §5.2): images are uploaded and shown inside the answer's markdown
+/// (<c>![name](mediaId)</c>: a media id works as an image URL there), other files follow the answer as their own
+/// messages. A file that cannot be sent never costs the answer: it becomes a short note naming it.
+/// </summary>
+internal sealed partial class ReplyAttachmentSender(
+    string accountId, MediaUploader uploader, MediaMessageSender media, RobotMessageSender robot, ILogger<ReplyAttachmentSender> logger)
+{
+    /// <summary>The note line for a file that could not be sent (followed by the reason, which names the file).</summary>
+    public const string NotePrefix = "⚠️ 文件未能发送：";
+
+    /// <summary>
+    /// Checks <paramref name="files"/> against DingTalk's limits without uploading: returns those that can be sent and
+    /// adds a note (<see cref="NoteFor"/>) to <paramref name="notes"/> for each that cannot.
+    /// </summary>
+    public static IReadOnlyList<OutboundFile> Screen(IReadOnlyList<OutboundFile> files, ICollection<string> notes)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(notes);
+        var accepted = new List<OutboundFile>(files.Count);
+        foreach (var file in files)
+        {
+            try
+            {
+                OutboundMediaLimits.Check(file);
+                accepted.Add(file);
+            }
+            catch (MediaRejectedException ex)
+            {
+                notes.Add(NoteFor(ex));
+            }
+        }
+
+        return accepted;
+    }
+
+    /// <summary>"⚠️ 文件未能发送：File 'x.pdf' …" for a failure (the file is named even when the error does not).</summary>
+    public static string NoteFor(Exception failure, string? fileName = null)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return fileName is null || failure.Message.Contains(fileName, StringComparison.Ordinal)
+            ? NotePrefix + failure.Message
+            : $"{NotePrefix}'{fileName}': {failure.Message}";
+    }
+
+    /// <summary>
+    /// Uploads every image and returns markdown with one <c>![name](mediaId)</c> line per image; an image that cannot
+    /// be sent is a quoted note line naming it instead. Empty when <paramref name="images"/> is.
+    /// </summary>
+    public async Task<string> EmbedImagesAsync(IReadOnlyList<OutboundFile> images, ApiCallMeter meter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        var lines = new List<string>(images.Count);
+        foreach (var image in images)
+        {
+            var name = image.FileName ?? Path.GetFileName(image.Path);
+            try
+            {
+                var mediaId = await uploader.UploadAsync(image, meter, cancellationToken);
+                lines.Add($"![{AltText(name)}]({mediaId})");
+            }
+            catch (Exception ex) when (IsSendFailure(ex))
+            {
+                LogFileFailed(logger, accountId, name, ex);
+                lines.Add("> " + NoteFor(ex, name));
+            }
+        }
+
+        return string.Join("\n\n", lines);
+    }
+
+    /// <summary>
+    /// Uploads and sends each file as its own message to <paramref name="target"/> (after the answer). Files that fail
+    /// do not stop the others; they are named in one follow-up text message. Returns the messages sent (notes included).
+    /// </summary>
+    public async Task<int> SendFilesAsync(MessageTarget target, IReadOnlyList<OutboundFile> files, ApiCallMeter meter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var sent = 0;
+        var failures = new List<string>();
+        foreach (var file in files)
+        {
+            try
+            {
+                var mediaId = await uploader.UploadAsync(file, meter, cancellationToken);
+                await media.SendAsync(target, file, mediaId, meter, cancellationToken);
+                sent++;
+            }
+            catch (Exception ex) when (IsSendFailure(ex))
+            {
+                var name = file.FileName ?? Path.GetFileName(file.Path);
+                LogFileFailed(logger, accountId, name, ex);
+                failures.Add(NoteFor(ex, name));
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            var param = System.Text.Json.JsonSerializer.Serialize(new SampleTextParam(string.Join("\n", failures)), DingTalkJsonContext.Wire.SampleTextParam);
+            await robot.SendAsync(target, "sampleText", param, meter, cancellationToken);
+            sent++;
+        }
+
+        return sent;
+    }
+
+    private static bool IsSendFailure(Exception ex) => ex is MediaRejectedException or MessageSendException or DingTalkApiException or HttpRequestException;
+
+    private static string AltText(string name) => name.Replace("[", "(", StringComparison.Ordinal).Replace("]", ")", StringComparison.Ordinal);
+
+    [LoggerMessage(EventId = 2142, Level = LogLevel.Warning, Message = "Account {AccountId}: reply file {FileName} could not be sent; the answer carries a note instead")]
+    private static partial void LogFileFailed(ILogger logger, string accountId, string fileName, Exception exception);
+}
