@@ -5,6 +5,7 @@ using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies;
+using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Replies.Thinking;
 using DingGate.DingTalk.Stream;
@@ -21,6 +22,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
     PairingService pairing,
     IDedupStore dedup,
     IInboundJournal journal,
+    IOpenCardStore openCards,
     IInboundHandler handler,
     DingTalkTelemetry telemetry,
     TimeProvider time)
@@ -30,8 +32,10 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var loggers = telemetry.Loggers;
         var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = options.HttpTimeout };
         var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api);
+        var cards = new ActiveCardRegistry();
         var stream = new StreamClient(
-            account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream);
+            account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream,
+            new CardStopCallbackResponder(account.Id, cards, loggers.CreateLogger<CardStopCallbackResponder>()));
         var preparer = new InboundPreparer(account, parser, new MediaDownloader(api, loggers.CreateLogger<MediaDownloader>()),
             Path.Combine(options.StateDirectory, "media"), loggers.CreateLogger<InboundPreparer>());
         var robot = new RobotMessageSender(account, api);
@@ -42,6 +46,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var dispatcher = new InboundDispatcher(
             account, preparer, policy, replier, replies, dedup, journal, handler, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
-        return new DingTalkAccountRuntime(account, http, stream, dispatcher, approver, loggers.CreateLogger<DingTalkAccountRuntime>());
+        var recovery = new OpenCardRecovery(account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>());
+        return new DingTalkAccountRuntime(account, http, stream, dispatcher, approver, recovery, cards, loggers.CreateLogger<DingTalkAccountRuntime>());
     }
 }
