@@ -2,6 +2,7 @@ using DingGate.Core.Configuration;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies.Proactive;
+using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Stream;
 using Microsoft.Extensions.Logging;
 
@@ -9,12 +10,17 @@ namespace DingGate.DingTalk;
 
 /// <summary>
 /// One account at run time: its own HTTP client, token, rate limiter, stream connection and dispatcher. Resumes
-/// unfinished journal entries first, then runs the stream and the dispatcher until cancelled or failed.
+/// unfinished journal entries first (after finalizing the cards the last run left streaming), then runs the stream and
+/// the dispatcher until cancelled or failed.
 /// </summary>
 internal sealed class DingTalkAccountRuntime(
-    DingTalkAccount account, HttpClient http, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive, ILogger logger) : IDisposable
+    DingTalkAccount account, HttpClient http, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive,
+    OpenCardRecovery openCards, ActiveCardRegistry cards, ILogger logger) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
+
+    /// <summary>The account's streaming cards (shared by the card sinks and the stop-button callback).</summary>
+    public ActiveCardRegistry Cards { get; } = cards;
 
     public StreamStatus Status => stream.Status;
 
@@ -27,6 +33,7 @@ internal sealed class DingTalkAccountRuntime(
     {
         // Every log line of this account's stream, dispatcher and API calls carries the account id.
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Account"] = Account.Id });
+        await openCards.RecoverAsync(cancellationToken);
         await dispatcher.ResumeAsync(cancellationToken);
         await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken));
     }

@@ -7,6 +7,7 @@ using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Proactive;
+using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Replies.Thinking;
 using DingGate.DingTalk.Stream;
@@ -23,6 +24,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
     PairingService pairing,
     IDedupStore dedup,
     IInboundJournal journal,
+    IOpenCardStore openCards,
     IInboundHandler handler,
     DingTalkTelemetry telemetry,
     TimeProvider time)
@@ -32,8 +34,10 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var loggers = telemetry.Loggers;
         var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = options.HttpTimeout };
         var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api);
+        var cards = new ActiveCardRegistry();
         var stream = new StreamClient(
-            account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream);
+            account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream,
+            new CardStopCallbackResponder(account.Id, cards, loggers.CreateLogger<CardStopCallbackResponder>()));
         var preparer = new InboundPreparer(account, parser, new MediaDownloader(api, loggers.CreateLogger<MediaDownloader>()),
             Path.Combine(options.StateDirectory, "media"), loggers.CreateLogger<InboundPreparer>());
         var robot = new RobotMessageSender(account, api);
@@ -47,6 +51,8 @@ internal sealed class DingTalkAccountRuntimeFactory(
             account, preparer, policy, replier, replies, dedup, journal, handler, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
         var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
-        return new DingTalkAccountRuntime(account, http, stream, dispatcher, approver, proactive, loggers.CreateLogger<DingTalkAccountRuntime>());
+        var recovery = new OpenCardRecovery(account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>());
+        return new DingTalkAccountRuntime(
+            account, http, stream, dispatcher, approver, proactive, recovery, cards, loggers.CreateLogger<DingTalkAccountRuntime>());
     }
 }

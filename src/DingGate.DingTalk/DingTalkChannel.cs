@@ -17,6 +17,9 @@ public sealed class DingTalkChannel : IMessageSender, IDisposable
         _accounts = options.Settings.Resolve().Where(a => a.Enabled).Select(factory.Create).ToList();
     }
 
+    /// <summary>The per-account runtimes (tests reach an account's parts through it).</summary>
+    internal IReadOnlyList<DingTalkAccountRuntime> Runtimes => _accounts;
+
     /// <summary>The accounts that run (enabled ones).</summary>
     public IReadOnlyList<DingTalkAccount> Accounts => _accounts.Select(a => a.Account).ToList();
 

@@ -9,9 +9,9 @@ namespace DingGate.Storage;
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IInboundJournal"/>, <see cref="IDedupStore"/> and <see cref="IPairingStore"/> as
-    /// singletons over one database file, <c>dinggate.db</c> in <paramref name="stateDirectory"/> (created if
-    /// missing). The file is opened and migrated when the first store is resolved; a file that is not a database
+    /// Registers <see cref="IInboundJournal"/>, <see cref="IDedupStore"/>, <see cref="IPairingStore"/> and
+    /// <see cref="IOpenCardStore"/> as singletons over one database file, <c>dinggate.db</c> in
+    /// <paramref name="stateDirectory"/> (created if missing). The file is opened and migrated when the first store is resolved; a file that is not a database
     /// or not writable fails that resolution with <see cref="SqliteStorageException"/>. Uses the registered
     /// <see cref="TimeProvider"/>, else <see cref="TimeProvider.System"/>.
     /// </summary>
@@ -24,6 +24,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IInboundJournal, SqliteInboundJournal>();
         services.AddSingleton<IDedupStore, SqliteDedupStore>();
         services.AddSingleton<IPairingStore, SqlitePairingStore>();
+        services.AddSingleton<IOpenCardStore, SqliteOpenCardStore>();
         return services;
     }
 }

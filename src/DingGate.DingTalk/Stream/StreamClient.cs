@@ -11,7 +11,8 @@ namespace DingGate.DingTalk.Stream;
 /// machine. Frames are journaled, ACKed and written to <see cref="Deliveries"/>; handlers never run on the reader.
 /// SYSTEM disconnect triggers a warm reconnect (new connection up before the old one is released); drops and dead
 /// links reconnect after the <see cref="ReconnectPolicy"/> backoff; bad credentials or exhausted attempts end in
-/// <see cref="StreamConnectionState.Failed"/>. <see cref="RunAsync"/> is a long-running loop owned by the caller.
+/// <see cref="StreamConnectionState.Failed"/>. <see cref="RunAsync"/> is a long-running loop owned by the caller. Card
+/// button callbacks are answered in their ACK by the optional <see cref="ICardCallbackResponder"/>.
 /// </summary>
 internal sealed partial class StreamClient
 {
@@ -30,7 +31,7 @@ internal sealed partial class StreamClient
 
     public StreamClient(
         DingTalkAccount account, IStreamRegistrar registrar, IInboundJournal journal, StreamClientOptions options, TimeProvider timeProvider,
-        ILogger<StreamClient> logger, StreamMetrics metrics)
+        ILogger<StreamClient> logger, StreamMetrics metrics, ICardCallbackResponder? cardCallbacks = null)
     {
         _account = account;
         _registrar = registrar;
@@ -43,7 +44,7 @@ internal sealed partial class StreamClient
         {
             FullMode = BoundedChannelFullMode.Wait, SingleReader = false, SingleWriter = false,
         });
-        _handler = new StreamFrameHandler(account.Id, journal, _deliveries.Writer, timeProvider, metrics, logger);
+        _handler = new StreamFrameHandler(account.Id, journal, _deliveries.Writer, timeProvider, metrics, logger, cardCallbacks);
         _status = new StreamStatus(account.Id, StreamConnectionState.Idle, null, 0, 0, null, null, null);
     }
 

@@ -28,4 +28,7 @@ internal sealed partial class StreamFrameHandler
 
     [LoggerMessage(EventId = 1127, Level = LogLevel.Debug, Message = "Stream {AccountId}: redelivery of {Topic} {MessageKey} ACKed and dropped (already journaled)")]
     private static partial void LogDuplicate(ILogger logger, string accountId, string topic, string messageKey);
+
+    [LoggerMessage(EventId = 2179, Level = LogLevel.Error, Message = "Stream {AccountId}: the card callback responder failed; ACKed with no change")]
+    private static partial void LogCardResponderFailed(ILogger logger, Exception exception, string accountId);
 }

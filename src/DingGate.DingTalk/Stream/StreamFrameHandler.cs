@@ -9,10 +9,12 @@ namespace DingGate.DingTalk.Stream;
 /// <summary>
 /// What the socket reader does with one frame, and nothing more: parse; SYSTEM ping → pong, disconnect → ACK + go-away;
 /// EVENT/CALLBACK → journal durably, THEN ACK, THEN enqueue (a redelivered key is ACKed, not enqueued again). Never
-/// throws for bad input; a journal failure leaves the push un-ACKed so the platform redelivers it.
+/// throws for bad input; a journal failure leaves the push un-ACKed so the platform redelivers it. A card callback's ACK
+/// carries the answer of <paramref name="cardCallbacks"/> (none: <c>{}</c>, "no change").
 /// </summary>
 internal sealed partial class StreamFrameHandler(
-    string accountId, IInboundJournal journal, ChannelWriter<StreamDelivery> deliveries, TimeProvider time, StreamMetrics metrics, ILogger logger)
+    string accountId, IInboundJournal journal, ChannelWriter<StreamDelivery> deliveries, TimeProvider time, StreamMetrics metrics, ILogger logger,
+    ICardCallbackResponder? cardCallbacks = null)
 {
     public async Task<FrameOutcome> HandleAsync(string text, long receivedAt, Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
     {
@@ -86,7 +88,7 @@ internal sealed partial class StreamFrameHandler(
         Exception? ackFailure = null;
         try
         {
-            await send(Ack(frame, messageId, topic), cancellationToken);
+            await send(Ack(frame, messageId, topic, data), cancellationToken);
             metrics.AckSent(accountId, frame.Type, time.GetElapsedTime(receivedAt));
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
@@ -111,9 +113,28 @@ internal sealed partial class StreamFrameHandler(
         }
     }
 
-    // Card callbacks get an empty response ("no change") for now; the reply side may answer later through the card API.
-    private static string Ack(StreamFrame frame, string messageId, string topic) =>
+    private string Ack(StreamFrame frame, string messageId, string topic, string data) =>
         frame.Type == StreamHeaders.TypeEvent ? AckFrames.Event(messageId, success: true)
-        : topic == StreamHeaders.CardCallbackTopic ? AckFrames.Callback(messageId, "{}")
+        : topic == StreamHeaders.CardCallbackTopic ? AckFrames.Callback(messageId, CardResponse(data))
         : AckFrames.Callback(messageId);
+
+    // Asked again for a redelivered callback too (the responder's actions are idempotent, and the platform wants the
+    // answer in every ACK). A responder bug must not kill the reader: the ACK then says "no change".
+    private string CardResponse(string data)
+    {
+        if (cardCallbacks is null)
+        {
+            return "{}";
+        }
+
+        try
+        {
+            return cardCallbacks.Respond(data) is { Length: > 0 } response ? response : "{}";
+        }
+        catch (Exception ex)
+        {
+            LogCardResponderFailed(logger, ex, accountId);
+            return "{}";
+        }
+    }
 }

@@ -50,5 +50,20 @@ internal static class SqliteMigrations
             PRIMARY KEY (account_id, user_id)
         );
         """,
+
+        // 2: cards still streaming, finalized with an "interrupted" note after a restart.
+        """
+        CREATE TABLE open_cards (
+            account_id      TEXT    NOT NULL,
+            out_track_id    TEXT    NOT NULL,
+            conversation_id TEXT    NOT NULL,
+            message_key     TEXT    NOT NULL,
+            owner_user_id   TEXT    NULL,
+            content         TEXT    NOT NULL,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL,
+            PRIMARY KEY (account_id, out_track_id)
+        );
+        """,
     ];
 }

@@ -1,0 +1,53 @@
+using DingGate.DingTalk.Stream;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk.Replies.Cards;
+
+/// <summary>
+/// Answers card button callbacks of one account: a stop click by the user who asked cancels that card's reply through
+/// <see cref="ActiveCardRegistry"/> (the reply then finalizes the card with its "stopped" note). Runs on the socket
+/// reader, so it only parses and flips a token. The answer is always <c>{}</c> ("no change"): the card is updated by the
+/// reply itself, through the card API.
+/// </summary>
+internal sealed partial class CardStopCallbackResponder(string accountId, ActiveCardRegistry cards, ILogger<CardStopCallbackResponder> logger)
+    : ICardCallbackResponder
+{
+    private const string NoChange = "{}";
+
+    public string Respond(string data)
+    {
+        var click = CardCallbackClick.TryParse(data);
+        if (click is null)
+        {
+            LogUnreadable(logger, accountId);
+            return NoChange;
+        }
+
+        if (!click.IsStop)
+        {
+            LogNotStop(logger, accountId, click.Type, click.OutTrackId, click.ActionIds);
+            return NoChange;
+        }
+
+        if (click.OutTrackId is not { Length: > 0 } outTrackId)
+        {
+            LogNoCard(logger, accountId, click.UserId);
+            return NoChange;
+        }
+
+        switch (cards.TryStop(outTrackId, click.UserId))
+        {
+            case CardStopResult.Stopped:
+                LogStopped(logger, accountId, outTrackId, click.UserId);
+                break;
+            case CardStopResult.NotOwner:
+                LogNotOwner(logger, accountId, outTrackId, click.UserId);
+                break;
+            default:
+                LogUnknownCard(logger, accountId, outTrackId, click.UserId);
+                break;
+        }
+
+        return NoChange;
+    }
+}

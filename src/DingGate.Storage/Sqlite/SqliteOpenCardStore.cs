@@ -1,0 +1,87 @@
+using Dapper;
+using DingGate.Core.Storage;
+
+namespace DingGate.Storage.Sqlite;
+
+// IOpenCardStore over open_cards. Every method is one autocommit statement: the card sink updating content and the
+// restart recovery removing rows need no locking here. Unknown cards are no-ops (a late update or a second remove
+// must never fail a reply).
+internal sealed class SqliteOpenCardStore(SqliteDatabase database) : IOpenCardStore
+{
+    private const string SelectColumns =
+        "account_id AS AccountId, out_track_id AS OutTrackId, conversation_id AS ConversationId, " +
+        "message_key AS MessageKey, owner_user_id AS OwnerUserId, content AS Content, " +
+        "created_at AS CreatedAt, updated_at AS UpdatedAt";
+
+    // INSERT OR REPLACE deletes the old row first, so a replaced card gets a new rowid (it sorts as the newest
+    // among cards created in the same millisecond), which is what "replaces a record" means here.
+    public async Task AddAsync(OpenCard card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT OR REPLACE INTO open_cards
+                (account_id, out_track_id, conversation_id, message_key, owner_user_id, content, created_at, updated_at)
+            VALUES (@AccountId, @OutTrackId, @ConversationId, @MessageKey, @OwnerUserId, @Content, @CreatedAt, @UpdatedAt);
+            """,
+            new
+            {
+                card.AccountId,
+                card.OutTrackId,
+                card.ConversationId,
+                card.MessageKey,
+                card.OwnerUserId,
+                card.Content,
+                CreatedAt = card.CreatedAt.ToUnixTimeMilliseconds(),
+                UpdatedAt = card.UpdatedAt.ToUnixTimeMilliseconds(),
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task UpdateContentAsync(string accountId, string outTrackId, string content, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE open_cards SET content = @content, updated_at = @at
+            WHERE account_id = @accountId AND out_track_id = @outTrackId;
+            """,
+            new { accountId, outTrackId, content, at = at.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task RemoveAsync(string accountId, string outTrackId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM open_cards WHERE account_id = @accountId AND out_track_id = @outTrackId;",
+            new { accountId, outTrackId },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<OpenCard>> ListAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+
+        // rowid breaks ties between cards created in the same millisecond: insertion order.
+        var rows = await connection.QueryAsync<OpenCardRow>(new CommandDefinition(
+            $"SELECT {SelectColumns} FROM open_cards WHERE account_id = @accountId ORDER BY created_at, rowid;",
+            new { accountId },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ToCard)];
+    }
+
+    private static OpenCard ToCard(OpenCardRow row) => new()
+    {
+        AccountId = row.AccountId,
+        OutTrackId = row.OutTrackId,
+        ConversationId = row.ConversationId,
+        MessageKey = row.MessageKey,
+        OwnerUserId = row.OwnerUserId,
+        Content = row.Content,
+        CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt),
+        UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt),
+    };
+}
