@@ -124,6 +124,23 @@ internal static class MarkdownChunker
                 }
 
                 var cutLine = ChooseLineCut(s, k, budget);
+                if (cutLine >= 0 && cutLine + 1 < LineCount && _openerOf[cutLine] >= 0 && _fences[_openerOf[cutLine]].Splittable)
+                {
+                    // Only the opening line would fit: rather cut inside the (long) line after it than send an empty block.
+                    var fence = _openerOf[cutLine];
+                    var from = Next(cutLine);
+                    var max = s + budget - (_fences[fence].Marker.Length + 2);
+                    if (max > from)
+                    {
+                        var c = ChooseInLineCut(from, cutLine + 1, max, fence);
+                        chunks.Add(string.Concat(prefix, _text.AsSpan(s, c - s), "\n" + _fences[fence].Marker + " "));
+                        s = c;
+                        k = cutLine + 1;
+                        reopen = fence;
+                        continue;
+                    }
+                }
+
                 if (cutLine >= 0)
                 {
                     var e = Next(cutLine);
@@ -138,7 +155,7 @@ internal static class MarkdownChunker
                 {
                     var fence = _fenceBefore[k];
                     var split = fence >= 0 && _fences[fence].Splittable;
-                    var c = ChooseInLineCut(s, k, budget - (split ? _fences[fence].Marker.Length + 2 : 0), fence);
+                    var c = ChooseInLineCut(s, k, s + budget - (split ? _fences[fence].Marker.Length + 2 : 0), fence);
                     chunks.Add(string.Concat(prefix, _text.AsSpan(s, c - s), split ? "\n" + _fences[fence].Marker + " " : string.Empty));
                     s = c;
                     reopen = split ? fence : -1;
@@ -149,7 +166,7 @@ internal static class MarkdownChunker
         // The line after which to cut, or -1 when even the first line does not fit.
         private int ChooseLineCut(int s, int k, int budget)
         {
-            int r3 = -1, r2 = -1, r1 = -1, closed = -1, any = -1;
+            int r3 = -1, r2 = -1, r1 = -1, r1Anywhere = -1, closed = -1, any = -1;
             var stop = k;
             for (var j = k; j < LineCount; j++, stop = j)
             {
@@ -170,7 +187,13 @@ internal static class MarkdownChunker
                 any = j;
                 if (open >= 0)
                 {
-                    r1 = inSecondHalf ? j : r1;
+                    // Not right after the opening line nor right before the closing one (an empty block would be sent).
+                    if (_openerOf[j] < 0 && (j + 1 >= LineCount || _fenceBefore[j + 2] >= 0))
+                    {
+                        r1 = inSecondHalf ? j : r1;
+                        r1Anywhere = j;
+                    }
+
                     continue;
                 }
 
@@ -205,25 +228,31 @@ internal static class MarkdownChunker
                 }
             }
 
-            return r1 >= 0 ? r1 : closed >= 0 ? closed : any;
+            if (r1 >= 0)
+            {
+                return r1;
+            }
+
+            var latest = Math.Max(r1Anywhere, closed);
+            return latest >= 0 ? latest : any;
         }
 
-        // A cut inside line k (which starts the chunk's content at s): as late as the budget allows, not inside a
+        // A cut inside line k, whose piece in this chunk starts at pieceStart: as late as maxCut allows, not inside a
         // surrogate pair, and, if possible, leaving neither piece looking like a fence line.
-        private int ChooseInLineCut(int s, int k, int budget, int fence)
+        private int ChooseInLineCut(int pieceStart, int k, int maxCut, int fence)
         {
             var lineEnd = _lineEnd[k];
-            var first = Math.Min(s + budget, lineEnd);
-            for (var c = first; c > s && first - c <= MaxBackOff; c--)
+            var first = Math.Min(maxCut, lineEnd);
+            for (var c = first; c > pieceStart && first - c <= MaxBackOff; c--)
             {
                 if (SplitsPair(c))
                 {
                     continue;
                 }
 
-                var piece = _text.AsSpan(s, c - s);
+                var piece = _text.AsSpan(pieceStart, c - pieceStart);
                 var rest = _text.AsSpan(c, lineEnd - c);
-                if (IsSyntheticClose(piece, out _) || LooksLikeFence(piece, fence) || LooksLikeFence(rest, fence))
+                if (IsSyntheticClose(piece, out _) || LooksLikeFence(piece, fence) || StartsLikeFence(rest, fence))
                 {
                     continue;
                 }
@@ -233,11 +262,32 @@ internal static class MarkdownChunker
 
             var cut = SplitsPair(first) ? first - 1 : first;
             // Whatever else, the piece must not read as a synthetic close to Join (it is then only fence characters).
-            return IsSyntheticClose(_text.AsSpan(s, cut - s), out _) ? s + 2 : cut;
+            return IsSyntheticClose(_text.AsSpan(pieceStart, cut - pieceStart), out _) ? pieceStart + 2 : cut;
         }
 
         private bool LooksLikeFence(ReadOnlySpan<char> line, int fence) =>
             fence < 0 ? FenceLine.TryOpen(line, out _, out _) : FenceLine.Closes(line, _fences[fence].Char, _fences[fence].Marker.Length);
+
+        // The rest of a cut line may itself be cut later, so whether it opens (or closes) a fence depends on where:
+        // avoid any rest starting like a fence line at all.
+        private bool StartsLikeFence(ReadOnlySpan<char> rest, int fence)
+        {
+            var trimmed = rest.TrimStart(' ');
+            if (rest.Length - trimmed.Length > 3 || trimmed.IsEmpty)
+            {
+                return false;
+            }
+
+            var c = fence < 0 ? trimmed[0] : _fences[fence].Char;
+            var min = fence < 0 ? 3 : _fences[fence].Marker.Length;
+            if (c != '`' && c != '~')
+            {
+                return false;
+            }
+
+            var run = trimmed.IndexOfAnyExcept(c);
+            return (run < 0 ? trimmed.Length : run) >= min;
+        }
 
         private bool SplitsPair(int c) => c > 0 && c < _text.Length && char.IsHighSurrogate(_text[c - 1]) && char.IsLowSurrogate(_text[c]);
 
