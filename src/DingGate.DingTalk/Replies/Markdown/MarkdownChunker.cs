@@ -14,8 +14,10 @@ namespace DingGate.DingTalk.Replies.Markdown;
 /// "…\n```" (the newline is the original one); after a cut inside a long line it ends "…\n``` " — the trailing space
 /// (allowed on a closing fence) tells <see cref="Join"/> that the newline before it was added too. The synthetic
 /// reopen is the opening line plus "\n".</item>
-/// <item>A fence whose opening line is too long to be repeated (about limit/2) is split without close/reopen; an
-/// unclosed fence at the end of the answer stays unclosed in the last chunk.</item>
+/// <item>A fence whose opening line is too long to be repeated (longer than limit − run length − 5) is split
+/// without close/reopen, so it is not kept balanced; neither is a fence line that alone exceeds the limit. An unclosed
+/// fence at the end of the answer stays unclosed in the last chunk.</item>
+/// <item>Linear in the length of the text.</item>
 /// </list>
 /// <see cref="Join"/> removes exactly the synthetic lines, so Join(Split(x)) == x for every x.
 /// </summary>
