@@ -141,6 +141,11 @@ internal sealed class MarkdownReplySink : IReplySink
     // The answer, then its images, then a quoted note per file that could not be sent.
     private static string Compose(string answer, string images, List<string> notes)
     {
+        if (images.Length == 0 && notes.Count == 0)
+        {
+            return answer; // the answer exactly as written
+        }
+
         var parts = new List<string>();
         if (answer.Trim().Length > 0)
         {
