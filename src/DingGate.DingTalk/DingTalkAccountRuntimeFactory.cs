@@ -5,6 +5,7 @@ using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies;
+using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Replies.Thinking;
 using DingGate.DingTalk.Stream;
@@ -23,6 +24,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
     IInboundJournal journal,
     IInboundHandler handler,
     DingTalkTelemetry telemetry,
+    IOpenCardStore openCards,
     TimeProvider time)
 {
     public DingTalkAccountRuntime Create(DingTalkAccount account)
@@ -38,7 +40,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var replier = new ConversationReplier(account, api, robot, time, loggers.CreateLogger<ConversationReplier>());
         var replies = new ReplySinkFactory(
             account, replier, new ThinkingIndicator(account, api, time, loggers.CreateLogger<ThinkingIndicator>()), journal, telemetry.Replies,
-            loggers.CreateLogger<TrackedReplySink>());
+            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, openCards, new ActiveCardRegistry(), time, loggers));
         var dispatcher = new InboundDispatcher(
             account, preparer, policy, replier, replies, dedup, journal, handler, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);

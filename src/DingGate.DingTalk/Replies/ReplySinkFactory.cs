@@ -2,6 +2,7 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
+using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Replies.Markdown;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Replies.Thinking;
@@ -16,15 +17,19 @@ internal sealed class ReplySinkFactory(
     ThinkingIndicator indicator,
     IInboundJournal journal,
     ReplyMetrics metrics,
-    ILogger<TrackedReplySink> logger)
+    ILogger<TrackedReplySink> logger,
+    CardReplies cards)
 {
     public IReplySink Create(InboundMessage message, string messageKey) =>
         new TrackedReplySink(CreateStrategy(message, messageKey), message, messageKey, journal, metrics, logger);
 
-    private MarkdownReplySink CreateStrategy(InboundMessage message, string messageKey)
+    private IReplySink CreateStrategy(InboundMessage message, string messageKey)
     {
-        _ = account;
-        _ = messageKey;
-        return new MarkdownReplySink(message, replier, indicator);
+        if (!account.UsesCards)
+        {
+            return new MarkdownReplySink(message, replier, indicator);
+        }
+
+        return (IReplySink?)cards.TryCreate(message, messageKey) ?? new FellBackReplySink(new MarkdownReplySink(message, replier, indicator));
     }
 }

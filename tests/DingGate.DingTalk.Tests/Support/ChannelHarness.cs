@@ -1,7 +1,9 @@
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
+using DingGate.Core.Storage;
 using DingGate.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk.Tests.Support;
@@ -43,7 +45,7 @@ internal sealed class ChannelHarness : IAsyncDisposable
             Endpoints = new DingTalkEndpoints { Api = emu.Host.BaseUrl, Oapi = emu.Host.BaseUrl },
         };
         configure?.Invoke(settings);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<TimeProvider>(emu.Time)
             .AddLogging(b =>
             {
@@ -53,7 +55,9 @@ internal sealed class ChannelHarness : IAsyncDisposable
                     b.AddProvider(logs);
                 }
             })
-            .AddSqliteStorage(stateDirectory)
+            .AddSqliteStorage(stateDirectory);
+        collection.TryAddSingleton<IOpenCardStore>(new InMemoryOpenCardStore());
+        var services = collection
             .AddSingleton<IInboundHandler>(sp => new RecordingInboundHandler())
             .AddDingTalk(new DingTalkChannelOptions { Settings = settings, StateDirectory = stateDirectory })
             .BuildServiceProvider();
