@@ -79,7 +79,7 @@ public sealed class CardReplySinkStreamingTests
     {
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("search something");
-        await using var sink = kit.Create(message);
+        var sink = kit.Create(message);
         await TestWait.UntilAsync(() => kit.Store.Log.Count == 1, "the card is created and recorded");
 
         await sink.WriteAsync(new ReplyStatus(ReplyStatusKind.ToolCall, "searching the web"), CancellationToken.None);
@@ -101,7 +101,7 @@ public sealed class CardReplySinkStreamingTests
     {
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("hello");
-        await using var sink = kit.Create(message);
+        var sink = kit.Create(message);
         kit.Emu.Time.Advance(CardTestKit.Interval * 3);
         var outcome = await sink.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -116,7 +116,7 @@ public sealed class CardReplySinkStreamingTests
     {
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("hello");
-        await using var sink = kit.Create(message);
+        var sink = kit.Create(message);
         await sink.WriteAsync(new ReplyTextDelta("Half an answer"), CancellationToken.None);
         var outcome = await sink.CompleteAsync(ReplyEnd.Failed, "model timeout", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
@@ -149,7 +149,7 @@ public sealed class CardReplySinkStreamingTests
     {
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("long task");
-        await using var sink = kit.Create(message);
+        var sink = kit.Create(message);
         await TestWait.UntilAsync(() => kit.Registry.TryStop(sink.OutTrackId, "user002") == CardStopResult.NotOwner, "the card is registered");
         Assert.False(sink.StopRequested.IsCancellationRequested);
 

@@ -21,6 +21,7 @@ internal sealed class CardTestKit : IAsyncDisposable
     public static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
 
     private readonly ILoggerFactory _loggers;
+    private readonly List<CardReplySink> _sinks = [];
 
     private CardTestKit(DingTalkTestEmulator emu, DingTalkAccount account)
     {
@@ -65,8 +66,12 @@ internal sealed class CardTestKit : IAsyncDisposable
         return Assert.IsType<ParseResult.Ok>(parsed).Message;
     }
 
-    public CardReplySink Create(InboundMessage message) =>
-        Cards.TryCreate(message, Account.Id + ":" + message.MessageId) ?? throw new InvalidOperationException("card mode refused the reply");
+    public CardReplySink Create(InboundMessage message)
+    {
+        var sink = Cards.TryCreate(message, Account.Id + ":" + message.MessageId) ?? throw new InvalidOperationException("card mode refused the reply");
+        _sinks.Add(sink);
+        return sink;
+    }
 
     /// <summary>Waits (real time) until no DingTalk call was recorded for a few polls, so the clock is moved only when the HTTP traffic is quiet.</summary>
     public async Task SettleAsync()
@@ -120,6 +125,18 @@ internal sealed class CardTestKit : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // A test that failed midway may leave a sink waiting on a fake-clock retry: end them all, moving the clock.
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await DriveAsync(sink.DisposeAsync().AsTask().ContinueWith(_ => 0, TaskScheduler.Default), maxSteps: 200);
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+
         _loggers.Dispose();
         await Emu.DisposeAsync();
     }
