@@ -2,6 +2,7 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
+using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Replies.Markdown;
 using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Sending;
@@ -18,15 +19,19 @@ internal sealed class ReplySinkFactory(
     ReplyAttachmentSender attachments,
     IInboundJournal journal,
     ReplyMetrics metrics,
-    ILogger<TrackedReplySink> logger)
+    ILogger<TrackedReplySink> logger,
+    CardReplies cards)
 {
     public IReplySink Create(InboundMessage message, string messageKey) =>
         new TrackedReplySink(CreateStrategy(message, messageKey), message, messageKey, journal, metrics, logger);
 
-    private MarkdownReplySink CreateStrategy(InboundMessage message, string messageKey)
+    private IReplySink CreateStrategy(InboundMessage message, string messageKey)
     {
-        _ = account;
-        _ = messageKey;
-        return new MarkdownReplySink(message, replier, indicator, attachments);
+        if (!account.UsesCards)
+        {
+            return new MarkdownReplySink(message, replier, indicator, attachments);
+        }
+
+        return (IReplySink?)cards.TryCreate(message, messageKey) ?? new FellBackReplySink(new MarkdownReplySink(message, replier, indicator, attachments));
     }
 }

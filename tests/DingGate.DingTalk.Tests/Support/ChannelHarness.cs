@@ -43,7 +43,7 @@ internal sealed class ChannelHarness : IAsyncDisposable
             Endpoints = new DingTalkEndpoints { Api = emu.Host.BaseUrl, Oapi = emu.Host.BaseUrl },
         };
         configure?.Invoke(settings);
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton<TimeProvider>(emu.Time)
             .AddLogging(b =>
             {
@@ -53,7 +53,8 @@ internal sealed class ChannelHarness : IAsyncDisposable
                     b.AddProvider(logs);
                 }
             })
-            .AddSqliteStorage(stateDirectory)
+            .AddSqliteStorage(stateDirectory);
+        var services = collection
             .AddSingleton<IInboundHandler>(sp => new RecordingInboundHandler())
             .AddDingTalk(new DingTalkChannelOptions { Settings = settings, StateDirectory = stateDirectory })
             .BuildServiceProvider();

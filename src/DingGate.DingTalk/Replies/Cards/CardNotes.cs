@@ -1,0 +1,23 @@
+namespace DingGate.DingTalk.Replies.Cards;
+
+/// <summary>Card-only texts: the status line shown before any answer text, and the notice of a card given up on.</summary>
+internal static class CardNotes
+{
+    public const string FallingBack = "⚠️ 卡片更新失败，完整回答将以消息发送。";
+
+    /// <summary>What a card shows while the answer streams (never empty while anything was written; never the final content).</summary>
+    public static string Intermediate(CardReplySnapshot state)
+    {
+        if (state.Text.Length == 0)
+        {
+            return state.Status is { Length: > 0 } status ? "> " + status.ReplaceLineEndings(" ") : string.Empty;
+        }
+
+        // Markdown must be complete each time (spec §6.2): close a code fence that is still open.
+        var fences = state.Text.Split('\n').Count(l => l.TrimStart().StartsWith("```", StringComparison.Ordinal));
+        return fences % 2 == 1 ? state.Text + "\n```" : state.Text;
+    }
+
+    /// <summary>The content of the best-effort error update of a card that failed: what it had and where the answer goes.</summary>
+    public static string GivenUp(string text) => text.Length > 0 ? text.TrimEnd() + "\n\n> " + FallingBack : "> " + FallingBack;
+}

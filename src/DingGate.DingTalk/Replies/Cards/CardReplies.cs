@@ -1,0 +1,30 @@
+using DingGate.Core.Configuration;
+using DingGate.Core.Inbound;
+using DingGate.Core.Storage;
+using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Replies.Sending;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk.Replies.Cards;
+
+/// <summary>
+/// The card-mode parts of one account (card client, open-card store, stoppable cards, degrade gate) and the choice
+/// whether a reply can be a card: it cannot when the account is degraded or when the sender of a 1:1 chat has no
+/// staff id (external users get no IM_ROBOT card).
+/// </summary>
+internal sealed class CardReplies(
+    DingTalkAccount account, DingTalkApiClient api, ConversationReplier replier, IOpenCardStore store, ActiveCardRegistry registry, TimeProvider time,
+    ILoggerFactory loggers)
+{
+    private readonly AiCardClient _client = new(account, api);
+
+    public CardModeGate Gate { get; } = new(account, time, loggers.CreateLogger<CardModeGate>());
+
+    public ActiveCardRegistry Registry => registry;
+
+    /// <summary>A card sink for <paramref name="message"/>, or null when this reply must be markdown.</summary>
+    public CardReplySink? TryCreate(InboundMessage message, string messageKey) =>
+        CardTarget.For(message) is { } target && Gate.AllowsCards()
+            ? new CardReplySink(message, messageKey, target, account, _client, replier, store, registry, Gate, time, loggers.CreateLogger<CardReplySink>())
+            : null;
+}

@@ -1,0 +1,261 @@
+using DingGate.Core.Configuration;
+using DingGate.Core.Inbound;
+using DingGate.Core.Replies;
+using DingGate.Core.Storage;
+using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Replies.Sending;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk.Replies.Cards;
+
+/// <summary>
+/// Card mode: an actor owning one background task (started by the constructor, awaited by
+/// <see cref="CompleteAsync"/> and <see cref="DisposeAsync"/>) that creates and delivers a PROCESSING card right away,
+/// records it as open (<see cref="IOpenCardStore"/>) and stoppable (<see cref="ActiveCardRegistry"/>), streams the
+/// coalesced answer (<see cref="CardStreamer"/>) and finalizes it with exactly one <c>isFinalize=true</c> call carrying
+/// the whole answer and its note (<see cref="ReplyEnd.Failed"/>: also <c>isError=true</c>, so the card shows FAILED
+/// with what was written and the error note).
+/// <para>
+/// Never lost, never doubled: when the create, a streaming or the final call fails, the card is left alone (one
+/// best-effort <c>isError</c> update saying the answer follows as a message) and at completion the whole answer goes
+/// once through <see cref="ConversationReplier"/> (<see cref="ReplyMode.Markdown"/>, <see cref="ReplyOutcome.FellBack"/>).
+/// </para>
+/// </summary>
+internal sealed partial class CardReplySink : IReplySink
+{
+    private readonly InboundMessage _message;
+    private readonly string _messageKey;
+    private readonly CardTarget _target;
+    private readonly DingTalkAccount _account;
+    private readonly AiCardClient _cards;
+    private readonly ConversationReplier _replier;
+    private readonly IOpenCardStore _store;
+    private readonly ActiveCardRegistry _registry;
+    private readonly CardModeGate _gate;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ApiCallMeter _meter = new();
+    private readonly CardReplyState _state;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly CancellationToken _stopToken;
+    private readonly Task<ReplyOutcome> _run;
+
+    public CardReplySink(
+        InboundMessage message, string messageKey, CardTarget target, DingTalkAccount account, AiCardClient cards, ConversationReplier replier,
+        IOpenCardStore store, ActiveCardRegistry registry, CardModeGate gate, TimeProvider time, ILogger<CardReplySink> logger)
+    {
+        _message = message;
+        _messageKey = messageKey;
+        _target = target;
+        _account = account;
+        _cards = cards;
+        _replier = replier;
+        _store = store;
+        _registry = registry;
+        _gate = gate;
+        _time = time;
+        _logger = logger;
+        _state = new CardReplyState(time);
+        _stopToken = _stop.Token;
+        OutTrackId = "card_" + Guid.NewGuid().ToString("N");
+        // Owned: awaited by CompleteAsync and DisposeAsync. Calls to DingTalk are not cancelled: the card must end.
+        _run = RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The card's id (known before it is created).</summary>
+    public string OutTrackId { get; }
+
+    public CancellationToken StopRequested => _stopToken;
+
+    public bool IsCompleted => _state.IsEnding;
+
+    public ValueTask WriteAsync(ReplyUpdate update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        ObjectDisposedException.ThrowIf(IsCompleted, this);
+        switch (update)
+        {
+            case ReplyTextDelta delta:
+                _state.Append(delta.Text);
+                break;
+            case ReplyStatus status:
+                _state.SetStatus(status.Text);
+                break;
+            default:
+                // Files are not part of the card content (sent by the media path, not this sink).
+                break;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public async Task<ReplyOutcome> CompleteAsync(ReplyEnd end, string? note, CancellationToken cancellationToken)
+    {
+        _state.TryEnd(end, note);
+        return await _run.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _state.TryEnd(ReplyEnd.Interrupted, null);
+        await _run;
+        _stop.Dispose();
+    }
+
+    private async Task<ReplyOutcome> RunAsync(CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        Exception? failure = null;
+        var created = false;
+        IDisposable? registration = null;
+        try
+        {
+            try
+            {
+                await _cards.CreateAndDeliverAsync(_target, OutTrackId, CreateParams(), _meter, cancellationToken);
+                created = true;
+            }
+            catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
+            {
+                failure = ex;
+                LogCreateFailed(_logger, _account.Id, _message.MessageId, ex.Message, ex);
+            }
+
+            if (created)
+            {
+                await StoreAsync(
+                    () => _store.AddAsync(
+                        new OpenCard
+                        {
+                            AccountId = _account.Id, OutTrackId = OutTrackId, ConversationId = _message.ConversationId, MessageKey = _messageKey,
+                            OwnerUserId = _message.Sender.StaffId, CreatedAt = _time.GetUtcNow(), UpdatedAt = _time.GetUtcNow(),
+                        },
+                        cancellationToken));
+                registration = _registry.Register(OutTrackId, _message.Sender.StaffId, _stop);
+                var streamer = new CardStreamer(
+                    _cards, _store, _account.Id, OutTrackId, _state, _account.CardStreamInterval, _time, _meter, ex => LogStoreFailedAsync(ex));
+                try
+                {
+                    await streamer.RunAsync(cancellationToken);
+                }
+                catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
+                {
+                    failure = ex;
+                    LogStreamingFailed(_logger, _account.Id, OutTrackId, ex.Message, ex);
+                    await GiveUpCardAsync(_state.Read().Text, cancellationToken);
+                }
+            }
+
+            await _state.Ending.WaitAsync(cancellationToken);
+            var snapshot = _state.Read();
+            var end = snapshot.End ?? ReplyEnd.Interrupted;
+            var answer = ReplyNotes.Apply(snapshot.Text, end, snapshot.Note);
+            if (created && failure is null)
+            {
+                try
+                {
+                    await _cards.StreamAsync(OutTrackId, answer, isFinalize: true, isError: end == ReplyEnd.Failed, _meter, cancellationToken);
+                    _gate.RecordSuccess();
+                    return new ReplyOutcome { End = end, Delivered = true, Mode = ReplyMode.Card, Messages = 1, ApiCalls = _meter.Snapshot() };
+                }
+                catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
+                {
+                    failure = ex;
+                    LogFinalizeFailed(_logger, _account.Id, OutTrackId, ex.Message, ex);
+                    await GiveUpCardAsync(snapshot.Text, cancellationToken);
+                }
+            }
+
+            _gate.RecordFailure(failure!);
+            return await FallBackAsync(answer, end, created, cancellationToken);
+        }
+        finally
+        {
+            registration?.Dispose();
+            if (created)
+            {
+                await StoreAsync(() => _store.RemoveAsync(_account.Id, OutTrackId, cancellationToken));
+            }
+        }
+    }
+
+    private Dictionary<string, string> CreateParams() => new(StringComparer.Ordinal)
+    {
+        [_account.CardTemplateKey] = string.Empty,
+        [CardFlowStatus.Key] = CardFlowStatus.Processing,
+    };
+
+    // Best effort: tell the user on the card that the answer follows as a message; its own failure changes nothing.
+    private async Task GiveUpCardAsync(string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _cards.StreamAsync(OutTrackId, CardNotes.GivenUp(text), isFinalize: false, isError: true, _meter, cancellationToken);
+        }
+        catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
+        {
+            LogGiveUpFailed(_logger, _account.Id, OutTrackId, ex.Message);
+        }
+    }
+
+    private async Task<ReplyOutcome> FallBackAsync(string answer, ReplyEnd end, bool cardShown, CancellationToken cancellationToken)
+    {
+        var cardMessages = cardShown ? 1 : 0;
+        try
+        {
+            var messages = await _replier.SendAsync(_message, answer, _meter, cancellationToken);
+            return new ReplyOutcome
+            {
+                End = end, Delivered = true, Mode = ReplyMode.Markdown, FellBack = true, Messages = messages + cardMessages, ApiCalls = _meter.Snapshot(),
+            };
+        }
+        catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
+        {
+            LogFallbackFailed(_logger, _account.Id, _message.MessageId, ex.Message, ex);
+            return new ReplyOutcome
+            {
+                End = end, Delivered = false, Mode = ReplyMode.Markdown, FellBack = true, Messages = cardMessages, ApiCalls = _meter.Snapshot(), Error = ex.Message,
+            };
+        }
+    }
+
+    private async Task StoreAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await LogStoreFailedAsync(ex);
+        }
+    }
+
+    private Task LogStoreFailedAsync(Exception ex)
+    {
+        LogStoreFailed(_logger, _account.Id, OutTrackId, ex.Message, ex);
+        return Task.CompletedTask;
+    }
+
+    // Anything but our own cancellation: an unexpected answer shape must not lose the answer either.
+    private static bool IsCallFailure(Exception ex, CancellationToken cancellationToken) =>
+        ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
+
+    [LoggerMessage(EventId = 2120, Level = LogLevel.Warning, Message = "Account {AccountId}: could not create the card answering {MessageId} ({Error}); the answer will be sent as markdown")]
+    private static partial void LogCreateFailed(ILogger logger, string accountId, string messageId, string error, Exception exception);
+
+    [LoggerMessage(EventId = 2121, Level = LogLevel.Warning, Message = "Account {AccountId}: streaming to card {OutTrackId} failed ({Error}); the answer will be sent as markdown")]
+    private static partial void LogStreamingFailed(ILogger logger, string accountId, string outTrackId, string error, Exception exception);
+
+    [LoggerMessage(EventId = 2122, Level = LogLevel.Warning, Message = "Account {AccountId}: finalizing card {OutTrackId} failed ({Error}); the answer will be sent as markdown")]
+    private static partial void LogFinalizeFailed(ILogger logger, string accountId, string outTrackId, string error, Exception exception);
+
+    [LoggerMessage(EventId = 2123, Level = LogLevel.Debug, Message = "Account {AccountId}: the error update of card {OutTrackId} failed too ({Error}); ignored")]
+    private static partial void LogGiveUpFailed(ILogger logger, string accountId, string outTrackId, string error);
+
+    [LoggerMessage(EventId = 2126, Level = LogLevel.Warning, Message = "Account {AccountId}: the open-card record of {OutTrackId} could not be written ({Error})")]
+    private static partial void LogStoreFailed(ILogger logger, string accountId, string outTrackId, string error, Exception exception);
+
+    [LoggerMessage(EventId = 2127, Level = LogLevel.Error, Message = "Account {AccountId}: the markdown fallback of the answer to {MessageId} failed too ({Error})")]
+    private static partial void LogFallbackFailed(ILogger logger, string accountId, string messageId, string error, Exception exception);
+}

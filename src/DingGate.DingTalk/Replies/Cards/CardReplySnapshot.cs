@@ -1,0 +1,6 @@
+using DingGate.Core.Replies;
+
+namespace DingGate.DingTalk.Replies.Cards;
+
+/// <summary>A consistent read of <see cref="CardReplyState"/>.</summary>
+internal sealed record CardReplySnapshot(string Text, string? Status, long Version, DateTimeOffset? FirstWriteAt, ReplyEnd? End, string? Note);

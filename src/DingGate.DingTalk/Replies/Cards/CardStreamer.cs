@@ -1,0 +1,72 @@
+using DingGate.Core.Storage;
+using DingGate.DingTalk.Api;
+
+namespace DingGate.DingTalk.Replies.Cards;
+
+/// <summary>
+/// Streams the intermediate content of one card until the end of the reply is asked for: at most one
+/// <c>PUT /v1.0/card/streaming</c> per <c>interval</c> (full text, <c>isFull=true</c>), the first no earlier than the
+/// first write + <c>interval</c>, one call in flight, nothing sent when nothing changed or nothing is there to show.
+/// Deltas written meanwhile are coalesced into the next call. The final (<c>isFinalize</c>) call is the sink's.
+/// A failed call (after the api client's retries) is thrown: the caller stops touching the card.
+/// </summary>
+internal sealed class CardStreamer(
+    AiCardClient cards, IOpenCardStore store, string accountId, string outTrackId, CardReplyState state, TimeSpan interval, TimeProvider time,
+    ApiCallMeter meter, Func<Exception, Task> onStoreFailure)
+{
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        long seen = 0;
+        DateTimeOffset? lastCallAt = null;
+        var shown = string.Empty;
+        while (true)
+        {
+            await state.WaitForChangeAsync(seen, cancellationToken);
+            var snapshot = state.Read();
+            if (snapshot.End is not null)
+            {
+                return;
+            }
+
+            var earliest = (lastCallAt ?? snapshot.FirstWriteAt ?? time.GetUtcNow()) + interval;
+            var wait = earliest - time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await WaitOrEndAsync(wait, cancellationToken);
+                snapshot = state.Read();
+                if (snapshot.End is not null)
+                {
+                    return;
+                }
+            }
+
+            seen = snapshot.Version;
+            var content = CardNotes.Intermediate(snapshot);
+            if (content.Length == 0 || string.Equals(content, shown, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            lastCallAt = time.GetUtcNow();
+            await cards.StreamAsync(outTrackId, content, isFinalize: false, isError: false, meter, cancellationToken);
+            shown = content;
+            try
+            {
+                await store.UpdateContentAsync(accountId, outTrackId, snapshot.Text, time.GetUtcNow(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await onStoreFailure(ex);
+            }
+        }
+    }
+
+    private async Task WaitOrEndAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var delay = Task.Delay(wait, time, cancel.Token);
+        await Task.WhenAny(delay, state.Ending);
+        await cancel.CancelAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+}

@@ -1,0 +1,175 @@
+using DingGate.Core.Replies;
+using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Replies;
+using DingGate.DingTalk.Replies.Cards;
+using DingGate.DingTalk.Tests.Support;
+
+namespace DingGate.DingTalk.Tests.Replies.Cards;
+
+public sealed class CardReplySinkStreamingTests
+{
+    private const string CreatePath = "/v1.0/card/instances/createAndDeliver";
+    private const string StreamingPath = "/v1.0/card/streaming";
+
+    [Fact]
+    public async Task CompleteAsync_TwentyDeltasOverTwoSeconds_OneCreateStreamingWithinBoundLastFinalizes()
+    {
+        await using var kit = await CardTestKit.StartAsync();
+        var message = await kit.InjectAsync("explain");
+        var sink = kit.Create(message);
+        await TestWait.UntilAsync(() => kit.Store.Log.Count == 1, "the card is created and recorded");
+        var created = await kit.CardAsync(sink.OutTrackId);
+        Assert.Equal("PROCESSING", (string?)created["state"]);
+
+        var firstDeltaAt = kit.Emu.Time.GetUtcNow();
+        var answer = string.Empty;
+        for (var i = 0; i < 20; i++)
+        {
+            var delta = $"part {i} of the answer. ";
+            answer += delta;
+            await sink.WriteAsync(new ReplyTextDelta(delta), CancellationToken.None);
+            kit.Emu.Time.Advance(CardTestKit.Step);
+            await kit.SettleAsync();
+        }
+
+        var total = kit.Emu.Time.GetUtcNow() - firstDeltaAt;
+        var outcome = await sink.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await sink.DisposeAsync();
+
+        var create = Assert.Single(kit.Bodies(CreatePath));
+        Assert.Equal("382e4302-551d-4880-bf29-a30acfab2e71.schema", (string?)create["cardTemplateId"]);
+        Assert.Equal(sink.OutTrackId, (string?)create["outTrackId"]);
+        Assert.Equal("STREAM", (string?)create["callbackType"]);
+        Assert.Equal("dtv1.card//IM_ROBOT.user001", (string?)create["openSpaceId"]);
+        Assert.Equal("""{"msgContent":"","flowStatus":"1"}""", create["cardData"]!["cardParamMap"]!.ToJsonString());
+        Assert.Equal(DingTalkTestEmulator.ClientId, (string?)create["imRobotOpenDeliverModel"]!["robotCode"]);
+
+        var streaming = kit.Bodies(StreamingPath, sink.OutTrackId);
+        var bound = (int)Math.Ceiling(total / CardTestKit.Interval) + 1;
+        Assert.InRange(streaming.Count, 2, bound);
+        Assert.All(streaming, b => Assert.True((bool)b["isFull"]! && (string?)b["key"] == "msgContent" && ((string?)b["content"])!.Length > 0));
+        Assert.All(streaming.SkipLast(1), b => Assert.False((bool)b["isFinalize"]!));
+        Assert.True((bool)streaming[^1]["isFinalize"]!);
+        Assert.False((bool)streaming[^1]["isError"]!);
+        Assert.Equal(answer, (string?)streaming[^1]["content"]);
+
+        var card = await kit.CardAsync(sink.OutTrackId);
+        Assert.Equal("FINISHED", (string?)card["state"]);
+        Assert.Equal(answer, (string?)card["streamingContent"]!["msgContent"]);
+        var firstUpdate = card["history"]!.AsArray().First(h => (string?)h!["source"] == "streaming")!;
+        Assert.True(firstUpdate["at"]!.GetValue<DateTimeOffset>() >= firstDeltaAt + CardTestKit.Interval, "the first intermediate update waits one interval");
+
+        Assert.Equal(ReplyMode.Card, outcome.Mode);
+        Assert.True(outcome.Delivered);
+        Assert.False(outcome.FellBack);
+        Assert.Equal(1, outcome.Messages);
+        Assert.Equal(1, outcome.ApiCalls[ApiCallKinds.CardCreate]);
+        Assert.Equal(streaming.Count, outcome.ApiCalls[ApiCallKinds.CardStreaming]);
+        Assert.Equal(0, await kit.MarkdownCountAsync(message.ConversationId, "part 0"));
+
+        Assert.Equal("add:" + sink.OutTrackId, kit.Store.Log[0]);
+        Assert.Equal("remove:" + sink.OutTrackId, kit.Store.Log[^1]);
+        Assert.Equal(streaming.Count - 1, kit.Store.Log.Count(l => l.StartsWith("update:", StringComparison.Ordinal)));
+        Assert.Empty(await kit.Store.ListAsync(kit.Account.Id, CancellationToken.None));
+        Assert.Equal(CardStopResult.UnknownCard, kit.Registry.TryStop(sink.OutTrackId, "user001"));
+    }
+
+    [Fact]
+    public async Task WriteAsync_StatusBeforeText_ShownAsQuoteLineAndNeverInFinalContent()
+    {
+        await using var kit = await CardTestKit.StartAsync();
+        var message = await kit.InjectAsync("search something");
+        var sink = kit.Create(message);
+        await TestWait.UntilAsync(() => kit.Store.Log.Count == 1, "the card is created and recorded");
+
+        await sink.WriteAsync(new ReplyStatus(ReplyStatusKind.ToolCall, "searching the web"), CancellationToken.None);
+        kit.Emu.Time.Advance(CardTestKit.Interval);
+        await TestWait.UntilAsync(() => kit.Bodies(StreamingPath).Count == 1, "the status is streamed");
+        await sink.WriteAsync(new ReplyTextDelta("Found it."), CancellationToken.None);
+        var outcome = await sink.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var streaming = kit.Bodies(StreamingPath);
+        Assert.Equal(["> searching the web", "Found it."], streaming.Select(b => (string?)b["content"]));
+        Assert.Equal(ReplyMode.Card, outcome.Mode);
+        var card = await kit.CardAsync(sink.OutTrackId);
+        Assert.Equal("FINISHED", (string?)card["state"]);
+        Assert.Equal("Found it.", (string?)card["streamingContent"]!["msgContent"]);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_NothingWritten_FinalizesWithEmptyAnswerTextAndNoEmptyStreaming()
+    {
+        await using var kit = await CardTestKit.StartAsync();
+        var message = await kit.InjectAsync("hello");
+        var sink = kit.Create(message);
+        kit.Emu.Time.Advance(CardTestKit.Interval * 3);
+        var outcome = await sink.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var streaming = Assert.Single(kit.Bodies(StreamingPath));
+        Assert.Equal(ReplyNotes.EmptyAnswer, (string?)streaming["content"]);
+        Assert.True((bool)streaming["isFinalize"]!);
+        Assert.Equal(ReplyMode.Card, outcome.Mode);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_Failed_FinalizesWithIsErrorAndTheNote()
+    {
+        await using var kit = await CardTestKit.StartAsync();
+        var message = await kit.InjectAsync("hello");
+        var sink = kit.Create(message);
+        await sink.WriteAsync(new ReplyTextDelta("Half an answer"), CancellationToken.None);
+        var outcome = await sink.CompleteAsync(ReplyEnd.Failed, "model timeout", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        var final = Assert.Single(kit.Bodies(StreamingPath));
+        Assert.True((bool)final["isFinalize"]! && (bool)final["isError"]!);
+        Assert.Equal("Half an answer\n\n> " + ReplyNotes.Failed + "：model timeout", (string?)final["content"]);
+        var card = await kit.CardAsync(sink.OutTrackId);
+        Assert.Equal("FAILED", (string?)card["state"]);
+        Assert.Equal(ReplyMode.Card, outcome.Mode);
+        Assert.True(outcome.Delivered);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_NeverCompleted_FinalizesAsInterrupted()
+    {
+        await using var kit = await CardTestKit.StartAsync();
+        var message = await kit.InjectAsync("hello");
+        var sink = kit.Create(message);
+        await sink.WriteAsync(new ReplyTextDelta("Partial"), CancellationToken.None);
+        await sink.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var final = Assert.Single(kit.Bodies(StreamingPath));
+        Assert.Equal("Partial\n\n> " + ReplyNotes.Interrupted, (string?)final["content"]);
+        Assert.True((bool)final["isFinalize"]!);
+        Assert.True(sink.IsCompleted);
+    }
+
+    [Fact]
+    public async Task StopRequested_OwnerStops_TokenCancelledOtherUserIsNotOwner()
+    {
+        await using var kit = await CardTestKit.StartAsync();
+        var message = await kit.InjectAsync("long task");
+        var sink = kit.Create(message);
+        await TestWait.UntilAsync(() => kit.Registry.TryStop(sink.OutTrackId, "user002") == CardStopResult.NotOwner, "the card is registered");
+        Assert.False(sink.StopRequested.IsCancellationRequested);
+
+        Assert.Equal(CardStopResult.Stopped, kit.Registry.TryStop(sink.OutTrackId, "user001"));
+        Assert.True(sink.StopRequested.IsCancellationRequested);
+
+        await sink.WriteAsync(new ReplyTextDelta("Started"), CancellationToken.None);
+        var outcome = await sink.CompleteAsync(ReplyEnd.Stopped, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(ReplyEnd.Stopped, outcome.End);
+        var final = Assert.Single(kit.Bodies(StreamingPath));
+        Assert.Equal("Started\n\n> " + ReplyNotes.Stopped, (string?)final["content"]);
+        Assert.Equal(CardStopResult.UnknownCard, kit.Registry.TryStop(sink.OutTrackId, "user001"));
+    }
+
+    [Fact]
+    public async Task TryCreate_ExternalSenderInDm_NoCardSoMarkdown()
+    {
+        await using var kit = await CardTestKit.StartAsync();
+        var message = await kit.InjectAsync("hi", from: "ext001");
+        Assert.Null(message.Sender.StaffId);
+        Assert.Null(kit.Cards.TryCreate(message, "k"));
+    }
+}
