@@ -46,7 +46,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>());
         var replies = new ReplySinkFactory(
             account, replier, new ThinkingIndicator(account, api, time, loggers.CreateLogger<ThinkingIndicator>()), attachments, journal, telemetry.Replies,
-            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, openCards, cards, time, loggers));
+            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers));
         var dispatcher = new InboundDispatcher(
             account, preparer, policy, replier, replies, dedup, journal, handler, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);

@@ -2,6 +2,7 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Sending;
 using Microsoft.Extensions.Logging;
 
@@ -12,19 +13,27 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// whether a reply can be a card: it cannot when the account is degraded or when the sender of a 1:1 chat has no
 /// staff id (external users get no IM_ROBOT card).
 /// </summary>
-internal sealed class CardReplies(
-    DingTalkAccount account, DingTalkApiClient api, ConversationReplier replier, IOpenCardStore store, ActiveCardRegistry registry, TimeProvider time,
-    ILoggerFactory loggers)
+internal sealed class CardReplies
 {
-    private readonly AiCardClient _client = new(account, api);
+    private readonly CardReplyParts _parts;
+    private readonly ILoggerFactory _loggers;
 
-    public CardModeGate Gate { get; } = new(account, time, loggers.CreateLogger<CardModeGate>());
+    public CardReplies(
+        DingTalkAccount account, DingTalkApiClient api, ConversationReplier replier, ReplyAttachmentSender attachments, IOpenCardStore store,
+        ActiveCardRegistry registry, TimeProvider time, ILoggerFactory loggers)
+    {
+        _loggers = loggers;
+        Gate = new CardModeGate(account, time, loggers.CreateLogger<CardModeGate>());
+        _parts = new CardReplyParts(account, new AiCardClient(account, api), replier, attachments, store, registry, Gate, time);
+    }
 
-    public ActiveCardRegistry Registry => registry;
+    public CardModeGate Gate { get; }
+
+    public ActiveCardRegistry Registry => _parts.Registry;
 
     /// <summary>A card sink for <paramref name="message"/>, or null when this reply must be markdown.</summary>
     public CardReplySink? TryCreate(InboundMessage message, string messageKey) =>
         CardTarget.For(message) is { } target && Gate.AllowsCards()
-            ? new CardReplySink(message, messageKey, target, account, _client, replier, store, registry, Gate, time, loggers.CreateLogger<CardReplySink>())
+            ? new CardReplySink(message, messageKey, target, _parts, _loggers.CreateLogger<CardReplySink>())
             : null;
 }

@@ -3,6 +3,7 @@ using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Sending;
 using Microsoft.Extensions.Logging;
 
@@ -29,33 +30,27 @@ internal sealed partial class CardReplySink : IReplySink
     private readonly DingTalkAccount _account;
     private readonly AiCardClient _cards;
     private readonly ConversationReplier _replier;
+    private readonly ReplyAttachmentSender _attachments;
     private readonly IOpenCardStore _store;
     private readonly ActiveCardRegistry _registry;
     private readonly CardModeGate _gate;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly List<OutboundFile> _files = [];
     private readonly ApiCallMeter _meter = new();
     private readonly CardReplyState _state;
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationToken _stopToken;
     private readonly Task<ReplyOutcome> _run;
 
-    public CardReplySink(
-        InboundMessage message, string messageKey, CardTarget target, DingTalkAccount account, AiCardClient cards, ConversationReplier replier,
-        IOpenCardStore store, ActiveCardRegistry registry, CardModeGate gate, TimeProvider time, ILogger<CardReplySink> logger)
+    public CardReplySink(InboundMessage message, string messageKey, CardTarget target, CardReplyParts parts, ILogger<CardReplySink> logger)
     {
         _message = message;
         _messageKey = messageKey;
         _target = target;
-        _account = account;
-        _cards = cards;
-        _replier = replier;
-        _store = store;
-        _registry = registry;
-        _gate = gate;
-        _time = time;
+        (_account, _cards, _replier, _attachments, _store, _registry, _gate, _time) = parts;
         _logger = logger;
-        _state = new CardReplyState(time);
+        _state = new CardReplyState(_time);
         _stopToken = _stop.Token;
         OutTrackId = "card_" + Guid.NewGuid().ToString("N");
         // Owned: awaited by CompleteAsync and DisposeAsync. Calls to DingTalk are not cancelled: the card must end.
@@ -81,8 +76,12 @@ internal sealed partial class CardReplySink : IReplySink
             case ReplyStatus status:
                 _state.SetStatus(status.Text);
                 break;
-            default:
-                // Files are not part of the card content (sent by the media path, not this sink).
+            case ReplyFile file:
+                lock (_files)
+                {
+                    _files.Add(file.File);
+                }
+
                 break;
         }
 
@@ -149,14 +148,19 @@ internal sealed partial class CardReplySink : IReplySink
             await _state.Ending.WaitAsync(cancellationToken);
             var snapshot = _state.Read();
             var end = snapshot.End ?? ReplyEnd.Interrupted;
-            var answer = ReplyNotes.Apply(snapshot.Text, end, snapshot.Note);
+            var files = await PrepareFilesAsync(cancellationToken);
+            var answer = ReplyNotes.Apply(files.AppendTo(snapshot.Text), end, snapshot.Note);
             if (created && failure is null)
             {
                 try
                 {
                     await _cards.StreamAsync(OutTrackId, answer, isFinalize: true, isError: end == ReplyEnd.Failed, _meter, cancellationToken);
                     _gate.RecordSuccess();
-                    return new ReplyOutcome { End = end, Delivered = true, Mode = ReplyMode.Card, Messages = 1, ApiCalls = _meter.Snapshot() };
+                    var (fileMessages, fileError) = await _attachments.SendFollowUpsAsync(_message, files, _meter, cancellationToken);
+                    return new ReplyOutcome
+                    {
+                        End = end, Delivered = true, Mode = ReplyMode.Card, Messages = 1 + fileMessages, ApiCalls = _meter.Snapshot(), Error = fileError,
+                    };
                 }
                 catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
                 {
@@ -167,7 +171,7 @@ internal sealed partial class CardReplySink : IReplySink
             }
 
             _gate.RecordFailure(failure!);
-            return await FallBackAsync(answer, end, created, cancellationToken);
+            return await FallBackAsync(answer, files, end, created, cancellationToken);
         }
         finally
         {
@@ -198,15 +202,29 @@ internal sealed partial class CardReplySink : IReplySink
         }
     }
 
-    private async Task<ReplyOutcome> FallBackAsync(string answer, ReplyEnd end, bool cardShown, CancellationToken cancellationToken)
+    // Images were uploaded once already (their media ids are in the answer); follow-up files go after the markdown.
+    private async Task<ReplyFilesPlan> PrepareFilesAsync(CancellationToken cancellationToken)
+    {
+        List<OutboundFile> files;
+        lock (_files)
+        {
+            files = [.. _files];
+        }
+
+        return await _attachments.PrepareAsync(files, _meter, cancellationToken);
+    }
+
+    private async Task<ReplyOutcome> FallBackAsync(string answer, ReplyFilesPlan files, ReplyEnd end, bool cardShown, CancellationToken cancellationToken)
     {
         var cardMessages = cardShown ? 1 : 0;
         try
         {
             var messages = await _replier.SendAsync(_message, answer, _meter, cancellationToken);
+            var (fileMessages, fileError) = await _attachments.SendFollowUpsAsync(_message, files, _meter, cancellationToken);
             return new ReplyOutcome
             {
-                End = end, Delivered = true, Mode = ReplyMode.Markdown, FellBack = true, Messages = messages + cardMessages, ApiCalls = _meter.Snapshot(),
+                End = end, Delivered = true, Mode = ReplyMode.Markdown, FellBack = true, Messages = messages + cardMessages + fileMessages,
+                ApiCalls = _meter.Snapshot(), Error = fileError,
             };
         }
         catch (Exception ex) when (IsCallFailure(ex, cancellationToken))

@@ -96,18 +96,15 @@ internal sealed class MarkdownReplySink : IReplySink
 
         try
         {
-            var notes = new List<string>();
-            var others = ReplyAttachmentSender.Screen(files.Where(f => f.Kind != OutboundFileKind.Image).ToList(), notes);
-            var images = await _attachments.EmbedImagesAsync(files.Where(f => f.Kind == OutboundFileKind.Image).ToList(), _meter, cancellationToken);
+            var plan = await _attachments.PrepareAsync(files, _meter, cancellationToken);
             var messages = 0;
-            if (answer.Length > 0 || images.Length > 0 || notes.Count > 0 || end != ReplyEnd.Finished || others.Count == 0)
+            if (answer.Length > 0 || plan.Appendix.Length > 0 || end != ReplyEnd.Finished || plan.FollowUps.Count == 0)
             {
-                var text = ReplyNotes.Apply(Compose(answer, images, notes), end, note);
-                messages += await _replier.SendAsync(_message, text, _meter, cancellationToken);
+                messages += await _replier.SendAsync(_message, ReplyNotes.Apply(plan.AppendTo(answer), end, note), _meter, cancellationToken);
             }
 
             await TakeIndicatorBackAsync(cancellationToken);
-            var (fileMessages, fileError) = await SendFilesAsync(others, cancellationToken);
+            var (fileMessages, fileError) = await _attachments.SendFollowUpsAsync(_message, plan, _meter, cancellationToken);
             return new ReplyOutcome
             {
                 End = end, Delivered = true, Mode = ReplyMode.Markdown, Messages = messages + fileMessages, ApiCalls = _meter.Snapshot(), Error = fileError,
@@ -118,47 +115,6 @@ internal sealed class MarkdownReplySink : IReplySink
             await TakeIndicatorBackAsync(cancellationToken);
             return new ReplyOutcome { End = end, Delivered = false, Mode = ReplyMode.Markdown, ApiCalls = _meter.Snapshot(), Error = ex.Message };
         }
-    }
-
-    // After the answer is out: a failure here costs only files (each already named in a note where possible).
-    private async Task<(int Messages, string? Error)> SendFilesAsync(IReadOnlyList<OutboundFile> files, CancellationToken cancellationToken)
-    {
-        if (files.Count == 0)
-        {
-            return (0, null);
-        }
-
-        try
-        {
-            return (await _attachments.SendFilesAsync(ConversationReplier.TargetOf(_message), files, _meter, cancellationToken), null);
-        }
-        catch (Exception ex) when (ex is DingTalkApiException or MessageSendException or HttpRequestException)
-        {
-            return (0, ex.Message);
-        }
-    }
-
-    // The answer, then its images, then a quoted note per file that could not be sent.
-    private static string Compose(string answer, string images, List<string> notes)
-    {
-        if (images.Length == 0 && notes.Count == 0)
-        {
-            return answer; // the answer exactly as written
-        }
-
-        var parts = new List<string>();
-        if (answer.Trim().Length > 0)
-        {
-            parts.Add(answer.TrimEnd());
-        }
-
-        if (images.Length > 0)
-        {
-            parts.Add(images);
-        }
-
-        parts.AddRange(notes.Select(n => "> " + n));
-        return string.Join("\n\n", parts);
     }
 
     private async Task TakeIndicatorBackAsync(CancellationToken cancellationToken)

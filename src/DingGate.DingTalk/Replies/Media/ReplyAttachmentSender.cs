@@ -1,3 +1,4 @@
+using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Api.Models;
@@ -110,6 +111,55 @@ internal sealed partial class ReplyAttachmentSender(
         }
 
         return sent;
+    }
+
+    /// <summary>
+    /// Checks every file, uploads the images and plans the rest (see <see cref="ReplyFilesPlan"/>). Never throws for a
+    /// file that cannot be sent: it becomes a note.
+    /// </summary>
+    public async Task<ReplyFilesPlan> PrepareAsync(IReadOnlyList<OutboundFile> files, ApiCallMeter meter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        if (files.Count == 0)
+        {
+            return ReplyFilesPlan.None;
+        }
+
+        var notes = new List<string>();
+        var others = Screen(files.Where(f => f.Kind != OutboundFileKind.Image).ToList(), notes);
+        var images = await EmbedImagesAsync(files.Where(f => f.Kind == OutboundFileKind.Image).ToList(), meter, cancellationToken);
+        var parts = new List<string>();
+        if (images.Length > 0)
+        {
+            parts.Add(images);
+        }
+
+        parts.AddRange(notes.Select(n => "> " + n));
+        return new ReplyFilesPlan(string.Join("\n\n", parts), others);
+    }
+
+    /// <summary>
+    /// Sends the planned follow-up files into the conversation of <paramref name="message"/> after its answer went
+    /// out. Returns the messages sent and, instead of throwing, the error when they could not be sent (the answer is
+    /// already delivered; the outcome carries the error).
+    /// </summary>
+    public async Task<(int Messages, string? Error)> SendFollowUpsAsync(
+        InboundMessage message, ReplyFilesPlan plan, ApiCallMeter meter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.FollowUps.Count == 0)
+        {
+            return (0, null);
+        }
+
+        try
+        {
+            return (await SendFilesAsync(ConversationReplier.TargetOf(message), plan.FollowUps, meter, cancellationToken), null);
+        }
+        catch (Exception ex) when (IsSendFailure(ex))
+        {
+            return (0, ex.Message);
+        }
     }
 
     private static bool IsSendFailure(Exception ex) => ex is MediaRejectedException or MessageSendException or DingTalkApiException or HttpRequestException;

@@ -4,6 +4,7 @@ using DingGate.Core.Inbound;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Replies.Cards;
+using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Tests.Support;
 using DingGate.Emulator;
@@ -30,8 +31,11 @@ internal sealed class CardTestKit : IAsyncDisposable
         Logs = new ScopeCapturingLoggerProvider();
         _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         Api = emu.CreateClient(account);
-        var replier = new ConversationReplier(account, Api, new RobotMessageSender(account, Api), emu.Time, _loggers.CreateLogger<ConversationReplier>());
-        Cards = new CardReplies(account, Api, replier, Store, Registry, emu.Time, _loggers);
+        var robot = new RobotMessageSender(account, Api);
+        var replier = new ConversationReplier(account, Api, robot, emu.Time, _loggers.CreateLogger<ConversationReplier>());
+        var attachments = new ReplyAttachmentSender(
+            account.Id, new MediaUploader(Api), new MediaMessageSender(robot), robot, _loggers.CreateLogger<ReplyAttachmentSender>());
+        Cards = new CardReplies(account, Api, replier, attachments, Store, Registry, emu.Time, _loggers);
     }
 
     public DingTalkTestEmulator Emu { get; }
