@@ -1,0 +1,14 @@
+namespace DingGate.Core.Configuration;
+
+/// <summary><c>gateway</c>: where the running gateway keeps its state and logs.</summary>
+public sealed class GatewaySettings
+{
+    /// <summary>State directory (default <c>~/.dinggate</c>, or <c>DINGGATE_STATE_DIR</c>).</summary>
+    public string? StateDir { get; set; }
+
+    /// <summary>Log directory (default <c>&lt;stateDir&gt;/logs</c>).</summary>
+    public string? LogDir { get; set; }
+
+    /// <summary>Minimum log level: trace, debug, information (default), warning, error.</summary>
+    public string? LogLevel { get; set; }
+}

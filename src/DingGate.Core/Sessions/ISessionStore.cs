@@ -1,0 +1,20 @@
+namespace DingGate.Core.Sessions;
+
+/// <summary>Durable session history (SQLite in the state directory).</summary>
+public interface ISessionStore
+{
+    /// <summary>
+    /// The newest history of <paramref name="key"/> within the budget (at most <paramref name="maxMessages"/> messages
+    /// and <paramref name="maxChars"/> characters in total), oldest first.
+    /// </summary>
+    Task<IReadOnlyList<SessionTurn>> LoadAsync(SessionKey key, int maxMessages, int maxChars, CancellationToken cancellationToken);
+
+    /// <summary>Appends one user message and the assistant's answer (one transaction), with the tokens the model used.</summary>
+    Task AppendExchangeAsync(SessionKey key, SessionTurn user, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the history and usage of <paramref name="key"/> (<c>/new</c>, <c>/reset</c>).</summary>
+    Task ClearAsync(SessionKey key, CancellationToken cancellationToken);
+
+    /// <summary>Counts for <c>/status</c>.</summary>
+    Task<SessionStats> GetStatsAsync(SessionKey key, CancellationToken cancellationToken);
+}
