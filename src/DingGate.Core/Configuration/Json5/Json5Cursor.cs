@@ -34,26 +34,22 @@ internal sealed class Json5Cursor(string text, string? source)
     public int Read()
     {
         var c = Peek();
+        if (c == End)
+        {
+            Column++;
+            return c;
+        }
+
+        var length = c > 0xFFFF ? 2 : 1;
+        _pos += length;
         if (c == '\n')
         {
             Line++;
             Column = 0;
         }
-        else if (c == End)
-        {
-            Column++;
-        }
         else
         {
-            var length = c > 0xFFFF ? 2 : 1;
             Column += length;
-            _pos += length;
-            return c;
-        }
-
-        if (c != End)
-        {
-            _pos++;
         }
 
         return c;
