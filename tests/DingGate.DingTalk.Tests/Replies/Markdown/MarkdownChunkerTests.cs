@@ -78,7 +78,7 @@ public sealed class MarkdownChunkerTests
     }
 
     [Fact]
-    public void Split_HundredKilobytes_IsQuickAndRoundTrips()
+    public void Split_HundredKilobytes_RoundTripsWithinTheLimit()
     {
         var sb = new StringBuilder();
         while (sb.Length < 100_000)
