@@ -11,7 +11,7 @@ internal static class Runners
     public static ServiceProvider Build(DinggateConfig config, Action<IServiceCollection>? configure = null)
     {
         var services = new ServiceCollection();
-        services.AddSingleton(new Demo.DemoChatOptions { DeltaDelay = TimeSpan.Zero });
+        services.AddSingleton(new DingGate.Agent.Demo.DemoChatOptions { DeltaDelay = TimeSpan.Zero });
         configure?.Invoke(services);
         services.AddAgent(config);
         return services.BuildServiceProvider();
