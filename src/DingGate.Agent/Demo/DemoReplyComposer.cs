@@ -64,7 +64,7 @@ internal static class DemoReplyComposer
             sb.AppendLine(line.Replace("```", "'''", StringComparison.Ordinal));
         }
 
-        sb.AppendLine("```").AppendLine();
+        sb.AppendLine("```");
     }
 
     private static string FirstLine(string text)
