@@ -22,6 +22,8 @@ internal sealed partial class ChatClientFactory(TimeProvider timeProvider, ILogg
 
     internal const int DefaultAnthropicMaxOutputTokens = 4096;
 
+    internal static readonly TimeSpan OpenAiNetworkTimeout = TimeSpan.FromMinutes(5);
+
     private readonly ILoggerFactory _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
     private readonly ILogger _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ChatClientFactory>();
 
@@ -53,7 +55,8 @@ internal sealed partial class ChatClientFactory(TimeProvider timeProvider, ILogg
     {
         var model = RequireModel(settings, name);
         var key = string.IsNullOrWhiteSpace(settings.ApiKey) ? PlaceholderApiKey : settings.ApiKey;
-        var options = new OpenAIClientOptions();
+        // Local servers may take minutes to load a model before the first byte; the per-read default (100 s) is too short.
+        var options = new OpenAIClientOptions { NetworkTimeout = OpenAiNetworkTimeout };
         if (settings.BaseUrl is not null)
         {
             options.Endpoint = settings.BaseUrl;

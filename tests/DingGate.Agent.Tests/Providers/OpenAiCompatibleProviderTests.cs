@@ -3,6 +3,7 @@ using DingGate.Agent.Running;
 using DingGate.Agent.Tests.Support;
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
+using DingGate.Core.Replies;
 using DingGate.Core.Sessions;
 
 namespace DingGate.Agent.Tests.Providers;
@@ -112,6 +113,28 @@ public sealed class OpenAiCompatibleProviderTests
         release.TrySetResult();
         await serverDone.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal(["one ", "two "], sink.Deltas);
+    }
+
+    [Fact]
+    public async Task RunAsync_ReasoningContentDeltas_ReasoningStatusBeforeAnswer()
+    {
+        await using var server = await FakeModelServer.StartAsync("/v1/chat/completions", async (context, _) =>
+        {
+            FakeModelServer.StartSse(context);
+            await FakeModelServer.WriteSseAsync(context, """{"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[{"index":0,"delta":{"role":"assistant","content":null,"reasoning_content":"thinking hard"},"finish_reason":null}]}""");
+            await FakeModelServer.WriteSseAsync(context, OpenAiSse.Chunk("m", "answer"));
+            await FakeModelServer.WriteSseAsync(context, "[DONE]");
+        });
+        var config = Runners.Config(new ModelSettings { Provider = "openai", BaseUrl = new Uri(server.BaseAddress, "/v1"), Model = "m", ApiKey = "k" });
+        await using var services = Runners.Build(config);
+        await using var sink = new RecordingReplySink();
+
+        var answer = await services.Runner().RunAsync(new AgentRequest(Messages.Text("q"), []), sink, CancellationToken.None);
+
+        Assert.Equal("answer", answer.Text);
+        // DeepSeek / Qwen send their thinking as delta.reasoning_content: shown as a status, never as answer text.
+        Assert.Equal(new ReplyStatus(ReplyStatusKind.Reasoning, ReasoningStatusThrottle.Prefix + " thinking hard"), sink.Updates[0]);
+        Assert.Equal(["answer"], sink.Deltas);
     }
 
     private static string TextOf(JsonNode message) =>
