@@ -71,7 +71,9 @@ internal sealed partial class ChatClientFactory(TimeProvider timeProvider, ILogg
         var options = new ClientOptions { ApiKey = string.IsNullOrWhiteSpace(settings.ApiKey) ? null : settings.ApiKey };
         if (settings.BaseUrl is not null)
         {
-            options.BaseUrl = settings.BaseUrl.ToString().TrimEnd('/');
+            // The SDK appends /v1/messages itself; accept a base URL written with /v1 like the OpenAI ones.
+            var baseUrl = settings.BaseUrl.ToString().TrimEnd('/');
+            options.BaseUrl = baseUrl.EndsWith("/v1", StringComparison.OrdinalIgnoreCase) ? baseUrl[..^3] : baseUrl;
         }
 
         var client = new AnthropicClient(options);

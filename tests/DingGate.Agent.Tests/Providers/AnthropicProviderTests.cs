@@ -40,4 +40,20 @@ public sealed class AnthropicProviderTests
         Assert.Equal("Bearer ak-test", request.Headers["Authorization"]);
         Assert.True(request.Headers.ContainsKey("anthropic-version"));
     }
+
+    [Fact]
+    public async Task RunAsync_BaseUrlWithV1_SameEndpoint()
+    {
+        await using var server = await FakeModelServer.StartAsync("/v1/messages", (context, _) =>
+            AnthropicSse.StreamAsync(context, "claude-test", [], ["ok"]));
+        var config = Runners.Config(new ModelSettings { Provider = "anthropic", BaseUrl = new Uri(server.BaseAddress, "/v1/"), Model = "claude-test", ApiKey = "k" });
+        await using var services = Runners.Build(config);
+        await using var sink = new RecordingReplySink();
+
+        var answer = await services.Runner().RunAsync(new AgentRequest(Messages.Text("hi"), []), sink, CancellationToken.None);
+
+        Assert.Equal("ok", answer.Text);
+        Assert.Equal(4096, Assert.Single(server.Requests).Json["max_tokens"]!.GetValue<int>());
+        Assert.Empty(sink.Statuses);
+    }
 }
