@@ -14,18 +14,17 @@ internal sealed class DemoChatClient(TimeProvider timeProvider, DemoChatOptions 
 
     private static readonly ChatClientMetadata Metadata = new("demo", null, ModelId);
 
-    public async Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<ChatResponse> GetResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var list = messages.ToList();
         var text = DemoReplyComposer.Compose(list, options);
-        await Task.CompletedTask;
-        return new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
+        return Task.FromResult(new ChatResponse(new ChatMessage(ChatRole.Assistant, text))
         {
             ModelId = ModelId,
             FinishReason = ChatFinishReason.Stop,
             Usage = Usage(list, text),
-        };
+        });
     }
 
     public async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
