@@ -1,0 +1,42 @@
+using DingGate.Agent.Attachments;
+using DingGate.Agent.Demo;
+using DingGate.Agent.Providers;
+using DingGate.Agent.Running;
+using DingGate.Core.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DingGate.Agent;
+
+/// <summary>Registers the agent.</summary>
+public static class AgentServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the agent runner for <paramref name="config"/>: agent resolution (bindings, agents, models; the offline
+    /// demo model when no model is configured), one chat client per model created on first use, attachment text
+    /// extraction. Uses the registered <see cref="TimeProvider"/> (else the system one), logging when registered,
+    /// <see cref="DemoChatOptions"/> and <see cref="ExtractionLimits"/> when registered (else defaults). A chat client
+    /// provider registered by a host or test replaces the configured clients.
+    /// </summary>
+    public static IServiceCollection AddAgent(this IServiceCollection services, DinggateConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(config);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new DemoChatOptions());
+        services.TryAddSingleton(new ExtractionLimits());
+        services.TryAddSingleton<ChatClientFactory>();
+        services.TryAddSingleton<IChatClientProvider, ConfiguredChatClientProvider>();
+        services.TryAddSingleton<AttachmentTextExtractor>();
+        services.TryAddSingleton<PromptBuilder>();
+        services.TryAddSingleton(_ => new AgentResolver(config));
+        services.TryAddSingleton<IAgentRunner>(sp => new AgentRunner(
+            sp.GetRequiredService<AgentResolver>(),
+            sp.GetRequiredService<IChatClientProvider>(),
+            sp.GetRequiredService<PromptBuilder>(),
+            config,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<AgentRunner>>()));
+        return services;
+    }
+}

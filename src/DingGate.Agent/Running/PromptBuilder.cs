@@ -1,0 +1,130 @@
+using DingGate.Agent.Attachments;
+using DingGate.Agent.Prompting;
+using DingGate.Core.Inbound;
+using DingGate.Core.Sessions;
+using Microsoft.Extensions.AI;
+
+namespace DingGate.Agent.Running;
+
+// System prompt, the newest history within the agent's budget, then the user's message: sender (groups), quote, text,
+// file text blocks, images (as image content when the model takes images, else a note).
+internal sealed class PromptBuilder(AttachmentTextExtractor extractor, ExtractionLimits limits)
+{
+    public const int DefaultMaxHistoryMessages = 40;
+    public const int DefaultMaxHistoryChars = 24_000;
+
+    public async Task<Prompt> BuildAsync(AgentRequest request, ResolvedAgent agent, CancellationToken cancellationToken)
+    {
+        var messages = new List<ChatMessage>
+        {
+            new(ChatRole.System, string.IsNullOrWhiteSpace(agent.Agent.SystemPrompt) ? DefaultSystemPrompt.Text : agent.Agent.SystemPrompt),
+        };
+        messages.AddRange(History(request.History, agent));
+        var parts = await UserPartsAsync(request.Message, agent, cancellationToken);
+        messages.Add(new ChatMessage(ChatRole.User, parts));
+        var userText = string.Join("\n\n", parts.Select(HistoryText).Where(t => t.Length > 0));
+        return new Prompt(messages, userText);
+    }
+
+    private static IEnumerable<ChatMessage> History(IReadOnlyList<SessionTurn> history, ResolvedAgent agent)
+    {
+        var maxMessages = agent.Agent.MaxHistoryMessages ?? DefaultMaxHistoryMessages;
+        var maxChars = agent.Agent.MaxHistoryChars ?? DefaultMaxHistoryChars;
+        var kept = new List<ChatMessage>();
+        var chars = 0;
+        for (var i = history.Count - 1; i >= 0 && kept.Count < maxMessages; i--)
+        {
+            var turn = history[i];
+            chars += turn.Text.Length;
+            if (chars > maxChars)
+            {
+                break;
+            }
+
+            kept.Add(new ChatMessage(turn.Role == SessionTurn.Assistant ? ChatRole.Assistant : ChatRole.User, turn.Text));
+        }
+
+        kept.Reverse();
+        return kept;
+    }
+
+    private async Task<List<AIContent>> UserPartsAsync(InboundMessage message, ResolvedAgent agent, CancellationToken cancellationToken)
+    {
+        var parts = new List<AIContent>();
+        if (message.Conversation == ConversationKind.Group)
+        {
+            parts.Add(PromptParts.Text(PromptParts.Note, $"[群聊 / group \"{message.ConversationTitle}\"，发送者 / from: {message.Sender.Nick}]"));
+        }
+
+        if (message.Quote is { } quote)
+        {
+            var who = quote.FromBot ? "你之前的回答 / your earlier answer" : "一条消息 / a message";
+            var part = PromptParts.Text(PromptParts.Quote, $"[引用{who}]\n> {quote.Text.Replace("\n", "\n> ", StringComparison.Ordinal)}");
+            part.AdditionalProperties![PromptParts.BodyKey] = quote.Text;
+            parts.Add(part);
+        }
+
+        parts.Add(PromptParts.Text(PromptParts.UserText, message.Text));
+        var images = message.Attachments.Where(IsImage).ToList();
+        var files = message.Attachments.Where(a => !IsImage(a)).ToList();
+        foreach (var file in await extractor.ExtractAllAsync(files, cancellationToken))
+        {
+            var part = PromptParts.Text(PromptParts.Attachment, $"[文件 / file: {file.FileName} ({file.FileType})]\n{file.Text}");
+            part.AdditionalProperties![PromptParts.FileNameKey] = file.FileName;
+            part.AdditionalProperties[PromptParts.FileTypeKey] = file.FileType;
+            part.AdditionalProperties[PromptParts.BodyKey] = file.Text;
+            parts.Add(part);
+        }
+
+        foreach (var image in images)
+        {
+            parts.Add(await ImagePartAsync(image, agent.SupportsImages, cancellationToken));
+        }
+
+        return parts;
+    }
+
+    private async Task<AIContent> ImagePartAsync(InboundAttachment image, bool supportsImages, CancellationToken cancellationToken)
+    {
+        var name = image.FileName ?? (image.LocalPath is null ? "image" : Path.GetFileName(image.LocalPath));
+        var reason = !supportsImages ? "当前模型不支持图片 / this model does not take images"
+            : image.LocalPath is null || !File.Exists(image.LocalPath) ? "图片未下载 / image not downloaded"
+            : new FileInfo(image.LocalPath).Length > limits.MaxFileBytes ? "图片过大 / image too large"
+            : null;
+        if (reason is not null)
+        {
+            return PromptParts.Text(PromptParts.Image, $"[图片 / image: {name}（{reason}）]");
+        }
+
+        var bytes = await File.ReadAllBytesAsync(image.LocalPath!, cancellationToken);
+        return new DataContent(bytes, MediaType(image)) { Name = name };
+    }
+
+    private static string HistoryText(AIContent content) => content switch
+    {
+        TextContent text => text.Text,
+        DataContent data => $"[图片 / image: {data.Name}]",
+        _ => string.Empty,
+    };
+
+    private static bool IsImage(InboundAttachment attachment) =>
+        attachment.Kind == InboundContentKind.Picture
+        || attachment.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static string MediaType(InboundAttachment image)
+    {
+        if (image.ContentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return image.ContentType.Split(';')[0].Trim();
+        }
+
+        return Path.GetExtension(image.FileName ?? image.LocalPath ?? string.Empty).ToLowerInvariant() switch
+        {
+            ".jpg" or ".jpeg" => "image/jpeg",
+            ".gif" => "image/gif",
+            ".webp" => "image/webp",
+            ".bmp" => "image/bmp",
+            _ => "image/png",
+        };
+    }
+}

@@ -1,0 +1,171 @@
+using DingGate.Agent.Running;
+using DingGate.Agent.Tests.Support;
+using DingGate.Core.Configuration;
+using DingGate.Core.Inbound;
+using DingGate.Core.Replies;
+using DingGate.Core.Sessions;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DingGate.Agent.Tests.Running;
+
+public sealed class AgentRunnerTests
+{
+    private static readonly ModelSettings OpenAi = new() { Provider = "openai", Model = "qwen-plus" };
+
+    [Fact]
+    public async Task RunAsync_ReasoningDeltas_ThrottledShortStatuses()
+    {
+        var time = new FakeTimeProvider();
+        var fake = new FakeChatClient();
+        fake.Stream = (_, _) => Reasoning(time);
+        await using var services = Runners.Build(Runners.Config(OpenAi), s => { s.AddSingleton<TimeProvider>(time); s.UseClient(fake); });
+        await using var sink = new RecordingReplySink();
+
+        var answer = await services.Runner().RunAsync(new AgentRequest(Messages.Text("q"), []), sink, CancellationToken.None);
+
+        // 10 deltas in the first second → one status; then time moves 2 s → a second one.
+        Assert.Equal(2, sink.Statuses.Count);
+        Assert.All(sink.Statuses, s => Assert.Equal(ReplyStatusKind.Reasoning, s.Kind));
+        Assert.All(sink.Statuses, s => Assert.True(s.Text.Length <= ReasoningStatusThrottle.Prefix.Length + ReasoningStatusThrottle.TailLength + 2, s.Text));
+        Assert.Equal("answer", answer.Text);
+        Assert.Equal(["answer"], sink.Deltas);
+    }
+
+    [Fact]
+    public async Task RunAsync_FunctionCallAndUsage_ToolStatusAndTokens()
+    {
+        var fake = new FakeChatClient
+        {
+            Stream = (_, _) => FakeChatClient.Updates(
+                FakeChatClient.Of(new FunctionCallContent("c1", "web_search")),
+                new ChatResponseUpdate(ChatRole.Assistant, "done"),
+                FakeChatClient.Of(new UsageContent(new UsageDetails { InputTokenCount = 100, OutputTokenCount = 20 }))),
+        };
+        await using var services = Runners.Build(Runners.Config(OpenAi), s => s.UseClient(fake));
+        await using var sink = new RecordingReplySink();
+
+        var answer = await services.Runner().RunAsync(new AgentRequest(Messages.Text("q"), []), sink, CancellationToken.None);
+
+        Assert.Equal(new ReplyStatus(ReplyStatusKind.ToolCall, "web_search"), sink.Updates[0]);
+        Assert.Equal(new ReplyTextDelta("done"), sink.Updates[1]);
+        Assert.Equal((100L, 20L), (answer.InputTokens, answer.OutputTokens));
+    }
+
+    [Fact]
+    public async Task RunAsync_StopButtonPressed_StopsWithoutFurtherDeltas()
+    {
+        var fake = new FakeChatClient { Stream = (_, ct) => Endless(ct) };
+        await using var services = Runners.Build(Runners.Config(OpenAi), s => s.UseClient(fake));
+        await using var sink = new RecordingReplySink();
+        sink.OnWrite = (_, count) =>
+        {
+            if (count == 3)
+            {
+                sink.PressStop();
+            }
+        };
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            services.Runner().RunAsync(new AgentRequest(Messages.Text("q"), []), sink, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(3, sink.Deltas.Count);
+    }
+
+    [Fact]
+    public async Task RunAsync_HistoryOverBudget_NewestTurnsKept()
+    {
+        var fake = new FakeChatClient();
+        var config = Runners.Config(OpenAi);
+        config.Agents["default"] = new AgentSettings { MaxHistoryMessages = 3, SystemPrompt = "sys" };
+        await using var services = Runners.Build(config, s => s.UseClient(fake));
+        await using var sink = new RecordingReplySink();
+        var history = Enumerable.Range(1, 6).Select(i => new SessionTurn(i % 2 == 1 ? "user" : "assistant", "t" + i, DateTimeOffset.UnixEpoch)).ToList();
+
+        await services.Runner().RunAsync(new AgentRequest(Messages.Text("now"), history), sink, CancellationToken.None);
+
+        var sent = Assert.Single(fake.Calls);
+        Assert.Equal(["sys", "t4", "t5", "t6", "now"], sent.Select(m => m.Text));
+        Assert.Equal([ChatRole.System, ChatRole.Assistant, ChatRole.User, ChatRole.Assistant, ChatRole.User], sent.Select(m => m.Role));
+    }
+
+    [Fact]
+    public async Task RunAsync_NoAgentPrompt_DefaultPromptMentionsDingTalkMarkdown()
+    {
+        var fake = new FakeChatClient();
+        await using var services = Runners.Build(Runners.Config(OpenAi), s => s.UseClient(fake));
+        await using var sink = new RecordingReplySink();
+
+        await services.Runner().RunAsync(new AgentRequest(Messages.Text("q"), []), sink, CancellationToken.None);
+
+        var system = Assert.Single(fake.Calls)[0];
+        Assert.Equal(ChatRole.System, system.Role);
+        Assert.Contains("钉钉", system.Text, StringComparison.Ordinal);
+        Assert.Contains("DingTalk markdown", system.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_ModelWithoutImages_ImageBecomesNote()
+    {
+        using var folder = new TempFolder();
+        var image = folder.Write("x.png", Fixtures.Png);
+        var fake = new FakeChatClient();
+        await using var services = Runners.Build(Runners.Config(new ModelSettings { Provider = "openai", Model = "m", SupportsImages = false }), s => s.UseClient(fake));
+        await using var sink = new RecordingReplySink();
+        var attachments = new[] { new InboundAttachment { Kind = InboundContentKind.Picture, DownloadCode = "d", FileName = "x.png", LocalPath = image } };
+
+        var answer = await services.Runner().RunAsync(new AgentRequest(Messages.Text("look", attachments), []), sink, CancellationToken.None);
+
+        var user = Assert.Single(fake.Calls)[^1];
+        Assert.Empty(user.Contents.OfType<DataContent>());
+        Assert.Contains("x.png", user.Text, StringComparison.Ordinal);
+        Assert.Contains("does not take images", answer.UserText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_PdfAndQuoteInGroup_ModelReadsTextQuoteAndSender()
+    {
+        using var folder = new TempFolder();
+        var pdf = folder.Write("spec.pdf", Fixtures.Pdf("The limit is 42 requests"));
+        var fake = new FakeChatClient();
+        await using var services = Runners.Build(Runners.Config(OpenAi), s => s.UseClient(fake));
+        await using var sink = new RecordingReplySink();
+        var message = Messages.Text("what is the limit?", [new InboundAttachment { Kind = InboundContentKind.File, DownloadCode = "d", FileName = "spec.pdf", LocalPath = pdf }], ConversationKind.Group)
+            with { Quote = new InboundQuote { FromBot = true, Text = "earlier bot answer" } };
+
+        var answer = await services.Runner().RunAsync(new AgentRequest(message, []), sink, CancellationToken.None);
+
+        var user = Assert.Single(fake.Calls)[^1].Text;
+        Assert.Contains("The limit is 42 requests", user, StringComparison.Ordinal);
+        Assert.Contains("> earlier bot answer", user, StringComparison.Ordinal);
+        Assert.Contains("张三", user, StringComparison.Ordinal);
+        Assert.True(user.IndexOf("earlier bot answer", StringComparison.Ordinal) < user.IndexOf("what is the limit?", StringComparison.Ordinal));
+        Assert.Contains("The limit is 42 requests", answer.UserText, StringComparison.Ordinal);
+        Assert.Equal("main/group:cid-1", fake.Options.Single()!.AdditionalProperties!["dinggate.session"]);
+    }
+
+    private static async IAsyncEnumerable<ChatResponseUpdate> Reasoning(FakeTimeProvider time)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await Task.Yield();
+            yield return FakeChatClient.Of(new TextReasoningContent($"step {i} of a long chain of thought that goes on and on. "));
+        }
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        yield return FakeChatClient.Of(new TextReasoningContent("final step"));
+        yield return new ChatResponseUpdate(ChatRole.Assistant, "answer");
+    }
+
+    private static async IAsyncEnumerable<ChatResponseUpdate> Endless([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        for (var i = 0; ; i++)
+        {
+            // Like a real client: a pending read that only cancellation ends once the stop button is pressed.
+            await Task.Yield();
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return new ChatResponseUpdate(ChatRole.Assistant, "d" + i);
+        }
+    }
+}
