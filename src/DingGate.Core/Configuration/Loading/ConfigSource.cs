@@ -41,7 +41,8 @@ public sealed class ConfigSource
     public static ConfigSource FromProcess(string? configOption) =>
         Create(configOption, System.Environment.GetEnvironmentVariable, System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile));
 
-    internal static string ExpandHome(string path, string home)
+    /// <summary>Makes <paramref name="path"/> absolute, a leading <c>~</c> standing for <paramref name="home"/>.</summary>
+    public static string ExpandHome(string path, string home)
     {
         if (path == "~")
         {
