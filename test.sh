@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # Runs every DingGate test. Installs what the tests need first (NuGet restore via dotnet, the official DingTalk
-# Stream SDK for the interop tests via npm ci, Node.js from Debian when absent). TRX results go to TestResults/.
+# Stream SDK and json5 for the interop tests via npm ci, Node.js and Chromium from Debian when absent — the browser
+# test drives Debian's Chromium through Playwright, never a downloaded browser). TRX results go to TestResults/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
+apt_install() {
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; fi
+}
+
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "test.sh: installing Node.js (needed by the interop tests)" >&2
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq nodejs npm >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq nodejs npm >/dev/null; fi
+  apt_install nodejs npm
+fi
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "test.sh: installing Chromium (needed by the sandbox browser test)" >&2
+  apt_install chromium
 fi
 
 echo "test.sh: installing interop packages (tests/interop, pinned by package-lock.json)"

@@ -16,7 +16,12 @@ public sealed class DingTalkChannelSettingsTests
         Assert.Equal(DmPolicy.Open, account.DmPolicy);
         Assert.Equal(GroupPolicy.Open, account.GroupPolicy);
         Assert.Equal("markdown", account.MessageType);
-        Assert.Equal("content", account.CardTemplateKey);
+        Assert.Equal("382e4302-551d-4880-bf29-a30acfab2e71.schema", account.CardTemplateId);
+        Assert.Equal("msgContent", account.CardTemplateKey);
+        Assert.Equal(TimeSpan.FromMilliseconds(500), account.CardStreamInterval);
+        Assert.Equal(TimeSpan.FromMinutes(30), account.AicardDegradeDuration);
+        Assert.True(account.ConvertMarkdownTables);
+        Assert.Equal("emotion", account.ThinkingIndicator);
         Assert.Equal(10, account.MaxConnectionAttempts);
         Assert.Equal(TimeSpan.FromSeconds(1), account.InitialReconnectDelay);
         Assert.Equal(TimeSpan.FromSeconds(60), account.MaxReconnectDelay);
@@ -25,6 +30,29 @@ public sealed class DingTalkChannelSettingsTests
         Assert.Equal(new Uri("https://oapi.dingtalk.com"), account.OapiBaseUrl);
         Assert.Equal(TimeSpan.FromHours(24), account.DedupTtl);
         Assert.Empty(account.AllowFrom);
+    }
+
+    [Theory]
+    [InlineData(null, null, "msgContent")]
+    [InlineData("382e4302-551d-4880-bf29-a30acfab2e71.schema", null, "msgContent")]
+    [InlineData("my-own-template.schema", null, "content")]
+    [InlineData("my-own-template.schema", "answer", "answer")]
+    public void Resolve_CardTemplateKey_DefaultFollowsTheTemplate(string? templateId, string? key, string expected)
+    {
+        var settings = new DingTalkChannelSettings { ClientId = "dingabc", ClientSecret = "s", CardTemplateId = templateId, CardTemplateKey = key };
+
+        Assert.Equal(expected, Assert.Single(settings.Resolve()).CardTemplateKey);
+    }
+
+    [Theory]
+    [InlineData(50, 200)]
+    [InlineData(200, 200)]
+    [InlineData(1000, 1000)]
+    public void Resolve_CardStreamInterval_RaisedToTheMinimum(int configured, int expectedMs)
+    {
+        var settings = new DingTalkChannelSettings { ClientId = "dingabc", ClientSecret = "s", CardStreamInterval = configured };
+
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs), Assert.Single(settings.Resolve()).CardStreamInterval);
     }
 
     [Fact]

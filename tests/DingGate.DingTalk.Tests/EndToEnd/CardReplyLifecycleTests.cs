@@ -78,8 +78,10 @@ public sealed class CardReplyLifecycleTests
                     return emu.Calls("/v1.0/card/streaming").Count == 1;
                 },
                 "the first streaming update");
-            var open = await first.Get<IOpenCardStore>().ListAsync("default", CancellationToken.None);
-            Assert.Equal("前半部分", Assert.Single(open).Content);
+            // The open-card record follows the streaming call once its answer is back.
+            await TestWait.UntilAsync(
+                async () => (await first.Get<IOpenCardStore>().ListAsync("default", CancellationToken.None)) is [{ Content: "前半部分" }],
+                "the open card records what it shows");
         }
 
         var before = (await emu.ControlAsync(HttpMethod.Get, "/_emulator/cards/" + outTrackId))!;

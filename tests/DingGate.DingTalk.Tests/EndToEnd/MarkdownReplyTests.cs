@@ -208,6 +208,33 @@ public sealed class MarkdownReplyTests
     }
 
     [Fact]
+    public async Task ThinkingIndicatorMessage_SlowAnswer_ShortTextFirstThenTheAnswer()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.ThinkingIndicator = "message");
+        var outcome = new TaskCompletionSource<ReplyOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        channel.Handler.Respond = async (message, reply, ct) =>
+        {
+            emu.Time.Advance(TimeSpan.FromSeconds(2));
+            await TestWait.UntilAsync(() => emu.Calls("/robot/sendBySession").Count == 1, "the thinking message");
+            await using (reply)
+            {
+                await reply.WriteAsync(new ReplyTextDelta("答案来了"), ct);
+                outcome.SetResult(await reply.CompleteAsync(ReplyEnd.Finished, null, ct));
+            }
+        };
+
+        await emu.InjectTextAsync("慢问题");
+        var result = await outcome.Task.WaitAsync(TestWait.DefaultTimeout);
+
+        var texts = emu.Calls("/robot/sendBySession").Select(c => JsonNode.Parse(c.RequestBody)!["text"]!["content"]!.GetValue<string>()).ToList();
+        Assert.Equal(["思考中…", "答案来了"], texts);
+        Assert.Empty(emu.Calls("/v1.0/robot/emotion"));
+        Assert.Equal(2, result.ApiCalls["webhook"]);
+    }
+
+    [Fact]
     public async Task StoppedReply_PartialTextDeliveredWithStoppedNote()
     {
         await using var emu = await DingTalkTestEmulator.StartAsync();

@@ -130,14 +130,44 @@
       }
     } catch (e) { $('sendStatus').textContent = 'error: ' + e.message; }
   });
+  // Sandbox panel: present when the host (dinggate sandbox) serves /_sandbox/* next to the emulator.
+  async function loadSandbox() {
+    try {
+      const s = await api('GET', '/_sandbox/settings');
+      $('sandbox').hidden = false;
+      $('sbMessageType').value = s.messageType; $('sbDmPolicy').value = s.dmPolicy; $('sbGroupPolicy').value = s.groupPolicy;
+      $('sbModel').textContent = `Model: ${s.model} · gateway ${s.running ? 'running' : 'stopped'}`;
+      state.sandbox = true;
+    } catch { state.sandbox = false; }
+  }
+
+  async function refreshSandbox() {
+    if (!state.sandbox) return;
+    const pending = await api('GET', '/_sandbox/pairing');
+    $('sbPairing').innerHTML = pending.map((p) => `<li>${esc(p.nick)} (${esc(p.userId)}) <span class="mono">${esc(p.code)}</span> <button type="button" data-approve="${esc(p.code)}">Approve</button></li>`).join('') || '<li class="muted">none</li>';
+  }
+
+  $('sbApply').addEventListener('click', async () => {
+    $('sbStatus').textContent = 'restarting the gateway…';
+    try {
+      await api('PUT', '/_sandbox/settings', { messageType: $('sbMessageType').value, dmPolicy: $('sbDmPolicy').value, groupPolicy: $('sbGroupPolicy').value });
+      $('sbStatus').textContent = 'applied'; await loadSandbox();
+    } catch (e) { $('sbStatus').textContent = 'error: ' + e.message; }
+  });
+  document.addEventListener('click', async (ev) => {
+    const t = ev.target.closest('[data-approve]');
+    if (!t) return;
+    try { await api('POST', '/_sandbox/pairing/approve', { code: t.dataset.approve }); $('sbStatus').textContent = 'approved ' + t.dataset.approve; } catch (e) { $('sbStatus').textContent = 'error: ' + e.message; }
+  });
   $('clearFaults').addEventListener('click', () => api('DELETE', '/_emulator/faults'));
   $('newDm').addEventListener('click', () => { $('from').value = $('newUser').value; state.conversation = null; state.conversationType = '1'; $('chatTitle').textContent = `New 1:1 chat as ${$('newUser').value}: send a message`; $('messages').innerHTML = ''; $('atBotLabel').style.display = 'none'; });
   $('app').addEventListener('change', (e) => { state.app = e.target.value; });
   $('composer').addEventListener('submit', send);
   $('text').addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('composer').requestSubmit(); } });
 
-  loadFixtures().then(() => {
+  loadFixtures().then(async () => {
+    await loadSandbox();
     refreshSide();
-    setInterval(() => { refreshSide().catch(() => {}); refreshConversation().catch(() => {}); }, 800);
+    setInterval(() => { refreshSide().catch(() => {}); refreshConversation().catch(() => {}); refreshSandbox().catch(() => {}); }, 800);
   });
 })();

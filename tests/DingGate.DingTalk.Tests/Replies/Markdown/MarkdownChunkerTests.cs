@@ -78,7 +78,7 @@ public sealed class MarkdownChunkerTests
     }
 
     [Fact]
-    public void Split_HundredKilobytes_IsQuickAndRoundTrips()
+    public void Split_HundredKilobytes_RoundTripsWithinTheLimit()
     {
         var sb = new StringBuilder();
         while (sb.Length < 100_000)
@@ -87,12 +87,10 @@ public sealed class MarkdownChunkerTests
         }
 
         var text = sb.ToString();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         var chunks = MarkdownChunker.Split(text);
         var joined = MarkdownChunker.Join(chunks);
-        watch.Stop();
         Assert.Equal(text, joined);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), watch.Elapsed.ToString());
+        Assert.All(chunks, c => Assert.True(c.Length <= MarkdownChunker.DefaultLimit));
     }
 
     [Fact]

@@ -1,0 +1,23 @@
+using DingGate.Core.Configuration;
+
+namespace DingGate.Cli.Gateway;
+
+/// <summary>What the gateway host is built from: the loaded configuration and where state and logs go.</summary>
+internal sealed record GatewayHostSettings
+{
+    public required DinggateConfig Config { get; init; }
+
+    /// <summary>SQLite file, downloaded media, admin token.</summary>
+    public required string StateDirectory { get; init; }
+
+    /// <summary>Daily JSONL log files; null: no file log.</summary>
+    public string? LogDirectory { get; init; }
+
+    /// <summary>Also log to the console (the foreground <c>dinggate gateway</c>).</summary>
+    public bool ConsoleLogs { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Last word on the services (tests: a fake chat client; the sandbox: extra endpoints).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+}
