@@ -33,6 +33,7 @@ internal static class ConfigValidateCommand
         }
         catch (ConfigException ex)
         {
+            await ConfigReport.WriteWarningsAsync(ex.Warnings, error, cancellationToken);
             await ConfigReport.WriteErrorsAsync(ex.Errors, error, cancellationToken);
             await error.WriteLineAsync($"Configuration invalid: {source.Path} ({ex.Errors.Count} error(s))".AsMemory(), cancellationToken);
             return ExitCodes.Config;

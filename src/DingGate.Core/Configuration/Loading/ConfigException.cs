@@ -34,6 +34,9 @@ public sealed class ConfigException : Exception
     /// <summary>Every problem found.</summary>
     public IReadOnlyList<ConfigError> Errors { get; }
 
+    /// <summary>Unknown and legacy keys found on the way (worth showing along with the errors).</summary>
+    public IReadOnlyList<ConfigWarning> Warnings { get; init; } = [];
+
     private static string Describe(IReadOnlyList<ConfigError> errors, string? source)
     {
         var head = $"Invalid configuration{(source is null ? string.Empty : " " + source)}: {errors.Count} error(s).";

@@ -63,7 +63,7 @@ public sealed class ConfigLoader
         errors.AddRange(ConfigValidator.Validate(config).Where(e => !reported.Contains(e.Path)));
         if (errors.Count > 0)
         {
-            throw new ConfigException(errors, source.Path);
+            throw new ConfigException(errors, source.Path) { Warnings = warnings };
         }
 
         return new LoadedConfig(config, warnings, source.Path, StateDirectory(config, source, directory));

@@ -69,7 +69,7 @@ public static class ConfigValidator
 
         var url = model.BaseUrl;
         errors.Check(url is null || (url.IsAbsoluteUri && url.Scheme is "http" or "https"), ConfigPath.Child(at, "baseUrl"), url, "must be an absolute http:// or https:// URL");
-        errors.Check(model.Provider is "demo" or null || !string.IsNullOrWhiteSpace(model.Model), ConfigPath.Child(at, "model"), model.Model, "is required for provider " + model.Provider + " (e.g. qwen-plus, gpt-4o-mini)");
+        errors.Check(model.Provider is not ("openai" or "anthropic") || !string.IsNullOrWhiteSpace(model.Model), ConfigPath.Child(at, "model"), model.Model, "is required for provider " + model.Provider + " (e.g. qwen-plus, gpt-4o-mini)");
         errors.AtLeast(model.MaxOutputTokens, 1, ConfigPath.Child(at, "maxOutputTokens"));
         errors.Check(model.Temperature is null or (>= 0 and <= 2), ConfigPath.Child(at, "temperature"), model.Temperature, "must be between 0 and 2");
     }
