@@ -49,6 +49,7 @@ internal static class BrokenConfigs
         { "session-scope-unknown", Dt("", """, session: { scope: "per-group" }"""), "session.scope", "per-peer | per-user-in-group" },
         { "session-queueDepth-zero", Dt("", """, session: { queueDepth: 0 }"""), "session.queueDepth", "at least 1" },
         { "root-array", "[1, 2]", "(root)", "must be an object" },
+        { "dedupTtlMs-huge", Dt("dedupTtlMs: 1e19"), "channels.dingtalk.dedupTtlMs", "whole number" },
     };
 
     // A DingTalk section with valid credentials plus the keys under test; `rest` adds root-level sections.

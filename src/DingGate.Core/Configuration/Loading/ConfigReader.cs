@@ -100,7 +100,7 @@ internal sealed class ConfigReader(List<ConfigError> errors, List<ConfigWarning>
             return null;
         }
 
-        if (TryNumber(node, out var d) && double.IsFinite(d) && Math.Floor(d) == d && d >= min && d <= max)
+        if (TryNumber(node, out var d) && double.IsFinite(d) && Math.Floor(d) == d && d >= min && d <= max && Math.Abs(d) < 9e18)
         {
             return (long)d;
         }
