@@ -50,6 +50,14 @@ public sealed class EnvironmentSubstitutionTests : IDisposable
         Assert.DoesNotContain("do-not-show", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_UnsetVariableInheritedByAccounts_OneErrorNoKnockOns()
+    {
+        var error = _files.LoadFails("""{ channels: { dingtalk: { clientSecret: "${DT_SECRET}", accounts: { a: { clientId: "x" }, b: { clientId: "y" } } } } }""");
+
+        Assert.Equal("channels.dingtalk.clientSecret", Assert.Single(error.Errors).Path);
+    }
+
     [Theory]
     [InlineData("${BAD NAME}", "not a valid reference")]
     [InlineData("${OPEN", "unterminated")]

@@ -104,7 +104,7 @@ internal sealed class EnvironmentSubstitution(Func<string, string?> environment,
         if (!IsVariableName(name))
         {
             errors.Add(new ConfigError(path, null, $"'${{{name}}}' is not a valid reference: use ${{NAME}}, ${{NAME:-default}} or ${{file:/path}}"));
-            return string.Empty;
+            return Unresolved(reference);
         }
 
         var value = environment(name);
@@ -119,7 +119,7 @@ internal sealed class EnvironmentSubstitution(Func<string, string?> environment,
         }
 
         errors.Add(new ConfigError(path, null, $"environment variable {name} is not set (set it, or write ${{{name}:-default}})"));
-        return string.Empty;
+        return Unresolved(reference);
     }
 
     private string ReadSecretFile(string file, string path)
@@ -134,9 +134,12 @@ internal sealed class EnvironmentSubstitution(Func<string, string?> environment,
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
         {
             errors.Add(new ConfigError(path, null, $"cannot read secret file {full}: {ex.GetType().Name}"));
-            return string.Empty;
+            return Unresolved(FilePrefix + file);
         }
     }
+
+    // A failed reference stays as written, so later checks (e.g. "clientSecret is required") do not pile up on it.
+    private static string Unresolved(string reference) => "${" + reference + "}";
 
     private static bool IsVariableName(string name) =>
         name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
