@@ -11,4 +11,7 @@ internal static class ExitCodes
 
     /// <summary>The command line is wrong (unknown option, bad value, missing pair).</summary>
     public const int Usage = 2;
+
+    /// <summary>The configuration is missing or invalid (EX_CONFIG from sysexits.h).</summary>
+    public const int Config = 78;
 }

@@ -18,6 +18,12 @@ public class DingTalkAccountSettings
     /// <summary>Robot code; defaults to the client id (internal-app bots).</summary>
     public string? RobotCode { get; set; }
 
+    /// <summary>OpenClaw's enterprise id (<c>corpId</c>): accepted for compatibility, not used (warned at load).</summary>
+    public string? CorpId { get; set; }
+
+    /// <summary>OpenClaw's application id (<c>agentId</c>): accepted for compatibility, not used (warned at load).</summary>
+    public string? AgentId { get; set; }
+
     /// <summary>Display name of the bot.</summary>
     public string? Name { get; set; }
 

@@ -1,0 +1,22 @@
+using System.CommandLine;
+
+namespace DingGate.Cli.Config;
+
+/// <summary><c>dinggate config</c>: check the configuration file, import OpenClaw's.</summary>
+internal static class ConfigCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var command = new Command("config", "Check the configuration file (validate) or import an OpenClaw one (import-openclaw).");
+        command.Subcommands.Add(ConfigValidateCommand.Create(output, error));
+        command.Subcommands.Add(ConfigImportCommand.Create(output, error));
+        return command;
+    }
+
+    /// <summary>The shared <c>--config</c> option.</summary>
+    public static Option<string?> ConfigOption() => new("--config", "-c")
+    {
+        Description = "Configuration file. Default: $DINGGATE_CONFIG, else ~/.dinggate/dinggate.json.",
+        HelpName = "path",
+    };
+}

@@ -1,0 +1,178 @@
+using System.Text.Json.Nodes;
+
+namespace DingGate.Core.Configuration.Loading;
+
+/// <summary>
+/// Binds the JSON tree onto <see cref="DinggateConfig"/> by hand (case-sensitive camelCase keys, no reflection): wrong
+/// types are errors, unknown keys warnings. Ranges and cross-references are <see cref="ConfigValidator"/>'s job.
+/// </summary>
+internal static class ConfigBinder
+{
+    private static readonly string[] RootKeys = ["models", "agents", "bindings", "session", "channels", "gateway"];
+    private static readonly string[] ModelKeys = ["provider", "baseUrl", "model", "apiKey", "supportsImages", "maxOutputTokens", "temperature"];
+    private static readonly string[] AgentKeys = ["model", "systemPrompt", "maxHistoryMessages", "maxHistoryChars"];
+    private static readonly string[] BindingKeys = ["channel", "account", "agent"];
+    private static readonly string[] SessionKeys = ["scope", "queueDepth"];
+    private static readonly string[] GatewayKeys = ["stateDir", "logDir", "logLevel"];
+
+    public static DinggateConfig Bind(JsonNode? root, ConfigReader r)
+    {
+        var config = new DinggateConfig();
+        if (root is not JsonObject obj)
+        {
+            r.Error("(root)", root, "the configuration must be an object: { ... }");
+            return config;
+        }
+
+        foreach (var (key, value) in obj)
+        {
+            switch (key)
+            {
+                case "models": EachEntry(value, key, r, (name, node, at) => config.Models[name] = Model(node, at, r)); break;
+                case "agents": EachEntry(value, key, r, (name, node, at) => config.Agents[name] = Agent(node, at, r)); break;
+                case "bindings": Bindings(value, key, r, config.Bindings); break;
+                case "session": config.Session = Session(value, key, r); break;
+                case "channels": config.Channels = Channels(value, key, r); break;
+                case "gateway": config.Gateway = Gateway(value, key, r); break;
+                default: r.Unknown(key, key, RootKeys); break;
+            }
+        }
+
+        return config;
+    }
+
+    private static void EachEntry(JsonNode? node, string path, ConfigReader r, Action<string, JsonObject, string> bind)
+    {
+        foreach (var (name, value) in r.Object(node, path) ?? [])
+        {
+            var at = ConfigPath.Child(path, name);
+            if (r.Object(value, at) is { } entry)
+            {
+                bind(name, entry, at);
+            }
+        }
+    }
+
+    private static ModelSettings Model(JsonObject obj, string path, ConfigReader r)
+    {
+        var model = new ModelSettings();
+        foreach (var (key, value) in obj)
+        {
+            var at = ConfigPath.Child(path, key);
+            switch (key)
+            {
+                case "provider": model.Provider = r.String(value, at); break;
+                case "baseUrl": model.BaseUrl = r.HttpUrl(value, at); break;
+                case "model": model.Model = r.String(value, at); break;
+                case "apiKey": model.ApiKey = r.String(value, at); break;
+                case "supportsImages": model.SupportsImages = r.Bool(value, at); break;
+                case "maxOutputTokens": model.MaxOutputTokens = r.Int(value, at); break;
+                case "temperature": model.Temperature = r.Double(value, at); break;
+                default: r.Unknown(at, key, ModelKeys); break;
+            }
+        }
+
+        return model;
+    }
+
+    private static AgentSettings Agent(JsonObject obj, string path, ConfigReader r)
+    {
+        var agent = new AgentSettings();
+        foreach (var (key, value) in obj)
+        {
+            var at = ConfigPath.Child(path, key);
+            switch (key)
+            {
+                case "model": agent.Model = r.String(value, at); break;
+                case "systemPrompt": agent.SystemPrompt = r.String(value, at); break;
+                case "maxHistoryMessages": agent.MaxHistoryMessages = r.Int(value, at); break;
+                case "maxHistoryChars": agent.MaxHistoryChars = r.Int(value, at); break;
+                default: r.Unknown(at, key, AgentKeys); break;
+            }
+        }
+
+        return agent;
+    }
+
+    private static void Bindings(JsonNode? node, string path, ConfigReader r, IList<AgentBinding> target)
+    {
+        var array = r.Array(node, path);
+        for (var i = 0; array is not null && i < array.Count; i++)
+        {
+            var at = ConfigPath.Item(path, i);
+            if (r.Object(array[i], at) is not { } obj)
+            {
+                continue;
+            }
+
+            var binding = new AgentBinding();
+            foreach (var (key, value) in obj)
+            {
+                var keyPath = ConfigPath.Child(at, key);
+                switch (key)
+                {
+                    case "channel": binding.Channel = r.String(value, keyPath) ?? binding.Channel; break;
+                    case "account": binding.Account = r.String(value, keyPath); break;
+                    case "agent": binding.Agent = r.String(value, keyPath) ?? binding.Agent; break;
+                    default: r.Unknown(keyPath, key, BindingKeys); break;
+                }
+            }
+
+            target.Add(binding);
+        }
+    }
+
+    private static SessionSettings Session(JsonNode? node, string path, ConfigReader r)
+    {
+        var session = new SessionSettings();
+        foreach (var (key, value) in r.Object(node, path) ?? [])
+        {
+            var at = ConfigPath.Child(path, key);
+            switch (key)
+            {
+                case "scope": session.Scope = r.String(value, at); break;
+                case "queueDepth": session.QueueDepth = r.Int(value, at); break;
+                default: r.Unknown(at, key, SessionKeys); break;
+            }
+        }
+
+        return session;
+    }
+
+    private static ChannelsSettings Channels(JsonNode? node, string path, ConfigReader r)
+    {
+        var channels = new ChannelsSettings();
+        foreach (var (key, value) in r.Object(node, path) ?? [])
+        {
+            var at = ConfigPath.Child(path, key);
+            if (key == "dingtalk")
+            {
+                channels.Dingtalk = DingTalkBinder.BindChannel(value, at, r);
+            }
+            else
+            {
+                r.Warnings.Add(new ConfigWarning(at, "unknown channel, ignored (DingGate serves dingtalk)"));
+            }
+        }
+
+        return channels;
+    }
+
+    private static GatewaySettings Gateway(JsonNode? node, string path, ConfigReader r)
+    {
+        var gateway = new GatewaySettings();
+        foreach (var (key, value) in r.Object(node, path) ?? [])
+        {
+            var at = ConfigPath.Child(path, key);
+            switch (key)
+            {
+                case "stateDir": gateway.StateDir = r.String(value, at); break;
+                case "logDir": gateway.LogDir = r.String(value, at); break;
+                case "logLevel": gateway.LogLevel = r.String(value, at); break;
+                default: r.Unknown(at, key, GatewayKeys); break;
+            }
+        }
+
+        return gateway;
+    }
+}

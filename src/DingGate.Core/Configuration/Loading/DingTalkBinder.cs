@@ -1,0 +1,179 @@
+using System.Text.Json.Nodes;
+
+namespace DingGate.Core.Configuration.Loading;
+
+/// <summary>Binds <c>channels.dingtalk</c> (OpenClaw's keys, case-sensitive) and each <c>accounts.&lt;id&gt;</c>.</summary>
+internal static class DingTalkBinder
+{
+    /// <summary>Keys accepted at the top level and per account.</summary>
+    public static readonly IReadOnlyList<string> AccountKeys =
+    [
+        "enabled", "clientId", "clientSecret", "robotCode", "corpId", "agentId", "dmPolicy", "groupPolicy", "allowFrom",
+        "messageType", "cardTemplateId", "cardTemplateKey", "debug", "maxConnectionAttempts", "initialReconnectDelay",
+        "maxReconnectDelay", "reconnectJitter", "name", "groups", "endpoints", "dedupTtlMs", "maxMediaBytes",
+        "cardStreamInterval", "aicardDegradeMs", "convertMarkdownTables", "thinkingIndicator", "thinkingDelayMs",
+    ];
+
+    /// <summary>Keys OpenClaw documents that DingGate accepts but does not use.</summary>
+    public static readonly IReadOnlyList<string> LegacyKeys = ["corpId", "agentId"];
+
+    private static readonly Dictionary<string, DmPolicy> DmPolicies = new(StringComparer.Ordinal)
+    {
+        ["open"] = DmPolicy.Open, ["pairing"] = DmPolicy.Pairing, ["allowlist"] = DmPolicy.Allowlist,
+    };
+
+    private static readonly Dictionary<string, GroupPolicy> GroupPolicies = new(StringComparer.Ordinal)
+    {
+        ["open"] = GroupPolicy.Open, ["allowlist"] = GroupPolicy.Allowlist, ["disabled"] = GroupPolicy.Disabled,
+    };
+
+    public static DingTalkChannelSettings? BindChannel(JsonNode? node, string path, ConfigReader r)
+    {
+        var obj = r.Object(node, path);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var channel = new DingTalkChannelSettings();
+        foreach (var (key, value) in obj)
+        {
+            var at = ConfigPath.Child(path, key);
+            if (key == "accounts")
+            {
+                foreach (var (id, account) in r.Object(value, at) ?? [])
+                {
+                    if (BindAccount(account, ConfigPath.Child(at, id), r, new DingTalkAccountSettings()) is { } bound)
+                    {
+                        channel.Accounts[id] = bound;
+                    }
+                }
+            }
+            else if (!BindKey(channel, key, value, at, r))
+            {
+                r.Unknown(at, key, [.. AccountKeys, "accounts"]);
+            }
+        }
+
+        return channel;
+    }
+
+    private static DingTalkAccountSettings? BindAccount(JsonNode? node, string path, ConfigReader r, DingTalkAccountSettings target)
+    {
+        var obj = r.Object(node, path);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        foreach (var (key, value) in obj)
+        {
+            var at = ConfigPath.Child(path, key);
+            if (!BindKey(target, key, value, at, r))
+            {
+                r.Unknown(at, key, AccountKeys);
+            }
+        }
+
+        return target;
+    }
+
+    private static bool BindKey(DingTalkAccountSettings s, string key, JsonNode? value, string at, ConfigReader r)
+    {
+        switch (key)
+        {
+            case "enabled": s.Enabled = r.Bool(value, at); break;
+            case "clientId": s.ClientId = r.String(value, at); break;
+            case "clientSecret": s.ClientSecret = r.String(value, at); break;
+            case "robotCode": s.RobotCode = r.String(value, at); break;
+            case "corpId": s.CorpId = Legacy(r.String(value, at), at, r); break;
+            case "agentId": s.AgentId = Legacy(Number(value) ?? r.String(value, at), at, r); break;
+            case "dmPolicy": s.DmPolicy = r.Choice(value, at, DmPolicies); break;
+            case "groupPolicy": s.GroupPolicy = r.Choice(value, at, GroupPolicies); break;
+            case "allowFrom": s.AllowFrom = r.StringList(value, at); break;
+            case "messageType": s.MessageType = r.String(value, at); break;
+            case "cardTemplateId": s.CardTemplateId = r.String(value, at); break;
+            case "cardTemplateKey": s.CardTemplateKey = r.String(value, at); break;
+            case "debug": s.Debug = r.Bool(value, at); break;
+            case "maxConnectionAttempts": s.MaxConnectionAttempts = r.Int(value, at); break;
+            case "initialReconnectDelay": s.InitialReconnectDelay = r.Int(value, at); break;
+            case "maxReconnectDelay": s.MaxReconnectDelay = r.Int(value, at); break;
+            case "reconnectJitter": s.ReconnectJitter = r.Double(value, at); break;
+            case "name": s.Name = r.String(value, at); break;
+            case "groups": s.Groups = BindGroups(value, at, r); break;
+            case "endpoints": s.Endpoints = BindEndpoints(value, at, r); break;
+            case "dedupTtlMs": s.DedupTtlMs = r.Long(value, at); break;
+            case "maxMediaBytes": s.MaxMediaBytes = r.Long(value, at); break;
+            case "cardStreamInterval": s.CardStreamInterval = r.Int(value, at); break;
+            case "aicardDegradeMs": s.AicardDegradeMs = r.Long(value, at); break;
+            case "convertMarkdownTables": s.ConvertMarkdownTables = r.Bool(value, at); break;
+            case "thinkingIndicator": s.ThinkingIndicator = r.String(value, at); break;
+            case "thinkingDelayMs": s.ThinkingDelayMs = r.Int(value, at); break;
+            default: return false;
+        }
+
+        return true;
+    }
+
+    // OpenClaw's wizard writes agentId as text; a number is accepted too.
+    private static string? Number(JsonNode? value) => value is JsonValue v && ConfigReader.TryNumber(v, out _) ? v.ToJsonString() : null;
+
+    private static string? Legacy(string? value, string at, ConfigReader r)
+    {
+        r.Warnings.Add(new ConfigWarning(at, "legacy OpenClaw key, accepted for compatibility, not used"));
+        return value;
+    }
+
+    private static Dictionary<string, DingTalkGroupSettings>? BindGroups(JsonNode? node, string path, ConfigReader r)
+    {
+        var obj = r.Object(node, path);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var groups = new Dictionary<string, DingTalkGroupSettings>(StringComparer.Ordinal);
+        foreach (var (cid, value) in obj)
+        {
+            var at = ConfigPath.Child(path, cid);
+            var group = new DingTalkGroupSettings();
+            foreach (var (key, item) in r.Object(value, at) ?? [])
+            {
+                var keyPath = ConfigPath.Child(at, key);
+                switch (key)
+                {
+                    case "enabled": group.Enabled = r.Bool(item, keyPath) ?? true; break;
+                    case "groupAllowFrom": group.GroupAllowFrom = r.StringList(item, keyPath); break;
+                    default: r.Unknown(keyPath, key, ["enabled", "groupAllowFrom"]); break;
+                }
+            }
+
+            groups[cid] = group;
+        }
+
+        return groups;
+    }
+
+    private static DingTalkEndpoints? BindEndpoints(JsonNode? node, string path, ConfigReader r)
+    {
+        var obj = r.Object(node, path);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var endpoints = new DingTalkEndpoints();
+        foreach (var (key, value) in obj)
+        {
+            var at = ConfigPath.Child(path, key);
+            switch (key)
+            {
+                case "api": endpoints.Api = r.HttpUrl(value, at); break;
+                case "oapi": endpoints.Oapi = r.HttpUrl(value, at); break;
+                default: r.Unknown(at, key, ["api", "oapi"]); break;
+            }
+        }
+
+        return endpoints;
+    }
+}

@@ -1,0 +1,48 @@
+namespace DingGate.Core.Configuration.Loading;
+
+// channels.dingtalk: each level's own values (top level and every account), then the resolved accounts' credentials.
+internal static class DingTalkValidator
+{
+    private static readonly string[] MessageTypes = ["markdown", "card"];
+    private static readonly string[] ThinkingIndicators = ["emotion", "message", "off"];
+
+    public static void Validate(DingTalkChannelSettings channel, string path, ConfigErrorList errors)
+    {
+        ValidateLevel(channel, path, errors);
+        foreach (var (id, account) in channel.Accounts)
+        {
+            ValidateLevel(account, ConfigPath.Child(ConfigPath.Child(path, "accounts"), id), errors);
+        }
+
+        foreach (var account in channel.Resolve().Where(a => a.Enabled))
+        {
+            var at = channel.Accounts.Count == 0 ? path : ConfigPath.Child(ConfigPath.Child(path, "accounts"), account.Id);
+            errors.Check(account.ClientId.Length > 0, ConfigPath.Child(at, "clientId"), null, "is required for an enabled account (the app's Client ID / AppKey)");
+            errors.Check(account.ClientSecret.Length > 0, ConfigPath.Child(at, "clientSecret"), null, "is required for an enabled account (the app's Client Secret / AppSecret)");
+            errors.Check(account.MaxReconnectDelay >= account.InitialReconnectDelay, ConfigPath.Child(at, "maxReconnectDelay"), (long)account.MaxReconnectDelay.TotalMilliseconds,
+                $"must not be less than initialReconnectDelay ({(long)account.InitialReconnectDelay.TotalMilliseconds})");
+        }
+    }
+
+    private static void ValidateLevel(DingTalkAccountSettings s, string at, ConfigErrorList errors)
+    {
+        errors.OneOf(s.MessageType, MessageTypes, ConfigPath.Child(at, "messageType"));
+        errors.OneOf(s.ThinkingIndicator, ThinkingIndicators, ConfigPath.Child(at, "thinkingIndicator"));
+        errors.Check(s.ClientId is null || s.ClientId.Trim().Length > 0, ConfigPath.Child(at, "clientId"), s.ClientId, "must not be empty");
+        errors.AtLeast(s.MaxConnectionAttempts, 1, ConfigPath.Child(at, "maxConnectionAttempts"));
+        errors.Positive(s.InitialReconnectDelay, ConfigPath.Child(at, "initialReconnectDelay"));
+        errors.Positive(s.MaxReconnectDelay, ConfigPath.Child(at, "maxReconnectDelay"));
+        errors.Check(s.ReconnectJitter is null or (>= 0 and <= 1), ConfigPath.Child(at, "reconnectJitter"), s.ReconnectJitter, "must be between 0 and 1");
+        errors.AtLeast(s.CardStreamInterval, DingTalkAccount.MinCardStreamIntervalMs, ConfigPath.Child(at, "cardStreamInterval"));
+        errors.AtLeast(s.AicardDegradeMs, 0, ConfigPath.Child(at, "aicardDegradeMs"));
+        errors.AtLeast(s.ThinkingDelayMs, 0, ConfigPath.Child(at, "thinkingDelayMs"));
+        errors.Positive(s.DedupTtlMs, ConfigPath.Child(at, "dedupTtlMs"));
+        errors.Positive(s.MaxMediaBytes, ConfigPath.Child(at, "maxMediaBytes"));
+        errors.Check(s.CardTemplateId is null || s.CardTemplateId.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateId"), s.CardTemplateId, "must not be empty");
+        errors.Check(s.CardTemplateKey is null || s.CardTemplateKey.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateKey"), s.CardTemplateKey, "must not be empty");
+        foreach (var (name, url) in new[] { ("api", s.Endpoints?.Api), ("oapi", s.Endpoints?.Oapi) })
+        {
+            errors.Check(url is null || (url.IsAbsoluteUri && url.Scheme is "http" or "https"), ConfigPath.Child(ConfigPath.Child(at, "endpoints"), name), url, "must be an absolute http:// or https:// URL");
+        }
+    }
+}

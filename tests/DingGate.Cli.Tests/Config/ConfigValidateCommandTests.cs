@@ -1,0 +1,142 @@
+using DingGate.Cli.Tests.Support;
+using DingGate.Core.Tests.Configuration;
+
+namespace DingGate.Cli.Tests.Config;
+
+public sealed class ConfigValidateCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "dinggate-cli-config-" + Guid.NewGuid().ToString("N"));
+
+    public ConfigValidateCommandTests()
+    {
+        Directory.CreateDirectory(_dir);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenConfigs.Cases), MemberType = typeof(BrokenConfigs))]
+    public async Task Validate_BrokenConfig_Exit78WithPathAndNoSecret(string name, string text, string path, string reason)
+    {
+        var file = Write(name + ".json5", text);
+
+        var (code, output, error) = await CliRun.RunAsync("config", "validate", "--config", file);
+
+        Assert.Equal(78, code);
+        Assert.Contains($"error: {path}: ", error, StringComparison.Ordinal);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.DoesNotContain(BrokenConfigs.Secret, output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain(BrokenConfigs.NumericSecret, output + error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Configuration OK", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BrokenConfigs_AtLeastTwenty()
+    {
+        Assert.True(BrokenConfigs.Cases.Count >= 20);
+    }
+
+    [Fact]
+    public async Task Validate_WrongValue_PrintsPathReasonAndValue()
+    {
+        var file = Write("c.json5", """{ channels: { dingtalk: { clientId: "a", clientSecret: "b", accounts: { main: { dmPolicy: "closed" } } } } }""");
+
+        var (code, _, error) = await CliRun.RunAsync("config", "validate", "--config", file);
+
+        Assert.Equal(78, code);
+        Assert.Contains("error: channels.dingtalk.accounts.main.dmPolicy: must be one of open | pairing | allowlist (value: \"closed\")", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_ValidConfigWithUnknownKeys_WarnsAndExitsZero()
+    {
+        var file = Write("ok.json5", """{ channels: { dingtalk: { clientId: "a", clientSecret: "b", corpId: "ding1", colour: "red" } } }""");
+
+        var (code, output, error) = await CliRun.RunAsync("config", "validate", "--config", file);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"Configuration OK: {file}", output, StringComparison.Ordinal);
+        Assert.Contains("warning: channels.dingtalk.colour: unknown key, ignored", error, StringComparison.Ordinal);
+        Assert.Contains("warning: channels.dingtalk.corpId: legacy", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_MissingFile_Exit78NamingPathAndOnboard()
+    {
+        var file = Path.Combine(_dir, "absent.json");
+
+        var (code, _, error) = await CliRun.RunAsync("config", "validate", "--config", file);
+
+        Assert.Equal(78, code);
+        Assert.Contains(file, error, StringComparison.Ordinal);
+        Assert.Contains("dinggate onboard", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_SyntaxError_Exit78WithLineAndColumn()
+    {
+        var file = Write("syntax.json5", "{\n  channels: {\n    dingtalk: { clientId: 'a' clientSecret: 'b' },\n  },\n}");
+
+        var (code, _, error) = await CliRun.RunAsync("config", "validate", "--config", file);
+
+        Assert.Equal(78, code);
+        Assert.Matches($@"error: {System.Text.RegularExpressions.Regex.Escape(file)}:3:\d+: not valid JSON5", error);
+    }
+
+    [Fact]
+    public async Task Validate_UnknownOption_ExitCode2()
+    {
+        var (code, _, error) = await CliRun.RunAsync("config", "validate", "--frobnicate");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("dinggate config validate: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportOpenClaw_Sample_WritesConfigThatValidates()
+    {
+        var openclaw = Write("openclaw.json", """
+            {
+              channels: {
+                dingtalk: {
+                  enabled: true,
+                  dmPolicy: "pairing",
+                  requireMention: true,
+                  accounts: { main: { clientId: "dingxxx", clientSecret: "xxx", agentId: "xxx", corpId: "xxx", name: "My AI Assistant" } },
+                },
+              },
+            }
+            """);
+        var target = Path.Combine(_dir, "out", "dinggate.json");
+
+        var (code, output, error) = await CliRun.RunAsync("config", "import-openclaw", openclaw, "--config", target);
+        var (validateCode, validateOutput, _) = await CliRun.RunAsync("config", "validate", "--config", target);
+
+        Assert.Equal(0, code);
+        Assert.Contains("Imported", output, StringComparison.Ordinal);
+        Assert.Contains("warning: channels.dingtalk.requireMention: unknown to DingGate, not imported", error, StringComparison.Ordinal);
+        Assert.Contains("    dingtalk: {\n      enabled: true,\n      dmPolicy: \"pairing\",\n", File.ReadAllText(target), StringComparison.Ordinal);
+        Assert.Equal(0, validateCode);
+        Assert.Contains("Configuration OK", validateOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportOpenClaw_TargetExists_RefusesWithoutForce()
+    {
+        var openclaw = Write("openclaw.json", """{ channels: { dingtalk: { clientId: "a", clientSecret: "b" } } }""");
+        var target = Write("existing.json", "{}");
+
+        var (code, _, error) = await CliRun.RunAsync("config", "import-openclaw", openclaw, "--config", target);
+
+        Assert.Equal(1, code);
+        Assert.Contains("--force", error, StringComparison.Ordinal);
+        Assert.Equal("{}", File.ReadAllText(target));
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}

@@ -1,0 +1,60 @@
+namespace DingGate.Core.Tests.Configuration;
+
+/// <summary>
+/// Configurations that are valid JSON5 but wrong, each with the JSON path and a fragment of the reason its error must
+/// carry. Shared (as a linked file) by the loader tests and the <c>dinggate config validate</c> tests.
+/// </summary>
+internal static class BrokenConfigs
+{
+    /// <summary>A secret every case carries; it must never appear in any message.</summary>
+    public const string Secret = "S3cr3t-Value-xyz";
+
+    /// <summary>A numeric secret (wrong type on purpose); must not appear either.</summary>
+    public const string NumericSecret = "98765432";
+
+    /// <summary>An environment variable no test environment sets.</summary>
+    public const string UnsetVariable = "DINGGATE_TEST_UNSET_VARIABLE_5";
+
+    public static TheoryData<string, string, string, string> Cases => new()
+    {
+        { "dmPolicy-unknown", Dt("""accounts: { main: { clientId: "dingmain", dmPolicy: "closed" } }"""), "channels.dingtalk.accounts.main.dmPolicy", "open | pairing | allowlist" },
+        { "groupPolicy-unknown", Dt("""groupPolicy: "everyone" """), "channels.dingtalk.groupPolicy", "open | allowlist | disabled" },
+        { "messageType-unknown", Dt("""messageType: "html" """), "channels.dingtalk.messageType", "markdown | card" },
+        { "reconnectJitter-above-1", Dt("reconnectJitter: 1.5"), "channels.dingtalk.reconnectJitter", "between 0 and 1" },
+        { "reconnectJitter-NaN", Dt("reconnectJitter: NaN"), "channels.dingtalk.reconnectJitter", "finite number" },
+        { "initialReconnectDelay-zero", Dt("initialReconnectDelay: 0"), "channels.dingtalk.initialReconnectDelay", "greater than 0" },
+        { "maxReconnectDelay-negative", Dt("maxReconnectDelay: -5"), "channels.dingtalk.maxReconnectDelay", "greater than 0" },
+        { "maxReconnectDelay-below-initial", Dt("initialReconnectDelay: 5000, maxReconnectDelay: 1000"), "channels.dingtalk.maxReconnectDelay", "not be less than initialReconnectDelay" },
+        { "cardStreamInterval-too-small", Dt("cardStreamInterval: 100"), "channels.dingtalk.cardStreamInterval", "at least 200" },
+        { "maxConnectionAttempts-zero", Dt("maxConnectionAttempts: 0"), "channels.dingtalk.maxConnectionAttempts", "at least 1" },
+        { "maxConnectionAttempts-string", Dt("""maxConnectionAttempts: "ten" """), "channels.dingtalk.maxConnectionAttempts", "whole number" },
+        { "maxConnectionAttempts-fraction", Dt("maxConnectionAttempts: 2.5"), "channels.dingtalk.maxConnectionAttempts", "whole number" },
+        { "enabled-string", Dt("""enabled: "yes" """), "channels.dingtalk.enabled", "true or false" },
+        { "allowFrom-string", Dt("""allowFrom: "user001" """), "channels.dingtalk.allowFrom", "must be an array" },
+        { "thinkingIndicator-unknown", Dt("""thinkingIndicator: "spinner" """), "channels.dingtalk.thinkingIndicator", "emotion | message | off" },
+        { "endpoints-api-not-url", Dt("""endpoints: { api: "api.dingtalk.com" }"""), "channels.dingtalk.endpoints.api", "absolute http" },
+        { "group-enabled-string", Dt("""groups: { cidAbC123: { enabled: "no" } }"""), "channels.dingtalk.groups.cidAbC123.enabled", "true or false" },
+        { "account-without-secret", $$"""{ channels: { dingtalk: { accounts: { ops: { clientId: "dingops" }, main: { clientId: "dingmain", clientSecret: "{{Secret}}" } } } } }""", "channels.dingtalk.accounts.ops.clientSecret", "is required" },
+        { "no-client-id", $$"""{ channels: { dingtalk: { clientSecret: "{{Secret}}" } } }""", "channels.dingtalk.clientId", "is required" },
+        { "clientSecret-number", $$"""{ channels: { dingtalk: { clientId: "dingabc", clientSecret: {{NumericSecret}} } } }""", "channels.dingtalk.clientSecret", "must be a string" },
+        { "provider-unknown", Models("""provider: "gemini", model: "x" """), "models.default.provider", "openai | anthropic | demo" },
+        { "provider-missing", Models("""model: "qwen-plus" """), "models.default.provider", "is required" },
+        { "baseUrl-relative", Models("""provider: "openai", model: "qwen-plus", baseUrl: "dashscope.aliyuncs.com/compatible-mode/v1" """), "models.default.baseUrl", "absolute http" },
+        { "baseUrl-ftp", Models("""provider: "openai", model: "qwen-plus", baseUrl: "ftp://example.com/v1" """), "models.default.baseUrl", "absolute http" },
+        { "apiKey-number", Models($$"""provider: "openai", model: "qwen-plus", apiKey: {{NumericSecret}} """), "models.default.apiKey", "must be a string" },
+        { "apiKey-unset-variable", Models($$"""provider: "openai", model: "qwen-plus", apiKey: "${{{UnsetVariable}}}" """), "models.default.apiKey", UnsetVariable },
+        { "agent-unknown-model", Dt("", """, models: { default: { provider: "demo" } }, agents: { helper: { model: "gpt9" } }"""), "agents.helper.model", "names no model" },
+        { "binding-unknown-agent", Dt("", """, bindings: [ { channel: "dingtalk", account: "default", agent: "ghost" } ]"""), "bindings[0].agent", "names no agent" },
+        { "binding-unknown-account", Dt("", """, agents: { default: {} }, bindings: [ { account: "nobody", agent: "default" } ]"""), "bindings[0].account", "names no account" },
+        { "session-scope-unknown", Dt("", """, session: { scope: "per-group" }"""), "session.scope", "per-peer | per-user-in-group" },
+        { "session-queueDepth-zero", Dt("", """, session: { queueDepth: 0 }"""), "session.queueDepth", "at least 1" },
+        { "root-array", "[1, 2]", "(root)", "must be an object" },
+        { "dedupTtlMs-huge", Dt("dedupTtlMs: 1e19"), "channels.dingtalk.dedupTtlMs", "whole number" },
+    };
+
+    // A DingTalk section with valid credentials plus the keys under test; `rest` adds root-level sections.
+    private static string Dt(string keys, string rest = "") =>
+        $$"""{ channels: { dingtalk: { clientId: "dingabc", clientSecret: "{{Secret}}", {{keys}} } }{{rest}} }""";
+
+    private static string Models(string keys) => Dt("", $", models: {{ default: {{ {keys} }} }}");
+}

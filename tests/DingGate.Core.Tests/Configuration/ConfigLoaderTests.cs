@@ -1,0 +1,151 @@
+using DingGate.Core.Configuration;
+using DingGate.Core.Configuration.Loading;
+
+namespace DingGate.Core.Tests.Configuration;
+
+public sealed class ConfigLoaderTests : IDisposable
+{
+    private const string Minimal = """{ channels: { dingtalk: { clientId: "dingabc", clientSecret: "s" } } }""";
+
+    private readonly ConfigFiles _files = new();
+
+    [Fact]
+    public void Load_MinimalConfig_AppliesOpenClawDefaults()
+    {
+        var loaded = _files.Load(Minimal);
+
+        var account = Assert.Single(loaded.Config.Channels.Dingtalk!.Resolve());
+        Assert.Equal(("default", "dingabc", "markdown", DmPolicy.Open, GroupPolicy.Open), (account.Id, account.RobotCode, account.MessageType, account.DmPolicy, account.GroupPolicy));
+        Assert.Equal((10, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), 0.3), (account.MaxConnectionAttempts, account.InitialReconnectDelay, account.MaxReconnectDelay, account.ReconnectJitter));
+        Assert.Equal(TimeSpan.FromMilliseconds(500), account.CardStreamInterval);
+        Assert.Equal(Path.Combine(_files.Home, ".dinggate"), loaded.StateDirectory);
+        Assert.Equal(Path.Combine(_files.Home, "dinggate.json"), loaded.Path);
+        Assert.Empty(loaded.Warnings);
+    }
+
+    [Fact]
+    public void Load_EveryDingTalkKey_IsBound()
+    {
+        var loaded = _files.Load("""
+            { channels: { dingtalk: {
+              enabled: true, clientId: "dingabc", clientSecret: "s", robotCode: "robot1", name: "Bot", dmPolicy: "allowlist",
+              groupPolicy: "disabled", allowFrom: ["dingtalk:user1", 42], messageType: "card", cardTemplateId: "tpl.schema",
+              cardTemplateKey: "body", debug: true, maxConnectionAttempts: 3, initialReconnectDelay: 250, maxReconnectDelay: 9000,
+              reconnectJitter: 0, groups: { cid1: { enabled: false, groupAllowFrom: ["u2"] } },
+              endpoints: { api: "http://127.0.0.1:9580", oapi: "http://127.0.0.1:9581" }, dedupTtlMs: 60000, maxMediaBytes: 1024,
+              cardStreamInterval: 300, aicardDegradeMs: 0, convertMarkdownTables: false, thinkingIndicator: "off", thinkingDelayMs: 0,
+            } } }
+            """);
+
+        var a = Assert.Single(loaded.Config.Channels.Dingtalk!.Resolve());
+        Assert.Equal(("robot1", "Bot", DmPolicy.Allowlist, GroupPolicy.Disabled), (a.RobotCode, a.Name, a.DmPolicy, a.GroupPolicy));
+        Assert.Equal(["dingtalk:user1", "42"], a.AllowFrom);
+        Assert.Equal(("card", "tpl.schema", "body", true), (a.MessageType, a.CardTemplateId, a.CardTemplateKey, a.Debug));
+        Assert.Equal((3, 250.0, 9000.0, 0.0), (a.MaxConnectionAttempts, a.InitialReconnectDelay.TotalMilliseconds, a.MaxReconnectDelay.TotalMilliseconds, a.ReconnectJitter));
+        Assert.Equal((false, "u2"), (a.Groups["cid1"].Enabled, a.Groups["cid1"].GroupAllowFrom!.Single()));
+        Assert.Equal((new Uri("http://127.0.0.1:9580"), new Uri("http://127.0.0.1:9581")), (a.ApiBaseUrl, a.OapiBaseUrl));
+        Assert.Equal((TimeSpan.FromMinutes(1), 1024L, TimeSpan.FromMilliseconds(300), TimeSpan.Zero), (a.DedupTtl, a.MaxMediaBytes, a.CardStreamInterval, a.AicardDegradeDuration));
+        Assert.Equal((false, "off", TimeSpan.Zero), (a.ConvertMarkdownTables, a.ThinkingIndicator, a.ThinkingDelay));
+        Assert.Empty(loaded.Warnings);
+    }
+
+    [Fact]
+    public void Load_OtherSections_AreBound()
+    {
+        var loaded = _files.Load("""
+            { models: { default: { provider: "demo" }, claude: { provider: "anthropic", model: "claude-x", apiKey: "k", maxOutputTokens: 100, temperature: 0.5, supportsImages: false } },
+              agents: { default: { systemPrompt: "Be brief." }, ops: { model: "claude", maxHistoryMessages: 10, maxHistoryChars: 5000 } },
+              bindings: [ { channel: "dingtalk", account: "default", agent: "ops" } ],
+              session: { scope: "per-user-in-group", queueDepth: 2 },
+              gateway: { stateDir: "state", logDir: "/var/log/dinggate", logLevel: "debug" },
+              channels: { dingtalk: { clientId: "dingabc", clientSecret: "s" } } }
+            """);
+
+        var c = loaded.Config;
+        Assert.Equal(("anthropic", 100, 0.5, false), (c.Models["claude"].Provider, c.Models["claude"].MaxOutputTokens, c.Models["claude"].Temperature, c.Models["claude"].SupportsImages));
+        Assert.Equal(("claude", 10, 5000), (c.Agents["ops"].Model, c.Agents["ops"].MaxHistoryMessages, c.Agents["ops"].MaxHistoryChars));
+        Assert.Equal("Be brief.", c.Agents["default"].SystemPrompt);
+        Assert.Equal(("dingtalk", "default", "ops"), (c.Bindings[0].Channel, c.Bindings[0].Account, c.Bindings[0].Agent));
+        Assert.Equal(("per-user-in-group", 2), (c.Session.Scope, c.Session.QueueDepth));
+        Assert.Equal(("/var/log/dinggate", "debug"), (c.Gateway.LogDir, c.Gateway.LogLevel));
+        Assert.Equal(Path.Combine(_files.Home, "state"), loaded.StateDirectory);
+    }
+
+    [Fact]
+    public void Load_StateDirVariable_OverridesGatewayStateDir()
+    {
+        _files.Environment["DINGGATE_STATE_DIR"] = Path.Combine(_files.Home, "from-env");
+
+        var loaded = _files.Load("""{ gateway: { stateDir: "/elsewhere" } }""");
+
+        Assert.Equal(Path.Combine(_files.Home, "from-env"), loaded.StateDirectory);
+    }
+
+    [Fact]
+    public void Create_PathRule_OptionThenVariableThenDefault()
+    {
+        _files.Environment["DINGGATE_CONFIG"] = "~/from-env.json";
+
+        Assert.Equal(Path.Combine(_files.Home, "opt.json"), _files.Source(Path.Combine(_files.Home, "opt.json")).Path);
+        Assert.Equal(Path.Combine(_files.Home, "from-env.json"), _files.Source(null).Path);
+        _files.Environment.Clear();
+        Assert.Equal(Path.Combine(_files.Home, ".dinggate", "dinggate.json"), _files.Source(null).Path);
+    }
+
+    [Fact]
+    public void Load_MissingFile_ErrorNamesPathAndOnboard()
+    {
+        var path = Path.Combine(_files.Home, "nope", "dinggate.json");
+
+        var error = Assert.Throws<ConfigException>(() => new ConfigLoader().Load(_files.Source(path)));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Contains(path, only.Reason, StringComparison.Ordinal);
+        Assert.Contains("dinggate onboard", only.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\n  channels: {\n    dingtalk: { clientId: \"a\" clientSecret: \"b\" },\n  },\n}", ":3:")]
+    [InlineData("{ models: { default: { provider: 'openai', } }\n", ":2:")]
+    public void Load_SyntaxError_ErrorCarriesLineAndColumn(string text, string linePart)
+    {
+        var error = _files.LoadFails(text);
+
+        var only = Assert.Single(error.Errors);
+        Assert.Matches(@"dinggate\.json:\d+:\d+$", only.Path);
+        Assert.Contains(linePart, only.Path, StringComparison.Ordinal);
+        Assert.Contains("JSON5", only.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_UnknownKeys_AreWarningsNotErrors()
+    {
+        var loaded = _files.Load("""{ telemetry: true, channels: { slack: {}, dingtalk: { clientId: "a", clientSecret: "b", ClientId: "x", accounts: { main: { colour: "red" } } } } }""");
+
+        Assert.Equal(["telemetry", "channels.slack", "channels.dingtalk.ClientId", "channels.dingtalk.accounts.main.colour"], loaded.Warnings.Select(w => w.Path));
+        Assert.Contains("did you mean 'clientId'", loaded.Warnings[2].Message, StringComparison.Ordinal);
+        Assert.Equal("unknown key, ignored", loaded.Warnings[3].Message);
+    }
+
+    [Fact]
+    public void Load_SeveralProblems_AllAreReported()
+    {
+        var error = _files.LoadFails("""{ session: { scope: "x", queueDepth: 0 }, channels: { dingtalk: { clientId: "a", clientSecret: "b", dmPolicy: "nope" } } }""");
+
+        Assert.Equal(["channels.dingtalk.dmPolicy", "session.queueDepth", "session.scope"], error.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
+        Assert.Equal("\"nope\"", error.Errors.Single(e => e.Path.EndsWith("dmPolicy", StringComparison.Ordinal)).Value);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenConfigs.Cases), MemberType = typeof(BrokenConfigs))]
+    public void Load_BrokenConfig_ErrorNamesPathAndReasonWithoutSecrets(string name, string text, string path, string reason)
+    {
+        var error = _files.LoadFails(text);
+
+        Assert.True(error.Errors.Any(e => e.Path == path && e.Reason.Contains(reason, StringComparison.Ordinal)), $"{name}: {error.Message}");
+        Assert.DoesNotContain(BrokenConfigs.Secret, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(BrokenConfigs.NumericSecret, error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _files.Dispose();
+}
