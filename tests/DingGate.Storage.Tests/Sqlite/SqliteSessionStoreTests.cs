@@ -1,5 +1,6 @@
 using DingGate.Core.Sessions;
 using DingGate.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DingGate.Storage.Tests.Sqlite;
 
@@ -157,5 +158,20 @@ public sealed class SqliteSessionStoreTests : IDisposable
             var stats = await _store.GetStatsAsync(key, CancellationToken.None);
             Assert.Equal((20, 10L, 10L), (stats.Messages, stats.InputTokens, stats.OutputTokens));
         }
+    }
+
+    [Fact]
+    public async Task AddSqliteStorage_Resolved_SessionStoreUsesTheStateDatabase()
+    {
+        var stateDirectory = Path.Combine(_directory.Path, "state");
+        await using (var provider = new ServiceCollection().AddSqliteStorage(stateDirectory).BuildServiceProvider())
+        {
+            var store = provider.GetRequiredService<ISessionStore>();
+            Assert.IsType<SqliteSessionStore>(store);
+            await store.AppendExchangeAsync(Key, User("q", 1), Assistant("a", 1), 1, 2, CancellationToken.None);
+        }
+
+        await using var reopened = new ServiceCollection().AddSqliteStorage(stateDirectory).BuildServiceProvider();
+        Assert.Equal(2, (await reopened.GetRequiredService<ISessionStore>().GetStatsAsync(Key, CancellationToken.None)).Messages);
     }
 }
