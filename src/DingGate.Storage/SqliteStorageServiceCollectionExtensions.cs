@@ -1,3 +1,4 @@
+using DingGate.Core.Sessions;
 using DingGate.Core.Storage;
 using DingGate.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +10,8 @@ namespace DingGate.Storage;
 public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IInboundJournal"/>, <see cref="IDedupStore"/>, <see cref="IPairingStore"/> and
-    /// <see cref="IOpenCardStore"/> as singletons over one database file, <c>dinggate.db</c> in
+    /// Registers <see cref="IInboundJournal"/>, <see cref="IDedupStore"/>, <see cref="IPairingStore"/>,
+    /// <see cref="IOpenCardStore"/> and <see cref="ISessionStore"/> as singletons over one database file, <c>dinggate.db</c> in
     /// <paramref name="stateDirectory"/> (created if missing). The file is opened and migrated when the first store is resolved; a file that is not a database
     /// or not writable fails that resolution with <see cref="SqliteStorageException"/>. Uses the registered
     /// <see cref="TimeProvider"/>, else <see cref="TimeProvider.System"/>.
@@ -25,6 +26,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IDedupStore, SqliteDedupStore>();
         services.AddSingleton<IPairingStore, SqlitePairingStore>();
         services.AddSingleton<IOpenCardStore, SqliteOpenCardStore>();
+        services.AddSingleton<ISessionStore, SqliteSessionStore>();
         return services;
     }
 }

@@ -65,5 +65,28 @@ internal static class SqliteMigrations
             PRIMARY KEY (account_id, out_track_id)
         );
         """,
+
+        // 3: session history (one row per message, seq increasing per session) and token usage since the last /new.
+        """
+        CREATE TABLE session_messages (
+            account_id TEXT    NOT NULL,
+            scope      TEXT    NOT NULL,
+            seq        INTEGER NOT NULL,
+            role       TEXT    NOT NULL,
+            text       TEXT    NOT NULL,
+            at         INTEGER NOT NULL,
+            tokens     INTEGER NULL,
+            PRIMARY KEY (account_id, scope, seq)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE session_usage (
+            account_id    TEXT    NOT NULL,
+            scope         TEXT    NOT NULL,
+            input_tokens  INTEGER NOT NULL,
+            output_tokens INTEGER NOT NULL,
+            started_at    INTEGER NOT NULL,
+            PRIMARY KEY (account_id, scope)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -1,0 +1,66 @@
+using DingGate.Agent.Running;
+using DingGate.Core.Replies;
+using DingGate.Core.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.Agent.Sessions;
+
+// One agent turn: load the history, stream the answer, complete the reply, store the exchange.
+// A failed model call completes Failed with a short note and stores nothing. A stopped turn (/stop or the card's stop
+// button) completes Stopped and stores nothing either: the runner returns no answer for a cancelled call, and a
+// half answer in the history would make the model continue a thought the user chose to drop.
+// A turn cancelled by the shutdown deadline completes Interrupted (the channel answers it again after the restart).
+internal sealed partial class AgentTurnRunner(
+    ISessionStore store, IAgentRunner agent, IHistoryBudgetProvider budgets, TimeProvider timeProvider, ILogger<AgentTurnRunner> logger)
+    : ISessionTurnRunner
+{
+    public async Task RunAsync(QueuedTurn turn, CancellationToken stopToken, CancellationToken shutdownToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        var (key, message, reply) = turn;
+        // A provider may surface a cancelled call as its own exception type: any failure after a stop counts as the stop.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopToken, reply.StopRequested, shutdownToken);
+        AgentAnswer answer;
+        try
+        {
+            var budget = budgets.For(key.AccountId);
+            var history = await store.LoadAsync(key, budget.MaxMessages, budget.MaxChars, linked.Token);
+            answer = await agent.RunAsync(new AgentRequest(message, history), reply, linked.Token);
+        }
+        catch (Exception) when (linked.IsCancellationRequested)
+        {
+            var end = shutdownToken.IsCancellationRequested ? ReplyEnd.Interrupted : ReplyEnd.Stopped;
+            LogCancelled(logger, key, message.MessageId, end);
+            await reply.CompleteAsync(end, null, CancellationToken.None);
+            return;
+        }
+        catch (Exception ex)
+        {
+            // The exception may quote the provider's response; it goes to the log, never to the chat.
+            LogModelFailed(logger, key, message.MessageId, ex);
+            await reply.CompleteAsync(ReplyEnd.Failed, SessionTexts.ModelFailed, CancellationToken.None);
+            return;
+        }
+
+        await reply.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None);
+        var now = timeProvider.GetUtcNow();
+        await store.AppendExchangeAsync(
+            key,
+            new SessionTurn(SessionTurn.User, answer.UserText, message.CreatedAt),
+            new SessionTurn(SessionTurn.Assistant, answer.Text, now, (int)Math.Min(answer.OutputTokens, int.MaxValue)),
+            answer.InputTokens,
+            answer.OutputTokens,
+            CancellationToken.None);
+        LogAnswered(logger, key, message.MessageId, answer.InputTokens, answer.OutputTokens);
+    }
+
+    [LoggerMessage(EventId = 5111, Level = LogLevel.Debug,
+        Message = "Session {SessionKey}: answered {MessageId} ({InputTokens} input, {OutputTokens} output tokens)")]
+    private static partial void LogAnswered(ILogger logger, SessionKey sessionKey, string messageId, long inputTokens, long outputTokens);
+
+    [LoggerMessage(EventId = 5112, Level = LogLevel.Information, Message = "Session {SessionKey}: turn for {MessageId} ended {End}")]
+    private static partial void LogCancelled(ILogger logger, SessionKey sessionKey, string messageId, ReplyEnd end);
+
+    [LoggerMessage(EventId = 5113, Level = LogLevel.Warning, Message = "Session {SessionKey}: the model call for {MessageId} failed")]
+    private static partial void LogModelFailed(ILogger logger, SessionKey sessionKey, string messageId, Exception exception);
+}

@@ -1,0 +1,12 @@
+namespace DingGate.Agent.Sessions.Commands;
+
+// The chat commands the session layer answers itself.
+internal enum SessionCommand
+{
+    New,
+    Reset,
+    Stop,
+    Status,
+    Help,
+    WhoAmI,
+}

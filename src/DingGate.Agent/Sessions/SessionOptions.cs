@@ -1,0 +1,31 @@
+using DingGate.Core.Configuration;
+using DingGate.Core.Sessions;
+
+namespace DingGate.Agent.Sessions;
+
+// The session layer's settings after defaults: how messages map to sessions and how much work may wait or run.
+internal sealed record SessionOptions(SessionScope Scope, int QueueDepth, int MaxConcurrentTurns)
+{
+    public const int DefaultQueueDepth = 5;
+
+    public const int DefaultMaxConcurrentTurns = 16;
+
+    public static SessionOptions From(SessionSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var scope = (settings.Scope ?? "per-peer").Trim().ToLowerInvariant() switch
+        {
+            "per-peer" or "perpeer" => SessionScope.PerPeer,
+            "per-user-in-group" or "peruseringroup" => SessionScope.PerUserInGroup,
+            _ => throw new ArgumentException(
+                $"session.scope '{settings.Scope}' is not one of per-peer, per-user-in-group.", nameof(settings)),
+        };
+        var depth = settings.QueueDepth ?? DefaultQueueDepth;
+        if (depth < 0)
+        {
+            throw new ArgumentException($"session.queueDepth {depth} must be 0 or more.", nameof(settings));
+        }
+
+        return new SessionOptions(scope, depth, DefaultMaxConcurrentTurns);
+    }
+}

@@ -1,0 +1,138 @@
+using Dapper;
+using DingGate.Core.Sessions;
+
+namespace DingGate.Storage.Sqlite;
+
+// ISessionStore over session_messages and session_usage. Sessions are keyed by (account_id, scope); seq numbers the
+// messages of one session in the order they were appended (the primary key doubles as the "newest first" index).
+internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
+{
+    // Reads at most maxMessages newest rows, then keeps the newest whole messages that fit maxChars. A history that
+    // would start with an assistant message (its user message fell outside the budget) drops it: the model would
+    // otherwise read an answer to a question it never saw.
+    public async Task<IReadOnlyList<SessionTurn>> LoadAsync(SessionKey key, int maxMessages, int maxChars, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (maxMessages <= 0 || maxChars <= 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var newestFirst = await connection.QueryAsync<SessionMessageRow>(new CommandDefinition(
+            """
+            SELECT seq AS Seq, role AS Role, text AS Text, at AS At, tokens AS Tokens FROM session_messages
+            WHERE account_id = @AccountId AND scope = @Scope
+            ORDER BY seq DESC LIMIT @maxMessages;
+            """,
+            new { key.AccountId, key.Scope, maxMessages },
+            cancellationToken: cancellationToken));
+
+        var kept = new List<SessionMessageRow>();
+        var chars = 0L;
+        foreach (var row in newestFirst)
+        {
+            chars += row.Text.Length;
+            if (chars > maxChars)
+            {
+                break;
+            }
+
+            kept.Add(row);
+        }
+
+        kept.Reverse();
+        var start = 0;
+        while (start < kept.Count && kept[start].Role == SessionTurn.Assistant)
+        {
+            start++;
+        }
+
+        return [.. kept.Skip(start).Select(ToTurn)];
+    }
+
+    // One transaction (Microsoft.Data.Sqlite begins IMMEDIATE by default): the next seq is read under the write lock, so concurrent appends to one session
+    // never collide and a crash never stores a user message without its answer.
+    public async Task AppendExchangeAsync(
+        SessionKey key, SessionTurn user, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(assistant);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM session_messages WHERE account_id = @AccountId AND scope = @Scope;",
+            new { key.AccountId, key.Scope },
+            transaction,
+            cancellationToken: cancellationToken));
+        const string Insert =
+            """
+            INSERT INTO session_messages (account_id, scope, seq, role, text, at, tokens)
+            VALUES (@AccountId, @Scope, @Seq, @Role, @Text, @At, @Tokens);
+            """;
+        foreach (var (turn, seq) in new[] { (user, next), (assistant, next + 1) })
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                Insert,
+                new { key.AccountId, key.Scope, Seq = seq, turn.Role, turn.Text, At = turn.At.ToUnixTimeMilliseconds(), turn.Tokens },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO session_usage (account_id, scope, input_tokens, output_tokens, started_at)
+            VALUES (@AccountId, @Scope, @inputTokens, @outputTokens, @startedAt)
+            ON CONFLICT (account_id, scope) DO UPDATE SET
+                input_tokens = input_tokens + excluded.input_tokens,
+                output_tokens = output_tokens + excluded.output_tokens;
+            """,
+            new { key.AccountId, key.Scope, inputTokens, outputTokens, startedAt = user.At.ToUnixTimeMilliseconds() },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task ClearAsync(SessionKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM session_messages WHERE account_id = @AccountId AND scope = @Scope;
+            DELETE FROM session_usage WHERE account_id = @AccountId AND scope = @Scope;
+            """,
+            new { key.AccountId, key.Scope },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<SessionStats> GetStatsAsync(SessionKey key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var messages = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM session_messages WHERE account_id = @AccountId AND scope = @Scope;",
+            new { key.AccountId, key.Scope },
+            cancellationToken: cancellationToken));
+        var usage = await connection.QueryFirstOrDefaultAsync<SessionUsageRow>(new CommandDefinition(
+            """
+            SELECT input_tokens AS InputTokens, output_tokens AS OutputTokens, started_at AS StartedAt FROM session_usage
+            WHERE account_id = @AccountId AND scope = @Scope;
+            """,
+            new { key.AccountId, key.Scope },
+            cancellationToken: cancellationToken));
+        return usage is null
+            ? new SessionStats((int)messages, 0, 0, null)
+            : new SessionStats((int)messages, usage.InputTokens, usage.OutputTokens, DateTimeOffset.FromUnixTimeMilliseconds(usage.StartedAt));
+    }
+
+    private static SessionTurn ToTurn(SessionMessageRow row) => new(
+        row.Role,
+        row.Text,
+        DateTimeOffset.FromUnixTimeMilliseconds(row.At),
+        row.Tokens is { } tokens ? (int)Math.Min(tokens, int.MaxValue) : null);
+}
