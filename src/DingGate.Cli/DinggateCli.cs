@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DingGate.Cli.Config;
 using DingGate.Cli.Emulator;
+using DingGate.Cli.Gateway;
 using DingGate.Cli.Sandbox;
 
 namespace DingGate.Cli;
@@ -12,6 +13,7 @@ internal static class DinggateCli
     {
         var root = new RootCommand("DingGate: an AI assistant gateway for DingTalk (钉钉), with a built-in DingTalk emulator.");
         root.Subcommands.Add(SandboxCommand.Create(output, error));
+        root.Subcommands.Add(GatewayCommand.Create(output, error));
         root.Subcommands.Add(EmulatorCommand.Create(output, error));
         root.Subcommands.Add(ConfigCommand.Create(output, error));
         return root;

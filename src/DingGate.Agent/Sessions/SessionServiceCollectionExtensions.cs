@@ -25,7 +25,9 @@ public static class SessionServiceCollectionExtensions
         var options = SessionOptions.From(settings);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
-        services.TryAddSingleton<IHistoryBudgetProvider, DefaultHistoryBudgetProvider>();
+        services.TryAddSingleton<IHistoryBudgetProvider>(sp => sp.GetService<Running.AgentResolver>() is { } resolver
+            ? new AgentHistoryBudgetProvider(resolver)
+            : new DefaultHistoryBudgetProvider());
         services.TryAddSingleton<ISessionTurnRunner>(sp => new AgentTurnRunner(
             sp.GetRequiredService<Core.Sessions.ISessionStore>(),
             sp.GetRequiredService<Running.IAgentRunner>(),

@@ -16,6 +16,9 @@ internal sealed record GatewayHostSettings
     /// <summary>Also log to the console (the foreground <c>dinggate gateway</c>).</summary>
     public bool ConsoleLogs { get; init; }
 
+    /// <summary>How long a stop waits for running answers before cancelling them (they are then finalized as interrupted).</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Last word on the services (tests: a fake chat client; the sandbox: extra endpoints).</summary>

@@ -1,37 +1,59 @@
 using System.CommandLine;
+using DingGate.Cli.Config;
 using DingGate.Cli.Emulator;
-using DingGate.Emulator;
+using DingGate.Core.Configuration;
+using DingGate.Core.Configuration.Loading;
 
 namespace DingGate.Cli.Sandbox;
 
 /// <summary>
-/// <c>dinggate sandbox</c>: the one-command try-out. Today it runs the DingTalk emulator with the demo app and its
-/// control page; the gateway and the web chat with the AI join it when they are built (see the issues).
+/// <c>dinggate sandbox</c>: the one-command try-out. The DingTalk emulator with a demo app, a DingGate gateway
+/// connected to it over the real Stream protocol, and a DingTalk-like chat page.
 /// </summary>
 internal static class SandboxCommand
 {
     private const string Description = """
-        Try DingGate with no DingTalk account and no API key. Today this starts the DingTalk emulator on 127.0.0.1
-        with the demo app (client id 'dingdemoappkey', secret 'demo-secret') and its control page, where you chat
-        as a DingTalk user and see what a bot sends. The DingGate gateway that answers is not part of the sandbox yet.
+        Try DingGate with no DingTalk account and no API key. Starts, on 127.0.0.1, the DingTalk emulator with a demo
+        app, a DingGate gateway connected to it over the Stream protocol, and a chat page that behaves like DingTalk:
+        a 1:1 chat and a group with the bot, text and files, markdown replies and AI cards streaming live, switches
+        for the reply mode and the DM/group policies, the pairing flow. The models of your configuration answer when
+        it has any (--config, $DINGGATE_CONFIG or ~/.dinggate/dinggate.json), else an offline demo model that shows
+        what it received. Nothing is written outside a temporary directory.
         Exit codes: 0 stopped normally; 1 runtime failure (e.g. port in use); 2 bad command line.
         """;
-
-    internal const string Note =
-        "Sandbox: the DingTalk emulator with its demo app. The gateway (the AI that answers) is not part of the sandbox yet; " +
-        "connect any Stream-mode bot to the URLs below, or chat on the control page to see what it receives and sends.";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
         var arguments = new EmulatorArguments();
-        var command = new Command("sandbox", Description);
+        var config = ConfigCommand.ConfigOption();
+        var command = new Command("sandbox", Description) { config };
         command.Options.Add(arguments.Port);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await output.WriteLineAsync(Note);
-            var options = new EmulatorOptions { Port = parse.GetValue(arguments.Port) };
-            return await EmulatorRunner.RunAsync(options, output, error, cancellationToken);
+            var user = await UserConfigAsync(ConfigSource.FromProcess(parse.GetValue(config)), error);
+            var run = new SandboxRunOptions { Port = parse.GetValue(arguments.Port), UserConfig = user };
+            return await SandboxRunner.RunAsync(run, output, error, cancellationToken);
         });
         return command;
+    }
+
+    // The user's configuration when there is one that loads; a broken one is reported and the demo model used instead.
+    internal static async Task<DinggateConfig?> UserConfigAsync(ConfigSource source, TextWriter error)
+    {
+        if (!File.Exists(source.Path))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new ConfigLoader().Load(source).Config;
+        }
+        catch (ConfigException ex)
+        {
+            await error.WriteLineAsync(
+                $"warning: {source.Path} does not load ({ex.Errors.Count} error(s); run 'dinggate config validate'); the sandbox uses the offline demo model.");
+            return null;
+        }
     }
 }

@@ -1,0 +1,26 @@
+using DingGate.Agent.Providers;
+using DingGate.Agent.Running;
+
+namespace DingGate.Agent.Sessions;
+
+// The history budget of the agent bound to an account (agents.<name>.maxHistoryMessages / maxHistoryChars), defaults
+// filling what the agent leaves out. A binding the resolver refuses gets the default: the turn reports that error itself.
+internal sealed class AgentHistoryBudgetProvider(AgentResolver resolver) : IHistoryBudgetProvider
+{
+    public HistoryBudget For(string accountId)
+    {
+        ResolvedAgent agent;
+        try
+        {
+            agent = resolver.Resolve(accountId);
+        }
+        catch (ModelConfigurationException)
+        {
+            return HistoryBudget.Default;
+        }
+
+        return new HistoryBudget(
+            agent.Agent.MaxHistoryMessages ?? HistoryBudget.Default.MaxMessages,
+            agent.Agent.MaxHistoryChars ?? HistoryBudget.Default.MaxChars);
+    }
+}

@@ -1,0 +1,27 @@
+using System.CommandLine;
+using DingGate.Cli.Config;
+using DingGate.Core.Configuration.Loading;
+
+namespace DingGate.Cli.Gateway;
+
+/// <summary><c>dinggate gateway [--config path]</c>: runs every enabled DingTalk account in the foreground until Ctrl+C.</summary>
+internal static class GatewayCommand
+{
+    private const string Description = """
+        Run the gateway in the foreground: every enabled account of channels.dingtalk connects over the Stream
+        protocol and the configured agent answers. Messages received but not answered before a stop or crash are
+        answered at the next start. Logs go to the console and to daily JSONL files in <stateDir>/logs (secrets
+        redacted). Ctrl+C / SIGTERM stops gracefully: no new messages are taken, running answers finish or are
+        finalized.
+        Exit codes: 0 stopped normally; 1 runtime failure; 2 bad command line; 78 invalid or missing configuration.
+        """;
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var config = ConfigCommand.ConfigOption();
+        var command = new Command("gateway", Description) { config };
+        command.SetAction((parse, cancellationToken) =>
+            GatewayRunner.RunAsync(ConfigSource.FromProcess(parse.GetValue(config)), output, error, cancellationToken));
+        return command;
+    }
+}

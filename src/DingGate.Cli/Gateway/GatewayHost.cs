@@ -1,0 +1,81 @@
+using DingGate.Agent;
+using DingGate.Agent.Sessions;
+using DingGate.Cli.Gateway.Logging;
+using DingGate.Core.Configuration;
+using DingGate.DingTalk;
+using DingGate.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.Cli.Gateway;
+
+/// <summary>
+/// Composes the running gateway on the Generic Host: SQLite state, the DingTalk channel (every enabled account), the
+/// agent and its sessions, housekeeping, console and JSONL file logs. The only place that knows every project.
+/// </summary>
+internal static class GatewayHost
+{
+    public static IHost Build(GatewayHostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var config = settings.Config;
+        var channel = config.Channels.Dingtalk ?? new DingTalkChannelSettings { Enabled = false };
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton(settings.Time);
+        builder.Logging.ClearProviders();
+        ConfigureLogging(builder.Logging, settings, channel);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
+        builder.Services
+            .AddSqliteStorage(settings.StateDirectory)
+            .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory })
+            .AddAgent(config)
+            .AddAgentSessions(config.Session);
+        builder.Services.AddHostedService<StoreMaintenanceService>();
+
+        // Hosted services stop in reverse order: the channel stops reading first, then the running turns drain.
+        builder.Services.AddHostedService<SessionDrainService>();
+        builder.Services.AddHostedService<ChannelHostedService>();
+        settings.ConfigureServices?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, GatewayHostSettings settings, DingTalkChannelSettings channel)
+    {
+        var level = ParseLevel(settings.Config.Gateway.LogLevel);
+        logging.SetMinimumLevel(level);
+        var debug = channel.Debug == true || channel.Accounts.Values.Any(a => a.Debug == true);
+        logging.AddFilter("DingGate.DingTalk", debug ? LogLevel.Debug : level);
+        if (settings.ConsoleLogs)
+        {
+            logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+
+        if (settings.LogDirectory is { } directory)
+        {
+            var redactor = new LogRedactor(Secrets(settings.Config));
+            logging.AddProvider(new JsonlFileLoggerProvider(directory, debug && level > LogLevel.Debug ? LogLevel.Debug : level, redactor, settings.Time));
+        }
+    }
+
+    private static IEnumerable<string?> Secrets(DinggateConfig config)
+    {
+        var channel = config.Channels.Dingtalk;
+        return new[] { channel?.ClientSecret }
+            .Concat(channel?.Accounts.Values.Select(a => a.ClientSecret) ?? [])
+            .Concat(config.Models.Values.Select(m => m.ApiKey));
+    }
+
+    private static LogLevel ParseLevel(string? level) => level?.ToUpperInvariant() switch
+    {
+        "TRACE" => LogLevel.Trace,
+        "DEBUG" => LogLevel.Debug,
+        "WARNING" or "WARN" => LogLevel.Warning,
+        "ERROR" => LogLevel.Error,
+        _ => LogLevel.Information,
+    };
+}

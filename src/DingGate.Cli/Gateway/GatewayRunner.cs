@@ -1,0 +1,86 @@
+using DingGate.Cli.Config;
+using DingGate.Core.Configuration.Loading;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DingGate.Cli.Gateway;
+
+/// <summary>
+/// Loads the configuration, refuses one that cannot run (exit 78 with one line per problem), then runs the gateway
+/// host until cancelled. The journal of unanswered messages is resumed by each account as it starts.
+/// </summary>
+internal static class GatewayRunner
+{
+    public static async Task<int> RunAsync(
+        ConfigSource source, TextWriter output, TextWriter error, CancellationToken cancellationToken,
+        Action<IServiceCollection>? configureServices = null, Action<IServiceProvider>? started = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        LoadedConfig loaded;
+        try
+        {
+            loaded = new ConfigLoader().Load(source);
+        }
+        catch (ConfigException ex)
+        {
+            await ConfigReport.WriteWarningsAsync(ex.Warnings, error, cancellationToken);
+            await ConfigReport.WriteErrorsAsync(ex.Errors, error, cancellationToken);
+            await error.WriteLineAsync($"dinggate gateway: configuration invalid: {source.Path} ({ex.Errors.Count} error(s)); see 'dinggate config validate'.");
+            return ExitCodes.Config;
+        }
+
+        await ConfigReport.WriteWarningsAsync(loaded.Warnings, error, cancellationToken);
+        var accounts = loaded.Config.Channels.Dingtalk?.Resolve().Where(a => a.Enabled).Select(a => a.Id).ToList() ?? [];
+        if (accounts.Count == 0)
+        {
+            await error.WriteLineAsync("error: channels.dingtalk: no enabled account (set clientId and clientSecret, or add channels.dingtalk.accounts.<id>)");
+            await error.WriteLineAsync($"dinggate gateway: nothing to run in {loaded.Path}; 'dinggate sandbox' runs a demo without a DingTalk app.");
+            return ExitCodes.Config;
+        }
+
+        var settings = new GatewayHostSettings
+        {
+            Config = loaded.Config,
+            StateDirectory = loaded.StateDirectory,
+            LogDirectory = LogDirectory(loaded, source),
+            ConsoleLogs = true,
+            ConfigureServices = configureServices,
+        };
+        Directory.CreateDirectory(settings.StateDirectory);
+        using var host = GatewayHost.Build(settings);
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Ok;
+        }
+
+        await output.WriteLineAsync($"""
+            DingGate gateway is running: {accounts.Count} DingTalk account(s) ({string.Join(", ", accounts)}).
+              Config: {loaded.Path}
+              State:  {settings.StateDirectory}
+              Logs:   {settings.LogDirectory}
+            Press Ctrl+C to stop.
+            """);
+        started?.Invoke(host.Services);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C / SIGTERM: stop below.
+        }
+
+        await output.WriteLineAsync("Stopping: finishing running answers…");
+        await host.StopAsync(CancellationToken.None);
+        await output.WriteLineAsync("Gateway stopped.");
+        return ExitCodes.Ok;
+    }
+
+    private static string LogDirectory(LoadedConfig loaded, ConfigSource source) =>
+        loaded.Config.Gateway.LogDir is { Length: > 0 } configured
+            ? ConfigSource.ExpandHome(configured, source.HomeDirectory)
+            : Path.Combine(loaded.StateDirectory, "logs");
+}
