@@ -101,8 +101,10 @@ internal sealed partial class SessionQueue(SessionOptions options, ISessionTurnR
     {
         List<QueuedTurn> pending = [];
         Task[] workers;
+        bool first;
         lock (_lock)
         {
+            first = !_stopped;
             _stopped = true;
             foreach (var lane in _lanes.Values)
             {
@@ -114,7 +116,10 @@ internal sealed partial class SessionQueue(SessionOptions options, ISessionTurnR
         }
 
         await _stopping.CancelAsync();
-        LogStopping(logger, workers.Length, pending.Count);
+        if (first)
+        {
+            LogStopping(logger, workers.Length, pending.Count);
+        }
         foreach (var turn in pending)
         {
             await InterruptAsync(turn.Reply);

@@ -46,6 +46,9 @@ internal static class GatewayHost
         logging.SetMinimumLevel(level);
         var debug = channel.Debug == true || channel.Accounts.Values.Any(a => a.Debug == true);
         logging.AddFilter("DingGate.DingTalk", debug ? LogLevel.Debug : level);
+
+        // The runner prints its own banner; the host's "started / content root" lines are noise.
+        logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         if (settings.ConsoleLogs)
         {
             logging.AddSimpleConsole(o =>

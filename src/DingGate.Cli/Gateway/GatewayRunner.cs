@@ -1,4 +1,5 @@
 using DingGate.Cli.Config;
+using DingGate.Core.Configuration;
 using DingGate.Core.Configuration.Loading;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -58,6 +59,7 @@ internal static class GatewayRunner
 
         await output.WriteLineAsync($"""
             DingGate gateway is running: {accounts.Count} DingTalk account(s) ({string.Join(", ", accounts)}).
+              Model:  {ModelLine(loaded.Config)}
               Config: {loaded.Path}
               State:  {settings.StateDirectory}
               Logs:   {settings.LogDirectory}
@@ -78,6 +80,11 @@ internal static class GatewayRunner
         await output.WriteLineAsync("Gateway stopped.");
         return ExitCodes.Ok;
     }
+
+    private static string ModelLine(DinggateConfig config) =>
+        config.Models.Count == 0
+            ? "offline demo model (no models configured: add models.default to answer with a real model)"
+            : string.Join(", ", config.Models.Select(m => $"{m.Key}: {m.Value.Provider} {m.Value.Model}".TrimEnd()));
 
     private static string LogDirectory(LoadedConfig loaded, ConfigSource source) =>
         loaded.Config.Gateway.LogDir is { Length: > 0 } configured
