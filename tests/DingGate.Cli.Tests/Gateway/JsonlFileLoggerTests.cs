@@ -86,11 +86,43 @@ public sealed class JsonlFileLoggerTests : IDisposable
         Assert.Equal(["earlier run", "this run"], lines.Select(l => JsonNode.Parse(l)!["message"]!.GetValue<string>()));
     }
 
+    [Fact]
+    public async Task Log_DirectoryReplacedByFile_LineDroppedThenLoggingRecovers()
+    {
+        var provider = Provider(LogLevel.Information);
+        var logger = provider.CreateLogger("DingGate.Test");
+        Directory.Delete(_directory);
+        await File.WriteAllTextAsync(_directory, "not a directory");
+        logger.LogInformation("lost");
+        await WaitUntilAsync(() => provider.Writer.Dropped == 1);
+        File.Delete(_directory);
+
+        logger.LogInformation("kept");
+        await provider.DisposeAsync();
+
+        var lines = await File.ReadAllLinesAsync(Path.Combine(_directory, "dinggate-20261125.jsonl"));
+        Assert.Equal("kept", JsonNode.Parse(Assert.Single(lines))!["message"]!.GetValue<string>());
+        Assert.Equal(1, provider.Writer.Dropped);
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);
+        }
+        else if (File.Exists(_directory))
+        {
+            File.Delete(_directory);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
         }
     }
 

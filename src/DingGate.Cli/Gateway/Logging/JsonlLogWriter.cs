@@ -14,6 +14,7 @@ internal sealed class JsonlLogWriter : IAsyncDisposable
     private readonly Channel<(DateTimeOffset At, string Line)> _lines = Channel.CreateUnbounded<(DateTimeOffset, string)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly string _directory;
     private readonly Task _pump;
+    private long _dropped;
 
     public JsonlLogWriter(string directory)
     {
@@ -33,6 +34,9 @@ internal sealed class JsonlLogWriter : IAsyncDisposable
         await _pump;
     }
 
+    /// <summary>Lines that could not be written (disk full, directory removed, no permission); the console log still has them.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
     private async Task PumpAsync()
     {
         StreamWriter? writer = null;
@@ -43,30 +47,63 @@ internal sealed class JsonlLogWriter : IAsyncDisposable
             {
                 while (_lines.Reader.TryRead(out var entry))
                 {
-                    var name = FileNameFor(entry.At);
-                    if (name != current)
+                    try
                     {
-                        if (writer is not null)
+                        var name = FileNameFor(entry.At);
+                        if (name != current || writer is null)
                         {
-                            await writer.DisposeAsync();
+                            await CloseAsync(writer);
+                            writer = null;
+                            Directory.CreateDirectory(_directory);
+                            writer = new StreamWriter(new FileStream(Path.Combine(_directory, name), FileMode.Append, FileAccess.Write, FileShare.ReadWrite), new UTF8Encoding(false));
+                            current = name;
                         }
 
-                        writer = new StreamWriter(new FileStream(Path.Combine(_directory, name), FileMode.Append, FileAccess.Write, FileShare.ReadWrite), new UTF8Encoding(false));
-                        current = name;
+                        await writer.WriteLineAsync(entry.Line);
                     }
-
-                    await writer!.WriteLineAsync(entry.Line);
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        // The file log must never take the gateway down: drop the line, reopen on the next one.
+                        Interlocked.Increment(ref _dropped);
+                        await CloseAsync(writer);
+                        writer = null;
+                    }
                 }
 
-                await writer!.FlushAsync();
+                try
+                {
+                    if (writer is not null)
+                    {
+                        await writer.FlushAsync();
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    await CloseAsync(writer);
+                    writer = null;
+                }
             }
         }
         finally
         {
-            if (writer is not null)
-            {
-                await writer.DisposeAsync();
-            }
+            await CloseAsync(writer);
+        }
+    }
+
+    private static async Task CloseAsync(StreamWriter? writer)
+    {
+        if (writer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await writer.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Flushing the tail failed; those lines are lost like any other failed write.
         }
     }
 }
