@@ -2,6 +2,7 @@ using System.CommandLine;
 using DingGate.Cli.Config;
 using DingGate.Cli.Emulator;
 using DingGate.Cli.Gateway;
+using DingGate.Cli.Logs;
 using DingGate.Cli.Sandbox;
 
 namespace DingGate.Cli;
@@ -14,6 +15,7 @@ internal static class DinggateCli
         var root = new RootCommand("DingGate: an AI assistant gateway for DingTalk (钉钉), with a built-in DingTalk emulator.");
         root.Subcommands.Add(SandboxCommand.Create(output, error));
         root.Subcommands.Add(GatewayCommand.Create(output, error));
+        root.Subcommands.Add(LogsCommand.Create(output, error));
         root.Subcommands.Add(EmulatorCommand.Create(output, error));
         root.Subcommands.Add(ConfigCommand.Create(output, error));
         return root;

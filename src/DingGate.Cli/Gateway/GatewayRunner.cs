@@ -42,7 +42,7 @@ internal static class GatewayRunner
         {
             Config = loaded.Config,
             StateDirectory = loaded.StateDirectory,
-            LogDirectory = LogDirectory(loaded, source),
+            LogDirectory = GatewayPaths.LogDirectory(loaded, source),
             ConsoleLogs = true,
             ConfigureServices = configureServices,
         };
@@ -85,9 +85,4 @@ internal static class GatewayRunner
         config.Models.Count == 0
             ? "offline demo model (no models configured: add models.default to answer with a real model)"
             : string.Join(", ", config.Models.Select(m => $"{m.Key}: {m.Value.Provider} {m.Value.Model}".TrimEnd()));
-
-    private static string LogDirectory(LoadedConfig loaded, ConfigSource source) =>
-        loaded.Config.Gateway.LogDir is { Length: > 0 } configured
-            ? ConfigSource.ExpandHome(configured, source.HomeDirectory)
-            : Path.Combine(loaded.StateDirectory, "logs");
 }
