@@ -23,9 +23,10 @@ public static class DingTalkServiceCollectionExtensions
         services.AddSingleton<DingTalkApiMetrics>();
         services.AddSingleton<StreamMetrics>();
         services.AddSingleton<ReplyMetrics>();
+        services.AddSingleton<Inbound.InboundMetrics>();
         services.AddSingleton(sp => new DingTalkTelemetry(
             sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<DingTalkApiMetrics>(), sp.GetRequiredService<StreamMetrics>(),
-            sp.GetRequiredService<ReplyMetrics>()));
+            sp.GetRequiredService<ReplyMetrics>(), sp.GetRequiredService<Inbound.InboundMetrics>()));
         services.AddSingleton<DingTalkAccountRuntimeFactory>();
         services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>()));
         services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<DingTalkChannel>());

@@ -1,12 +1,18 @@
+using System.Net;
 using DingGate.Agent;
 using DingGate.Agent.Sessions;
+using DingGate.Cli.Admin;
 using DingGate.Cli.Gateway.Logging;
 using DingGate.Core.Configuration;
 using DingGate.DingTalk;
 using DingGate.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace DingGate.Cli.Gateway;
 
@@ -16,12 +22,19 @@ namespace DingGate.Cli.Gateway;
 /// </summary>
 internal static class GatewayHost
 {
+    // Meters exported on /metrics: the channel's (stream, API, inbound, replies) and the agent's (M.E.AI).
+    private static readonly string[] MeterNames = ["DingGate.DingTalk", "DingGate.Agent", "Experimental.Microsoft.Extensions.AI"];
+
     public static IHost Build(GatewayHostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var config = settings.Config;
         var channel = config.Channels.Dingtalk ?? new DingTalkChannelSettings { Enabled = false };
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        var admin = new AdminSettings(settings.AdminPort, settings.StateDirectory);
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, admin.Port));
+        builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton(admin);
         builder.Services.AddSingleton(settings.Time);
         builder.Logging.ClearProviders();
         ConfigureLogging(builder.Logging, settings, channel);
@@ -32,12 +45,19 @@ internal static class GatewayHost
             .AddAgent(config)
             .AddAgentSessions(config.Session);
         builder.Services.AddHostedService<StoreMaintenanceService>();
+        builder.Services.AddAdmin();
+        builder.Services.AddHostedService<AdminAnnouncer>();
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("dinggate"))
+            .WithMetrics(metrics => metrics.AddMeter(MeterNames).AddPrometheusExporter());
 
         // Hosted services stop in reverse order: the channel stops reading first, then the running turns drain.
         builder.Services.AddHostedService<SessionDrainService>();
         builder.Services.AddHostedService<ChannelHostedService>();
         settings.ConfigureServices?.Invoke(builder.Services);
-        return builder.Build();
+        var app = builder.Build();
+        app.MapAdmin(AdminToken.LoadOrCreate(settings.StateDirectory));
+        return app;
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, GatewayHostSettings settings, DingTalkChannelSettings channel)

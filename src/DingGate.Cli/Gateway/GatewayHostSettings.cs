@@ -16,6 +16,9 @@ internal sealed record GatewayHostSettings
     /// <summary>Also log to the console (the foreground <c>dinggate gateway</c>).</summary>
     public bool ConsoleLogs { get; init; }
 
+    /// <summary>Port of the admin endpoint on 127.0.0.1 (0: any free port, the default for embedded hosts and tests).</summary>
+    public int AdminPort { get; init; }
+
     /// <summary>How long a stop waits for running answers before cancelling them (they are then finalized as interrupted).</summary>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -44,6 +44,7 @@ internal static class GatewayRunner
             StateDirectory = loaded.StateDirectory,
             LogDirectory = GatewayPaths.LogDirectory(loaded, source),
             ConsoleLogs = true,
+            AdminPort = loaded.Config.Gateway.AdminPort ?? Admin.AdminSettings.DefaultPort,
             ConfigureServices = configureServices,
         };
         Directory.CreateDirectory(settings.StateDirectory);

@@ -9,6 +9,9 @@ public sealed class GatewaySettings
     /// <summary>Log directory (default <c>&lt;stateDir&gt;/logs</c>).</summary>
     public string? LogDir { get; set; }
 
+    /// <summary>Port of the admin endpoint on 127.0.0.1 (health, readiness, metrics, status); default 18790, 0 any free port.</summary>
+    public int? AdminPort { get; set; }
+
     /// <summary>Minimum log level: trace, debug, information (default), warning, error.</summary>
     public string? LogLevel { get; set; }
 }

@@ -27,6 +27,7 @@ internal sealed partial class InboundDispatcher(
     IDedupStore dedup,
     IInboundJournal journal,
     IInboundHandler handler,
+    InboundMetrics metrics,
     TimeProvider time,
     ILogger<InboundDispatcher> logger)
 {
@@ -85,6 +86,7 @@ internal sealed partial class InboundDispatcher(
         if (!await dedup.TryMarkSeenAsync(account.Id, key, now, now + account.DedupTtl, cancellationToken) && !resumed)
         {
             LogDuplicate(account.Id);
+            metrics.DedupHit(account.Id);
             return;
         }
 
@@ -105,7 +107,9 @@ internal sealed partial class InboundDispatcher(
 
     private async Task DecideAsync(InboundMessage message, string key, CancellationToken cancellationToken)
     {
+        metrics.Received(account.Id, message.Conversation == ConversationKind.Group);
         var decision = await policy.DecideAsync(account, message, cancellationToken);
+        metrics.Decided(account.Id, decision.GetType().Name);
         if (decision is PolicyDecision.Allow)
         {
             await HandOverAsync(message, key, cancellationToken);

@@ -11,17 +11,24 @@ internal sealed class ReplyMetrics
     private readonly Counter<long> _calls;
     private readonly Histogram<int> _callsPerReply;
     private readonly Counter<long> _cardFallbacks;
+    private readonly Histogram<double> _duration;
+    private readonly TimeProvider _time;
 
-    public ReplyMetrics(IMeterFactory meterFactory)
+    public ReplyMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
+        _time = time;
         var meter = meterFactory.Create(Api.DingTalkApiMetrics.MeterName);
         _replies = meter.CreateCounter<long>("dinggate.dingtalk.replies", "{reply}", "Replies delivered or failed, by mode and end.");
         _calls = meter.CreateCounter<long>("dinggate.dingtalk.reply.api_calls", "{call}", "DingTalk calls made for replies, by kind.");
         _callsPerReply = meter.CreateHistogram<int>("dinggate.dingtalk.reply.api_calls_per_reply", "{call}", "DingTalk calls per reply.");
         _cardFallbacks = meter.CreateCounter<long>("dinggate.dingtalk.card.fallbacks", "{reply}", "Card replies delivered as markdown instead.");
+        _duration = meter.CreateHistogram<double>("dinggate.dingtalk.reply.duration", "ms", "Message handed to the agent → reply complete.");
     }
 
-    public void Record(string account, ReplyOutcome outcome)
+    /// <summary>A timestamp to pass back to <see cref="Record"/> when the reply completes.</summary>
+    public long Start() => _time.GetTimestamp();
+
+    public void Record(string account, ReplyOutcome outcome, long started)
     {
         var mode = outcome.Mode == ReplyMode.Card ? "card" : "markdown";
         _replies.Add(1, new TagList { { "account", account }, { "mode", mode }, { "end", outcome.End.ToString() }, { "delivered", outcome.Delivered } });
@@ -31,6 +38,7 @@ internal sealed class ReplyMetrics
         }
 
         _callsPerReply.Record(outcome.TotalApiCalls, new TagList { { "account", account }, { "mode", mode } });
+        _duration.Record(_time.GetElapsedTime(started).TotalMilliseconds, new TagList { { "account", account }, { "mode", mode }, { "end", outcome.End.ToString() } });
         if (outcome.FellBack)
         {
             _cardFallbacks.Add(1, new KeyValuePair<string, object?>("account", account));

@@ -14,6 +14,8 @@ namespace DingGate.DingTalk.Replies;
 internal sealed partial class TrackedReplySink(
     IReplySink inner, InboundMessage message, string messageKey, IInboundJournal journal, ReplyMetrics metrics, ILogger logger) : IReplySink
 {
+    private readonly long _started = metrics.Start();
+
     public CancellationToken StopRequested => inner.StopRequested;
 
     public bool IsCompleted => inner.IsCompleted;
@@ -29,7 +31,7 @@ internal sealed partial class TrackedReplySink(
             return outcome;
         }
 
-        metrics.Record(message.AccountId, outcome);
+        metrics.Record(message.AccountId, outcome, _started);
         if (logger.IsEnabled(LogLevel.Debug))
         {
             var byKind = string.Join(", ", outcome.ApiCalls.Select(p => p.Key + "=" + p.Value));

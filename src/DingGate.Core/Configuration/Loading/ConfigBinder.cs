@@ -13,7 +13,7 @@ internal static class ConfigBinder
     private static readonly string[] AgentKeys = ["model", "systemPrompt", "maxHistoryMessages", "maxHistoryChars"];
     private static readonly string[] BindingKeys = ["channel", "account", "agent"];
     private static readonly string[] SessionKeys = ["scope", "queueDepth"];
-    private static readonly string[] GatewayKeys = ["stateDir", "logDir", "logLevel"];
+    private static readonly string[] GatewayKeys = ["stateDir", "logDir", "logLevel", "adminPort"];
 
     public static DinggateConfig Bind(JsonNode? root, ConfigReader r)
     {
@@ -169,6 +169,7 @@ internal static class ConfigBinder
                 case "stateDir": gateway.StateDir = r.String(value, at); break;
                 case "logDir": gateway.LogDir = r.String(value, at); break;
                 case "logLevel": gateway.LogLevel = r.String(value, at); break;
+                case "adminPort": gateway.AdminPort = r.Int(value, at); break;
                 default: r.Unknown(at, key, GatewayKeys); break;
             }
         }

@@ -37,6 +37,7 @@ public static class ConfigValidator
         errors.OneOf(config.Session.Scope, Scopes, "session.scope");
         errors.AtLeast(config.Session.QueueDepth, 1, "session.queueDepth");
         errors.OneOf(config.Gateway.LogLevel, LogLevels, "gateway.logLevel");
+        errors.Check(config.Gateway.AdminPort is null or (>= 0 and <= 65535), "gateway.adminPort", config.Gateway.AdminPort, "must be a port between 0 and 65535 (0: any free port)");
         if (config.Channels.Dingtalk is { } dingtalk)
         {
             DingTalkValidator.Validate(dingtalk, "channels.dingtalk", errors);

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DingGate.Cli.Admin;
+
+/// <summary>
+/// The gateway's admin endpoint (127.0.0.1 only, every request with <c>Authorization: Bearer &lt;admin.token&gt;</c>):
+/// <c>/healthz</c> (the process answers), <c>/readyz</c> (200 when every enabled account is connected, else 503
+/// naming the others), <c>/metrics</c> (Prometheus text), <c>/status</c> (per account: connection, last inbound,
+/// reconnects, last error, DingTalk calls).
+/// </summary>
+internal static class AdminEndpoints
+{
+    public static void MapAdmin(this WebApplication app, string token)
+    {
+        app.Use(async (context, next) =>
+        {
+            if (!AdminToken.Matches(token, BearerOf(context.Request)))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await context.Response.WriteAsync("admin token required: Authorization: Bearer <contents of admin.token in the state directory>\n", context.RequestAborted);
+                return;
+            }
+
+            await next(context);
+        });
+        app.MapGet("/healthz", () => Results.Json(new AdminReadiness("alive", []), AdminJson.Default.AdminReadiness));
+        app.MapGet("/readyz", (AdminStatusBuilder status) =>
+        {
+            var readiness = status.Readiness();
+            return Results.Json(readiness, AdminJson.Default.AdminReadiness, statusCode: readiness.NotConnected.Count == 0 ? 200 : 503);
+        });
+        app.MapGet("/status", (AdminStatusBuilder status) => Results.Json(status.Status(), AdminJson.Default.AdminStatus));
+        app.MapPrometheusScrapingEndpoint("/metrics");
+    }
+
+    public static IServiceCollection AddAdmin(this IServiceCollection services)
+    {
+        services.AddSingleton<ApiCallTally>();
+        services.AddSingleton<AdminStatusBuilder>();
+        return services;
+    }
+
+    private static string? BearerOf(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+}

@@ -1,0 +1,18 @@
+namespace DingGate.Cli.Admin;
+
+/// <summary>The body of <c>GET /status</c>: the gateway and each enabled account.</summary>
+internal sealed record AdminStatus(int Pid, DateTimeOffset StartedAt, double UptimeSeconds, bool Ready, IReadOnlyList<AdminAccountStatus> Accounts);
+
+/// <summary>One account in <see cref="AdminStatus"/>; <c>ApiCallsThisMonth</c> counts calls since this gateway started.</summary>
+internal sealed record AdminAccountStatus(
+    string Id,
+    string State,
+    bool Connected,
+    DateTimeOffset? ConnectedSince,
+    DateTimeOffset? LastInboundAt,
+    long Reconnects,
+    int FailedAttempts,
+    string? LastError,
+    double? NextRetrySeconds,
+    long ApiCalls,
+    long ApiCallsThisMonth);
