@@ -1,8 +1,10 @@
 using System.CommandLine;
+using DingGate.Cli.Allow;
 using DingGate.Cli.Config;
 using DingGate.Cli.Emulator;
 using DingGate.Cli.Gateway;
 using DingGate.Cli.Logs;
+using DingGate.Cli.Pairing;
 using DingGate.Cli.Sandbox;
 
 namespace DingGate.Cli;
@@ -16,6 +18,8 @@ internal static class DinggateCli
         root.Subcommands.Add(SandboxCommand.Create(output, error));
         root.Subcommands.Add(GatewayCommand.Create(output, error));
         root.Subcommands.Add(LogsCommand.Create(output, error));
+        root.Subcommands.Add(PairingCommand.Create(output, error));
+        root.Subcommands.Add(AllowCommand.Create(output, error));
         root.Subcommands.Add(EmulatorCommand.Create(output, error));
         root.Subcommands.Add(ConfigCommand.Create(output, error));
         return root;

@@ -12,6 +12,12 @@ internal static class ExitCodes
     /// <summary>The command line is wrong (unknown option, bad value, missing pair).</summary>
     public const int Usage = 2;
 
+    /// <summary>Status: no gateway is running on this state directory.</summary>
+    public const int NotRunning = 3;
+
+    /// <summary>Status: the gateway runs but not every enabled account is connected.</summary>
+    public const int NotReady = 4;
+
     /// <summary>The configuration is missing or invalid (EX_CONFIG from sysexits.h).</summary>
     public const int Config = 78;
 }

@@ -1,3 +1,4 @@
+using DingGate.DingTalk;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,6 +35,36 @@ internal static class AdminEndpoints
         });
         app.MapGet("/status", (AdminStatusBuilder status) => Results.Json(status.Status(), AdminJson.Default.AdminStatus));
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapPost("/pairing/approve", ApproveAsync);
+    }
+
+    // Approval through the running channel, so the user is told in their 1:1 chat.
+    private static async Task<IResult> ApproveAsync(HttpContext context, DingTalkChannel channel)
+    {
+        AdminPairingApproval? body;
+        try
+        {
+            body = await context.Request.ReadFromJsonAsync(AdminJson.Default.AdminPairingApproval, context.RequestAborted);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            body = null;
+        }
+
+        if (body is null || string.IsNullOrWhiteSpace(body.Account) || string.IsNullOrWhiteSpace(body.Code))
+        {
+            return Results.Json(new AdminPairingResult(null, "body must be {\"account\": \"<id>\", \"code\": \"<code>\"}"), AdminJson.Default.AdminPairingResult, statusCode: 400);
+        }
+
+        if (channel.Accounts.All(a => a.Id != body.Account))
+        {
+            return Results.Json(new AdminPairingResult(null, $"no running account '{body.Account}'"), AdminJson.Default.AdminPairingResult, statusCode: 404);
+        }
+
+        var user = await channel.ApprovePairingAsync(body.Account, body.Code.Trim(), context.RequestAborted);
+        return user is null
+            ? Results.Json(new AdminPairingResult(null, $"unknown or expired pairing code '{body.Code}'"), AdminJson.Default.AdminPairingResult, statusCode: 404)
+            : Results.Json(new AdminPairingResult(user, null), AdminJson.Default.AdminPairingResult);
     }
 
     public static IServiceCollection AddAdmin(this IServiceCollection services)

@@ -7,4 +7,6 @@ namespace DingGate.Cli.Admin;
 [JsonSerializable(typeof(AdminAnnouncement))]
 [JsonSerializable(typeof(AdminStatus))]
 [JsonSerializable(typeof(AdminReadiness))]
+[JsonSerializable(typeof(AdminPairingApproval))]
+[JsonSerializable(typeof(AdminPairingResult))]
 internal sealed partial class AdminJson : JsonSerializerContext;

@@ -20,6 +20,7 @@ internal static class GatewayCommand
     {
         var config = ConfigCommand.ConfigOption();
         var command = new Command("gateway", Description) { config };
+        command.Subcommands.Add(GatewayStatusCommand.Create(output, error));
         command.SetAction((parse, cancellationToken) =>
             GatewayRunner.RunAsync(ConfigSource.FromProcess(parse.GetValue(config)), output, error, cancellationToken));
         return command;

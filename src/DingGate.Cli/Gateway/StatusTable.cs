@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text;
+using DingGate.Cli.Admin;
+
+namespace DingGate.Cli.Gateway;
+
+/// <summary>The per-account table of <c>gateway status</c>: plain aligned columns, times in local time.</summary>
+internal static class StatusTable
+{
+    private static readonly string[] Headers = ["ACCOUNT", "STATE", "CONNECTED SINCE", "LAST INBOUND", "RECONNECTS", "API CALLS (MONTH)", "LAST ERROR"];
+
+    public static string Render(IReadOnlyList<AdminAccountStatus> accounts)
+    {
+        var rows = accounts.Select(a => new[]
+        {
+            a.Id,
+            a.State + (a.NextRetrySeconds is { } retry ? $" (retry in {retry:0.#}s)" : string.Empty),
+            Time(a.ConnectedSince),
+            Time(a.LastInboundAt),
+            a.Reconnects.ToString(CultureInfo.InvariantCulture),
+            $"{a.ApiCalls} ({a.ApiCallsThisMonth})",
+            a.LastError ?? "-",
+        }).ToList();
+        var widths = Headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
+        var text = new StringBuilder();
+        foreach (var row in rows.Prepend(Headers))
+        {
+            text.AppendLine(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static string Time(DateTimeOffset? at) =>
+        at is { } value ? value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "-";
+}
