@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using DingGate.Agent.Prompting;
 using DingGate.Emulator;
+using Microsoft.Extensions.AI;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,6 +15,10 @@ public sealed class SandboxPageTests
     private static readonly LocatorAssertionsToHaveTextOptions Text = new() { Timeout = SandboxBrowser.Patience };
     private static readonly LocatorAssertionsToContainTextOptions Contains = new() { Timeout = SandboxBrowser.Patience };
     private static readonly LocatorAssertionsToHaveAttributeOptions Attribute = new() { Timeout = SandboxBrowser.Patience };
+
+    // The smallest valid PNG: 1×1, one grey pixel.
+    private static readonly byte[] OnePixelPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==");
 
     private static ScriptedChatClient Model() => new("Hello ", "from the ", "**scripted** model. ", "All done.");
 
@@ -40,6 +46,54 @@ public sealed class SandboxPageTests
         await Expect(page.Locator("#chatTitle")).ToContainTextAsync("张三", Contains);
         await Expect(page.Locator("#conversations")).ToContainTextAsync("张三", Contains);
         Assert.Contains(model.Requests, r => r.Any(m => m.Text.Contains(Question, StringComparison.Ordinal)));
+        Assert.Empty(browser.PageErrors);
+    }
+
+    [Fact]
+    public async Task GroupWithBot_AtBotMessage_AnsweredInTheGroup()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync(Model());
+        await using var browser = await SandboxBrowser.LaunchAsync();
+        var page = await browser.OpenAsync(sandbox.Url);
+
+        await page.ClickAsync("#groups [data-group]");
+        await Expect(page.Locator("#atBot")).ToBeCheckedAsync();
+        await page.FillAsync("#text", "hello group");
+        await page.Locator("#text").PressAsync("Enter");
+
+        await Expect(page.Locator(".msg.card .body")).ToHaveTextAsync("Hello from the scripted model. All done.", Text);
+        await Expect(page.Locator("#chatTitle")).ToContainTextAsync("测试群", Contains);
+        await Expect(page.Locator("#conversations")).ToContainTextAsync("测试群", Contains);
+        Assert.Empty(browser.PageErrors);
+    }
+
+    [Fact]
+    public async Task DmWithBot_AttachedFileThenPictureWithText_ShownAndReachTheModel()
+    {
+        var model = Model();
+        await using var sandbox = await RunningSandbox.StartAsync(model);
+        await using var browser = await SandboxBrowser.LaunchAsync();
+        var page = await browser.OpenAsync(sandbox.Url);
+
+        await page.ClickAsync("#newDm");
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "notes.txt", MimeType = "text/plain", Buffer = "ship it on friday"u8.ToArray() });
+        await Expect(page.Locator("#msgtype")).ToHaveValueAsync("file");
+        await page.ClickAsync("#composer button[type=submit]");
+        await Expect(page.Locator(".msg.card[data-state=FINISHED]")).ToHaveCountAsync(1, new() { Timeout = SandboxBrowser.Patience });
+        await page.SetInputFilesAsync("#file", new FilePayload { Name = "dot.png", MimeType = "image/png", Buffer = OnePixelPng });
+        await Expect(page.Locator("#msgtype")).ToHaveValueAsync("picture");
+        await page.FillAsync("#text", "what is this?");
+        await page.ClickAsync("#composer button[type=submit]");
+        await Expect(page.Locator(".msg.card[data-state=FINISHED]")).ToHaveCountAsync(2, new() { Timeout = SandboxBrowser.Patience });
+
+        await Expect(page.Locator(".msg.user .file")).ToHaveTextAsync("📎 notes.txt", Text);
+        await Expect(page.Locator(".msg.user[data-kind=richText]")).ToContainTextAsync("what is this?", Contains);
+        await Expect(page.Locator(".msg.user img.attachment")).ToHaveJSPropertyAsync("naturalWidth", 1);
+        var requests = model.Requests.Select(r => r.Last(m => m.Role == ChatRole.User)).ToList();
+        Assert.Contains(requests, m => m.Contents.OfType<TextContent>().Any(c => c.Text.Contains("ship it on friday", StringComparison.Ordinal)
+            || PromptParts.Get(c, PromptParts.BodyKey)?.Contains("ship it on friday", StringComparison.Ordinal) == true));
+        Assert.Contains(requests, m => m.Text.Contains("what is this?", StringComparison.Ordinal)
+            && m.Contents.Count(c => c is DataContent { MediaType: "image/png" } || PromptParts.KindOf(c) == PromptParts.Image) == 1);
         Assert.Empty(browser.PageErrors);
     }
 

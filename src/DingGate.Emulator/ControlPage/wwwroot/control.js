@@ -40,12 +40,19 @@
   }
 
   // A user's picture or file, shown from the emulator's media store (by its download code).
+  function picture(c) {
+    const media = state.media[c.pictureDownloadCode] || state.media[c.downloadCode];
+    return media ? `<img class="attachment" alt="${esc(media.fileName || 'picture')}" src="/_emulator/media/content?key=${encodeURIComponent(media.id)}">` : '<span class="muted">[picture]</span>';
+  }
+
   function attachment(e) {
     const c = e.content || {};
-    const code = c.pictureDownloadCode || c.downloadCode;
-    const media = code && (state.media[code] || state.media[c.downloadCode]);
+    const media = state.media[c.pictureDownloadCode] || state.media[c.downloadCode];
     const url = media ? `/_emulator/media/content?key=${encodeURIComponent(media.id)}` : null;
     const kind = String(e.kind || '').toLowerCase();
+    if (kind === 'richtext' && Array.isArray(c.richText)) {
+      return c.richText.map((x) => (x.type === 'picture' ? picture(x) : x.type === 'at' ? `<span class="at">@${esc(x.atName || x.atUserId)}</span> ` : esc(x.text ?? '').replace(/\n/g, '<br>'))).join('');
+    }
     if (kind === 'picture' && url) return `<img class="attachment" alt="${esc(media.fileName || 'picture')}" src="${url}">`;
     if (kind === 'picture') return '<span class="muted">[picture]</span>';
     if (kind === 'file') {
@@ -96,7 +103,9 @@
   }
 
   async function refreshMedia(entries) {
-    const missing = entries.some((e) => e.content && e.content.downloadCode && !state.media[e.content.downloadCode]);
+    const codes = entries.flatMap((e) => [e.content || {}, ...((e.content && Array.isArray(e.content.richText)) ? e.content.richText : [])])
+      .map((c) => c.downloadCode).filter(Boolean);
+    const missing = codes.some((code) => !state.media[code]);
     if (!missing) return;
     for (const m of await api('GET', '/_emulator/media')) {
       if (m.downloadCode) state.media[m.downloadCode] = m;
@@ -189,6 +198,12 @@
     };
     const file = $('file').files[0];
     if (file) body.file = { name: file.name, contentType: file.type || 'application/octet-stream', contentBase64: await fileToBase64(file) };
+    if (file && body.msgtype === 'picture' && body.text.trim()) {
+      // Text with a picture is one richText message in DingTalk.
+      body.msgtype = 'richText';
+      body.richText = [{ text: body.text }, { type: 'picture', name: file.name, contentType: body.file.contentType, contentBase64: body.file.contentBase64 }];
+      delete body.file;
+    }
     try {
       const result = await api('POST', '/_emulator/messages', body);
       $('sendStatus').textContent = result.delivered ? `pushed as ${result.messageId}` : `not pushed: ${result.reason}`;
