@@ -51,8 +51,11 @@ internal static class SandboxCommand
         }
         catch (ConfigException ex)
         {
+            // ConfigError masks secrets in its value, so the first problem can be shown as it is.
+            var first = ex.Errors.Count == 0 ? ex.Message : ex.Errors[0].Path.Length == 0 ? ex.Errors[0].Reason : ex.Errors[0].ToString();
+            var more = ex.Errors.Count > 1 ? $" (and {ex.Errors.Count - 1} more)" : string.Empty;
             await error.WriteLineAsync(
-                $"warning: {source.Path} does not load ({ex.Errors.Count} error(s); run 'dinggate config validate'); the sandbox uses the offline demo model.");
+                $"warning: {source.Path} does not load: {first}{more}; run 'dinggate config validate'. The sandbox uses the offline demo model.");
             return null;
         }
     }

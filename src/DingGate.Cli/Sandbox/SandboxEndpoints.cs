@@ -13,6 +13,8 @@ namespace DingGate.Cli.Sandbox;
 /// </summary>
 internal sealed class SandboxEndpoints(SandboxGateway gateway, string modelDescription) : IStartupFilter
 {
+    private static readonly string[] SettingNames = ["messageType", "dmPolicy", "groupPolicy"];
+
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         app.Use(async (context, following) =>
@@ -63,15 +65,26 @@ internal sealed class SandboxEndpoints(SandboxGateway gateway, string modelDescr
 
     private async Task PutSettingsAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        var body = await ReadAsync(context);
+        if (await ReadAsync(context) is not JsonObject body)
+        {
+            await WriteAsync(context, 400, new JsonObject { ["error"] = "the body must be a JSON object such as {\"messageType\":\"markdown\"}" });
+            return;
+        }
+
+        if (body.Select(p => p.Key).FirstOrDefault(k => !SettingNames.Contains(k)) is { } unknown)
+        {
+            await WriteAsync(context, 400, new JsonObject { ["error"] = $"unknown setting '{unknown}' (allowed: {string.Join(", ", SettingNames)})" });
+            return;
+        }
+
         var current = gateway.Settings;
         SandboxSettings next;
         try
         {
             next = new SandboxSettings(
-                body?["messageType"]?.GetValue<string>() ?? current.MessageType,
-                body?["dmPolicy"]?.GetValue<string>() ?? current.DmPolicy,
-                body?["groupPolicy"]?.GetValue<string>() ?? current.GroupPolicy);
+                body["messageType"]?.GetValue<string>() ?? current.MessageType,
+                body["dmPolicy"]?.GetValue<string>() ?? current.DmPolicy,
+                body["groupPolicy"]?.GetValue<string>() ?? current.GroupPolicy);
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException)
         {

@@ -1,6 +1,7 @@
 using DingGate.Cli.Gateway;
 using DingGate.Core.Storage;
 using DingGate.DingTalk;
+using DingGate.DingTalk.Stream;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -13,6 +14,8 @@ namespace DingGate.Cli.Sandbox;
 /// </summary>
 internal sealed class SandboxGateway(Func<SandboxSettings, GatewayHostSettings> compose) : IAsyncDisposable
 {
+    private static readonly TimeSpan ConnectPatience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan ConnectPoll = TimeSpan.FromMilliseconds(25);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IHost? _host;
 
@@ -33,10 +36,24 @@ internal sealed class SandboxGateway(Func<SandboxSettings, GatewayHostSettings> 
             await host.StartAsync(cancellationToken);
             _host = host;
             Settings = settings;
+            await WaitConnectedAsync(host.Services, cancellationToken);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    // A message typed right after a (re)start must reach the bot: wait (bounded) until its Stream connection is up.
+    // Not connecting in time is no error here; the page shows the connection state and the emulator redelivers.
+    private static async Task WaitConnectedAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var channel = services.GetRequiredService<DingTalkChannel>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var deadline = time.GetUtcNow() + ConnectPatience;
+        while (channel.Statuses.Any(s => s.State is not (StreamConnectionState.Connected or StreamConnectionState.Failed)) && time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(ConnectPoll, time, cancellationToken);
         }
     }
 

@@ -4,6 +4,7 @@ using DingGate.Core.Configuration;
 using DingGate.Emulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DingGate.Cli.Sandbox;
 
@@ -53,13 +54,26 @@ internal static class SandboxRunner
                 """);
             await output.FlushAsync(cancellationToken);
             run.Started?.Invoke(emulator.BaseUrl);
-            await emulator.WaitForShutdownAsync(cancellationToken);
+            await StoppingAsync(emulator, cancellationToken);
+
+            // The gateway first: stopped after the emulator, it would hold its Stream socket open (and the emulator's
+            // shutdown with it) while reconnecting to a server that is going away.
             await gateway.StopAsync(CancellationToken.None);
         }
 
         TryDelete(stateDirectory, run.StateDirectory is null);
         await output.WriteLineAsync("Sandbox stopped.");
         return ExitCodes.Ok;
+    }
+
+    // Until Ctrl+C (the token) or the emulator host's own stop signal (SIGTERM), whichever comes first.
+    private static async Task StoppingAsync(EmulatorHost emulator, CancellationToken cancellationToken)
+    {
+        var lifetime = emulator.Services.GetRequiredService<IHostApplicationLifetime>();
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var byToken = cancellationToken.Register(() => stopping.TrySetResult());
+        await using var byHost = lifetime.ApplicationStopping.Register(() => stopping.TrySetResult());
+        await stopping.Task;
     }
 
     private static GatewayHostSettings Compose(
