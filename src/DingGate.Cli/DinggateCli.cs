@@ -4,7 +4,9 @@ using DingGate.Cli.Config;
 using DingGate.Cli.Emulator;
 using DingGate.Cli.Gateway;
 using DingGate.Cli.Logs;
+using DingGate.Cli.Message;
 using DingGate.Cli.Pairing;
+using DingGate.Cli.Plugins;
 using DingGate.Cli.Sandbox;
 
 namespace DingGate.Cli;
@@ -20,6 +22,8 @@ internal static class DinggateCli
         root.Subcommands.Add(LogsCommand.Create(output, error));
         root.Subcommands.Add(PairingCommand.Create(output, error));
         root.Subcommands.Add(AllowCommand.Create(output, error));
+        root.Subcommands.Add(MessageCommand.Create(output, error));
+        root.Subcommands.Add(PluginsCommand.Create(output));
         root.Subcommands.Add(EmulatorCommand.Create(output, error));
         root.Subcommands.Add(ConfigCommand.Create(output, error));
         return root;
