@@ -2,14 +2,17 @@ using System.CommandLine;
 
 namespace DingGate.Cli.Config;
 
-/// <summary><c>dinggate config</c>: check the configuration file, import OpenClaw's.</summary>
+/// <summary><c>dinggate config</c>: validate, get, set, unset, import OpenClaw's.</summary>
 internal static class ConfigCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var command = new Command("config", "Check the configuration file (validate) or import an OpenClaw one (import-openclaw).");
+        var command = new Command("config", "Check (validate), read (get) and change (set, unset) the configuration file, or import an OpenClaw one (import-openclaw).");
         command.Subcommands.Add(ConfigValidateCommand.Create(output, error));
         command.Subcommands.Add(ConfigImportCommand.Create(output, error));
+        command.Subcommands.Add(ConfigGetCommand.Create(output, error));
+        command.Subcommands.Add(ConfigSetCommand.CreateSet(output, error));
+        command.Subcommands.Add(ConfigSetCommand.CreateUnset(output, error));
         return command;
     }
 

@@ -70,8 +70,7 @@ internal static class ConfigImportCommand
 
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target.Path)!);
-            await File.WriteAllTextAsync(target.Path, text, cancellationToken);
+            await ConfigFileWriter.WriteAsync(target.Path, text, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
