@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DingGate.Cli.Allow;
+using DingGate.Cli.Channels;
 using DingGate.Cli.Config;
 using DingGate.Cli.Emulator;
 using DingGate.Cli.Gateway;
@@ -14,10 +15,13 @@ namespace DingGate.Cli;
 /// <summary>The <c>dinggate</c> command tree. Each verb lives in its own folder and contributes one <see cref="Command"/>.</summary>
 internal static class DinggateCli
 {
-    public static RootCommand Build(TextWriter output, TextWriter error)
+    public static RootCommand Build(TextWriter output, TextWriter error) => Build(TextReader.Null, output, error);
+
+    public static RootCommand Build(TextReader input, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("DingGate: an AI assistant gateway for DingTalk (钉钉), with a built-in DingTalk emulator.");
         root.Subcommands.Add(SandboxCommand.Create(output, error));
+        root.Subcommands.Add(ChannelsCommand.Create(input, output, error));
         root.Subcommands.Add(GatewayCommand.Create(output, error));
         root.Subcommands.Add(LogsCommand.Create(output, error));
         root.Subcommands.Add(PairingCommand.Create(output, error));
@@ -29,9 +33,13 @@ internal static class DinggateCli
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, TextReader.Null, output, error, cancellationToken);
+
+    /// <summary>Runs one command line; <paramref name="input"/> answers the wizards (the console's stdin in the program).</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var root = Build(output, error);
+        var root = Build(input, output, error);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

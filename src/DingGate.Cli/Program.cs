@@ -1,3 +1,3 @@
 using DingGate.Cli;
 
-return await DinggateCli.RunAsync(args, Console.Out, Console.Error, CancellationToken.None);
+return await DinggateCli.RunAsync(args, Console.In, Console.Out, Console.Error, CancellationToken.None);

@@ -28,6 +28,7 @@ public static class DingTalkServiceCollectionExtensions
             sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<DingTalkApiMetrics>(), sp.GetRequiredService<StreamMetrics>(),
             sp.GetRequiredService<ReplyMetrics>(), sp.GetRequiredService<Inbound.InboundMetrics>()));
         services.AddSingleton<DingTalkAccountRuntimeFactory>();
+        services.AddSingleton(sp => new Diagnostics.DingTalkProbe(options, sp.GetRequiredService<DingTalkTelemetry>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>()));
         services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<DingTalkChannel>());
         return services;
