@@ -1,6 +1,9 @@
 using DingGate.Agent.Providers;
 using DingGate.Cli.Gateway;
+using System.Text.Json.Nodes;
 using DingGate.Core.Configuration;
+using DingGate.Core.Sessions;
+using DingGate.DingTalk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -59,6 +62,18 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         await host.StartAsync();
         var connection = await emulator.WaitForNewConnectionAsync(known);
         return new GatewayUnderTest(host, connection);
+    }
+
+    /// <summary>
+    /// Waits until the session of the DM the emulator answered with <paramref name="injected"/> stores
+    /// <paramref name="messages"/> history messages (a turn is over once its exchange is stored).
+    /// </summary>
+    public async Task WaitForDmHistoryAsync(JsonObject injected, int messages)
+    {
+        var key = new SessionKey(DingTalkChannelSettings.DefaultAccountId, "dm:" + (string)injected["payload"]!["senderId"]!);
+        var store = Services.GetRequiredService<ISessionStore>();
+        await TestWait.UntilAsync(
+            async () => (await store.GetStatsAsync(key, CancellationToken.None)).Messages == messages, $"{messages} history messages in {key}");
     }
 
     /// <summary>A graceful stop (as Ctrl+C): no new messages, running answers finish or are finalized; then disposed.</summary>
