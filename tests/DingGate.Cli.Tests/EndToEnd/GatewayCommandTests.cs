@@ -40,11 +40,11 @@ public sealed class GatewayCommandTests : IDisposable
         IReadOnlyList<RecordedCall> replies = [];
         await TestWait.UntilAsync(async () => (replies = await Wire.MessagesAsync(emu)).Count > 0, "the demo model's answer");
         var code = await run.StopAsync();
+        await emu.WaitForConnectionGoneAsync(connection);
 
         Assert.Equal(0, code);
         Assert.Equal("/robot/sendBySession", replies[0].Path);
         Assert.Contains("你好", Wire.WebhookText(replies[0].Body), StringComparison.Ordinal);
-        Assert.DoesNotContain(connection, await emu.ActiveConnectionsAsync());
         var output = run.Output.ToString();
         Assert.Contains("DingGate gateway is running: 1 DingTalk account(s) (default).", output, StringComparison.Ordinal);
         Assert.Contains("Gateway stopped.", output, StringComparison.Ordinal);

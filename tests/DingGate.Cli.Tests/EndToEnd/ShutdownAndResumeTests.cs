@@ -25,7 +25,7 @@ public sealed class ShutdownAndResumeTests
 
         var stopping = gateway.StopAsync();
         // The channel stops taking messages first (its stream connection goes); the running answer is still awaited.
-        await TestWait.UntilAsync(async () => !(await emu.ActiveConnectionsAsync()).Contains(gateway.ConnectionId), "the stream connection closed");
+        await emu.WaitForConnectionGoneAsync(gateway.ConnectionId);
         var stoppedBeforeTheAnswerEnded = stopping.IsCompleted;
         release.SetResult();
         await stopping.WaitAsync(TestWait.DefaultTimeout);
@@ -69,11 +69,15 @@ public sealed class ShutdownAndResumeTests
         await emu.SendDmAsync("还在吗？");
         await silent.WaitForCallAsync(1);
         await first.KillAsync();
+        // The emulator must not push later messages to the dead gateway's socket.
+        await emu.WaitForConnectionGoneAsync(first.ConnectionId);
 
         var answering = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, "在的：" + call.UserText) };
         await using (var second = await GatewayUnderTest.StartAsync(emu, state.Path, answering))
         {
             await TestWait.UntilAsync(async () => await CardsShowingAsync(emu, "在的：还在吗？") == 1, "the resumed message answered");
+            await second.StopAsync();
+            await emu.WaitForConnectionGoneAsync(second.ConnectionId);
         }
 
         // A third start finds nothing left to answer: a new message is the next thing the model sees.

@@ -101,6 +101,10 @@ internal sealed class EmulatorUnderTest : IAsyncDisposable
         return fresh!;
     }
 
+    /// <summary>Waits until stream connection <paramref name="connectionId"/> is no longer active (closed or going away).</summary>
+    public Task WaitForConnectionGoneAsync(string connectionId) =>
+        TestWait.UntilAsync(async () => !(await ActiveConnectionsAsync()).Contains(connectionId), $"connection {connectionId} gone");
+
     /// <summary>Waits until card <paramref name="outTrackId"/> is finalized; returns it.</summary>
     public async Task<JsonObject> WaitForFinalizedCardAsync(string outTrackId)
     {
