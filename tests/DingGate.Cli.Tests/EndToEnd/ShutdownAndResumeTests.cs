@@ -60,14 +60,21 @@ public sealed class ShutdownAndResumeTests
     }
 
     [Fact]
-    public async Task Killed_BeforeAnswering_NextStartOnTheSameStateAnswersTheMessageOnce()
+    public async Task Killed_MidAnswer_NextStartFinalizesTheOldCardAndAnswersTheMessageOnce()
     {
         await using var emu = await EmulatorUnderTest.StartAsync();
         using var state = new TempDirectory();
-        var silent = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, new TaskCompletionSource().Task) };
+        var silent = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, "让我想想……", new TaskCompletionSource().Task) };
         var first = await GatewayUnderTest.StartAsync(emu, state.Path, silent);
         await emu.SendDmAsync("还在吗？");
-        await silent.WaitForCallAsync(1);
+        var oldCard = await Wire.WaitForCardAsync(emu, 1);
+        await TestWait.UntilAsync(
+            async () =>
+            {
+                emu.Time!.Advance(TimeSpan.FromMilliseconds(100));
+                return (await Wire.StreamingAsync(emu, oldCard)).Count > 0;
+            },
+            "the card shows the first words");
         await first.KillAsync();
         // The emulator must not push later messages to the dead gateway's socket.
         await emu.WaitForConnectionGoneAsync(first.ConnectionId);
@@ -92,9 +99,12 @@ public sealed class ShutdownAndResumeTests
         Assert.Equal(["新消息"], later.Calls.Select(c => c.UserText));
         Assert.Equal(1, await CardsShowingAsync(emu, "在的：还在吗？"));
         Assert.Empty(await Wire.MessagesAsync(emu));
+        var old = await emu.CardAsync(oldCard);
+        Assert.True((string?)old["state"] == "FINISHED", "the killed gateway's card left open: " + old.ToJsonString());
+        Assert.Equal("让我想想……\n\n> " + InterruptedNote, Wire.CardContent(old));
         foreach (var card in await emu.CardsAsync())
         {
-            Assert.Equal("FINISHED", (string?)card!["state"]);
+            Assert.True((string?)card!["state"] == "FINISHED", "a card left open: " + (await emu.CardAsync((string)card["outTrackId"]!)).ToJsonString());
         }
     }
 
