@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DingGate.Cli.Tests.Support;
+using DingGate.DingTalk.Tests.Support;
 
 namespace DingGate.Cli.Tests.EndToEnd;
 
@@ -35,7 +36,7 @@ internal static class Wire
     public static async Task<string> WaitForCardAsync(EmulatorUnderTest emulator, int count)
     {
         IReadOnlyList<string> ids = [];
-        await DingTalk.Tests.Support.TestWait.UntilAsync(async () => (ids = await emulator.CardIdsAsync()).Count >= count, $"card #{count} created");
+        await TestWait.UntilAsync(async () => (ids = await emulator.CardIdsAsync()).Count >= count, $"card #{count} created");
         return ids[count - 1];
     }
 }
