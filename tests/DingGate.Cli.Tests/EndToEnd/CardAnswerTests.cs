@@ -11,8 +11,6 @@ namespace DingGate.Cli.Tests.EndToEnd;
 /// </summary>
 public sealed class CardAnswerTests
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
-
     [Fact]
     public async Task DmText_CardCreatedStreamedAndFinalizedWithTheFullAnswer()
     {
@@ -25,13 +23,7 @@ public sealed class CardAnswerTests
 
         await emu.SendDmAsync("介绍一下你自己");
         var cardId = await Wire.WaitForCardAsync(emu, 1);
-        await TestWait.UntilAsync(
-            async () =>
-            {
-                emu.Time!.Advance(Tick);
-                return (await Wire.StreamingAsync(emu, cardId)).Count > 0;
-            },
-            "an intermediate card update");
+        await Wire.AdvanceUntilStreamedAsync(emu, cardId);
         rest.SetResult();
         var card = await emu.WaitForFinalizedCardAsync(cardId);
 
@@ -60,13 +52,7 @@ public sealed class CardAnswerTests
         await emu.SendDmAsync("讲一个很长的故事");
         var cardId = await Wire.WaitForCardAsync(emu, 1);
         var call = await model.WaitForCallAsync(1);
-        await TestWait.UntilAsync(
-            async () =>
-            {
-                emu.Time!.Advance(Tick);
-                return (await Wire.StreamingAsync(emu, cardId)).Count > 0;
-            },
-            "the answer is streaming");
+        await Wire.AdvanceUntilStreamedAsync(emu, cardId);
         var updatesBeforeStop = (await Wire.StreamingAsync(emu, cardId)).Count;
 
         // From here on the clock stands still: whatever ends the card cannot be a timer of the update interval.

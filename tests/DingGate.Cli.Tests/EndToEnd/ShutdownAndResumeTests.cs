@@ -68,13 +68,7 @@ public sealed class ShutdownAndResumeTests
         var first = await GatewayUnderTest.StartAsync(emu, state.Path, silent);
         await emu.SendDmAsync("还在吗？");
         var oldCard = await Wire.WaitForCardAsync(emu, 1);
-        await TestWait.UntilAsync(
-            async () =>
-            {
-                emu.Time!.Advance(TimeSpan.FromMilliseconds(100));
-                return (await Wire.StreamingAsync(emu, oldCard)).Count > 0;
-            },
-            "the card shows the first words");
+        await Wire.AdvanceUntilStreamedAsync(emu, oldCard);
         await first.KillAsync();
         // The emulator must not push later messages to the dead gateway's socket.
         await emu.WaitForConnectionGoneAsync(first.ConnectionId);

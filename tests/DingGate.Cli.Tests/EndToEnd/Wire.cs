@@ -32,6 +32,16 @@ internal static class Wire
 
     public static string CardContent(JsonObject card) => (string?)card["streamingContent"]?["msgContent"] ?? string.Empty;
 
+    /// <summary>Moves the fake clock in small steps until card <paramref name="outTrackId"/> got a streaming update.</summary>
+    public static Task AdvanceUntilStreamedAsync(EmulatorUnderTest emulator, string outTrackId) =>
+        TestWait.UntilAsync(
+            async () =>
+            {
+                emulator.Time!.Advance(TimeSpan.FromMilliseconds(100));
+                return (await StreamingAsync(emulator, outTrackId)).Count > 0;
+            },
+            $"a streaming update of card {outTrackId}");
+
     /// <summary>Waits until the <paramref name="count"/>-th card was created; returns its outTrackId.</summary>
     public static async Task<string> WaitForCardAsync(EmulatorUnderTest emulator, int count)
     {
