@@ -8,7 +8,7 @@ namespace DingGate.DingTalk.Replies;
 /// <summary>
 /// Wraps the strategy sink of one reply and keeps the books: on completion the journal entry becomes Answered (or
 /// Failed when nothing could be delivered), the metrics and the per-reply debug line record the DingTalk calls by
-/// kind. An interrupted reply leaves the entry unfinished, so it is answered again after the restart. Disposing an
+/// kind. An interrupted reply leaves the entry unfinished (delivered or not), so it is answered again after the restart. Disposing an
 /// uncompleted sink completes it as interrupted.
 /// </summary>
 internal sealed partial class TrackedReplySink(
@@ -38,7 +38,9 @@ internal sealed partial class TrackedReplySink(
             LogReply(logger, message.AccountId, message.MessageId, outcome.Mode, outcome.End, outcome.Delivered, outcome.FellBack, outcome.Messages,
                 outcome.TotalApiCalls, byKind);
         }
-        if (outcome.End == ReplyEnd.Interrupted && outcome.Delivered)
+        // Interrupted (stop or crash): the message was not answered, whether or not the note reached the user (the
+        // HTTP client may already be gone when a dying host completes its sinks); the restart answers it.
+        if (outcome.End == ReplyEnd.Interrupted)
         {
             return outcome;
         }

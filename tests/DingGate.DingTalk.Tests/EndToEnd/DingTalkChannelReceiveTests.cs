@@ -97,6 +97,8 @@ public sealed class DingTalkChannelReceiveTests
         {
             messageId = (await emu.InjectTextAsync("before restart"))["messageId"]!.GetValue<string>();
             await first.Handler.WaitForAsync(m => m.Text == "before restart");
+            // Answered before the restart (an answer interrupted by the stop would rightly be answered again after it).
+            await TestWait.UntilAsync(() => emu.Calls("/robot/sendBySession").Count == 1, "the answer is delivered");
         }
 
         await using var second = await ChannelHarness.StartAsync(emu, state.Path);

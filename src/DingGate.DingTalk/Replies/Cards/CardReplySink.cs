@@ -106,6 +106,7 @@ internal sealed partial class CardReplySink : IReplySink
         await Task.Yield();
         Exception? failure = null;
         var created = false;
+        ReplyOutcome? outcome = null;
         IDisposable? registration = null;
         try
         {
@@ -157,7 +158,7 @@ internal sealed partial class CardReplySink : IReplySink
                     await _cards.StreamAsync(OutTrackId, answer, isFinalize: true, isError: end == ReplyEnd.Failed, _meter, cancellationToken);
                     _gate.RecordSuccess();
                     var (fileMessages, fileError) = await _attachments.SendFollowUpsAsync(_message, files, _meter, cancellationToken);
-                    return new ReplyOutcome
+                    return outcome = new ReplyOutcome
                     {
                         End = end, Delivered = true, Mode = ReplyMode.Card, Messages = 1 + fileMessages, ApiCalls = _meter.Snapshot(), Error = fileError,
                     };
@@ -171,12 +172,14 @@ internal sealed partial class CardReplySink : IReplySink
             }
 
             _gate.RecordFailure(failure!);
-            return await FallBackAsync(answer, files, end, created, cancellationToken);
+            return outcome = await FallBackAsync(answer, files, end, created, cancellationToken);
         }
         finally
         {
             registration?.Dispose();
-            if (created)
+            // Kept open when nothing reached the user (DingTalk unreachable, the host dying under the reply): the next
+            // start finalizes the card instead of leaving it streaming forever.
+            if (created && outcome?.Delivered == true)
             {
                 await StoreAsync(() => _store.RemoveAsync(_account.Id, OutTrackId, cancellationToken));
             }
