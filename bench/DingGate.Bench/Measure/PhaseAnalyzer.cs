@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using DingGate.Bench.Report;
+using DingGate.Bench.Scenarios;
+using DingGate.Bench.Traffic;
+
+namespace DingGate.Bench.Measure;
+
+/// <summary>Turns a load run and the traffic recorded meanwhile into the phase's figures.</summary>
+internal static class PhaseAnalyzer
+{
+    public static PhaseReport Analyze(
+        (string Name, string Mode, int Apps, string Load) label, LoadResult run, TrafficCollector traffic, TimeSpan cpu, TimeSpan wall)
+    {
+        var (wires, unattributed) = WireAttribution.Build(run.Messages, traffic.Frames, traffic.Calls);
+        var windowEnd = run.StartedAt + (long)(run.Window.TotalSeconds * Stopwatch.Frequency);
+        var completed = run.Messages.Where(m => m.Completed?.Outcome is not null).ToList();
+        var attributedCalls = wires.Sum(w => w.Calls.Count);
+        return new PhaseReport
+        {
+            Name = label.Name, Mode = label.Mode, Apps = label.Apps, Load = label.Load,
+            WindowSeconds = run.Window.TotalSeconds,
+            Sent = run.Messages.Count,
+            Completed = completed.Count,
+            Lost = run.Messages.Count - completed.Count,
+            NotDelivered = completed.Count(m => !m.Completed!.Outcome!.Delivered),
+            FellBack = completed.Count(m => m.Completed!.Outcome!.FellBack),
+            RepliesPerSecond = completed.Count(m => m.Completed!.Timestamp <= windowEnd) / run.Window.TotalSeconds,
+            Ack = LatencyStats.Of(wires.Where(w => w is { PushedAt: not null, AckedAt: not null }).Select(w => (w.AckedAt!.Value - w.PushedAt!.Value).TotalMilliseconds)),
+            FirstVisible = LatencyStats.Of(wires.Where(w => w.PushedAt is not null && w.FirstVisibleAt is not null)
+                .Select(w => (w.FirstVisibleAt!.Value - w.PushedAt!.Value).TotalMilliseconds)),
+            Complete = LatencyStats.Of(completed.Select(m => Stopwatch.GetElapsedTime(m.InjectedAt, m.Completed!.Timestamp).TotalMilliseconds)),
+            DingTalkCalls = attributedCalls + unattributed.Count,
+            CallsPerReply = completed.Count == 0 ? double.NaN : (double)attributedCalls / completed.Count,
+            Throttled = traffic.Calls.Count(c => c.Throttled),
+            TokenCalls = unattributed.Count(c => c.IsToken),
+            OtherUnattributed = unattributed.Count(c => !c.IsToken),
+            SkippedBusy = run.SkippedBusy,
+            CpuCores = wall > TimeSpan.Zero ? cpu / wall : 0,
+            PeakRssMiB = ProcessProbe.PeakRssMiB(),
+            RssMiB = ProcessProbe.RssMiB(),
+        };
+    }
+}
