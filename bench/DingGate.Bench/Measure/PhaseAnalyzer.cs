@@ -31,6 +31,8 @@ internal static class PhaseAnalyzer
             Complete = LatencyStats.Of(completed.Select(m => Stopwatch.GetElapsedTime(m.InjectedAt, m.Completed!.Timestamp).TotalMilliseconds)),
             DingTalkCalls = attributedCalls + unattributed.Count,
             CallsPerReply = completed.Count == 0 ? double.NaN : (double)attributedCalls / completed.Count,
+            CallsByEndpoint = traffic.Calls.GroupBy(c => c.Endpoint).OrderByDescending(g => g.Count())
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
             Throttled = traffic.Calls.Count(c => c.Throttled),
             TokenCalls = unattributed.Count(c => c.IsToken),
             OtherUnattributed = unattributed.Count(c => !c.IsToken),

@@ -14,9 +14,9 @@ internal static class BenchArguments
           --rate <msg/s>         offered rate of the realistic-rate phase, open loop, one app
                                  (default 10 in markdown, 5 in card mode: half of one app's ceiling)
           --concurrency <n>      virtual users of the saturated phases, closed loop, one message
-                                 in flight each; also the user pool of the rate phase (default 64)
+                                 in flight each; also the user pool of the rate phase (default 128)
           --mode <m>             load phases for markdown | card | both (default both)
-          --apps <n>             DingTalk apps per mode in the max-rate phase (default 8)
+          --apps <n>             DingTalk apps per mode in the max-rate phase (default 32)
           --answer <size>        answer size under load: short | medium | long (default short)
           --max-messages <n>     cap on messages per load phase (default 200000)
           --stream-cps <n>       model speed in the calls-per-reply phase, chars/s; 0 = instant (default 2000)

@@ -7,7 +7,7 @@ internal sealed record BenchOptions
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Closed loop: this many virtual users, each sending its next message when its previous reply is complete.</summary>
-    public int Concurrency { get; init; } = 64;
+    public int Concurrency { get; init; } = 128;
 
     /// <summary>Messages per second offered in the realistic-rate phase (open loop; a user still has one message in flight at most). Null: per mode default.</summary>
     public double? Rate { get; init; }
@@ -15,7 +15,7 @@ internal sealed record BenchOptions
     public BenchMode Mode { get; init; } = BenchMode.Both;
 
     /// <summary>DingTalk apps (gateway accounts) per mode in the max-rate phase; the realistic phase uses one.</summary>
-    public int MaxApps { get; init; } = 8;
+    public int MaxApps { get; init; } = 32;
 
     /// <summary>Upper bound on the messages one load phase injects.</summary>
     public int MaxMessages { get; init; } = 200_000;
@@ -23,8 +23,8 @@ internal sealed record BenchOptions
     /// <summary>Answer size used by the load phases.</summary>
     public Model.AnswerSize LoadAnswer { get; init; } = Model.AnswerSize.Short;
 
-    /// <summary>Messages per mode in the idle-latency phase (one at a time).</summary>
-    public int IdleMessages { get; init; } = 100;
+    /// <summary>Messages per mode in the idle-latency phase (one user, 4 per second).</summary>
+    public int IdleMessages { get; init; } = 60;
 
     /// <summary>Replies per mode and size in the calls-per-reply phase.</summary>
     public int Repetitions { get; init; } = 3;

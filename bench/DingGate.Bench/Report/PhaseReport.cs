@@ -41,6 +41,9 @@ internal sealed record PhaseReport
 
     public required double CallsPerReply { get; init; }
 
+    /// <summary>Every DingTalk call of the phase by endpoint (<c>POST /robot/sendBySession</c>…), tokens included.</summary>
+    public required IReadOnlyDictionary<string, int> CallsByEndpoint { get; init; }
+
     public required int Throttled { get; init; }
 
     public required int TokenCalls { get; init; }

@@ -28,6 +28,14 @@ internal static class TextReport
             "calls/reply", "403/429", "tokens", "CPU cores", "peak RSS MiB"], rows);
 
         text.AppendLine();
+        text.AppendLine("DingTalk calls of each load phase, by endpoint (all replies of the phase)");
+        foreach (var p in report.Phases)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {p.Name} / {p.Mode}: {string.Join(", ", p.CallsByEndpoint.Select(e => $"{e.Key} {e.Value}"))}");
+        }
+
+        text.AppendLine();
         text.AppendLine("DingTalk calls per reply (emulator record; the model streams in deltas of 12 chars)");
         Table(text, ["mode", "size", "chars", "replies", "calls", "gateway count", "messages", "complete ms", "by endpoint"],
             report.CallsPerReply.Select(r => new[]
