@@ -25,6 +25,7 @@ internal static class PhaseAnalyzer
             NotDelivered = completed.Count(m => !m.Completed!.Outcome!.Delivered),
             FellBack = completed.Count(m => m.Completed!.Outcome!.FellBack),
             RepliesPerSecond = completed.Count(m => m.Completed!.Timestamp <= windowEnd) / run.Window.TotalSeconds,
+            RateByTenth = Tenths(run, completed),
             Ack = LatencyStats.Of(wires.Where(w => w is { PushedAt: not null, AckedAt: not null }).Select(w => (w.AckedAt!.Value - w.PushedAt!.Value).TotalMilliseconds)),
             FirstVisible = LatencyStats.Of(wires.Where(w => w.PushedAt is not null && w.FirstVisibleAt is not null)
                 .Select(w => (w.FirstVisibleAt!.Value - w.PushedAt!.Value).TotalMilliseconds)),
@@ -41,5 +42,21 @@ internal static class PhaseAnalyzer
             PeakRssMiB = ProcessProbe.PeakRssMiB(),
             RssMiB = ProcessProbe.RssMiB(),
         };
+    }
+
+    private static double[] Tenths(LoadResult run, IReadOnlyList<SentMessage> completed)
+    {
+        var tenth = run.Window.TotalSeconds / 10;
+        var counts = new double[10];
+        foreach (var message in completed)
+        {
+            var slot = (int)(Stopwatch.GetElapsedTime(run.StartedAt, message.Completed!.Timestamp).TotalSeconds / tenth);
+            if (slot is >= 0 and < 10)
+            {
+                counts[slot]++;
+            }
+        }
+
+        return counts.Select(c => Math.Round(c / tenth, 1)).ToArray();
     }
 }

@@ -31,6 +31,9 @@ internal sealed record PhaseReport
     /// <summary>Replies completed inside the window, per second.</summary>
     public required double RepliesPerSecond { get; init; }
 
+    /// <summary>Replies completed per second in each tenth of the window: shows whether the rate holds.</summary>
+    public required IReadOnlyList<double> RateByTenth { get; init; }
+
     public required LatencyStats Ack { get; init; }
 
     public required LatencyStats FirstVisible { get; init; }

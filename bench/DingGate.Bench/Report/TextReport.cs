@@ -28,6 +28,13 @@ internal static class TextReport
             "calls/reply", "403/429", "tokens", "CPU cores", "peak RSS MiB"], rows);
 
         text.AppendLine();
+        text.AppendLine("Replies/s in each tenth of the window (does the rate hold?)");
+        foreach (var p in report.Phases)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {p.Name} / {p.Mode}: {string.Join(" ", p.RateByTenth.Select(r => F(r, "0.#")))}");
+        }
+
+        text.AppendLine();
         text.AppendLine("DingTalk calls of each load phase, by endpoint (all replies of the phase)");
         foreach (var p in report.Phases)
         {
