@@ -1,0 +1,43 @@
+using DingGate.Bench.Options;
+using DingGate.Bench.Report;
+using DingGate.Bench.Scenarios;
+
+namespace DingGate.Bench;
+
+/// <summary>Entry point: parse, run every phase, print the tables (and JSON on request). Exit 2 on bad usage.</summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var (options, error) = BenchArguments.Parse(args);
+        if (options is null)
+        {
+            await (error is { Length: > 0 } ? Console.Error.WriteLineAsync(error) : Task.CompletedTask);
+            await Console.Out.WriteLineAsync(BenchArguments.Usage);
+            return error is { Length: > 0 } ? 2 : 0;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        try
+        {
+            var report = await new BenchRun(options, Console.Error).RunAsync(cancel.Token);
+            await Console.Out.WriteLineAsync(TextReport.Render(report));
+            if (options.Json)
+            {
+                await Console.Out.WriteLineAsync(JsonReport.Render(report));
+            }
+
+            return 0;
+        }
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+    }
+}

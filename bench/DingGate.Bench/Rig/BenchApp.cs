@@ -1,0 +1,13 @@
+namespace DingGate.Bench.Rig;
+
+/// <summary>One DingTalk app of the emulator and the gateway account connected to it.</summary>
+internal sealed record BenchApp(string AccountId, string ClientId, string ClientSecret, bool Card)
+{
+    public string ModeName => Card ? "card" : "markdown";
+
+    public static IReadOnlyList<BenchApp> Create(int perMode) =>
+    [
+        .. Enumerable.Range(1, perMode).Select(i => new BenchApp($"md{i:00}", $"dingbenchmd{i:00}", $"bench-md-secret-{i:00}", Card: false)),
+        .. Enumerable.Range(1, perMode).Select(i => new BenchApp($"card{i:00}", $"dingbenchcard{i:00}", $"bench-card-secret-{i:00}", Card: true)),
+    ];
+}

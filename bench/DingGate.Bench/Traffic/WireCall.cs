@@ -1,0 +1,15 @@
+namespace DingGate.Bench.Traffic;
+
+/// <summary>
+/// A DingTalk HTTP call the emulator recorded, reduced to what ties it to a message: the session webhook, the staff id
+/// of a 1:1 card space or batchSend, the card's outTrackId, the msgId an emotion refers to.
+/// </summary>
+internal sealed record WireCall(
+    DateTimeOffset At, string Endpoint, int Status, string? ClientId, string? Session, string? StaffId, string? OutTrackId, string? MsgId, bool Throttled)
+{
+    /// <summary>Calls that put the answer in front of the user (the first one is "first visible reply").</summary>
+    public bool IsVisibleReply => Endpoint is "POST /robot/sendBySession" or "POST /v1.0/robot/oToMessages/batchSend"
+        or "POST /v1.0/robot/groupMessages/send" or "POST /v1.0/card/instances/createAndDeliver" or "POST /v1.0/card/instances/deliver";
+
+    public bool IsToken => Endpoint is "POST /v1.0/oauth2/accessToken" or "GET /gettoken";
+}
