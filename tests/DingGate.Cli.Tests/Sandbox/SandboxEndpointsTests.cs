@@ -25,7 +25,7 @@ public sealed class SandboxEndpointsTests
     [Fact]
     public async Task PutSettings_Markdown_NextReplyIsMarkdownMessage()
     {
-        var model = new ScriptedChatClient("Reply in ", "**markdown**", " mode.");
+        var model = new FixedAnswerChatClient("Reply in ", "**markdown**", " mode.");
         await using var sandbox = await RunningSandbox.StartAsync(model);
 
         using var put = await sandbox.Http.PutAsJsonAsync("/_sandbox/settings", new { messageType = "markdown" });
@@ -120,7 +120,7 @@ public sealed class SandboxEndpointsTests
     [Fact]
     public async Task Conversation_WithScriptedModel_CardCarriesExactAnswerAndLogsHoldNoSecret()
     {
-        var model = new ScriptedChatClient("Hello ", "from the ", "scripted model.");
+        var model = new FixedAnswerChatClient("Hello ", "from the ", "scripted model.");
         await using var sandbox = await RunningSandbox.StartAsync(model);
 
         var conversationId = await sandbox.SayAsync("user001", "hi");

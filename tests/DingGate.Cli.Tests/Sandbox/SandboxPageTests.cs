@@ -20,7 +20,7 @@ public sealed class SandboxPageTests
     private static readonly byte[] OnePixelPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNoAAAAggCBd81ytgAAAABJRU5ErkJggg==");
 
-    private static ScriptedChatClient Model() => new("Hello ", "from the ", "**scripted** model. ", "All done.");
+    private static FixedAnswerChatClient Model() => new("Hello ", "from the ", "**scripted** model. ", "All done.");
 
     [Fact]
     public async Task DmWithBot_TypedMessage_CardStreamsToFinishedAnswer()

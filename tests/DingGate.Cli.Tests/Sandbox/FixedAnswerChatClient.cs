@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 namespace DingGate.Cli.Tests.Sandbox;
 
 /// <summary>A fake model that streams the same scripted deltas for every request and records what it was sent.</summary>
-internal sealed class ScriptedChatClient(params string[] deltas) : IChatClient
+internal sealed class FixedAnswerChatClient(params string[] deltas) : IChatClient
 {
     public IReadOnlyList<string> Deltas { get; } = deltas;
 
