@@ -17,6 +17,9 @@ namespace DingGate.Agent.Providers;
 /// </summary>
 internal sealed partial class ChatClientFactory(TimeProvider timeProvider, ILoggerFactory? loggerFactory = null, DemoChatOptions? demoOptions = null)
 {
+    /// <summary>Meter and activity source of the model calls (OpenTelemetry gen_ai semantic conventions).</summary>
+    public const string TelemetrySourceName = "DingGate.Agent";
+
     // Local servers (Ollama, vLLM) take no key, but the OpenAI client needs a non-empty credential.
     internal const string PlaceholderApiKey = "no-key";
 
@@ -43,6 +46,7 @@ internal sealed partial class ChatClientFactory(TimeProvider timeProvider, ILogg
         LogCreated(_logger, name, provider, settings.Model, settings.BaseUrl);
         return new ChatClientBuilder(inner)
             .UseLogging(_loggerFactory)
+            .UseOpenTelemetry(_loggerFactory, TelemetrySourceName) // gen_ai.* metrics and spans, message bodies never recorded
             .ConfigureOptions(options =>
             {
                 options.Temperature ??= (float?)settings.Temperature;

@@ -23,7 +23,7 @@ namespace DingGate.Cli.Gateway;
 internal static class GatewayHost
 {
     // Meters exported on /metrics: the channel's (stream, API, inbound, replies) and the agent's (M.E.AI).
-    private static readonly string[] MeterNames = ["DingGate.DingTalk", "DingGate.Agent", "Experimental.Microsoft.Extensions.AI"];
+    private static readonly string[] MeterNames = ["DingGate.DingTalk", Agent.Providers.ChatClientFactory.TelemetrySourceName];
 
     public static IHost Build(GatewayHostSettings settings)
     {

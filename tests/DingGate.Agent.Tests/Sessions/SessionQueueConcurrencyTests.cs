@@ -20,16 +20,20 @@ public sealed class SessionQueueConcurrencyTests
 
         await queue.EnqueueAsync(new QueuedTurn(new SessionKey("acc", "dm:a"), harness.Dm("a"), first), CancellationToken.None);
         await queue.EnqueueAsync(new QueuedTurn(new SessionKey("acc", "dm:b"), harness.Dm("b"), second), CancellationToken.None);
-        await runner.Gate("a").Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
 
-        Assert.False(runner.Gate("b").Started.Task.IsCompleted);
-        Assert.Equal(new SessionQueueState(true, 0), queue.GetState(new SessionKey("acc", "dm:a")));
-        Assert.Equal(new SessionQueueState(false, 1), queue.GetState(new SessionKey("acc", "dm:b")));
-        runner.Gate("a").Release.TrySetResult();
-        Assert.Equal(ReplyEnd.Finished, await first.Completed);
-        await runner.Gate("b").Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        runner.Gate("b").Release.TrySetResult();
-        Assert.Equal(ReplyEnd.Finished, await second.Completed);
+        // Which session takes the one slot first is not ordered (the slot is a semaphore); the other must wait.
+        var started = await Task.WhenAny(runner.Gate("a").Started.Task, runner.Gate("b").Started.Task).WaitAsync(TimeSpan.FromSeconds(10));
+        var (running, waiting) = started == runner.Gate("a").Started.Task ? ("a", "b") : ("b", "a");
+        var (runningSink, waitingSink) = running == "a" ? (first, second) : (second, first);
+
+        Assert.False(runner.Gate(waiting).Started.Task.IsCompleted);
+        Assert.Equal(new SessionQueueState(true, 0), queue.GetState(new SessionKey("acc", "dm:" + running)));
+        Assert.Equal(new SessionQueueState(false, 1), queue.GetState(new SessionKey("acc", "dm:" + waiting)));
+        runner.Gate(running).Release.TrySetResult();
+        Assert.Equal(ReplyEnd.Finished, await runningSink.Completed);
+        await runner.Gate(waiting).Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        runner.Gate(waiting).Release.TrySetResult();
+        Assert.Equal(ReplyEnd.Finished, await waitingSink.Completed);
     }
 
     [Fact]

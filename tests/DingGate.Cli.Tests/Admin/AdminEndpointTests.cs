@@ -98,14 +98,14 @@ public sealed class AdminEndpointTests : IAsyncLifetime
 
         using var inject = await _http.PostAsJsonAsync(new Uri(_emulator.BaseUrl, "/_emulator/messages"),
             new { clientId = "dingdemoappkey", from = "user001", msgtype = "text", text = "hi", conversation = "dm" });
-        var metrics = await WaitForMetricsAsync(admin, "dinggate_dingtalk_replies_total");
+        var metrics = await WaitForMetricsAsync(admin, "dinggate_dingtalk_replies_total{");
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         foreach (var series in new[]
         {
             "dinggate_dingtalk_messages_received_total{", "dinggate_dingtalk_replies_total{", "dinggate_dingtalk_stream_ack_latency_milliseconds_bucket{",
             "dinggate_dingtalk_reply_duration_milliseconds_bucket{", "dingtalk_api_calls_total{", "endpoint=\"POST /v1.0/gateway/connections/open\"",
-            "dinggate_dingtalk_reply_api_calls_total{",
+            "dinggate_dingtalk_reply_api_calls_total{", "gen_ai_client_operation_duration_seconds_bucket{",
         })
         {
             Assert.Contains(series, metrics, StringComparison.Ordinal);
