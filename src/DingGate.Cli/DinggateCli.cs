@@ -2,6 +2,7 @@ using System.CommandLine;
 using DingGate.Cli.Allow;
 using DingGate.Cli.Channels;
 using DingGate.Cli.Config;
+using DingGate.Cli.Doctor;
 using DingGate.Cli.Emulator;
 using DingGate.Cli.Gateway;
 using DingGate.Cli.Logs;
@@ -28,6 +29,7 @@ internal static class DinggateCli
         root.Subcommands.Add(AllowCommand.Create(output, error));
         root.Subcommands.Add(MessageCommand.Create(output, error));
         root.Subcommands.Add(PluginsCommand.Create(output));
+        root.Subcommands.Add(DoctorCommand.Create(output));
         root.Subcommands.Add(EmulatorCommand.Create(output, error));
         root.Subcommands.Add(ConfigCommand.Create(output, error));
         return root;

@@ -9,7 +9,7 @@ internal static class ConfigFileWriter
     public static async Task WriteAsync(string path, string text, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(path)!;
-        Directory.CreateDirectory(directory);
+        PrivateDirectory.Create(directory);
         var temporary = Path.Combine(directory, "." + Path.GetFileName(path) + ".tmp");
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())

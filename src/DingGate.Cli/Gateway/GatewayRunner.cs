@@ -47,7 +47,7 @@ internal static class GatewayRunner
             AdminPort = loaded.Config.Gateway.AdminPort ?? Admin.AdminSettings.DefaultPort,
             ConfigureServices = configureServices,
         };
-        Directory.CreateDirectory(settings.StateDirectory);
+        PrivateDirectory.Create(settings.StateDirectory);
         using var host = GatewayHost.Build(settings);
         try
         {

@@ -23,6 +23,34 @@ public sealed class DingTalkProbe
         _time = time;
     }
 
+    /// <summary>
+    /// Sends a small AI card to <paramref name="staffId"/>'s 1:1 chat with the bot and finalizes it at once: whether the
+    /// app may create and stream cards with its template. Null when it worked, else why not.
+    /// </summary>
+    public async Task<string?> ProbeCardAsync(DingTalkAccount account, string staffId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        ArgumentException.ThrowIfNullOrWhiteSpace(staffId);
+        using var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = _options.HttpTimeout };
+        var cards = new Replies.Cards.AiCardClient(account, new DingTalkApiClient(account, http, _time, _telemetry.Loggers.CreateLogger<DingTalkApiClient>(), _telemetry.Api));
+        var outTrackId = "dinggate-doctor-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            var created = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [account.CardTemplateKey] = string.Empty,
+                [Replies.Cards.CardFlowStatus.Key] = Replies.Cards.CardFlowStatus.Processing,
+            };
+            await cards.CreateAndDeliverAsync(new Replies.Cards.CardTarget(false, staffId, null, null), outTrackId, created, null, cancellationToken);
+            await cards.StreamAsync(outTrackId, "✅ DingGate doctor: this app can send and stream AI cards.", isFinalize: true, isError: false, null, cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is DingTalkApiException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return ex.Message;
+        }
+    }
+
     public async Task<DingTalkProbeResult> ProbeAsync(DingTalkAccount account, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);

@@ -1,0 +1,22 @@
+namespace DingGate.Cli;
+
+/// <summary>Creates directories for DingGate's own files (config, state) owner-only (0700 on Unix); existing ones are left as they are.</summary>
+internal static class PrivateDirectory
+{
+    public static void Create(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            return;
+        }
+
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(path);
+        }
+        else
+        {
+            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+}
