@@ -7,6 +7,7 @@ using DingGate.Cli.Emulator;
 using DingGate.Cli.Gateway;
 using DingGate.Cli.Logs;
 using DingGate.Cli.Message;
+using DingGate.Cli.Onboard;
 using DingGate.Cli.Pairing;
 using DingGate.Cli.Plugins;
 using DingGate.Cli.Sandbox;
@@ -22,6 +23,7 @@ internal static class DinggateCli
     {
         var root = new RootCommand("DingGate: an AI assistant gateway for DingTalk (钉钉), with a built-in DingTalk emulator.");
         root.Subcommands.Add(SandboxCommand.Create(output, error));
+        root.Subcommands.Add(OnboardCommand.Create(input, output, error));
         root.Subcommands.Add(ChannelsCommand.Create(input, output, error));
         root.Subcommands.Add(GatewayCommand.Create(output, error));
         root.Subcommands.Add(LogsCommand.Create(output, error));

@@ -74,7 +74,7 @@ internal static class ConfigEdit
         IsWithin(errorPath, changedPath) || IsWithin(changedPath, errorPath);
 
     private static bool IsWithin(string path, string ancestor) =>
-        path == ancestor || path.StartsWith(ancestor + ".", StringComparison.Ordinal) || path.StartsWith(ancestor + "[", StringComparison.Ordinal);
+        ancestor.Length == 0 || path == ancestor || path.StartsWith(ancestor + ".", StringComparison.Ordinal) || path.StartsWith(ancestor + "[", StringComparison.Ordinal);
 
     private static HashSet<ConfigError> Problems(string text, ConfigSource source)
     {

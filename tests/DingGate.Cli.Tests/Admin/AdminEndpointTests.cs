@@ -98,18 +98,18 @@ public sealed class AdminEndpointTests : IAsyncLifetime
 
         using var inject = await _http.PostAsJsonAsync(new Uri(_emulator.BaseUrl, "/_emulator/messages"),
             new { clientId = "dingdemoappkey", from = "user001", msgtype = "text", text = "hi", conversation = "dm" });
-        var metrics = await WaitForMetricsAsync(admin, "dinggate_dingtalk_replies_total{");
-
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        foreach (var series in new[]
-        {
+        string[] series =
+        [
             "dinggate_dingtalk_messages_received_total{", "dinggate_dingtalk_replies_total{", "dinggate_dingtalk_stream_ack_latency_milliseconds_bucket{",
             "dinggate_dingtalk_reply_duration_milliseconds_bucket{", "dingtalk_api_calls_total{", "endpoint=\"POST /v1.0/gateway/connections/open\"",
             "dinggate_dingtalk_reply_api_calls_total{", "gen_ai_client_operation_duration_seconds_bucket{",
-        })
-        {
-            Assert.Contains(series, metrics, StringComparison.Ordinal);
-        }
+        ];
+
+        // Each series appears when its measurement is taken (the model's duration after its stream ends); wait for all.
+        var metrics = await WaitForMetricsAsync(admin, text => series.All(s => text.Contains(s, StringComparison.Ordinal)));
+
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.All(series, s => Assert.Contains(s, metrics, StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()
@@ -158,18 +158,21 @@ public sealed class AdminEndpointTests : IAsyncLifetime
         }
     }
 
-    private async Task<string> WaitForMetricsAsync(Uri admin, string series)
+    private async Task<string> WaitForMetricsAsync(Uri admin, Func<string, bool> complete)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
+        var text = string.Empty;
+        while (!timeout.IsCancellationRequested)
         {
-            var text = await _http.GetStringAsync(new Uri(admin, "/metrics"), timeout.Token);
-            if (text.Contains(series, StringComparison.Ordinal))
+            text = await _http.GetStringAsync(new Uri(admin, "/metrics"), CancellationToken.None);
+            if (complete(text))
             {
                 return text;
             }
 
-            await Task.Delay(50, timeout.Token);
+            await Task.Delay(50, CancellationToken.None);
         }
+
+        return text; // the assertions then name what is missing
     }
 }

@@ -22,7 +22,7 @@ public sealed class GatewayCommandTests : IDisposable
         var file = Write("dinggate.json5", $$"""
             // What a user writes, pointed at the emulator's demo app; the offline demo model answers.
             {
-              gateway: { stateDir: "{{state}}", logLevel: "warning" },
+              gateway: { stateDir: "{{state}}", logLevel: "warning", adminPort: 0 },
               models: { default: { provider: "demo" } },
               channels: { dingtalk: {
                 enabled: true, dmPolicy: "open", messageType: "markdown",
