@@ -17,15 +17,15 @@ namespace DingGate.Cli;
 /// <summary>The <c>dinggate</c> command tree. Each verb lives in its own folder and contributes one <see cref="Command"/>.</summary>
 internal static class DinggateCli
 {
-    public static RootCommand Build(TextWriter output, TextWriter error) => Build(TextReader.Null, output, error);
+    public static RootCommand Build(TextWriter output, TextWriter error) => Build(TextReader.Null, output, error, CliServices.Default);
 
-    public static RootCommand Build(TextReader input, TextWriter output, TextWriter error)
+    public static RootCommand Build(TextReader input, TextWriter output, TextWriter error, CliServices services)
     {
         var root = new RootCommand("DingGate: an AI assistant gateway for DingTalk (钉钉), with a built-in DingTalk emulator.");
         root.Subcommands.Add(SandboxCommand.Create(output, error));
         root.Subcommands.Add(OnboardCommand.Create(input, output, error));
         root.Subcommands.Add(ChannelsCommand.Create(input, output, error));
-        root.Subcommands.Add(GatewayCommand.Create(output, error));
+        root.Subcommands.Add(GatewayCommand.Create(output, error, services));
         root.Subcommands.Add(LogsCommand.Create(output, error));
         root.Subcommands.Add(PairingCommand.Create(output, error));
         root.Subcommands.Add(AllowCommand.Create(output, error));
@@ -41,9 +41,13 @@ internal static class DinggateCli
         RunAsync(args, TextReader.Null, output, error, cancellationToken);
 
     /// <summary>Runs one command line; <paramref name="input"/> answers the wizards (the console's stdin in the program).</summary>
-    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, input, output, error, CliServices.Default, cancellationToken);
+
+    /// <summary>Runs one command line with <paramref name="services"/> (tests: a recording process runner, a temporary home).</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CliServices services, CancellationToken cancellationToken)
     {
-        var root = Build(input, output, error);
+        var root = Build(input, output, error, services);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -16,11 +16,15 @@ internal static class GatewayCommand
         Exit codes: 0 stopped normally; 1 runtime failure; 2 bad command line; 78 invalid or missing configuration.
         """;
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliServices services)
     {
         var config = ConfigCommand.ConfigOption();
         var command = new Command("gateway", Description) { config };
-        command.Subcommands.Add(GatewayStatusCommand.Create(output, error));
+        command.Subcommands.Add(GatewayStatusCommand.Create(output, error, services));
+        foreach (var verb in GatewayServiceCommands.Create(output, error, services))
+        {
+            command.Subcommands.Add(verb);
+        }
         command.SetAction((parse, cancellationToken) =>
             GatewayRunner.RunAsync(ConfigSource.FromProcess(parse.GetValue(config)), output, error, cancellationToken));
         return command;

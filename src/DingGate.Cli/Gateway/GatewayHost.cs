@@ -34,6 +34,10 @@ internal static class GatewayHost
         var admin = new AdminSettings(settings.AdminPort, settings.StateDirectory);
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, admin.Port));
         builder.Services.AddRoutingCore();
+
+        // Under systemd (Type=notify) or the Windows service manager the host reports start and stop to it; else no-ops.
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService();
         builder.Services.AddSingleton(admin);
         builder.Services.AddSingleton(settings.Time);
         builder.Logging.ClearProviders();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DingGate.Cli.Admin;
 using DingGate.Cli.Config;
 using DingGate.Core.Configuration.Loading;
@@ -17,7 +18,7 @@ internal static class GatewayStatusCommand
         78 invalid configuration; 2 bad command line.
         """;
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, CliServices services)
     {
         var config = ConfigCommand.ConfigOption();
         var json = new Option<bool>("--json") { Description = "Print the admin endpoint's status JSON." };
@@ -38,24 +39,37 @@ internal static class GatewayStatusCommand
 
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             var status = await new AdminClient(loaded.StateDirectory, http).StatusAsync(cancellationToken);
-            return await ReportAsync(status, loaded.StateDirectory, parse.GetValue(json), output, cancellationToken);
+            var service = GatewayServiceCommands.Manager(services) is { } manager ? (manager.Description, await manager.StatusAsync(cancellationToken)) : default;
+            return await ReportAsync(status, service.Item2 is null ? null : service, loaded.StateDirectory, parse.GetValue(json), output, cancellationToken);
         });
         return command;
     }
 
-    internal static async Task<int> ReportAsync(AdminStatus? status, string stateDirectory, bool json, TextWriter output, CancellationToken cancellationToken)
+    internal static async Task<int> ReportAsync(
+        AdminStatus? status, (string Description, Service.ServiceState State)? service, string stateDirectory, bool json, TextWriter output, CancellationToken cancellationToken)
     {
+        var serviceJson = service is { } s
+            ? new JsonObject { ["manager"] = s.Description, ["available"] = s.State.Available, ["installed"] = s.State.Installed, ["active"] = s.State.Active, ["detail"] = s.State.Detail }
+            : null;
+        if (!json && service is { } shown)
+        {
+            await output.WriteLineAsync($"Service: {shown.Description}: {shown.State.Detail}");
+        }
+
         if (status is null)
         {
             await output.WriteLineAsync(json
-                ? JsonSerializer.Serialize(new { running = false, stateDirectory })
-                : $"Gateway: not running (no admin endpoint answers for {stateDirectory}). Start it with 'dinggate gateway'.");
+                ? new JsonObject { ["running"] = false, ["stateDirectory"] = stateDirectory, ["service"] = serviceJson }.ToJsonString()
+                : $"Gateway: not running (no admin endpoint answers for {stateDirectory}). Start it with 'dinggate gateway'{(service is { State.Installed: true } ? " or 'dinggate gateway start'" : string.Empty)}.");
             return ExitCodes.NotRunning;
         }
 
         if (json)
         {
-            await output.WriteLineAsync(JsonSerializer.Serialize(status, AdminJson.Default.AdminStatus));
+            var node = JsonNode.Parse(JsonSerializer.Serialize(status, AdminJson.Default.AdminStatus))!.AsObject();
+            node["running"] = true;
+            node["service"] = serviceJson;
+            await output.WriteLineAsync(node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         }
         else
         {
