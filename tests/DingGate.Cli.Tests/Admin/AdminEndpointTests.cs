@@ -90,6 +90,27 @@ public sealed class AdminEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Readyz_ConnectedThenDroppedAndRegistrationFailing_FlipsTo503AndBack()
+    {
+        var admin = await StartAsync(Account("dingdemoappkey", "demo-secret"));
+        await WaitForStatusAsync(admin, a => a["connected"]!.GetValue<bool>());
+        using var before = await GetAsync(admin, "/readyz");
+
+        using var fault = await _http.PostAsJsonAsync(new Uri(_emulator.BaseUrl, "/_emulator/faults"),
+            new { path = "/v1.0/gateway/connections/open", kind = "Status", status = 503, count = 1000 });
+        using var drop = await _http.PostAsJsonAsync(new Uri(_emulator.BaseUrl, "/_emulator/connections/drop"), new { clientId = "dingdemoappkey" });
+        await WaitForStatusAsync(admin, a => !a["connected"]!.GetValue<bool>() && a["failedAttempts"]!.GetValue<int>() >= 1);
+        using var during = await GetAsync(admin, "/readyz");
+        using var clear = await _http.DeleteAsync(new Uri(_emulator.BaseUrl, "/_emulator/faults"));
+        await WaitForStatusAsync(admin, a => a["connected"]!.GetValue<bool>());
+        using var after = await GetAsync(admin, "/readyz");
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
     public async Task Metrics_AfterOneMessage_NamedSeriesExposed()
     {
         var admin = await StartAsync(Account("dingdemoappkey", "demo-secret"));

@@ -59,6 +59,24 @@ public sealed class LiveGatewayVerbTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Status_AfterTheEmulatorDropsTheSocket_ShowsTheReconnect()
+    {
+        await StartGatewayAsync();
+        await WaitUntilAsync(async () => (await CliRun.RunAsync("gateway", "status", "--config", _config)).ExitCode == 0);
+
+        using var drop = await _http.PostAsJsonAsync(new Uri(_emulator.BaseUrl, "/_emulator/connections/drop"), new { clientId = "dingdemoappkey" });
+        string output = string.Empty;
+        await WaitUntilAsync(async () =>
+        {
+            var run = await CliRun.RunAsync("gateway", "status", "--config", _config);
+            output = run.Output;
+            return run.ExitCode == 0 && System.Text.RegularExpressions.Regex.IsMatch(output, @"(?m)^default\s+Connected\s+\S+ \S+\s+\S+\s+1\s");
+        });
+
+        Assert.Matches(@"(?m)^ACCOUNT\s+STATE\s+CONNECTED SINCE\s+LAST INBOUND\s+RECONNECTS", output);
+    }
+
+    [Fact]
     public async Task PairingApprove_GatewayRunning_UserToldInTheirChatAndThenAnswered()
     {
         var pairing = await StartGatewayAsync();
