@@ -57,6 +57,17 @@ internal static class GatewayRunner
         {
             return ExitCodes.Ok;
         }
+        catch (IOException ex) when (ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+        {
+            await error.WriteLineAsync(
+                $"dinggate gateway: the admin port 127.0.0.1:{settings.AdminPort} is in use ({ex.Message}). Another gateway may be running ('dinggate gateway status'); set gateway.adminPort to another port (0: any free one).");
+            return ExitCodes.Runtime;
+        }
+        catch (Storage.Sqlite.SqliteStorageException ex)
+        {
+            await error.WriteLineAsync($"dinggate gateway: the state database in {settings.StateDirectory} cannot be used: {ex.Message}");
+            return ExitCodes.Runtime;
+        }
 
         await output.WriteLineAsync($"""
             DingGate gateway is running: {accounts.Count} DingTalk account(s) ({string.Join(", ", accounts)}).
