@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using DingGate.Core.Inbound;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -12,10 +13,8 @@ internal sealed partial class AttachmentTextExtractor(ExtractionLimits limits, I
 {
     public const string TruncatedMarker = "…(truncated)";
 
-    private static readonly HashSet<string> TextExtensions = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ".txt", ".md", ".markdown", ".csv", ".json", ".log", ".xml", ".yaml", ".yml",
-    };
+    private static readonly FrozenSet<string> TextExtensions =
+        new[] { ".txt", ".md", ".markdown", ".csv", ".json", ".log", ".xml", ".yaml", ".yml" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 

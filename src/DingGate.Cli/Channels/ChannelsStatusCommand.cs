@@ -1,12 +1,8 @@
 using System.CommandLine;
-using DingGate.Agent;
-using DingGate.Agent.Sessions;
 using DingGate.Cli.Admin;
 using DingGate.Cli.Config;
 using DingGate.Core.Configuration.Loading;
-using DingGate.DingTalk;
 using DingGate.DingTalk.Diagnostics;
-using DingGate.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DingGate.Cli.Channels;
@@ -55,12 +51,7 @@ internal static class ChannelsStatusCommand
             var probes = new Dictionary<string, DingTalkProbeResult>(StringComparer.Ordinal);
             if (parse.GetValue(probe))
             {
-                await using var services = new ServiceCollection()
-                    .AddSqliteStorage(loaded.StateDirectory)
-                    .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = loaded.StateDirectory })
-                    .AddAgent(loaded.Config)
-                    .AddAgentSessions(loaded.Config.Session)
-                    .BuildServiceProvider();
+                await using var services = State.OfflineChannel.Services(loaded);
                 var prober = services.GetRequiredService<DingTalkProbe>();
                 foreach (var account in accounts.Where(a => a.Enabled))
                 {

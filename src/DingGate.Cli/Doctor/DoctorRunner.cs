@@ -1,11 +1,7 @@
-using DingGate.Agent;
-using DingGate.Agent.Sessions;
 using DingGate.Cli.Admin;
 using DingGate.Core.Configuration;
 using DingGate.Core.Configuration.Loading;
-using DingGate.DingTalk;
 using DingGate.DingTalk.Diagnostics;
-using DingGate.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DingGate.Cli.Doctor;
@@ -48,12 +44,7 @@ internal sealed class DoctorRunner(HttpClient http, TimeProvider time)
             return checks;
         }
 
-        await using var services = new ServiceCollection()
-            .AddSqliteStorage(loaded.StateDirectory)
-            .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = loaded.StateDirectory })
-            .AddAgent(loaded.Config)
-            .AddAgentSessions(loaded.Config.Session)
-            .BuildServiceProvider();
+        await using var services = State.OfflineChannel.Services(loaded);
         var probe = services.GetRequiredService<DingTalkProbe>();
         foreach (var account in accounts)
         {

@@ -1,11 +1,8 @@
 using System.CommandLine;
-using DingGate.Agent;
-using DingGate.Agent.Sessions;
 using DingGate.Cli.State;
 using DingGate.Core.Replies;
 using DingGate.DingTalk;
 using DingGate.DingTalk.Api;
-using DingGate.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DingGate.Cli.Message;
@@ -84,13 +81,7 @@ internal static class MessageCommand
     private static async Task<int> SendAsync(
         StateContext context, MessageTarget target, OutboundMessage message, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var config = context.Loaded.Config;
-        var services = new ServiceCollection()
-            .AddSqliteStorage(context.Loaded.StateDirectory)
-            .AddDingTalk(new DingTalkChannelOptions { Settings = config.Channels.Dingtalk!, StateDirectory = context.Loaded.StateDirectory })
-            .AddAgent(config)
-            .AddAgentSessions(config.Session);
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = OfflineChannel.Services(context.Loaded);
         try
         {
             var receipt = await provider.GetRequiredService<DingTalkChannel>().SendAsync(context.AccountId, target, message, cancellationToken);

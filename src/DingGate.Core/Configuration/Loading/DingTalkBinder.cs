@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 
 namespace DingGate.Core.Configuration.Loading;
@@ -17,15 +18,15 @@ internal static class DingTalkBinder
     /// <summary>Keys OpenClaw documents that DingGate accepts but does not use.</summary>
     public static readonly IReadOnlyList<string> LegacyKeys = ["corpId", "agentId"];
 
-    private static readonly Dictionary<string, DmPolicy> DmPolicies = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, DmPolicy> DmPolicies = new Dictionary<string, DmPolicy>
     {
         ["open"] = DmPolicy.Open, ["pairing"] = DmPolicy.Pairing, ["allowlist"] = DmPolicy.Allowlist,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    private static readonly Dictionary<string, GroupPolicy> GroupPolicies = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, GroupPolicy> GroupPolicies = new Dictionary<string, GroupPolicy>
     {
         ["open"] = GroupPolicy.Open, ["allowlist"] = GroupPolicy.Allowlist, ["disabled"] = GroupPolicy.Disabled,
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static DingTalkChannelSettings? BindChannel(JsonNode? node, string path, ConfigReader r)
     {
