@@ -3,22 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DingGate.Cli.Admin;
-using DingGate.Cli.Gateway;
 using DingGate.Core.Configuration;
-using DingGate.Emulator;
-using Microsoft.Extensions.Hosting;
 
 namespace DingGate.Cli.Tests.Admin;
 
-public sealed class AdminEndpointTests : IAsyncLifetime
+public sealed class AdminEndpointTests : AdminTestBase
 {
-    private readonly string _state = Path.Combine(Path.GetTempPath(), "dinggate-admin-" + Guid.NewGuid().ToString("N"));
-    private readonly EmulatorHost _emulator = EmulatorHost.Create(new EmulatorOptions { Port = 0 });
-    private readonly HttpClient _http = new();
-    private IHost? _gateway;
-
-    public async Task InitializeAsync() => await _emulator.StartAsync();
-
     [Fact]
     public async Task Admin_WithoutOrWithWrongToken_401()
     {
@@ -108,92 +98,5 @@ public sealed class AdminEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-    }
-
-    [Fact]
-    public async Task Metrics_AfterOneMessage_NamedSeriesExposed()
-    {
-        var admin = await StartAsync(Account("dingdemoappkey", "demo-secret"));
-        await WaitForStatusAsync(admin, a => a["connected"]!.GetValue<bool>());
-        using var ready = await GetAsync(admin, "/readyz");
-
-        using var inject = await _http.PostAsJsonAsync(new Uri(_emulator.BaseUrl, "/_emulator/messages"),
-            new { clientId = "dingdemoappkey", from = "user001", msgtype = "text", text = "hi", conversation = "dm" });
-        string[] series =
-        [
-            "dinggate_dingtalk_messages_received_total{", "dinggate_dingtalk_replies_total{", "dinggate_dingtalk_stream_ack_latency_milliseconds_bucket{",
-            "dinggate_dingtalk_reply_duration_milliseconds_bucket{", "dingtalk_api_calls_total{", "endpoint=\"POST /v1.0/gateway/connections/open\"",
-            "dinggate_dingtalk_reply_api_calls_total{", "gen_ai_client_operation_duration_seconds_bucket{",
-        ];
-
-        // Each series appears when its measurement is taken (the model's duration after its stream ends); wait for all.
-        var metrics = await WaitForMetricsAsync(admin, text => series.All(s => text.Contains(s, StringComparison.Ordinal)));
-
-        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.All(series, s => Assert.Contains(s, metrics, StringComparison.Ordinal));
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_gateway is not null)
-        {
-            await _gateway.StopAsync();
-            _gateway.Dispose();
-        }
-
-        await _emulator.DisposeAsync();
-        _http.Dispose();
-        Directory.Delete(_state, recursive: true);
-    }
-
-    private DingTalkChannelSettings Account(string clientId, string secret) =>
-        new() { ClientId = clientId, ClientSecret = secret, MessageType = "markdown", Endpoints = Endpoints() };
-
-    private DingTalkEndpoints Endpoints() => new() { Api = _emulator.BaseUrl, Oapi = _emulator.BaseUrl };
-
-    private async Task<Uri> StartAsync(DingTalkChannelSettings channel)
-    {
-        var config = new DinggateConfig();
-        config.Channels.Dingtalk = channel;
-        _gateway = GatewayHost.Build(new GatewayHostSettings { Config = config, StateDirectory = _state });
-        await _gateway.StartAsync();
-        var token = await File.ReadAllTextAsync(Path.Combine(_state, AdminToken.FileName));
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return AdminAnnouncement.ReadFrom(_state)!.Url;
-    }
-
-    private Task<HttpResponseMessage> GetAsync(Uri admin, string path) => _http.GetAsync(new Uri(admin, path));
-
-    private async Task<JsonObject> WaitForStatusAsync(Uri admin, Func<JsonObject, bool> account)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (true)
-        {
-            var status = await _http.GetFromJsonAsync<JsonObject>(new Uri(admin, "/status"), timeout.Token);
-            if (status!["accounts"]!.AsArray().OfType<JsonObject>().FirstOrDefault(account) is { } match)
-            {
-                return match;
-            }
-
-            await Task.Delay(20, timeout.Token);
-        }
-    }
-
-    private async Task<string> WaitForMetricsAsync(Uri admin, Func<string, bool> complete)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var text = string.Empty;
-        while (!timeout.IsCancellationRequested)
-        {
-            text = await _http.GetStringAsync(new Uri(admin, "/metrics"), CancellationToken.None);
-            if (complete(text))
-            {
-                return text;
-            }
-
-            await Task.Delay(50, CancellationToken.None);
-        }
-
-        return text; // the assertions then name what is missing
     }
 }
