@@ -33,7 +33,8 @@ internal static class AdminEndpoints
             var readiness = status.Readiness();
             return Results.Json(readiness, AdminJson.Default.AdminReadiness, statusCode: readiness.NotConnected.Count == 0 ? 200 : 503);
         });
-        app.MapGet("/status", (AdminStatusBuilder status) => Results.Json(status.Status(), AdminJson.Default.AdminStatus));
+        app.MapGet("/status", async (AdminStatusBuilder status, HttpContext context) =>
+            Results.Json(await status.StatusAsync(context.RequestAborted), AdminJson.Default.AdminStatus));
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapPost("/pairing/approve", ApproveAsync);
     }
@@ -71,6 +72,7 @@ internal static class AdminEndpoints
     {
         services.AddSingleton<ApiCallTally>();
         services.AddSingleton<AdminStatusBuilder>();
+        services.AddHostedService<ApiUsageRecorder>();
         return services;
     }
 

@@ -3,7 +3,7 @@ namespace DingGate.Cli.Admin;
 /// <summary>The body of <c>GET /status</c>: the gateway and each enabled account.</summary>
 internal sealed record AdminStatus(int Pid, DateTimeOffset StartedAt, double UptimeSeconds, bool Ready, IReadOnlyList<AdminAccountStatus> Accounts);
 
-/// <summary>One account in <see cref="AdminStatus"/>; <c>ApiCallsThisMonth</c> counts calls since this gateway started.</summary>
+/// <summary>One account in <see cref="AdminStatus"/>: <c>ApiCalls</c> since this gateway started, <c>ApiCallsThisMonth</c> this UTC month (kept across restarts).</summary>
 internal sealed record AdminAccountStatus(
     string Id,
     string State,

@@ -1,18 +1,24 @@
+using DingGate.Core.Storage;
 using DingGate.DingTalk;
 using DingGate.DingTalk.Stream;
 
 namespace DingGate.Cli.Admin;
 
-/// <summary>Builds <see cref="AdminStatus"/> and readiness from the channel's per-account stream status and the call tally.</summary>
-internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally calls, TimeProvider time)
+/// <summary>Builds <see cref="AdminStatus"/> and readiness from the channel's per-account stream status, the call tally and the stored monthly usage.</summary>
+internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally calls, IApiUsageStore usage, TimeProvider time)
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
 
     public DateTimeOffset StartedAt => _startedAt;
 
-    public AdminStatus Status()
+    public async Task<AdminStatus> StatusAsync(CancellationToken cancellationToken)
     {
-        var accounts = channel.Statuses.Select(Account).ToList();
+        var accounts = new List<AdminAccountStatus>();
+        foreach (var status in channel.Statuses)
+        {
+            accounts.Add(await AccountAsync(status, cancellationToken));
+        }
+
         return new AdminStatus(
             Environment.ProcessId, _startedAt, Math.Round((time.GetUtcNow() - _startedAt).TotalSeconds, 1), accounts.All(a => a.Connected), accounts);
     }
@@ -23,9 +29,10 @@ internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally c
         return new AdminReadiness(down.Count == 0 ? "ready" : "not ready", down);
     }
 
-    private AdminAccountStatus Account(StreamStatus status)
+    private async Task<AdminAccountStatus> AccountAsync(StreamStatus status, CancellationToken cancellationToken)
     {
-        var (total, month) = calls.For(status.AccountId);
+        var thisMonth = calls.CurrentMonth;
+        var month = await usage.GetAsync(status.AccountId, thisMonth, cancellationToken) + calls.PendingFor(status.AccountId, thisMonth);
         return new AdminAccountStatus(
             status.AccountId,
             status.State.ToString(),
@@ -36,7 +43,7 @@ internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally c
             status.FailedAttempts,
             status.LastError,
             status.NextRetryDelay?.TotalSeconds,
-            total,
+            calls.TotalFor(status.AccountId),
             month);
     }
 }

@@ -1,17 +1,18 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace DingGate.Cli.Admin;
 
 /// <summary>
-/// Counts the DingTalk API calls of each account (the <c>dingtalk.api.calls</c> instrument) since the gateway
-/// started, and those of the current UTC month — what <c>/status</c> shows as quota used (DingTalk's standard quota is
-/// 5 000 calls a month per organisation; token fetches are not counted, as DingTalk does not count them).
+/// Counts the DingTalk API calls of each account (the <c>dingtalk.api.calls</c> instrument of this host's meters):
+/// since the gateway started, and per UTC month calls not yet written to the usage store (<see cref="ApiUsageRecorder"/>
+/// moves them there). DingTalk's standard quota is 5 000 calls a month per organisation; token fetches do not count.
 /// </summary>
 internal sealed class ApiCallTally : IDisposable
 {
     public const string InstrumentName = "dingtalk.api.calls";
-    private readonly ConcurrentDictionary<string, ApiCallCounts> _accounts = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, long> _totals = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Account, int Month), long> _pending = [];
     private readonly MeterListener _listener = new();
     private readonly TimeProvider _time;
 
@@ -31,22 +32,48 @@ internal sealed class ApiCallTally : IDisposable
         _listener.Start();
     }
 
-    public (long Total, long ThisMonth) For(string accountId)
-    {
-        if (!_accounts.TryGetValue(accountId, out var counts))
-        {
-            return (0, 0);
-        }
+    /// <summary>The current month as yyyyMM (UTC).</summary>
+    public int CurrentMonth => MonthOf(_time.GetUtcNow());
 
-        lock (counts)
+    public long TotalFor(string accountId)
+    {
+        lock (_gate)
         {
-            return (counts.Total, counts.Month == MonthOf(_time.GetUtcNow()) ? counts.ThisMonth : 0);
+            return _totals.GetValueOrDefault(accountId);
+        }
+    }
+
+    public long PendingFor(string accountId, int month)
+    {
+        lock (_gate)
+        {
+            return _pending.GetValueOrDefault((accountId, month));
+        }
+    }
+
+    /// <summary>Removes and returns the counts not yet stored.</summary>
+    public IReadOnlyList<(string Account, int Month, long Calls)> TakePending()
+    {
+        lock (_gate)
+        {
+            var taken = _pending.Select(p => (p.Key.Account, p.Key.Month, p.Value)).ToList();
+            _pending.Clear();
+            return taken;
+        }
+    }
+
+    /// <summary>Puts back counts that could not be stored.</summary>
+    public void Restore(string accountId, int month, long calls)
+    {
+        lock (_gate)
+        {
+            _pending[(accountId, month)] = _pending.GetValueOrDefault((accountId, month)) + calls;
         }
     }
 
     public void Dispose() => _listener.Dispose();
 
-    private static int MonthOf(DateTimeOffset at) => (at.UtcDateTime.Year * 100) + at.UtcDateTime.Month;
+    public static int MonthOf(DateTimeOffset at) => (at.UtcDateTime.Year * 100) + at.UtcDateTime.Month;
 
     private void Add(long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
@@ -64,18 +91,11 @@ internal sealed class ApiCallTally : IDisposable
             return;
         }
 
-        var counts = _accounts.GetOrAdd(account, _ => new ApiCallCounts());
-        var month = MonthOf(_time.GetUtcNow());
-        lock (counts)
+        var month = CurrentMonth;
+        lock (_gate)
         {
-            if (counts.Month != month)
-            {
-                counts.Month = month;
-                counts.ThisMonth = 0;
-            }
-
-            counts.Total += value;
-            counts.ThisMonth += value;
+            _totals[account] = _totals.GetValueOrDefault(account) + value;
+            _pending[(account, month)] = _pending.GetValueOrDefault((account, month)) + value;
         }
     }
 }

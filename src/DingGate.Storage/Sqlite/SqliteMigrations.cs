@@ -88,5 +88,15 @@ internal static class SqliteMigrations
             PRIMARY KEY (account_id, scope)
         ) WITHOUT ROWID;
         """,
+
+        // 4: DingTalk API calls per account and month (yyyyMM), for the monthly quota.
+        """
+        CREATE TABLE api_usage (
+            account_id TEXT    NOT NULL,
+            month      INTEGER NOT NULL,
+            calls      INTEGER NOT NULL,
+            PRIMARY KEY (account_id, month)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -99,4 +99,21 @@ public sealed class AdminEndpointTests : AdminTestBase
         Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
+
+    [Fact]
+    public async Task Status_ApiCallsThisMonth_KeptAcrossARestart()
+    {
+        var admin = await StartAsync(Account("dingdemoappkey", "demo-secret"));
+        var first = await WaitForStatusAsync(admin, a => a["connected"]!.GetValue<bool>() && a["apiCalls"]!.GetValue<long>() >= 1);
+        await _gateway!.StopAsync();
+        _gateway.Dispose();
+        _gateway = null;
+
+        admin = await StartAsync(Account("dingdemoappkey", "demo-secret"));
+        var second = await WaitForStatusAsync(admin, a => a["connected"]!.GetValue<bool>() && a["apiCalls"]!.GetValue<long>() >= 1);
+
+        var before = first["apiCallsThisMonth"]!.GetValue<long>();
+        Assert.True(second["apiCallsThisMonth"]!.GetValue<long>() >= before + second["apiCalls"]!.GetValue<long>(),
+            $"this month {second["apiCallsThisMonth"]} should include the first run's {before} and this run's {second["apiCalls"]}");
+    }
 }
