@@ -75,6 +75,7 @@ internal static class GatewayRunner
               Config: {loaded.Path}
               State:  {settings.StateDirectory}
               Logs:   {settings.LogDirectory}
+              Admin:  {Admin.AdminAnnouncement.ReadFrom(settings.StateDirectory)?.Url.ToString() ?? "(not announced)"} (bearer token in {Path.Combine(settings.StateDirectory, Admin.AdminToken.FileName)})
             Press Ctrl+C to stop.
             """);
         started?.Invoke(host.Services);

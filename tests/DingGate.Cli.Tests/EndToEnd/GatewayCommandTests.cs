@@ -48,6 +48,7 @@ public sealed class GatewayCommandTests : IDisposable
         var output = run.Output.ToString();
         Assert.Contains("DingGate gateway is running: 1 DingTalk account(s) (default).", output, StringComparison.Ordinal);
         Assert.Contains("Gateway stopped.", output, StringComparison.Ordinal);
+        Assert.Matches(@"Admin:  http://127\.0\.0\.1:\d+/ \(bearer token in .*admin\.token\)", output);
         Assert.DoesNotContain(EmulatorUnderTest.DemoClientSecret, output + run.Error, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(state, "dinggate.db")), "the state lives in gateway.stateDir");
     }
