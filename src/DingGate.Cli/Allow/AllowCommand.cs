@@ -35,34 +35,25 @@ internal static class AllowCommand
         });
         var command = new Command(name, description + "\n" + ExitCodesText) { id };
         state.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => state.RunAsync(parse, error, async context =>
         {
-            var (context, exit) = await state.OpenAsync(parse, error, cancellationToken);
-            if (context is null)
+            var user = parse.GetValue(id)!.Trim();
+            if (name == "add")
             {
-                return exit;
+                await context.Pairing.ApproveAsync(context.AccountId, user, context.Time.GetUtcNow(), cancellationToken);
+                await output.WriteLineAsync($"Allowed {user} on account {context.AccountId}.");
+                return ExitCodes.Ok;
             }
 
-            await using (context)
+            if (await context.Pairing.RevokeAsync(context.AccountId, user, cancellationToken))
             {
-                var user = parse.GetValue(id)!.Trim();
-                if (name == "add")
-                {
-                    await context.Pairing.ApproveAsync(context.AccountId, user, context.Time.GetUtcNow(), cancellationToken);
-                    await output.WriteLineAsync($"Allowed {user} on account {context.AccountId}.");
-                    return ExitCodes.Ok;
-                }
-
-                if (await context.Pairing.RevokeAsync(context.AccountId, user, cancellationToken))
-                {
-                    await output.WriteLineAsync($"Removed {user} from account {context.AccountId}.");
-                    return ExitCodes.Ok;
-                }
-
-                await error.WriteLineAsync($"dinggate allow remove: {user} is not on the list of account {context.AccountId}.");
-                return ExitCodes.Runtime;
+                await output.WriteLineAsync($"Removed {user} from account {context.AccountId}.");
+                return ExitCodes.Ok;
             }
-        });
+
+            await error.WriteLineAsync($"dinggate allow remove: {user} is not on the list of account {context.AccountId}.");
+            return ExitCodes.Runtime;
+        }, cancellationToken));
         return command;
     }
 
@@ -71,21 +62,12 @@ internal static class AllowCommand
         var state = new StateOptions();
         var command = new Command("list", "List the allowed senders of an account (approvals and 'allow add'; not the config's allowFrom).\n" + ExitCodesText);
         state.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => state.RunAsync(parse, error, async context =>
         {
-            var (context, exit) = await state.OpenAsync(parse, error, cancellationToken);
-            if (context is null)
-            {
-                return exit;
-            }
-
-            await using (context)
-            {
-                var approved = await context.Pairing.ListApprovedAsync(context.AccountId, cancellationToken);
-                await output.WriteLineAsync(approved.Count == 0 ? $"No allowed senders stored for account {context.AccountId}." : string.Join(Environment.NewLine, approved));
-                return ExitCodes.Ok;
-            }
-        });
+            var approved = await context.Pairing.ListApprovedAsync(context.AccountId, cancellationToken);
+            await output.WriteLineAsync(approved.Count == 0 ? $"No allowed senders stored for account {context.AccountId}." : string.Join(Environment.NewLine, approved));
+            return ExitCodes.Ok;
+        }, cancellationToken));
         return command;
     }
 }

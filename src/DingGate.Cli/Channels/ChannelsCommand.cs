@@ -24,14 +24,8 @@ internal static class ChannelsCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = ConfigSource.FromProcess(parse.GetValue(config));
-            LoadedConfig loaded;
-            try
+            if (await ConfigReport.LoadOrReportAsync(source, error, cancellationToken) is not { } loaded)
             {
-                loaded = new ConfigLoader().Load(source);
-            }
-            catch (ConfigException ex)
-            {
-                await ConfigReport.WriteErrorsAsync(ex.Errors, error, cancellationToken);
                 return ExitCodes.Config;
             }
 

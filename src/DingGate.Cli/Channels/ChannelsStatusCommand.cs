@@ -27,14 +27,8 @@ internal static class ChannelsStatusCommand
         var command = new Command("status", Description) { config, probe };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            LoadedConfig loaded;
-            try
+            if (await ConfigReport.LoadOrReportAsync(ConfigSource.FromProcess(parse.GetValue(config)), error, cancellationToken) is not { } loaded)
             {
-                loaded = new ConfigLoader().Load(ConfigSource.FromProcess(parse.GetValue(config)));
-            }
-            catch (ConfigException ex)
-            {
-                await ConfigReport.WriteErrorsAsync(ex.Errors, error, cancellationToken);
                 return ExitCodes.Config;
             }
 

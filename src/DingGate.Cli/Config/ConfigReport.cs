@@ -14,6 +14,20 @@ internal static class ConfigReport
         }
     }
 
+    /// <summary>Loads the configuration; when it is invalid, writes its errors and returns null (the caller exits 78).</summary>
+    public static async Task<LoadedConfig?> LoadOrReportAsync(ConfigSource source, TextWriter error, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new ConfigLoader().Load(source);
+        }
+        catch (ConfigException ex)
+        {
+            await WriteErrorsAsync(ex.Errors, error, cancellationToken);
+            return null;
+        }
+    }
+
     public static async Task WriteWarningsAsync(IEnumerable<ConfigWarning> warnings, TextWriter writer, CancellationToken cancellationToken)
     {
         foreach (var w in warnings)

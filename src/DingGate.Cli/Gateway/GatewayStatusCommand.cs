@@ -26,14 +26,8 @@ internal static class GatewayStatusCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = ConfigSource.FromProcess(parse.GetValue(config));
-            LoadedConfig loaded;
-            try
+            if (await ConfigReport.LoadOrReportAsync(source, error, cancellationToken) is not { } loaded)
             {
-                loaded = new ConfigLoader().Load(source);
-            }
-            catch (ConfigException ex)
-            {
-                await ConfigReport.WriteErrorsAsync(ex.Errors, error, cancellationToken);
                 return ExitCodes.Config;
             }
 

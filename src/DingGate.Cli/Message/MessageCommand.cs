@@ -55,26 +55,17 @@ internal static class MessageCommand
                 r.AddError("nothing to send: give the text, a --file, or both");
             }
         });
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => state.RunAsync(parse, error, async context =>
         {
-            var (context, exit) = await state.OpenAsync(parse, error, cancellationToken);
-            if (context is null)
+            var target = MessageTarget.Parse(parse.GetValue(to)!);
+            var message = new OutboundMessage
             {
-                return exit;
-            }
-
-            await using (context)
-            {
-                var target = MessageTarget.Parse(parse.GetValue(to)!);
-                var message = new OutboundMessage
-                {
-                    Text = parse.GetValue(text) ?? string.Empty,
-                    Markdown = parse.GetValue(markdown) ? true : null,
-                    Files = [.. (parse.GetValue(files) ?? []).Select(f => OutboundFile.FromPath(Path.GetFullPath(f)))],
-                };
-                return await SendAsync(context, target, message, output, error, cancellationToken);
-            }
-        });
+                Text = parse.GetValue(text) ?? string.Empty,
+                Markdown = parse.GetValue(markdown) ? true : null,
+                Files = [.. (parse.GetValue(files) ?? []).Select(f => OutboundFile.FromPath(Path.GetFullPath(f)))],
+            };
+            return await SendAsync(context, target, message, output, error, cancellationToken);
+        }, cancellationToken));
         return command;
     }
 

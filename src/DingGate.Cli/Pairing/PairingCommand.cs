@@ -24,33 +24,24 @@ internal static class PairingCommand
         var state = new StateOptions();
         var command = new Command("list", "List pending pairing codes (unexpired) of an account.\n" + ExitCodesText);
         state.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => state.RunAsync(parse, error, async context =>
         {
-            var (context, code) = await state.OpenAsync(parse, error, cancellationToken);
-            if (context is null)
+            var pending = await context.Pairing.ListPendingAsync(context.AccountId, context.Time.GetUtcNow(), cancellationToken);
+            if (pending.Count == 0)
             {
-                return code;
-            }
-
-            await using (context)
-            {
-                var pending = await context.Pairing.ListPendingAsync(context.AccountId, context.Time.GetUtcNow(), cancellationToken);
-                if (pending.Count == 0)
-                {
-                    await output.WriteLineAsync($"No pending pairing requests for account {context.AccountId}.");
-                    return ExitCodes.Ok;
-                }
-
-                await output.WriteLineAsync("CODE      USER ID                          NICK                 EXPIRES");
-                foreach (var p in pending)
-                {
-                    await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"{p.Code,-9} {p.UserId,-32} {p.Nick,-20} {p.ExpiresAt.ToLocalTime():yyyy-MM-dd HH:mm}"));
-                }
-
+                await output.WriteLineAsync($"No pending pairing requests for account {context.AccountId}.");
                 return ExitCodes.Ok;
             }
-        });
+
+            await output.WriteLineAsync("CODE      USER ID                          NICK                 EXPIRES");
+            foreach (var p in pending)
+            {
+                await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{p.Code,-9} {p.UserId,-32} {p.Nick,-20} {p.ExpiresAt.ToLocalTime():yyyy-MM-dd HH:mm}"));
+            }
+
+            return ExitCodes.Ok;
+        }, cancellationToken));
         return command;
     }
 
@@ -63,34 +54,25 @@ internal static class PairingCommand
             the user in their 1:1 chat; when it does not, the approval is stored and takes effect at its next start.
             """ + "\n" + ExitCodesText) { code };
         state.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => state.RunAsync(parse, error, async context =>
         {
-            var (context, exit) = await state.OpenAsync(parse, error, cancellationToken);
-            if (context is null)
+            var given = parse.GetValue(code)!.Trim();
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+            var live = await new AdminClient(context.Loaded.StateDirectory, http).ApprovePairingAsync(context.AccountId, given, cancellationToken);
+            if (live is not null)
             {
-                return exit;
+                return await ReportAsync(live.Approved, given, "they were told in their 1:1 chat", output, error);
             }
 
-            await using (context)
+            var now = context.Time.GetUtcNow();
+            var request = await context.Pairing.TakePendingAsync(context.AccountId, given, now, cancellationToken);
+            if (request is not null)
             {
-                var given = parse.GetValue(code)!.Trim();
-                using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-                var live = await new AdminClient(context.Loaded.StateDirectory, http).ApprovePairingAsync(context.AccountId, given, cancellationToken);
-                if (live is not null)
-                {
-                    return await ReportAsync(live.Approved, given, "they were told in their 1:1 chat", output, error);
-                }
-
-                var now = context.Time.GetUtcNow();
-                var request = await context.Pairing.TakePendingAsync(context.AccountId, given, now, cancellationToken);
-                if (request is not null)
-                {
-                    await context.Pairing.ApproveAsync(context.AccountId, request.UserId, now, cancellationToken);
-                }
-
-                return await ReportAsync(request?.UserId, given, "the gateway is not running, so they were not notified", output, error);
+                await context.Pairing.ApproveAsync(context.AccountId, request.UserId, now, cancellationToken);
             }
-        });
+
+            return await ReportAsync(request?.UserId, given, "the gateway is not running, so they were not notified", output, error);
+        }, cancellationToken));
         return command;
     }
 
@@ -100,28 +82,19 @@ internal static class PairingCommand
         var code = new Argument<string>("code") { Description = "The pairing code to refuse." };
         var command = new Command("deny", "Refuse a pairing code: it is removed; the sender stays unable to talk to the bot.\n" + ExitCodesText) { code };
         state.AddTo(command);
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => state.RunAsync(parse, error, async context =>
         {
-            var (context, exit) = await state.OpenAsync(parse, error, cancellationToken);
-            if (context is null)
+            var given = parse.GetValue(code)!.Trim();
+            var request = await context.Pairing.TakePendingAsync(context.AccountId, given, context.Time.GetUtcNow(), cancellationToken);
+            if (request is null)
             {
-                return exit;
+                await error.WriteLineAsync($"dinggate pairing deny: unknown or expired pairing code '{given}'.");
+                return ExitCodes.Runtime;
             }
 
-            await using (context)
-            {
-                var given = parse.GetValue(code)!.Trim();
-                var request = await context.Pairing.TakePendingAsync(context.AccountId, given, context.Time.GetUtcNow(), cancellationToken);
-                if (request is null)
-                {
-                    await error.WriteLineAsync($"dinggate pairing deny: unknown or expired pairing code '{given}'.");
-                    return ExitCodes.Runtime;
-                }
-
-                await output.WriteLineAsync($"Denied {request.UserId} ({request.Nick}).");
-                return ExitCodes.Ok;
-            }
-        });
+            await output.WriteLineAsync($"Denied {request.UserId} ({request.Nick}).");
+            return ExitCodes.Ok;
+        }, cancellationToken));
         return command;
     }
 

@@ -36,14 +36,8 @@ internal sealed class StateContext : IAsyncDisposable
     public static async Task<(StateContext? Context, int ExitCode)> OpenAsync(string? configPath, string? account, TextWriter error, CancellationToken cancellationToken)
     {
         var source = ConfigSource.FromProcess(configPath);
-        LoadedConfig loaded;
-        try
+        if (await ConfigReport.LoadOrReportAsync(source, error, cancellationToken) is not { } loaded)
         {
-            loaded = new ConfigLoader().Load(source);
-        }
-        catch (ConfigException ex)
-        {
-            await ConfigReport.WriteErrorsAsync(ex.Errors, error, cancellationToken);
             await error.WriteLineAsync($"configuration invalid: {source.Path}");
             return (null, ExitCodes.Config);
         }

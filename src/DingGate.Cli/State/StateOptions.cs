@@ -20,6 +20,18 @@ internal sealed class StateOptions
         command.Options.Add(Account);
     }
 
-    public Task<(StateContext? Context, int ExitCode)> OpenAsync(ParseResult parse, TextWriter error, CancellationToken cancellationToken) =>
-        StateContext.OpenAsync(parse.GetValue(Config), parse.GetValue(Account), error, cancellationToken);
+    /// <summary>Opens the state of the chosen account and runs <paramref name="action"/> on it; a configuration or account problem is reported and its exit code returned instead.</summary>
+    public async Task<int> RunAsync(ParseResult parse, TextWriter error, Func<StateContext, Task<int>> action, CancellationToken cancellationToken)
+    {
+        var (context, exit) = await StateContext.OpenAsync(parse.GetValue(Config), parse.GetValue(Account), error, cancellationToken);
+        if (context is null)
+        {
+            return exit;
+        }
+
+        await using (context)
+        {
+            return await action(context);
+        }
+    }
 }
