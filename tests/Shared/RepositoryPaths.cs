@@ -1,4 +1,4 @@
-namespace DingGate.Emulator.Tests.Support;
+namespace DingGate.Tests.Shared;
 
 /// <summary>Finds folders of the repository from the test binaries (walks up to the folder holding DingGate.sln).</summary>
 internal static class RepositoryPaths

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DingGate.Core.Tests.Support;
+using DingGate.Tests.Shared;
 
 namespace DingGate.Core.Tests.Json5;
 

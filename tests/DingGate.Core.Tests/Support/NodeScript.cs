@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DingGate.Tests.Shared;
 
 namespace DingGate.Core.Tests.Support;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using DingGate.Tests.Shared;
 
 namespace DingGate.Emulator.Tests.Support;
 
