@@ -1,4 +1,5 @@
 using DingGate.Core.Configuration;
+using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies.Proactive;
@@ -14,7 +15,7 @@ namespace DingGate.DingTalk;
 /// the dispatcher until cancelled or failed.
 /// </summary>
 internal sealed class DingTalkAccountRuntime(
-    DingTalkAccount account, HttpClient http, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive,
+    DingTalkAccount account, HttpClient http, DingTalkApiClient api, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive,
     OpenCardRecovery openCards, ActiveCardRegistry cards, ILogger logger) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
@@ -33,6 +34,8 @@ internal sealed class DingTalkAccountRuntime(
     {
         // Every log line of this account's stream, dispatcher and API calls carries the account id.
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Account"] = Account.Id });
+        // Stopping: replies waiting out a throttle limit (up to a minute) stop waiting, so none holds the shutdown.
+        using var stopping = cancellationToken.Register(api.EndThrottleWaits);
         await openCards.RecoverAsync(cancellationToken);
         await dispatcher.ResumeAsync(cancellationToken);
         await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken));

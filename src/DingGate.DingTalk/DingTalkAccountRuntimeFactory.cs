@@ -53,6 +53,6 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
         var recovery = new OpenCardRecovery(account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>());
         return new DingTalkAccountRuntime(
-            account, http, stream, dispatcher, approver, proactive, recovery, cards, loggers.CreateLogger<DingTalkAccountRuntime>());
+            account, http, api, stream, dispatcher, approver, proactive, recovery, cards, loggers.CreateLogger<DingTalkAccountRuntime>());
     }
 }

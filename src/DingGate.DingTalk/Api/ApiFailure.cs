@@ -4,17 +4,16 @@ namespace DingGate.DingTalk.Api;
 internal sealed record ApiFailure(int HttpStatus, string? Code, string? Message, string? RequestId, TimeSpan? RetryAfter)
 {
     private static readonly string[] InvalidTokenOapiCodes = ["40014", "42001", "40001"];
-    private static readonly string[] RateLimitCodes =
-    [
-        "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi", "Forbidden.AccessDenied.QpsLimitForApi", "90018", "90002",
-    ];
 
     /// <summary>The token was refused (api 400/401 <c>InvalidAuthentication</c>, oapi 40014/42001/40001).</summary>
     public bool IsInvalidToken =>
         (HttpStatus is 400 or 401 && Code == "InvalidAuthentication") || (Code is not null && InvalidTokenOapiCodes.Contains(Code));
 
-    /// <summary>QPS limit codes or HTTP 429: wait and retry.</summary>
-    public bool IsRateLimited => HttpStatus == 429 || (Code is not null && RateLimitCodes.Contains(Code));
+    /// <summary>Which limit the call hit (<see cref="ApiThrottle.None"/> when it is not a limit).</summary>
+    public ApiThrottle Throttle => ApiThrottleCodes.Classify(HttpStatus, Code);
+
+    /// <summary>A limit that passes (per second, per minute, suspended): wait and retry. The monthly quota is not one.</summary>
+    public bool IsRateLimited => Throttle is ApiThrottle.PerSecond or ApiThrottle.PerMinute or ApiThrottle.Suspended;
 
     public bool IsServerError => HttpStatus >= 500;
 

@@ -30,6 +30,13 @@ internal sealed record ApiRequest(DingTalkHost Host, HttpMethod Method, string P
     /// <summary>Metering kind (one of <see cref="ApiCallKinds"/>); null: the endpoint.</summary>
     public string? Kind { get; init; }
 
+    /// <summary>
+    /// For an update that later content replaces (an intermediate card update): when this completes while the call
+    /// waits out a throttle limit, the call is dropped unsent (<see cref="ApiCallSupersededException"/>). Never
+    /// interrupts a request on the wire.
+    /// </summary>
+    public Task? SupersededBy { get; init; }
+
     /// <summary>Full URL (session webhook, signed download URL); checked against the allowed hosts.</summary>
     public Uri? AbsoluteUrl { get; init; }
 }

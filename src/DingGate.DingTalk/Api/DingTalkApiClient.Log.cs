@@ -9,4 +9,7 @@ internal sealed partial class DingTalkApiClient
 
     [LoggerMessage(EventId = 3112, Level = LogLevel.Information, Message = "DingTalk call {Endpoint} of account {Account} answered HTTP {Status}, code {Code}: retry {Attempt} in {Delay}")]
     private static partial void LogRetrying(ILogger logger, string account, string endpoint, int status, string? code, int attempt, TimeSpan delay);
+
+    [LoggerMessage(EventId = 3113, Level = LogLevel.Information, Message = "DingTalk call {Endpoint} of account {Account} was throttled (HTTP {Status}, code {Code}, {Throttle} limit): retry {Attempt} at {Until}")]
+    private static partial void LogThrottled(ILogger logger, string account, string endpoint, int status, string? code, ApiThrottle throttle, int attempt, DateTimeOffset until);
 }

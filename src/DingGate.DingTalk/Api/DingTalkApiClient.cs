@@ -10,7 +10,9 @@ namespace DingGate.DingTalk.Api;
 /// <summary>
 /// The one send core of an account: every DingTalk HTTP call (OpenAPI, token, session webhook, media GET) goes through
 /// <see cref="ExecuteAsync{T}"/>, which adds the token, waits for the per-app QPS bucket, maps both error envelopes to
-/// <see cref="DingTalkApiException"/>, retries (token refused once, QPS limits and — when asked — 5xx) and records metrics.
+/// <see cref="DingTalkApiException"/>, retries (token refused once, throttling — see <see cref="ApiThrottle"/> — and, when
+/// asked, 5xx) and records metrics. A throttled endpoint is held shut (<see cref="ApiThrottleGate"/>) until its limit
+/// passes: about a second for per-second limits, the next wall-clock minute for per-minute ones.
 /// The HttpClient (owned by the caller, not disposed here) should not follow redirects (see <see cref="CreateHandler"/>).
 /// </summary>
 internal sealed partial class DingTalkApiClient
@@ -22,6 +24,7 @@ internal sealed partial class DingTalkApiClient
     private readonly ILogger _logger;
     private readonly DingTalkApiMetrics _metrics;
     private readonly ApiRateLimiter _limiter;
+    private readonly ApiThrottleGate _throttle;
     private readonly ApiClientOptions _options;
 
     public DingTalkApiClient(
@@ -34,6 +37,7 @@ internal sealed partial class DingTalkApiClient
         _metrics = metrics;
         _options = options ?? new ApiClientOptions();
         _limiter = new ApiRateLimiter(_options.QpsLimit, time);
+        _throttle = new ApiThrottleGate(time);
         Urls = new DingTalkUrlPolicy(account);
         Tokens = new AccessTokenProvider(account.ClientId, time, FetchTokenAsync, logger);
     }
@@ -45,6 +49,12 @@ internal sealed partial class DingTalkApiClient
 
     /// <summary>Which absolute URLs this account may call.</summary>
     public DingTalkUrlPolicy Urls { get; }
+
+    /// <summary>
+    /// The account is stopping: calls waiting out a throttle limit are sent at once, and a throttled answer from now on
+    /// is thrown instead of waited out, so no reply holds the shutdown for up to a minute.
+    /// </summary>
+    public void EndThrottleWaits() => _throttle.End();
 
     /// <summary>A handler as the client expects it: no automatic redirects (a redirect could leave the allowed hosts).</summary>
     public static SocketsHttpHandler CreateHandler() => new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
@@ -96,9 +106,14 @@ internal sealed partial class DingTalkApiClient
         var url = Resolve(request);
         var endpoint = $"{request.Method.Method} {request.Path}";
         var content = request.Body is null ? null : Serialize(request.Body, request.BodyType);
-        var budget = new ApiRetryBudget(_options, request.RetryServerErrors);
+        var budget = new ApiRetryBudget(_options, request.RetryServerErrors, _time);
         while (true)
         {
+            if (!await _throttle.WaitAsync(endpoint, request.SupersededBy, cancellationToken))
+            {
+                throw new ApiCallSupersededException($"DingTalk call {endpoint} was dropped while throttled: newer content replaces it.");
+            }
+
             if (request.RateLimited)
             {
                 await _limiter.WaitAsync(cancellationToken);
@@ -143,7 +158,14 @@ internal sealed partial class DingTalkApiClient
                     continue;
                 }
 
-                if (budget.NextDelay(f) is { } delay)
+                if (f.IsRateLimited && !_throttle.IsEnded && budget.NextThrottleRetry(f) is { } until)
+                {
+                    LogThrottled(_logger, Account.Id, endpoint, f.HttpStatus, f.Code, f.Throttle, budget.Attempt, until);
+                    _throttle.Block(endpoint, until);
+                    continue;
+                }
+
+                if (f.IsServerError && budget.NextServerErrorDelay() is { } delay)
                 {
                     LogRetrying(_logger, Account.Id, endpoint, f.HttpStatus, f.Code, budget.Attempt, delay);
                     await Task.Delay(delay, _time, cancellationToken);

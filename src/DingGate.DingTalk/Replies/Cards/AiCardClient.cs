@@ -42,12 +42,18 @@ internal sealed class AiCardClient(DingTalkAccount account, DingTalkApiClient ap
         return results[0].CarrierId;
     }
 
-    public async Task StreamAsync(string outTrackId, string content, bool isFinalize, bool isError, ApiCallMeter? meter, CancellationToken cancellationToken)
+    /// <summary>
+    /// One streaming update. <paramref name="supersededBy"/>: for an intermediate update, completes when newer content
+    /// exists; a throttle wait then ends with <see cref="ApiCallSupersededException"/> instead of sending stale text.
+    /// </summary>
+    public async Task StreamAsync(
+        string outTrackId, string content, bool isFinalize, bool isError, ApiCallMeter? meter, CancellationToken cancellationToken, Task? supersededBy = null)
     {
         var body = new CardStreamingRequest(outTrackId, Guid.NewGuid().ToString(), account.CardTemplateKey, content, IsFull: true, isFinalize, isError);
         var request = new ApiRequest(DingTalkHost.Api, HttpMethod.Put, "/v1.0/card/streaming", body)
         {
             BodyType = CardJsonContext.Wire.CardStreamingRequest, Meter = meter, Kind = ApiCallKinds.CardStreaming, RetryServerErrors = true,
+            SupersededBy = supersededBy,
         };
         var response = await api.SendAsync(request, CardJsonContext.Wire.CardBoolResponse, cancellationToken);
         if (!response.Success)

@@ -6,8 +6,8 @@ namespace DingGate.DingTalk.Replies.Cards;
 
 /// <summary>
 /// Per account: whether replies may use cards now. After <see cref="FailureThreshold"/> consecutive card replies that
-/// failed with throttling or server errors (403 QPS/API-count codes, 429, ≥ 500, network — the api client already
-/// retried them), card mode is degraded to markdown for <see cref="DingTalkAccount.AicardDegradeDuration"/>; a card
+/// failed with throttling or server errors (throttle and quota codes, 429, ≥ 500, network — the api client already
+/// retried or waited them out), card mode is degraded to markdown for <see cref="DingTalkAccount.AicardDegradeDuration"/>; a card
 /// reply that works resets the count. Other failures (400s: bad template, unknown user) neither count nor reset.
 /// Logs once when it degrades (warning) and once when it recovers (information).
 /// </summary>
@@ -80,13 +80,12 @@ internal sealed partial class CardModeGate(DingTalkAccount account, TimeProvider
         }
     }
 
-    /// <summary>403 with a QPS / API-count code, 429, 5xx, or no answer at all (network, timeout).</summary>
+    /// <summary>Any throttling or quota answer (<see cref="ApiThrottleCodes"/>), 5xx, or no answer at all (network, timeout).</summary>
     public static bool IsThrottlingOrServerError(Exception failure) => failure switch
     {
-        DingTalkApiException { HttpStatus: 429 or >= 500 } => true,
+        DingTalkApiException { HttpStatus: >= 500 } => true,
         DingTalkApiException { HttpStatus: 0, Code: "network" } => true,
-        DingTalkApiException { HttpStatus: 403, Code: { } code } => code.Contains("QpsLimit", StringComparison.Ordinal)
-            || code.Contains("ApiCountLimit", StringComparison.Ordinal) || code is "90018" or "90002" or "90020",
+        DingTalkApiException api => ApiThrottleCodes.Classify(api.HttpStatus, api.Code) != ApiThrottle.None,
         HttpRequestException or TimeoutException or TaskCanceledException => true,
         _ => false,
     };

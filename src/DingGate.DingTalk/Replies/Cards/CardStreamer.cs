@@ -8,7 +8,8 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// <c>PUT /v1.0/card/streaming</c> per <c>interval</c> (full text, <c>isFull=true</c>), the first no earlier than the
 /// first write + <c>interval</c>, one call in flight, nothing sent when nothing changed or nothing is there to show.
 /// Deltas written meanwhile are coalesced into the next call. The final (<c>isFinalize</c>) call is the sink's.
-/// A failed call (after the api client's retries) is thrown: the caller stops touching the card.
+/// A failed call (after the api client's retries) is thrown: the caller stops touching the card. A call waiting out a
+/// throttle limit is dropped when newer text or the end arrives (see <see cref="ApiRequest.SupersededBy"/>).
 /// </summary>
 internal sealed class CardStreamer(
     AiCardClient cards, IOpenCardStore store, string accountId, string outTrackId, CardReplyState state, TimeSpan interval, TimeProvider time,
@@ -48,7 +49,18 @@ internal sealed class CardStreamer(
             }
 
             lastCallAt = time.GetUtcNow();
-            await cards.StreamAsync(outTrackId, content, isFinalize: false, isError: false, meter, cancellationToken);
+            try
+            {
+                // Throttled (e.g. a per-minute limit): the wait ends as soon as newer text or the end arrives, and the
+                // next update (or the final one) carries it instead of this stale one.
+                await cards.StreamAsync(
+                    outTrackId, content, isFinalize: false, isError: false, meter, cancellationToken, state.WaitForChangeAsync(seen, cancellationToken));
+            }
+            catch (ApiCallSupersededException)
+            {
+                continue;
+            }
+
             shown = content;
             try
             {
