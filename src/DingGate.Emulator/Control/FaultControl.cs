@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Routing;
 namespace DingGate.Emulator.Control;
 
 /// <summary>
-/// <c>/_emulator/faults</c>: add, list and clear route faults (5xx, QPS envelopes, 429, quota, latency, reset) and
-/// the stream switches (<c>ignoreAcks</c>, <c>suppressPings</c>).
+/// <c>/_emulator/faults</c>: add, list and clear route faults (5xx, every documented throttle envelope, 429, quota,
+/// latency, reset) and the stream switches (<c>ignoreAcks</c>, <c>suppressPings</c>).
 /// </summary>
 internal static class FaultControl
 {
@@ -43,7 +43,18 @@ internal static class FaultControl
     private static object Describe(RouteFault f) => new
     {
         id = f.Id, path = f.PathPrefix, method = f.Method, kind = f.Kind.ToString(), status = f.Status,
-        delayMs = (long)f.Delay.TotalMilliseconds, remaining = f.Remaining,
+        delayMs = (long)f.Delay.TotalMilliseconds, remaining = f.Remaining, errcode = f.ErrCode,
+    };
+
+    // LegacyThrottle takes one of the documented throttle errcodes and only exists on the oapi host; no other kind takes one.
+    private static string? ErrCodeProblem(FaultKind kind, string path, int? errCode) => kind switch
+    {
+        FaultKind.LegacyThrottle when errCode is not { } code || !ThrottleEnvelopes.LegacyMessages.ContainsKey(code) =>
+            $"'errcode' must be one of {string.Join(", ", ThrottleEnvelopes.LegacyMessages.Keys.Order())} for kind LegacyThrottle.",
+        FaultKind.LegacyThrottle when RouteFault.IsApiHostPath(path) =>
+            "LegacyThrottle answers with an oapi errcode: give an oapi route (not /v1.0/…) or '*'.",
+        not FaultKind.LegacyThrottle when errCode is not null => "'errcode' is only taken by kind LegacyThrottle.",
+        _ => null,
     };
 
     private static async Task<IResult> AddAsync(HttpContext context, FaultSwitches faults)
@@ -74,7 +85,13 @@ internal static class FaultControl
             return ControlResults.BadRequest("'delayMs' must be >= 0 and 'count' > 0 when given.");
         }
 
-        var fault = faults.Add(path, kind, status, TimeSpan.FromMilliseconds(delayMs), count, body.GetString("method"));
+        var errCode = body["errcode"]?.GetValue<int>();
+        if (ErrCodeProblem(kind, path, errCode) is { } problem)
+        {
+            return ControlResults.BadRequest(problem);
+        }
+
+        var fault = faults.Add(path, kind, status, TimeSpan.FromMilliseconds(delayMs), count, body.GetString("method"), errCode);
         return Results.Json(Describe(fault));
     }
 }

@@ -19,7 +19,7 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultSwitches faults
             return;
         }
 
-        var isApiHost = path.StartsWith("/v1.0/", StringComparison.OrdinalIgnoreCase);
+        var isApiHost = RouteFault.IsApiHostPath(path);
         var fault = faults.Take(context.Request.Method, path);
         if (fault is not null)
         {
@@ -51,7 +51,10 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultSwitches faults
 
     private IResult Render(RouteFault fault, bool isApiHost) => fault.Kind switch
     {
-        FaultKind.QpsLimit => isApiHost ? results.QpsLimit() : results.LegacyError(90018, "当前应用调用该接口的QPS超过限制"),
+        _ when ThrottleEnvelopes.For(fault.Kind) is { } throttle => isApiHost
+            ? results.ApiError(StatusCodes.Status403Forbidden, throttle.ApiCode, throttle.ApiMessage)
+            : results.LegacyError(throttle.OapiErrCode, ThrottleEnvelopes.LegacyMessages[throttle.OapiErrCode]),
+        FaultKind.LegacyThrottle => results.LegacyError(fault.ErrCode!.Value, ThrottleEnvelopes.LegacyMessages[fault.ErrCode.Value]),
         FaultKind.SystemBusy => isApiHost ? results.ApiError(429, "system.busy", "request too frequest") : results.LegacyError(-1, "系统繁忙"),
         FaultKind.ApiCountLimit => isApiHost
             ? results.ApiError(403, "Forbidden.AccessDenied.ApiCountLimitForOrg", "企业当月API调用量已超过限制")

@@ -27,13 +27,15 @@ internal sealed class FaultSwitches
         }
     }
 
-    public RouteFault Add(string pathPrefix, FaultKind kind, int status = 503, TimeSpan delay = default, int? count = null, string? method = null)
+    public RouteFault Add(
+        string pathPrefix, FaultKind kind, int status = 503, TimeSpan delay = default, int? count = null, string? method = null, int? errCode = null)
     {
         lock (_gate)
         {
             var fault = new RouteFault
             {
                 Id = "f" + ++_nextId, PathPrefix = pathPrefix, Kind = kind, Status = status, Delay = delay, Remaining = count, Method = method,
+                ErrCode = errCode,
             };
             _routeFaults.Add(fault);
             return fault;
