@@ -71,4 +71,35 @@ public sealed class ApiFailureReaderTests
     {
         Assert.Equal(expected, new ApiFailure(status, code, null, null, null).IsInvalidToken);
     }
+
+    [Theory]
+    [InlineData(403, "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi", "PerSecond")]
+    [InlineData(403, "Forbidden.AccessDenied.QpsLimitForApi", "PerSecond")]
+    [InlineData(403, "Forbidden.AccessDenied.QpsLimitForSuitekeyAndOrgAndApi", "PerSecond")]
+    [InlineData(403, "QpsLimit.Exceed", "PerSecond")]
+    [InlineData(403, "Forbidden.AccessDenied.QpmLimitForAppkeyAndApi", "PerMinute")]
+    [InlineData(403, "Forbidden.AccessDenied.QpmLimitForSuitekeyAndOrgAndApi", "PerMinute")]
+    [InlineData(429, "system.busy", "PerSecond")]
+    [InlineData(429, null, "PerSecond")]
+    [InlineData(400, "qps.exceed.limit", "PerSecond")]
+    [InlineData(200, "90018", "PerSecond")]
+    [InlineData(200, "90005", "PerMinute")]
+    [InlineData(200, "90006", "PerMinute")]
+    [InlineData(200, "90001", "Suspended")]
+    [InlineData(200, "90002", "Suspended")]
+    [InlineData(200, "90014", "Suspended")]
+    [InlineData(403, "Forbidden.AccessDenied.ApiCountLimitForOrg", "Quota")]
+    [InlineData(200, "90020", "Quota")]
+    [InlineData(403, "Forbidden.AccessDenied.AccessTokenPermissionDenied", "None")]
+    [InlineData(400, "Forbidden.AccessDenied.QpsLimitForApi", "None")]
+    [InlineData(200, "90019", "None")]
+    [InlineData(503, null, "None")]
+    public void Throttle_StatusAndCode_Classified(int status, string? code, string kind)
+    {
+        var expected = Enum.Parse<ApiThrottle>(kind);
+        var failure = new ApiFailure(status, code, null, null, null);
+
+        Assert.Equal(expected, failure.Throttle);
+        Assert.Equal(expected is ApiThrottle.PerSecond or ApiThrottle.PerMinute or ApiThrottle.Suspended, failure.IsRateLimited);
+    }
 }
