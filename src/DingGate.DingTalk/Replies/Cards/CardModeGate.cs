@@ -7,8 +7,8 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// <summary>
 /// Per account: whether replies may use cards now. After <see cref="FailureThreshold"/> consecutive card replies that
 /// failed with throttling or server errors (throttle and quota codes, 429, ≥ 500, network — the api client already
-/// retried or waited them out), card mode is degraded to markdown for <see cref="DingTalkAccount.AicardDegradeDuration"/>; a card
-/// reply that works resets the count. Other failures (400s: bad template, unknown user) neither count nor reset.
+/// retried or waited them out), card mode is degraded to markdown for
+/// <see cref="DingTalkAccount.AicardDegradeDuration"/>; a card reply that works resets the count. Other failures (400s: bad template, unknown user) neither count nor reset.
 /// Logs once when it degrades (warning) and once when it recovers (information).
 /// </summary>
 internal sealed partial class CardModeGate(DingTalkAccount account, TimeProvider time, ILogger<CardModeGate> logger)
