@@ -200,10 +200,16 @@ internal sealed partial class StreamSession : IAsyncDisposable
                 oversized = false;
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _socket.Abort();
             return SessionEnd.ClosedByClient;
+        }
+        catch (OperationCanceledException ex)
+        {
+            // Not ours: ClientWebSocket aborted itself, e.g. no PONG within the keep-alive timeout (a dead link).
+            LogDropped(_logger, _accountId, DropReason(ex));
+            return SessionEnd.Dropped;
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {
@@ -225,6 +231,25 @@ internal sealed partial class StreamSession : IAsyncDisposable
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // ClientWebSocket wraps its keep-alive failure ("didn't receive a Pong frame…") in the "Aborted" cancellation.
+    private static string DropReason(Exception ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is AggregateException aggregate && aggregate.InnerExceptions.OfType<WebSocketException>().FirstOrDefault() is { } socket)
+            {
+                return socket.Message;
+            }
+
+            if (inner is WebSocketException direct)
+            {
+                return direct.Message;
+            }
+        }
+
+        return ex.Message;
     }
 
     private async Task<SessionEnd> OnCloseReceivedAsync(CancellationToken cancellationToken)
