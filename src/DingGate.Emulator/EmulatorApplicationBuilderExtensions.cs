@@ -17,6 +17,7 @@ internal static class EmulatorApplicationBuilderExtensions
 {
     public static void UseEmulator(this WebApplication app)
     {
+        LinkStreamUpgradeFeature.UseStreamLinks(app);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         app.UseMiddleware<RecordingMiddleware>();
         app.UseMiddleware<FaultMiddleware>();

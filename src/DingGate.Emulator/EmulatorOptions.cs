@@ -56,8 +56,12 @@ public sealed class EmulatorOptions
     /// <summary>Stream ticket lifetime (DingTalk: 90 s, single use).</summary>
     public TimeSpan TicketLifetime { get; set; } = TimeSpan.FromSeconds(90);
 
-    /// <summary>Interval of SYSTEM ping frames; <see cref="TimeSpan.Zero"/> disables them. Undocumented upstream (20–30 s reported).</summary>
-    public TimeSpan PingInterval { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Interval of SYSTEM ping frames; null (the default) or <see cref="TimeSpan.Zero"/>: none. DingTalk documents no
+    /// cadence and real links stay silent for minutes (soimy/openclaw-channel-dingtalk PR #336), so by default the
+    /// emulator's link is quiet and a client must not need server frames to stay up (docs/emulator.md, fidelity notes).
+    /// </summary>
+    public TimeSpan? PingInterval { get; set; }
 
     /// <summary>Close a connection after this many unanswered SYSTEM pings; 0 = never (undocumented upstream).</summary>
     public int MaxMissedPongs { get; set; }

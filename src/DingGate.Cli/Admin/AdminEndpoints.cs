@@ -8,7 +8,7 @@ namespace DingGate.Cli.Admin;
 /// <summary>
 /// The gateway's admin endpoint (127.0.0.1 only, every request with <c>Authorization: Bearer &lt;admin.token&gt;</c>):
 /// <c>/healthz</c> (the process answers), <c>/readyz</c> (200 when every enabled account is connected, else 503
-/// naming the others), <c>/metrics</c> (Prometheus text), <c>/status</c> (per account: connection, last inbound,
+/// naming the others: reconnecting, retrying after a long outage, or failed on bad credentials), <c>/metrics</c> (Prometheus text), <c>/status</c> (per account: connection, last inbound,
 /// reconnects, last error, DingTalk calls).
 /// </summary>
 internal static class AdminEndpoints

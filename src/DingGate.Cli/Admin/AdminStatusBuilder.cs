@@ -29,13 +29,16 @@ internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally c
         return new AdminReadiness(down.Count == 0 ? "ready" : "not ready", down);
     }
 
+    /// <summary>The state as shown by <c>/status</c> and <c>gateway status</c>: connected, reconnecting, retrying, failed…</summary>
+    public static string StateName(StreamConnectionState state) => state.ToString().ToLowerInvariant();
+
     private async Task<AdminAccountStatus> AccountAsync(StreamStatus status, CancellationToken cancellationToken)
     {
         var thisMonth = calls.CurrentMonth;
         var month = await usage.GetAsync(status.AccountId, thisMonth, cancellationToken) + calls.PendingFor(status.AccountId, thisMonth);
         return new AdminAccountStatus(
             status.AccountId,
-            status.State.ToString(),
+            StateName(status.State),
             status.State == StreamConnectionState.Connected,
             status.ConnectedSince,
             status.LastInboundAt,

@@ -73,7 +73,7 @@ internal sealed class EmulatorArguments
 
     public Option<int?> PingIntervalMs { get; } = new("--ping-interval-ms")
     {
-        Description = "Interval of SYSTEM ping frames in milliseconds; 0 disables them. Default 30000.",
+        Description = "Interval of SYSTEM ping frames in milliseconds; 0 disables them. Default: none (real links stay quiet for minutes).",
         HelpName = "ms",
         CustomParser = r => ParseInt(r, "--ping-interval-ms must be 0 or more", 0, int.MaxValue),
     };

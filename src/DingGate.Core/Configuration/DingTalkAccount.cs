@@ -66,7 +66,7 @@ public sealed record DingTalkAccount
     /// <summary>Verbose logs.</summary>
     public bool Debug { get; init; }
 
-    /// <summary>Reconnect attempts before failing.</summary>
+    /// <summary>Fast reconnect attempts (exponential backoff); after them the client keeps retrying every <see cref="MaxReconnectDelay"/>.</summary>
     public int MaxConnectionAttempts { get; init; } = 10;
 
     /// <summary>First reconnect delay.</summary>
@@ -77,6 +77,12 @@ public sealed record DingTalkAccount
 
     /// <summary>Jitter factor 0–1.</summary>
     public double ReconnectJitter { get; init; } = 0.3;
+
+    /// <summary>WebSocket PING interval of the Stream link; a link without a PONG is declared dead within two intervals.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Smallest accepted keepAliveInterval (ms).</summary>
+    public const int MinKeepAliveIntervalMs = 1000;
 
     /// <summary>New-style API base URL.</summary>
     public Uri ApiBaseUrl { get; init; } = new(DingTalkEndpoints.DefaultApi);
@@ -118,6 +124,7 @@ public sealed record DingTalkAccount
             InitialReconnectDelay = Ms(own.InitialReconnectDelay ?? top.InitialReconnectDelay) ?? d.InitialReconnectDelay,
             MaxReconnectDelay = Ms(own.MaxReconnectDelay ?? top.MaxReconnectDelay) ?? d.MaxReconnectDelay,
             ReconnectJitter = own.ReconnectJitter ?? top.ReconnectJitter ?? d.ReconnectJitter,
+            KeepAliveInterval = Ms(own.KeepAliveInterval ?? top.KeepAliveInterval) ?? d.KeepAliveInterval,
             ApiBaseUrl = own.Endpoints?.Api ?? top.Endpoints?.Api ?? d.ApiBaseUrl,
             OapiBaseUrl = own.Endpoints?.Oapi ?? top.Endpoints?.Oapi ?? d.OapiBaseUrl,
             DedupTtl = Ms(own.DedupTtlMs ?? top.DedupTtlMs) ?? d.DedupTtl,

@@ -66,7 +66,7 @@ public class DingTalkAccountSettings
     /// <summary>Verbose DingTalk logs.</summary>
     public bool? Debug { get; set; }
 
-    /// <summary>Reconnect attempts before the account is marked failed. Default 10.</summary>
+    /// <summary>Fast reconnect attempts before the client settles on retrying every maxReconnectDelay (forever). Default 10.</summary>
     public int? MaxConnectionAttempts { get; set; }
 
     /// <summary>First reconnect delay in ms. Default 1000.</summary>
@@ -77,6 +77,9 @@ public class DingTalkAccountSettings
 
     /// <summary>Jitter factor 0–1 applied as (1 ± jitter). Default 0.3.</summary>
     public double? ReconnectJitter { get; set; }
+
+    /// <summary>WebSocket PING interval of the Stream link in ms (at least 1000). Default 20000.</summary>
+    public int? KeepAliveInterval { get; set; }
 
     /// <summary>API base URLs.</summary>
     public DingTalkEndpoints? Endpoints { get; set; }

@@ -3,9 +3,11 @@ using DingGate.Core.Configuration;
 namespace DingGate.DingTalk.Stream;
 
 /// <summary>
-/// Backoff of the Stream reconnect loop (the seed's formula): <c>delay(n) = min(initial·2^n, max)·(1 ± jitter)</c>,
-/// n = waits since the last successful connection; give up after <see cref="MaxAttempts"/> consecutive failed attempts
-/// (0 or less: never). Not thread-safe: owned by one loop.
+/// Backoff of the Stream reconnect loop. Fast phase (the seed's formula): <c>delay(n) = min(initial·2^n, max)·(1 ±
+/// jitter)</c>, n = waits since the last successful connection, for the first <see cref="MaxAttempts"/> consecutive failed
+/// attempts; then the slow phase retries every <c>max·(1 ± jitter)</c> for as long as the process runs, as every official
+/// SDK does (SDK-node scheduleReconnect, SDK-py start loop, SDK-go reconnect loop, SDK-java pool task). Not thread-safe:
+/// owned by one loop.
 /// </summary>
 internal sealed class ReconnectPolicy
 {
@@ -42,18 +44,26 @@ internal sealed class ReconnectPolicy
     }
 
     /// <summary>The delay before retry number <paramref name="attempt"/> (0-based), jitter applied.</summary>
-    public TimeSpan NextDelay(int attempt)
+    public TimeSpan NextDelay(int attempt) => Jittered(BaseDelay(attempt));
+
+    /// <summary>Whether <paramref name="failedAttempts"/> consecutive failures end the fast phase (0 or less: never).</summary>
+    public bool IsSlowPhase(int failedAttempts) => MaxAttempts > 0 && failedAttempts >= MaxAttempts;
+
+    /// <summary>
+    /// The delay before the next attempt after <paramref name="failedAttempts"/> consecutive failures, <paramref name="wait"/>
+    /// being the 0-based number of waits since the last connection: the fast formula, or <see cref="MaxDelay"/> (jittered)
+    /// once in the slow phase.
+    /// </summary>
+    public TimeSpan DelayAfter(int wait, int failedAttempts) => IsSlowPhase(failedAttempts) ? Jittered(MaxDelay) : NextDelay(wait);
+
+    private TimeSpan Jittered(TimeSpan delay)
     {
-        var baseDelay = BaseDelay(attempt);
         if (Jitter == 0)
         {
-            return baseDelay;
+            return delay;
         }
 
         var factor = 1 + (Jitter * ((2 * _random.NextDouble()) - 1));
-        return TimeSpan.FromTicks((long)(baseDelay.Ticks * factor));
+        return TimeSpan.FromTicks((long)(delay.Ticks * factor));
     }
-
-    /// <summary>Whether <paramref name="failedAttempts"/> consecutive failures mean giving up.</summary>
-    public bool IsExhausted(int failedAttempts) => MaxAttempts > 0 && failedAttempts >= MaxAttempts;
 }

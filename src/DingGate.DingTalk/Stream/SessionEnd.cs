@@ -9,9 +9,6 @@ internal enum SessionEnd
     /// <summary>The server sent a close frame.</summary>
     ClosedByServer,
 
-    /// <summary>The link broke (reset, abort, keep-alive pong missing).</summary>
+    /// <summary>The link broke (reset, abort, or no PONG to the WebSocket keep-alive PING: a dead link).</summary>
     Dropped,
-
-    /// <summary>No frame within the liveness window: declared dead and aborted.</summary>
-    Dead,
 }

@@ -10,7 +10,9 @@ namespace DingGate.DingTalk.Stream;
 /// The DingTalk Stream client of one account (spec §1): register → connect → read, with an explicit reconnect state
 /// machine. Frames are journaled, ACKed and written to <see cref="Deliveries"/>; handlers never run on the reader.
 /// SYSTEM disconnect triggers a warm reconnect (new connection up before the old one is released); drops and dead
-/// links reconnect after the <see cref="ReconnectPolicy"/> backoff; bad credentials or exhausted attempts end in
+/// links reconnect after the <see cref="ReconnectPolicy"/> backoff. After <c>maxConnectionAttempts</c> failed attempts
+/// the client keeps retrying every <c>maxReconnectDelay</c> (<see cref="StreamConnectionState.Retrying"/>, one error log
+/// per <see cref="StreamClientOptions.OfflineAlertInterval"/>) until it connects; only bad credentials end in
 /// <see cref="StreamConnectionState.Failed"/>. <see cref="RunAsync"/> is a long-running loop owned by the caller. Card
 /// button callbacks are answered in their ACK by the optional <see cref="ICardCallbackResponder"/>.
 /// </summary>
@@ -25,6 +27,7 @@ internal sealed partial class StreamClient
     private readonly ReconnectPolicy _policy;
     private readonly Channel<StreamDelivery> _deliveries;
     private readonly StreamFrameHandler _handler;
+    private readonly OfflineAlert _offline;
     private readonly Lock _gate = new();
     private StreamStatus _status;
     private int _started;
@@ -40,6 +43,7 @@ internal sealed partial class StreamClient
         _logger = logger;
         _metrics = metrics;
         _policy = ReconnectPolicy.For(account, options.Random ?? Random.Shared);
+        _offline = new OfflineAlert(options.OfflineAlertInterval);
         _deliveries = Channel.CreateBounded<StreamDelivery>(new BoundedChannelOptions(options.DeliveryCapacity)
         {
             FullMode = BoundedChannelFullMode.Wait, SingleReader = false, SingleWriter = false,
@@ -67,8 +71,8 @@ internal sealed partial class StreamClient
     }
 
     /// <summary>
-    /// Runs until <paramref name="cancellationToken"/> is cancelled (sockets closed cleanly, state Stopped) or the client
-    /// fails for good (state Failed, <see cref="StreamStatus.LastError"/> says why). Returns normally in both cases.
+    /// Runs until <paramref name="cancellationToken"/> is cancelled (sockets closed cleanly, state Stopped) or DingTalk
+    /// rejects the credentials (state Failed, <see cref="StreamStatus.LastError"/> says why). Returns normally in both cases.
     /// </summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -102,13 +106,6 @@ internal sealed partial class StreamClient
                     }
 
                     failures++;
-                    if (_policy.IsExhausted(failures))
-                    {
-                        Fail($"Stream connection for account '{_account.Id}' (client id {_account.ClientId}) failed {failures} times in a row; giving up. Last error: {Status.LastError}");
-                        LogGaveUp(_logger, _account.Id, failures, Status.LastError);
-                        return;
-                    }
-
                     await BackOffAsync(waits++, failures, cancellationToken);
                     continue;
                 }
@@ -166,7 +163,8 @@ internal sealed partial class StreamClient
             SetState(StreamConnectionState.Registering, null);
             var registration = await _registrar.OpenAsync(_account, cancellationToken);
             SetState(StreamConnectionState.Connecting, null);
-            return await StreamSession.ConnectAsync(_account.Id, registration, _handler, _options, _time, _logger, OnInbound, cancellationToken);
+            return await StreamSession.ConnectAsync(
+                _account.Id, registration, _handler, _options, _account.KeepAliveInterval, _time, _logger, OnInbound, cancellationToken);
         }
         catch (StreamConnectionException ex) when (ex.IsFatal)
         {
@@ -176,31 +174,57 @@ internal sealed partial class StreamClient
         }
         catch (StreamConnectionException ex)
         {
-            SetError(ex.Message);
-            LogAttemptFailed(_logger, _account.Id, ex.Kind, ex.Message);
+            AttemptFailed(ex.Kind, ex.Message);
             return null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Unexpected (bad endpoint URL, handler bug…): counted as a failed attempt rather than crashing the loop.
-            var message = $"Stream connection attempt for account '{_account.Id}' failed unexpectedly: {ex.GetType().Name}: {ex.Message}";
-            SetError(message);
-            LogAttemptFailed(_logger, _account.Id, StreamFailureKind.Transient, message);
+            AttemptFailed(StreamFailureKind.Transient, $"Stream connection attempt for account '{_account.Id}' failed unexpectedly: {ex.GetType().Name}: {ex.Message}");
             return null;
+        }
+    }
+
+    // Each failure is a warning while the fast attempts last; once retrying slowly they go to Debug and the throttled
+    // offline alert of BackOffAsync says the account is down.
+    private void AttemptFailed(StreamFailureKind kind, string message)
+    {
+        SetError(message);
+        if (_policy.IsSlowPhase(Status.FailedAttempts))
+        {
+            LogRetryFailed(_logger, _account.Id, kind, message);
+        }
+        else
+        {
+            LogAttemptFailed(_logger, _account.Id, kind, message);
         }
     }
 
     private async Task BackOffAsync(int wait, int failures, CancellationToken cancellationToken)
     {
-        var delay = _policy.NextDelay(wait);
+        var retrying = _policy.IsSlowPhase(failures);
+        var delay = _policy.DelayAfter(wait, failures);
         // The timer is armed before the state is published, so an observer may advance a fake clock right away.
         var waiting = Task.Delay(delay, _time, cancellationToken);
+        var state = retrying ? StreamConnectionState.Retrying : StreamConnectionState.Reconnecting;
         lock (_gate)
         {
-            _status = _status with { State = StreamConnectionState.Reconnecting, FailedAttempts = failures, NextRetryDelay = delay, ConnectedSince = null };
+            _status = _status with { State = state, FailedAttempts = failures, NextRetryDelay = delay, ConnectedSince = null };
         }
 
-        LogBackingOff(_logger, _account.Id, delay, failures);
+        if (!retrying)
+        {
+            LogBackingOff(_logger, _account.Id, delay, failures);
+        }
+        else if (_offline.TryRaise(_time.GetUtcNow()))
+        {
+            LogOffline(_logger, _account.Id, failures, delay, Status.LastError);
+        }
+        else
+        {
+            LogStillRetrying(_logger, _account.Id, delay, failures);
+        }
+
         Raise();
         await waiting;
     }
@@ -218,6 +242,13 @@ internal sealed partial class StreamClient
 
     private void OnConnected(bool reconnect)
     {
+        var failures = Status.FailedAttempts;
+        if (_offline.Raised)
+        {
+            LogBackOnline(_logger, _account.Id, failures);
+            _offline.Reset();
+        }
+
         lock (_gate)
         {
             _status = _status with

@@ -1,25 +1,15 @@
 namespace DingGate.DingTalk.Stream;
 
-/// <summary>Tuning of the Stream client; the reconnect knobs come from the account.</summary>
+/// <summary>
+/// Tuning of the Stream client. The reconnect knobs and the keep-alive interval come from the account
+/// (<c>maxConnectionAttempts</c>, <c>initialReconnectDelay</c>, <c>maxReconnectDelay</c>, <c>reconnectJitter</c>,
+/// <c>keepAliveInterval</c>). DingTalk documents no interval for its own SYSTEM pings and real links can stay silent
+/// for minutes, so nothing here expects server frames: liveness is the WebSocket PING/PONG (see <see cref="StreamSession"/>).
+/// </summary>
 internal sealed class StreamClientOptions
 {
     /// <summary>Bounded capacity of <see cref="StreamClient.Deliveries"/>; a full channel pauses the reader (back-pressure).</summary>
     public int DeliveryCapacity { get; set; } = 1000;
-
-    /// <summary>Expected interval of the server's SYSTEM ping (undocumented, observed 30 s).</summary>
-    public TimeSpan ServerPingInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>Missed server pings after which a silent link is declared dead (spec §1.7: ≥ 2).</summary>
-    public int MissedPingsBeforeDead { get; set; } = 2;
-
-    /// <summary>No frame at all for this long → dead → reconnect. Default 2.5 ping intervals (75 s).</summary>
-    public TimeSpan DeadAfter => ServerPingInterval * (MissedPingsBeforeDead + 0.5);
-
-    /// <summary>WebSocket control ping interval (spec §1.7); zero disables.</summary>
-    public TimeSpan WebSocketKeepAliveInterval { get; set; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>Time to wait for the pong of a WebSocket ping before aborting the socket.</summary>
-    public TimeSpan WebSocketKeepAliveTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>WebSocket handshake timeout.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
@@ -29,6 +19,9 @@ internal sealed class StreamClientOptions
 
     /// <summary>Largest accepted frame; larger ones are dropped unparsed.</summary>
     public int MaxFrameBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>While retrying after the fast attempts, at most one error log per this period (the rest at Debug).</summary>
+    public TimeSpan OfflineAlertInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Jitter source (seed it in tests); null → <see cref="Random.Shared"/>.</summary>
     public Random? Random { get; set; }

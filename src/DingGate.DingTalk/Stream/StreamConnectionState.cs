@@ -15,10 +15,13 @@ public enum StreamConnectionState
     /// <summary>Socket up, receiving.</summary>
     Connected,
 
-    /// <summary>Waiting out the backoff delay before the next attempt.</summary>
+    /// <summary>Waiting out the backoff delay before the next attempt (the fast attempts).</summary>
     Reconnecting,
 
-    /// <summary>Gave up: bad credentials or attempts exhausted; see <see cref="StreamStatus.LastError"/>.</summary>
+    /// <summary>The fast attempts failed: retrying every <c>maxReconnectDelay</c> until it connects (not ready meanwhile).</summary>
+    Retrying,
+
+    /// <summary>Stopped for good: DingTalk rejected the credentials; see <see cref="StreamStatus.LastError"/>.</summary>
     Failed,
 
     /// <summary>Stopped by its owner.</summary>

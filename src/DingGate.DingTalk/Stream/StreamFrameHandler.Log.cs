@@ -11,8 +11,11 @@ internal sealed partial class StreamFrameHandler
     [LoggerMessage(EventId = 1121, Level = LogLevel.Trace, Message = "Stream {AccountId}: {Type} {Topic} {MessageId} data {Data}")]
     private static partial void LogFrame(ILogger logger, string accountId, string type, string? topic, string? messageId, string? data);
 
-    [LoggerMessage(EventId = 1122, Level = LogLevel.Warning, Message = "Stream {AccountId}: {Type} frame on {Topic} without messageId ignored (cannot be ACKed)")]
+    [LoggerMessage(EventId = 1122, Level = LogLevel.Warning, Message = "Stream {AccountId}: {Type} frame on {Topic} without messageId ignored (nothing to answer it with or to deduplicate it by)")]
     private static partial void LogNoMessageId(ILogger logger, string accountId, string type, string? topic);
+
+    [LoggerMessage(EventId = 1128, Level = LogLevel.Warning, Message = "Stream {AccountId}: {Type} {Topic} {MessageKey} came without messageId; handled, not ACKed (an ACK is matched by messageId)")]
+    private static partial void LogUnackable(ILogger logger, string accountId, string type, string topic, string messageKey);
 
     [LoggerMessage(EventId = 1123, Level = LogLevel.Debug, Message = "Stream {AccountId}: unknown frame type {Type} ignored")]
     private static partial void LogUnknownType(ILogger logger, string accountId, string type);

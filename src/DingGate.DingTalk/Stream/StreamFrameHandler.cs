@@ -10,7 +10,10 @@ namespace DingGate.DingTalk.Stream;
 /// What the socket reader does with one frame, and nothing more: parse; SYSTEM ping → pong, disconnect → ACK + go-away;
 /// EVENT/CALLBACK → journal durably, THEN ACK, THEN enqueue (a redelivered key is ACKed, not enqueued again). Never
 /// throws for bad input; a journal failure leaves the push un-ACKed so the platform redelivers it. A card callback's ACK
-/// carries the answer of <paramref name="cardCallbacks"/> (none: <c>{}</c>, "no change").
+/// carries the answer of <paramref name="cardCallbacks"/> (none: <c>{}</c>, "no change"). A frame without
+/// <c>headers.messageId</c> is still handled (spec §1.4 says it is only "usually" present on a disconnect): a disconnect
+/// still means go-away, a push with its own key (bot <c>msgId</c>, EVENT <c>eventId</c>) is journaled and delivered;
+/// only the ACK, which the server correlates by messageId, is left out.
 /// </summary>
 internal sealed partial class StreamFrameHandler(
     string accountId, IInboundJournal journal, ChannelWriter<StreamDelivery> deliveries, TimeProvider time, StreamMetrics metrics, ILogger logger,
@@ -28,12 +31,7 @@ internal sealed partial class StreamFrameHandler(
 
         metrics.FrameReceived(accountId, frame.Type);
         LogFrame(logger, accountId, frame.Type, frame.Topic, frame.MessageId, frame.Data);
-        if (frame.MessageId is not { Length: > 0 } messageId)
-        {
-            LogNoMessageId(logger, accountId, frame.Type, frame.Topic);
-            return FrameOutcome.Continue;
-        }
-
+        var messageId = frame.MessageId is { Length: > 0 } id ? id : null;
         switch (frame.Type)
         {
             case StreamHeaders.TypeSystem:
@@ -48,17 +46,29 @@ internal sealed partial class StreamFrameHandler(
     }
 
     private async Task<FrameOutcome> HandleSystemAsync(
-        StreamFrame frame, string messageId, long receivedAt, Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
+        StreamFrame frame, string? messageId, long receivedAt, Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         switch (frame.Topic)
         {
             case StreamHeaders.PingTopic:
+                if (messageId is null)
+                {
+                    // The pong is matched by messageId: there is nothing to answer.
+                    LogNoMessageId(logger, accountId, frame.Type, frame.Topic);
+                    return FrameOutcome.Continue;
+                }
+
                 await send(AckFrames.System(messageId, frame.Data), cancellationToken);
                 metrics.AckSent(accountId, frame.Type, time.GetElapsedTime(receivedAt));
                 return FrameOutcome.Continue;
             case StreamHeaders.DisconnectTopic:
-                // Harmless and some servers are said to retry an un-ACKed disconnect (spec §1.5.4).
-                await send(AckFrames.System(messageId, frame.Data), cancellationToken);
+                // ACKed when it can be (harmless, and some servers are said to retry an un-ACKed disconnect, spec
+                // §1.5.4); the warm reconnect happens either way.
+                if (messageId is not null)
+                {
+                    await send(AckFrames.System(messageId, frame.Data), cancellationToken);
+                }
+
                 LogDisconnect(logger, accountId, frame.Data);
                 return FrameOutcome.GoAway;
             default:
@@ -68,11 +78,17 @@ internal sealed partial class StreamFrameHandler(
     }
 
     private async Task HandlePushAsync(
-        StreamFrame frame, string messageId, long receivedAt, Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
+        StreamFrame frame, string? messageId, long receivedAt, Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
     {
         var topic = frame.Topic ?? string.Empty;
         var data = frame.Data ?? string.Empty;
-        var key = StreamMessageKeys.For(frame, messageId);
+        if (StreamMessageKeys.For(frame, messageId) is not { } key)
+        {
+            // Neither ACKable nor deduplicable (a redelivery could not be told apart): refused, loudly.
+            LogNoMessageId(logger, accountId, frame.Type, frame.Topic);
+            return;
+        }
+
         var now = time.GetUtcNow();
         bool fresh;
         try
@@ -88,8 +104,15 @@ internal sealed partial class StreamFrameHandler(
         Exception? ackFailure = null;
         try
         {
-            await send(Ack(frame, messageId, topic, data), cancellationToken);
-            metrics.AckSent(accountId, frame.Type, time.GetElapsedTime(receivedAt));
+            if (messageId is null)
+            {
+                LogUnackable(logger, accountId, frame.Type, topic, key);
+            }
+            else
+            {
+                await send(Ack(frame, messageId, topic, data), cancellationToken);
+                metrics.AckSent(accountId, frame.Type, time.GetElapsedTime(receivedAt));
+            }
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {

@@ -6,13 +6,14 @@ namespace DingGate.DingTalk.Stream;
 
 /// <summary>
 /// The journal/dedup key of a push (spec §1.10, §2.5): bot messages by <c>data.msgId</c>, events by
-/// <c>headers.eventId</c> (redeliveries keep it), anything else by <c>headers.messageId</c>.
+/// <c>headers.eventId</c> (redeliveries keep it), anything else by <c>headers.messageId</c>; null when the frame has
+/// none of them.
 /// </summary>
 internal static class StreamMessageKeys
 {
     private static readonly byte[] MsgId = Encoding.UTF8.GetBytes("msgId");
 
-    public static string For(StreamFrame frame, string messageId)
+    public static string? For(StreamFrame frame, string? messageId)
     {
         if (frame.Topic == StreamHeaders.BotMessageTopic && TopLevelString(frame.Data, MsgId) is { Length: > 0 } msgId)
         {

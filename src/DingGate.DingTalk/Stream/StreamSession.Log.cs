@@ -4,9 +4,6 @@ namespace DingGate.DingTalk.Stream;
 
 internal sealed partial class StreamSession
 {
-    [LoggerMessage(EventId = 1140, Level = LogLevel.Warning, Message = "Stream {AccountId}: no frame for {Silence}; link declared dead")]
-    private static partial void LogDead(ILogger logger, string accountId, TimeSpan silence);
-
     [LoggerMessage(EventId = 1141, Level = LogLevel.Warning, Message = "Stream {AccountId}: link dropped ({Reason})")]
     private static partial void LogDropped(ILogger logger, string accountId, string reason);
 

@@ -8,8 +8,8 @@ namespace DingGate.DingTalk.Stream;
 
 /// <summary>
 /// One Stream WebSocket: a reader loop that only hands frames to the <see cref="StreamFrameHandler"/>, serialised
-/// writes, and a liveness watchdog on the <see cref="TimeProvider"/> (no frame for <see cref="StreamClientOptions.DeadAfter"/>
-/// → abort). The reader task is owned here and awaited by <see cref="DisposeAsync"/>.
+/// writes, and liveness from the WebSocket layer (<see cref="ConfigureKeepAlive"/>). The reader task is owned here and
+/// awaited by <see cref="DisposeAsync"/>.
 /// </summary>
 internal sealed partial class StreamSession : IAsyncDisposable
 {
@@ -22,10 +22,8 @@ internal sealed partial class StreamSession : IAsyncDisposable
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource _goAway = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly ITimer _watchdog;
     private readonly Action<DateTimeOffset> _onInbound;
     private Task<SessionEnd> _reader = Task.FromResult(SessionEnd.ClosedByClient);
-    private volatile bool _dead;
     private volatile bool _closing;
 
     private StreamSession(
@@ -39,7 +37,6 @@ internal sealed partial class StreamSession : IAsyncDisposable
         _time = time;
         _logger = logger;
         _onInbound = onInbound;
-        _watchdog = time.CreateTimer(_ => OnSilence(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     /// <summary>Completes when the server sent SYSTEM disconnect (the session keeps reading until closed).</summary>
@@ -50,16 +47,12 @@ internal sealed partial class StreamSession : IAsyncDisposable
 
     /// <summary>Opens the socket with the registration's ticket and starts reading.</summary>
     public static async Task<StreamSession> ConnectAsync(
-        string accountId, StreamRegistration registration, StreamFrameHandler handler, StreamClientOptions options, TimeProvider time, ILogger logger,
-        Action<DateTimeOffset> onInbound, CancellationToken cancellationToken)
+        string accountId, StreamRegistration registration, StreamFrameHandler handler, StreamClientOptions options, TimeSpan keepAliveInterval,
+        TimeProvider time, ILogger logger, Action<DateTimeOffset> onInbound, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.CollectHttpResponseDetails = true;
-        socket.Options.KeepAliveInterval = options.WebSocketKeepAliveInterval;
-        if (options.WebSocketKeepAliveInterval > TimeSpan.Zero)
-        {
-            socket.Options.KeepAliveTimeout = options.WebSocketKeepAliveTimeout;
-        }
+        ConfigureKeepAlive(socket.Options, keepAliveInterval);
 
         using var timeout = new CancellationTokenSource(options.ConnectTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
@@ -134,24 +127,31 @@ internal sealed partial class StreamSession : IAsyncDisposable
         _closing = true;
         await _lifetime.CancelAsync();
         await _reader;
-        await _watchdog.DisposeAsync();
         _socket.Dispose();
         _lifetime.Dispose();
         _sendLock.Dispose();
     }
 
-    private void Start()
+    /// <summary>
+    /// Liveness comes from the WebSocket layer, never from the absence of data frames. A quiet link is normal on the
+    /// real service: no official SDK has a data-frame timeout (SDK-go pings after 120 s idle and counts any frame or
+    /// pong, client/client.go; SDK-py pings every 60 s, stream.py; SDK-java pings on 60 s idle with a 5 s pong timeout,
+    /// Connector.java), and a 60 s "no data frame" detector reconnected quiet, healthy links every minute in production
+    /// (soimy/openclaw-channel-dingtalk PR #336; OC now pings every 20 s and counts pongs as activity). So the client
+    /// sends a WebSocket PING every <paramref name="interval"/> and the socket is aborted when its PONG does not come
+    /// back within half an interval (the reader then sees the drop and the client reconnects).
+    /// ClientWebSocket does this itself (.NET 9+ KeepAliveInterval + KeepAliveTimeout): a PING goes out once no frame
+    /// arrived for an interval, and its heartbeat checks every min(interval, timeout)/4, so a dead link is aborted at most
+    /// interval + interval/8 + interval/2 + interval/8 = 1.75 intervals after the last frame, within two intervals. It
+    /// runs on real time, not on the TimeProvider: a fake clock can never declare a healthy link dead.
+    /// </summary>
+    internal static void ConfigureKeepAlive(ClientWebSocketOptions options, TimeSpan interval)
     {
-        _watchdog.Change(_options.DeadAfter, Timeout.InfiniteTimeSpan);
-        _reader = ReadLoopAsync();
+        options.KeepAliveInterval = interval;
+        options.KeepAliveTimeout = interval / 2;
     }
 
-    private void OnSilence()
-    {
-        _dead = true;
-        LogDead(_logger, _accountId, _options.DeadAfter);
-        _lifetime.Cancel();
-    }
+    private void Start() => _reader = ReadLoopAsync();
 
     private async Task<SessionEnd> ReadLoopAsync()
     {
@@ -182,8 +182,6 @@ internal sealed partial class StreamSession : IAsyncDisposable
                 }
 
                 var receivedAt = _time.GetTimestamp();
-                // Paused while the frame is handled: a full delivery channel or a slow journal is not a dead link.
-                _watchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
                 _onInbound(_time.GetUtcNow());
                 if (oversized || result.MessageType != WebSocketMessageType.Text)
                 {
@@ -200,13 +198,18 @@ internal sealed partial class StreamSession : IAsyncDisposable
 
                 message.SetLength(0);
                 oversized = false;
-                _watchdog.Change(_options.DeadAfter, Timeout.InfiniteTimeSpan);
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             _socket.Abort();
-            return _dead ? SessionEnd.Dead : SessionEnd.ClosedByClient;
+            return SessionEnd.ClosedByClient;
+        }
+        catch (OperationCanceledException ex)
+        {
+            // Not ours: ClientWebSocket aborted itself, e.g. no PONG within the keep-alive timeout (a dead link).
+            LogDropped(_logger, _accountId, DropReason(ex));
+            return SessionEnd.Dropped;
         }
         catch (Exception ex) when (ex is WebSocketException or IOException or ObjectDisposedException)
         {
@@ -226,9 +229,27 @@ internal sealed partial class StreamSession : IAsyncDisposable
         }
         finally
         {
-            _watchdog.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    // ClientWebSocket wraps its keep-alive failure ("didn't receive a Pong frame…") in the "Aborted" cancellation.
+    private static string DropReason(Exception ex)
+    {
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is AggregateException aggregate && aggregate.InnerExceptions.OfType<WebSocketException>().FirstOrDefault() is { } socket)
+            {
+                return socket.Message;
+            }
+
+            if (inner is WebSocketException direct)
+            {
+                return direct.Message;
+            }
+        }
+
+        return ex.Message;
     }
 
     private async Task<SessionEnd> OnCloseReceivedAsync(CancellationToken cancellationToken)

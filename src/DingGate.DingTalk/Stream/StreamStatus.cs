@@ -6,7 +6,7 @@ namespace DingGate.DingTalk.Stream;
 /// <param name="LastError">Last connection error (no secrets), null if none yet.</param>
 /// <param name="ReconnectCount">Connections opened after the first one (drops, disconnects, dead links).</param>
 /// <param name="FailedAttempts">Consecutive failed connection attempts since the last successful one.</param>
-/// <param name="NextRetryDelay">The backoff being waited out while <see cref="StreamConnectionState.Reconnecting"/>.</param>
+/// <param name="NextRetryDelay">The backoff being waited out while <see cref="StreamConnectionState.Reconnecting"/> or <see cref="StreamConnectionState.Retrying"/>.</param>
 /// <param name="LastInboundAt">When the last frame of any type arrived.</param>
 /// <param name="ConnectedSince">When the current connection came up, null when not connected.</param>
 public sealed record StreamStatus(

@@ -10,7 +10,10 @@ internal static class SettingTable
     [
         S.Duration("tokenLifetimeMs", o => o.TokenLifetime, (o, v) => o.TokenLifetime = v),
         S.Duration("ticketLifetimeMs", o => o.TicketLifetime, (o, v) => o.TicketLifetime = v),
-        S.Duration("pingIntervalMs", o => o.PingInterval, (o, v) => o.PingInterval = v),
+        new S("pingIntervalMs", "a non-negative integer or null",
+            o => o.PingInterval is { } ping ? (long)ping.TotalMilliseconds : null,
+            v => v is null || IsNonNegativeInteger(v),
+            (o, v) => o.PingInterval = v is null ? null : TimeSpan.FromMilliseconds(v.GetValue<long>())),
         S.Integer("maxMissedPongs", 0, o => o.MaxMissedPongs, (o, v) => o.MaxMissedPongs = v),
         S.Duration("disconnectGraceMs", o => o.DisconnectGrace, (o, v) => o.DisconnectGrace = v),
         new S("connectionMaxAgeMs", "a non-negative integer or null",

@@ -6,7 +6,7 @@ namespace DingGate.Emulator.Stream;
 
 /// <summary>
 /// The timers of one connection, all on the emulator clock: SYSTEM ping every <see cref="EmulatorOptions.PingInterval"/>
-/// with pong tracking (close after <see cref="EmulatorOptions.MaxMissedPongs"/>), automatic disconnect after
+/// (default none) with pong tracking (close after <see cref="EmulatorOptions.MaxMissedPongs"/>), automatic disconnect after
 /// <see cref="EmulatorOptions.ConnectionMaxAge"/>, and the close <see cref="EmulatorOptions.DisconnectGrace"/> after a
 /// disconnect. Timer callbacks only queue frames; disposed when the connection ends.
 /// </summary>
@@ -26,9 +26,9 @@ internal sealed class ConnectionKeepAlive(StreamConnection connection, EmulatorO
     public void Start()
     {
         var time = options.TimeProvider;
-        if (options.PingInterval > TimeSpan.Zero)
+        if (options.PingInterval is { } interval && interval > TimeSpan.Zero)
         {
-            Add(time.CreateTimer(_ => Tick(), null, options.PingInterval, options.PingInterval));
+            Add(time.CreateTimer(_ => Tick(), null, interval, interval));
         }
 
         if (options.ConnectionMaxAge is { } age && age > TimeSpan.Zero)
@@ -37,10 +37,13 @@ internal sealed class ConnectionKeepAlive(StreamConnection connection, EmulatorO
         }
     }
 
-    /// <summary>Sends SYSTEM disconnect, stops routing to the connection and closes it after the grace period.</summary>
-    public bool Disconnect(string? reason)
+    /// <summary>
+    /// Sends SYSTEM disconnect, stops routing to the connection and closes it after the grace period. With
+    /// <paramref name="withoutMessageId"/> the frame has no <c>headers.messageId</c> (spec §1.4: only "usually" present).
+    /// </summary>
+    public bool Disconnect(string? reason, bool withoutMessageId = false)
     {
-        var messageId = ids.NewFrameMessageId();
+        var messageId = withoutMessageId ? null : ids.NewFrameMessageId();
         var text = reason ?? DefaultReason;
         if (!connection.BeginGoAway(messageId, text, ServerFrame.Disconnect(messageId, options.TimeProvider.GetUtcNow(), text)))
         {

@@ -16,15 +16,16 @@ internal static class ServerFrame
     public const string Callback = "CALLBACK";
 
     public static string Build(
-        string type, string topic, string messageId, DateTimeOffset time, string data, IEnumerable<KeyValuePair<string, string>>? extraHeaders, int maxBytes)
+        string type, string topic, string? messageId, DateTimeOffset time, string data, IEnumerable<KeyValuePair<string, string>>? extraHeaders, int maxBytes)
     {
-        var headers = new JsonObject
+        var headers = new JsonObject { ["topic"] = topic };
+        if (messageId is not null)
         {
-            ["topic"] = topic,
-            ["messageId"] = messageId,
-            ["contentType"] = "application/json",
-            ["time"] = time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-        };
+            headers["messageId"] = messageId;
+        }
+
+        headers["contentType"] = "application/json";
+        headers["time"] = time.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
         foreach (var (name, value) in extraHeaders ?? [])
         {
             headers[name] = value;
@@ -44,6 +45,7 @@ internal static class ServerFrame
     public static string Ping(string messageId, DateTimeOffset time, string opaque) =>
         Build(System, "ping", messageId, time, new JsonObject { ["opaque"] = opaque }.ToJsonString(EmulatorJson.Options), null, 0);
 
-    public static string Disconnect(string messageId, DateTimeOffset time, string reason) =>
+    /// <summary>SYSTEM disconnect; <paramref name="messageId"/> null leaves the header out.</summary>
+    public static string Disconnect(string? messageId, DateTimeOffset time, string reason) =>
         Build(System, "disconnect", messageId, time, new JsonObject { ["reason"] = reason }.ToJsonString(EmulatorJson.Options), null, 0);
 }

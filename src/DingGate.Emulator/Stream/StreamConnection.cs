@@ -32,6 +32,12 @@ internal sealed class StreamConnection(string id, long sequence, EmulatedApp app
     /// <summary>Kills the underlying TCP connection: <c>HttpContext.Abort</c>, cleared by the endpoint when the request ends.</summary>
     public Action? AbortTransport { get; set; }
 
+    /// <summary>The socket's transport, for the blackhole fault; null if the upgrade was not wrapped.</summary>
+    public LinkStream? Link { get; set; }
+
+    /// <summary>Whether the connection's network path was made dead (<see cref="LinkStream.Blackhole"/>).</summary>
+    public bool Blackholed => Link?.IsBlackholed == true;
+
     /// <summary>messageId of the SYSTEM disconnect sent on this connection; its ACK is accepted and ignored.</summary>
     public string? DisconnectMessageId { get; private set; }
 
@@ -56,7 +62,7 @@ internal sealed class StreamConnection(string id, long sequence, EmulatedApp app
     public bool Enqueue(string text) => State != StreamConnectionState.Closed && _outgoing.Writer.TryWrite(new OutgoingFrame(text));
 
     /// <summary>Marks the connection go-away (no new pushes) and queues the disconnect frame; false if not active.</summary>
-    public bool BeginGoAway(string messageId, string reason, string frame)
+    public bool BeginGoAway(string? messageId, string reason, string frame)
     {
         lock (_gate)
         {

@@ -8,8 +8,10 @@ using Microsoft.AspNetCore.Routing;
 namespace DingGate.Emulator.Stream;
 
 /// <summary>
-/// Control routes for sockets and tickets: <c>GET /_emulator/connections</c>, <c>POST /_emulator/connections/disconnect</c>,
-/// <c>POST /_emulator/connections/drop</c>, <c>POST /_emulator/tickets/expire</c>.
+/// Control routes for sockets and tickets: <c>GET /_emulator/connections</c>, <c>POST /_emulator/connections/disconnect</c>
+/// (<c>withoutMessageId</c>: the frame has no messageId header), <c>POST /_emulator/connections/drop</c>,
+/// <c>POST /_emulator/connections/blackhole</c> (the network path goes dead: WebSocket PINGs unanswered, frames lost),
+/// <c>POST /_emulator/tickets/expire</c>.
 /// </summary>
 internal static class StreamConnectionControl
 {
@@ -19,6 +21,7 @@ internal static class StreamConnectionControl
         group.MapGet("/connections", (StreamHub hub) => Results.Json(hub.Connections.Select(Describe)));
         group.MapPost("/connections/disconnect", DisconnectAsync);
         group.MapPost("/connections/drop", DropAsync);
+        group.MapPost("/connections/blackhole", BlackholeAsync);
         group.MapPost("/tickets/expire", (StreamTicketStore tickets) => Results.Json(new { expired = tickets.ExpireAll() }));
         group.MapStreamPushControl();
     }
@@ -29,7 +32,7 @@ internal static class StreamConnectionControl
         subscriptions = c.Ticket.Subscriptions.Select(s => new { type = s.Type, topic = s.Topic }),
         ua = c.Ticket.UserAgent, localIp = c.Ticket.LocalIp, extras = c.Ticket.Extras, acceptJson = c.Ticket.AcceptJson,
         openedAt = c.OpenedAt, missedPongs = c.KeepAlive?.MissedPongs ?? 0, lastPongAt = c.KeepAlive?.LastPongAt,
-        disconnectReason = c.DisconnectReason,
+        disconnectReason = c.DisconnectReason, blackholed = c.Blackholed,
     };
 
     private static async Task<IResult> DisconnectAsync(HttpContext context, StreamHub hub)
@@ -37,7 +40,8 @@ internal static class StreamConnectionControl
         var body = await EmulatorJson.ReadObjectAsync(context.Request, context.RequestAborted) ?? [];
         var targets = hub.Find(body.GetString("clientId"), body.GetString("connectionId"));
         var reason = body.GetString("reason");
-        var done = targets.Where(c => c.KeepAlive?.Disconnect(reason) == true).Select(c => c.Id).ToList();
+        var withoutMessageId = body.GetBool("withoutMessageId") ?? false;
+        var done = targets.Where(c => c.KeepAlive?.Disconnect(reason, withoutMessageId) == true).Select(c => c.Id).ToList();
         return Results.Json(new { disconnected = done });
     }
 
@@ -51,5 +55,18 @@ internal static class StreamConnectionControl
         }
 
         return Results.Json(new { dropped = targets.Select(c => c.Id) });
+    }
+
+    private static async Task<IResult> BlackholeAsync(HttpContext context, StreamHub hub)
+    {
+        var body = await EmulatorJson.ReadObjectAsync(context.Request, context.RequestAborted) ?? new JsonObject();
+        var targets = hub.Find(body.GetString("clientId"), body.GetString("connectionId"))
+            .Where(c => c.State != StreamConnectionState.Closed && c.Link is not null).ToList();
+        foreach (var connection in targets)
+        {
+            connection.Link!.Blackhole();
+        }
+
+        return Results.Json(new { blackholed = targets.Select(c => c.Id) });
     }
 }

@@ -38,6 +38,7 @@ internal static class StreamSocketEndpoint
         using var keepAlive = new ConnectionKeepAlive(connection, options, faults, ids);
         connection.KeepAlive = keepAlive;
         connection.AbortTransport = context.Abort;
+        connection.Link = (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpUpgradeFeature>() as LinkStreamUpgradeFeature)?.Link;
         hub.Register(connection);
         try
         {

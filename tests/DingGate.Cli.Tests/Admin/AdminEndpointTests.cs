@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DingGate.Cli.Admin;
+using DingGate.Cli.Gateway;
 using DingGate.Core.Configuration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DingGate.Cli.Tests.Admin;
 
@@ -100,6 +102,59 @@ public sealed class AdminEndpointTests : AdminTestBase
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
     }
 
+    // Issue 11: never give up while the process runs. 20 failed registrations (the emulator's counted fault) take the
+    // account through the 10 fast attempts and then the slow phase (every maxReconnectDelay); the gateway's clock is
+    // fake and moved through each backoff. Meanwhile /readyz is 503 and the account shows as "retrying".
+    [Fact]
+    public async Task Readyz_RegistrationFailing20AttemptsThenSucceeding_503AndRetryingMeanwhile_EndsConnected()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var fault = await _http.PostAsJsonAsync(new Uri(_emulator.BaseUrl, "/_emulator/faults"),
+            new { path = "/v1.0/gateway/connections/open", kind = "Status", status = 503, count = 20 });
+        var settings = Account("dingdemoappkey", "demo-secret");
+        settings.ReconnectJitter = 0;
+        var admin = await StartAsync(settings, time);
+
+        var readiness = new List<HttpStatusCode>();
+        var states = new List<string>();
+        var table = string.Empty;
+        var failed = 0;
+        JsonObject account;
+        while (true)
+        {
+            account = await WaitForStatusAsync(admin, a => a["connected"]!.GetValue<bool>() || (a["failedAttempts"]!.GetValue<int>() > failed && a["nextRetrySeconds"] is not null));
+            if (account["connected"]!.GetValue<bool>())
+            {
+                break;
+            }
+
+            failed = account["failedAttempts"]!.GetValue<int>();
+            states.Add(account["state"]!.GetValue<string>());
+            using (var ready = await GetAsync(admin, "/readyz"))
+            {
+                readiness.Add(ready.StatusCode);
+            }
+
+            if (states[^1] == "retrying" && table.Length == 0)
+            {
+                table = await GatewayStatusOutputAsync();
+            }
+
+            time.Advance(TimeSpan.FromSeconds(account["nextRetrySeconds"]!.GetValue<double>()));
+        }
+
+        using var after = await GetAsync(admin, "/readyz");
+        Assert.Equal(20, readiness.Count);
+        Assert.All(readiness, code => Assert.Equal(HttpStatusCode.ServiceUnavailable, code));
+        Assert.Equal([.. Enumerable.Repeat("reconnecting", 9), .. Enumerable.Repeat("retrying", 11)], states);
+        Assert.Matches(@"(?m)^default\s+retrying \(retry in 60s\)\s", table);
+        Assert.Contains("NOT ready", table, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal("connected", account["state"]!.GetValue<string>());
+        var stats = await _http.GetFromJsonAsync<JsonObject>(new Uri(_emulator.BaseUrl, "/_emulator/stats"));
+        Assert.Equal(21, stats!["callsByRoute"]!["POST /v1.0/gateway/connections/open"]!.GetValue<int>());
+    }
+
     [Fact]
     public async Task Status_ApiCallsThisMonth_KeptAcrossARestart()
     {
@@ -115,5 +170,14 @@ public sealed class AdminEndpointTests : AdminTestBase
         var before = first["apiCallsThisMonth"]!.GetValue<long>();
         Assert.True(second["apiCallsThisMonth"]!.GetValue<long>() >= before + second["apiCalls"]!.GetValue<long>(),
             $"this month {second["apiCallsThisMonth"]} should include the first run's {before} and this run's {second["apiCalls"]}");
+    }
+
+    private async Task<string> GatewayStatusOutputAsync()
+    {
+        using var http = new HttpClient();
+        var status = await new AdminClient(_state, http).StatusAsync(CancellationToken.None);
+        using var output = new StringWriter();
+        await GatewayStatusCommand.ReportAsync(status, null, _state, json: false, output, CancellationToken.None);
+        return output.ToString();
     }
 }

@@ -51,7 +51,7 @@ public sealed class LiveGatewayVerbTests : IAsyncLifetime
 
         Assert.Equal(0, code);
         Assert.Contains("Gateway: running", output, StringComparison.Ordinal);
-        Assert.Matches(@"(?m)^default\s+Connected\s", output);
+        Assert.Matches(@"(?m)^default\s+connected\s", output);
         var status = JsonNode.Parse(json.Output)!;
         Assert.True(status["ready"]!.GetValue<bool>());
         Assert.Equal("default", status["accounts"]![0]!["id"]!.GetValue<string>());
@@ -70,7 +70,7 @@ public sealed class LiveGatewayVerbTests : IAsyncLifetime
         {
             var run = await CliRun.RunAsync("gateway", "status", "--config", _config);
             output = run.Output;
-            return run.ExitCode == 0 && System.Text.RegularExpressions.Regex.IsMatch(output, @"(?m)^default\s+Connected\s+\S+ \S+\s+\S+\s+1\s");
+            return run.ExitCode == 0 && System.Text.RegularExpressions.Regex.IsMatch(output, @"(?m)^default\s+connected\s+\S+ \S+\s+\S+\s+1\s");
         });
 
         Assert.Matches(@"(?m)^ACCOUNT\s+STATE\s+CONNECTED SINCE\s+LAST INBOUND\s+RECONNECTS", output);

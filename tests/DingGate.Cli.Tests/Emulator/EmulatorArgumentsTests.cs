@@ -38,7 +38,7 @@ public sealed class EmulatorArgumentsTests
         Assert.Null(options.PublicBaseUrl);
         Assert.Null(options.Seed);
         Assert.Empty(options.Apps);
-        Assert.Equal(TimeSpan.FromSeconds(30), options.PingInterval);
+        Assert.Null(options.PingInterval);
     }
 
     private static (EmulatorArguments Arguments, ParseResult Parse) Parse(string line)

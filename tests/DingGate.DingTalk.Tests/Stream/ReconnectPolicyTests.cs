@@ -45,6 +45,29 @@ public sealed class ReconnectPolicyTests
     [InlineData(3, 2, false)]
     [InlineData(3, 3, true)]
     [InlineData(0, 1000, false)]
-    public void IsExhausted_ComparesConsecutiveFailures(int max, int failures, bool expected) =>
-        Assert.Equal(expected, new ReconnectPolicy(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), 0, max, new Random(42)).IsExhausted(failures));
+    public void IsSlowPhase_ComparesConsecutiveFailures(int max, int failures, bool expected) =>
+        Assert.Equal(expected, new ReconnectPolicy(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), 0, max, new Random(42)).IsSlowPhase(failures));
+
+    [Fact]
+    public void DelayAfter_FastFormulaThenMaxDelayForEver()
+    {
+        var policy = new ReconnectPolicy(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), 0, 3, new Random(42));
+
+        // wait 0 and 1 with 1 and 2 failures: fast; from 3 failures on: the cap, whatever the wait count.
+        Assert.Equal(TimeSpan.FromSeconds(1), policy.DelayAfter(0, 1));
+        Assert.Equal(TimeSpan.FromSeconds(2), policy.DelayAfter(1, 2));
+        Assert.Equal(TimeSpan.FromSeconds(60), policy.DelayAfter(2, 3));
+        Assert.Equal(TimeSpan.FromSeconds(60), policy.DelayAfter(5000, 5001));
+    }
+
+    [Fact]
+    public void DelayAfter_SlowPhase_JitteredAroundTheCap()
+    {
+        var policy = new ReconnectPolicy(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), 0.3, 3, new Random(42));
+
+        var delays = Enumerable.Range(3, 50).Select(n => policy.DelayAfter(n - 1, n)).ToList();
+
+        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromSeconds(42), TimeSpan.FromSeconds(78)));
+        Assert.True(delays.Distinct().Count() > 1);
+    }
 }

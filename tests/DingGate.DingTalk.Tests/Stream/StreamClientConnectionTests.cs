@@ -77,7 +77,7 @@ public sealed class StreamClientConnectionTests
     [Fact]
     public async Task Ping_IsAnsweredWithPong_EmulatorTracksIt()
     {
-        await using var emu = await DingTalkTestEmulator.StartAsync();
+        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.FromSeconds(30));
         await using var harness = await StreamClientHarness.ConnectAsync(emu);
 
         emu.Time.Advance(TimeSpan.FromSeconds(30));

@@ -124,15 +124,16 @@ public sealed class StreamClientReconnectTests
     }
 
     [Fact]
-    public async Task RegistrationDownForever_DelaysFollowFormula_ThenFailedWithAlert()
+    public async Task RegistrationDownForever_FastAttemptsThenRetryingEveryMaxDelay_NeverGivesUp()
     {
-        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
+        await using var emu = await DingTalkTestEmulator.StartAsync();
         await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = "/v1.0/gateway/connections/open", kind = "Status", status = 503 });
         await using var harness = StreamClientHarness.Start(emu, a => a with
         {
             InitialReconnectDelay = TimeSpan.FromMilliseconds(500), MaxReconnectDelay = TimeSpan.FromSeconds(3), MaxConnectionAttempts = 6,
         });
 
+        // The fast phase: the seed's formula for the first 6 attempts, state Reconnecting.
         var expected = new[] { 500, 1000, 2000, 3000, 3000 }.Select(ms => TimeSpan.FromMilliseconds(ms)).ToArray();
         for (var i = 0; i < expected.Length; i++)
         {
@@ -144,13 +145,62 @@ public sealed class StreamClientReconnectTests
             harness.Time.Advance(TimeSpan.FromMilliseconds(1));
         }
 
-        await harness.Run.WaitAsync(TimeSpan.FromSeconds(10));
+        // Then every maxReconnectDelay, for ever: state Retrying, never Failed.
+        for (var i = 0; i < 10; i++)
+        {
+            await harness.WaitForStateAsync(StreamConnectionState.Retrying, count: i + 1);
+            Assert.Equal(TimeSpan.FromSeconds(3), harness.Client.Status.NextRetryDelay);
+            Assert.Equal(6 + i, harness.Client.Status.FailedAttempts);
+            harness.Time.Advance(TimeSpan.FromSeconds(3));
+        }
 
-        Assert.Equal(6, emu.RegistrationCalls());
-        Assert.Equal(StreamConnectionState.Failed, harness.Client.Status.State);
-        Assert.Contains("failed 6 times", harness.Client.Status.LastError, StringComparison.Ordinal);
-        var alert = Assert.Single(harness.Logs.Entries, e => e.EventId.Id == 1104);
-        Assert.Equal(Microsoft.Extensions.Logging.LogLevel.Error, alert.Level);
+        await harness.WaitForStateAsync(StreamConnectionState.Retrying, count: 11);
+        Assert.False(harness.Run.IsCompleted);
+        Assert.DoesNotContain(harness.History, h => h.State == StreamConnectionState.Failed);
+        Assert.Equal(16, emu.RegistrationCalls());
+        Assert.Contains("503", harness.Client.Status.LastError, StringComparison.Ordinal);
+
+        await emu.SendAsync(HttpMethod.Delete, "/_emulator/faults");
+        harness.Time.Advance(TimeSpan.FromSeconds(3));
+        await harness.WaitForStateAsync(StreamConnectionState.Connected);
+        Assert.Equal(0, harness.Client.Status.FailedAttempts);
+        Assert.Equal(17, emu.RegistrationCalls());
+    }
+
+    [Fact]
+    public async Task Retrying_OneErrorPerHourNotPerAttempt_BackOnlineLogged()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = "/v1.0/gateway/connections/open", kind = "Status", status = 503 });
+        await using var harness = StreamClientHarness.Start(emu, a => a with
+        {
+            InitialReconnectDelay = TimeSpan.FromMilliseconds(500), MaxReconnectDelay = TimeSpan.FromMinutes(10), MaxConnectionAttempts = 3,
+        });
+        await harness.WaitForStateAsync(StreamConnectionState.Reconnecting);
+        harness.Time.Advance(TimeSpan.FromMilliseconds(500));
+        await harness.WaitForStateAsync(StreamConnectionState.Reconnecting, count: 2);
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+
+        // 3 fast failures, then 8 retries 10 minutes apart (80 minutes offline).
+        for (var i = 0; i < 8; i++)
+        {
+            await harness.WaitForStateAsync(StreamConnectionState.Retrying, count: i + 1);
+            harness.Time.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        await harness.WaitForStateAsync(StreamConnectionState.Retrying, count: 9);
+        var errors = harness.Logs.Entries.Where(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error).ToList();
+        Assert.Equal(11, emu.RegistrationCalls());
+        Assert.Equal(2, errors.Count); // when the slow phase started, and one hour later
+        Assert.All(errors, e => Assert.Equal(1104, e.EventId.Id));
+        Assert.Equal(3, harness.Logs.Entries.Count(e => e.EventId.Id == 1101 && e.Level == Microsoft.Extensions.Logging.LogLevel.Warning));
+        Assert.Equal(8, harness.Logs.Entries.Count(e => e.EventId.Id == 1107 && e.Level == Microsoft.Extensions.Logging.LogLevel.Debug));
+
+        await emu.SendAsync(HttpMethod.Delete, "/_emulator/faults");
+        harness.Time.Advance(TimeSpan.FromMinutes(10));
+        await harness.WaitForStateAsync(StreamConnectionState.Connected);
+        Assert.Single(harness.Logs.Entries, e => e.EventId.Id == 1108);
+        Assert.Equal(2, harness.Logs.Entries.Count(e => e.Level >= Microsoft.Extensions.Logging.LogLevel.Error));
     }
 
     [Fact]
@@ -173,26 +223,57 @@ public sealed class StreamClientReconnectTests
         Assert.Equal(5, emu.RegistrationCalls());
     }
 
+    // Replaces SilentLink_DeclaredDeadAfterMissedPings_Reconnects, which codified the belief that a link without data
+    // frames for 75 s is dead (fidelity review finding 2). Ten minutes of fake time on both clocks, a quiet server
+    // (the emulator's default: no SYSTEM pings) and a real 1 s WebSocket keep-alive answered meanwhile.
     [Fact]
-    public async Task SilentLink_DeclaredDeadAfterMissedPings_Reconnects()
+    public async Task QuietLink_TenMinutesWithoutServerFrames_StaysUpWithOneRegistration()
     {
-        await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
-        await using var harness = await StreamClientHarness.ConnectAsync(emu);
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        await using var harness = await StreamClientHarness.ConnectAsync(emu, a => a with { KeepAliveInterval = TimeSpan.FromSeconds(1) });
 
-        harness.Time.Advance(TimeSpan.FromSeconds(74));
+        for (var i = 0; i < 40; i++)
+        {
+            harness.Time.Advance(TimeSpan.FromSeconds(15));
+            emu.Time.Advance(TimeSpan.FromSeconds(15));
+            await Task.Delay(100); // real time: 4 s, a few keep-alive PING/PONGs
+        }
+
+        var injected = await emu.InjectAsync("still there?");
+        var delivery = await harness.NextDeliveryAsync();
+
+        Assert.Equal(injected["msgId"]!.GetValue<string>(), delivery.MessageKey);
+        Assert.Single(emu.Calls("/v1.0/gateway/connections/open"));
         Assert.Equal(StreamConnectionState.Connected, harness.Client.Status.State);
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
-        await harness.WaitForStateAsync(StreamConnectionState.Reconnecting);
-        Assert.Contains("Dead", harness.Client.Status.LastError, StringComparison.Ordinal);
-        harness.Time.Advance(TimeSpan.FromSeconds(1));
-        await harness.WaitForStateAsync(StreamConnectionState.Connected, count: 2);
-
-        Assert.Equal(2, emu.RegistrationCalls());
-        Assert.Contains(harness.Logs.Entries, e => e.EventId.Id == 1140);
+        Assert.Equal(0, harness.Client.Status.ReconnectCount);
+        Assert.DoesNotContain(harness.History, h => h.State == StreamConnectionState.Reconnecting);
+        Assert.DoesNotContain(emu.Recorder.Frames, f => f.Text.Contains("\"ping\"", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task Frames_KeepLinkAlive_WatchdogResetByEachFrame()
+    public async Task DeadLink_PongsSuppressed_ReconnectsAfterTheKeepAliveTimeout()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        await using var harness = await StreamClientHarness.ConnectAsync(emu, a => a with { KeepAliveInterval = TimeSpan.FromSeconds(1) });
+        var first = (await emu.ConnectionsAsync()).Single()!["id"]!.GetValue<string>();
+
+        await emu.SendAsync(HttpMethod.Post, "/_emulator/connections/blackhole", new { connectionId = first });
+        // Real time (ClientWebSocket's keep-alive): detected within ~1.75 s; polled with a generous bound.
+        await harness.WaitForStateAsync(StreamConnectionState.Reconnecting);
+        harness.Time.Advance(TimeSpan.FromSeconds(1));
+        await harness.WaitForStateAsync(StreamConnectionState.Connected, count: 2);
+
+        Assert.Equal(2, emu.Calls("/v1.0/gateway/connections/open").Count);
+        Assert.Equal(1, harness.Client.Status.ReconnectCount);
+        Assert.Contains("Dropped", harness.History.First(h => h.State == StreamConnectionState.Reconnecting).LastError, StringComparison.Ordinal);
+        Assert.Contains(harness.Logs.Entries, e => e.EventId.Id == 1141 && e.Message.Contains("Pong", StringComparison.Ordinal));
+        var connections = await emu.ConnectionsAsync();
+        Assert.True(connections.Single(c => c!["id"]!.GetValue<string>() == first)!["blackholed"]!.GetValue<bool>());
+        Assert.Equal("active", connections.Single(c => c!["id"]!.GetValue<string>() != first)!["state"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Frames_AfterMinutesOfSilence_DeliveredOnTheSameLink()
     {
         await using var emu = await DingTalkTestEmulator.StartAsync(o => o.PingInterval = TimeSpan.Zero);
         await using var harness = await StreamClientHarness.ConnectAsync(emu);

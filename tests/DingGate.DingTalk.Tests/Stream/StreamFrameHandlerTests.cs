@@ -22,7 +22,8 @@ public sealed class StreamFrameHandlerTests
     [InlineData("""{"type":"SYSTEM","headers":{"topic":"KEEPALIVE","messageId":"k1"},"data":"{}"}""")]
     [InlineData("""{"type":"SYSTEM","headers":{"topic":"REGISTERED","messageId":"k2"}}""")]
     [InlineData("""{"type":"WHATEVER","headers":{"topic":"x","messageId":"k3"},"data":"{}"}""")]
-    [InlineData("""{"type":"CALLBACK","headers":{"topic":"/v1.0/im/bot/messages/get"},"data":"{\"msgId\":\"m\"}"}""")]
+    [InlineData("""{"type":"CALLBACK","headers":{"topic":"/v1.0/card/instances/callback"},"data":"{\"outTrackId\":\"t\"}"}""")]
+    [InlineData("""{"type":"SYSTEM","headers":{"topic":"ping"},"data":"{\"opaque\":\"o\"}"}""")]
     [InlineData("garbage")]
     public async Task HandleAsync_UnknownOrUnackable_IgnoredWithoutSendingOrJournaling(string text)
     {
@@ -43,6 +44,39 @@ public sealed class StreamFrameHandlerTests
         Assert.Equal(FrameOutcome.GoAway, outcome);
         var ack = AckFrames.TryParse(Assert.Single(_sent))!;
         Assert.Equal(("d1", 200), (ack.Headers["messageId"], ack.Code));
+    }
+
+    [Fact]
+    public async Task HandleAsync_DisconnectWithoutMessageId_GoAwayWithoutAck()
+    {
+        var outcome = await _handler.HandleAsync(
+            """{"type":"SYSTEM","headers":{"topic":"disconnect"},"data":"{\"reason\":\"connection is expired\"}"}""", 0, SendAsync, CancellationToken.None);
+
+        Assert.Equal(FrameOutcome.GoAway, outcome);
+        Assert.Empty(_sent);
+    }
+
+    [Fact]
+    public async Task HandleAsync_BotMessageWithoutMessageId_JournaledAndDeliveredButNotAcked()
+    {
+        var outcome = await _handler.HandleAsync(
+            """{"type":"CALLBACK","headers":{"topic":"/v1.0/im/bot/messages/get"},"data":"{\"msgId\":\"m\"}"}""", 0, SendAsync, CancellationToken.None);
+
+        Assert.Equal(FrameOutcome.Continue, outcome);
+        Assert.Empty(_sent);
+        Assert.Equal("m", Assert.Single(_journal.Appends).Entry.MessageKey);
+        Assert.True(_channel.Reader.TryRead(out var delivery));
+        Assert.Equal("m", delivery.MessageKey);
+    }
+
+    [Fact]
+    public async Task HandleAsync_EventWithoutMessageId_KeyedByEventIdNotAcked()
+    {
+        await _handler.HandleAsync("""{"type":"EVENT","headers":{"topic":"*","eventId":"e9","eventType":"x"},"data":"{}"}""", 0, SendAsync, CancellationToken.None);
+
+        Assert.Empty(_sent);
+        Assert.True(_channel.Reader.TryRead(out var delivery));
+        Assert.Equal("event:e9", delivery.MessageKey);
     }
 
     [Fact]

@@ -69,7 +69,7 @@ public sealed class StreamFrameParserTests
     public void CallbackAck_HasSpecShape()
     {
         Assert.Equal(
-            """{"code":200,"headers":{"contentType":"application/json","messageId":"212ca9d7_974"},"message":"OK","data":"{\u0022response\u0022:null}"}""",
+            """{"code":200,"headers":{"contentType":"application/json","messageId":"212ca9d7_974"},"message":"OK","data":"{\"response\":null}"}""",
             AckFrames.Callback("212ca9d7_974"));
         Assert.Equal("{\"response\":{}}", AckFrames.TryParse(AckFrames.Callback("m", "{}"))!.Data);
     }

@@ -12,7 +12,7 @@ public sealed class StreamKeepAliveTests
     [Fact]
     public async Task Ping_AfterInterval_HasSpecShapeAndPongIsTracked()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => o.PingInterval = TimeSpan.FromSeconds(30));
         await using var client = await StreamTestClient.ConnectAsync(emu);
 
         emu.Time.Advance(TimeSpan.FromSeconds(30));
@@ -35,7 +35,7 @@ public sealed class StreamKeepAliveTests
     [Fact]
     public async Task Pong_WithWrongOpaque_DoesNotCount()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => o.PingInterval = TimeSpan.FromSeconds(30));
         await using var client = await StreamTestClient.ConnectAsync(emu, autoPong: false);
 
         emu.Time.Advance(TimeSpan.FromSeconds(30));
@@ -50,7 +50,11 @@ public sealed class StreamKeepAliveTests
     [Fact]
     public async Task MissedPongs_WhenEnabled_CloseTheSocket()
     {
-        await using var emu = await TestEmulator.StartAsync(o => o.MaxMissedPongs = 2);
+        await using var emu = await TestEmulator.StartAsync(o =>
+        {
+            o.PingInterval = TimeSpan.FromSeconds(30);
+            o.MaxMissedPongs = 2;
+        });
         await using var client = await StreamTestClient.ConnectAsync(emu, autoPong: false);
 
         emu.Time.Advance(TimeSpan.FromSeconds(30));
@@ -68,7 +72,7 @@ public sealed class StreamKeepAliveTests
     [Fact]
     public async Task MissedPongs_Disabled_KeepTheSocketOpen()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => o.PingInterval = TimeSpan.FromSeconds(30));
         await using var client = await StreamTestClient.ConnectAsync(emu, autoPong: false);
 
         for (var i = 0; i < 5; i++)
@@ -84,7 +88,7 @@ public sealed class StreamKeepAliveTests
     [Fact]
     public async Task SuppressPings_Fault_SendsNoPing()
     {
-        await using var emu = await TestEmulator.StartAsync();
+        await using var emu = await TestEmulator.StartAsync(o => o.PingInterval = TimeSpan.FromSeconds(30));
         await using var client = await StreamTestClient.ConnectAsync(emu);
         emu.Get<FaultSwitches>().SuppressPings = true;
 
@@ -112,5 +116,6 @@ public sealed class StreamKeepAliveTests
         var outcome = await Record.ExceptionAsync(() => receive);
 
         Assert.IsAssignableFrom<OperationCanceledException>(outcome);
+        Assert.True(wait.IsCancellationRequested, "ended by our own wait, not by the keep-alive (a missing pong aborts within ~0.6 s): " + outcome);
     }
 }

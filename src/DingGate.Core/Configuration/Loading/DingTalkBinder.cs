@@ -13,6 +13,7 @@ internal static class DingTalkBinder
         "messageType", "cardTemplateId", "cardTemplateKey", "debug", "maxConnectionAttempts", "initialReconnectDelay",
         "maxReconnectDelay", "reconnectJitter", "name", "groups", "endpoints", "dedupTtlMs", "maxMediaBytes",
         "cardStreamInterval", "aicardDegradeMs", "convertMarkdownTables", "thinkingIndicator", "thinkingDelayMs",
+        "keepAliveInterval",
     ];
 
     /// <summary>Keys OpenClaw documents that DingGate accepts but does not use.</summary>
@@ -100,6 +101,7 @@ internal static class DingTalkBinder
             case "initialReconnectDelay": s.InitialReconnectDelay = r.Int(value, at); break;
             case "maxReconnectDelay": s.MaxReconnectDelay = r.Int(value, at); break;
             case "reconnectJitter": s.ReconnectJitter = r.Double(value, at); break;
+            case "keepAliveInterval": s.KeepAliveInterval = r.Int(value, at); break;
             case "name": s.Name = r.String(value, at); break;
             case "groups": s.Groups = BindGroups(value, at, r); break;
             case "endpoints": s.Endpoints = BindEndpoints(value, at, r); break;

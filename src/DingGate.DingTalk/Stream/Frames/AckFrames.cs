@@ -16,7 +16,7 @@ internal static class AckFrames
     public static string Event(string messageId, bool success, string? message = null)
     {
         var data = new EventAckData { Status = success ? "SUCCESS" : "LATER", Message = message ?? (success ? "success" : "later") };
-        return Serialize(Create(messageId, JsonSerializer.Serialize(data, StreamJsonContext.Default.EventAckData)));
+        return Serialize(Create(messageId, JsonSerializer.Serialize(data, StreamJsonContext.Wire.EventAckData)));
     }
 
     /// <summary>SYSTEM ACK (§1.5.2 pong, §1.5.4 disconnect): echoes the frame's data.</summary>
@@ -47,5 +47,5 @@ internal static class AckFrames
         Data = data,
     };
 
-    private static string Serialize(AckFrame frame) => JsonSerializer.Serialize(frame, StreamJsonContext.Default.AckFrame);
+    private static string Serialize(AckFrame frame) => JsonSerializer.Serialize(frame, StreamJsonContext.Wire.AckFrame);
 }

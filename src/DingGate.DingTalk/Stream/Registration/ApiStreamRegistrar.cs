@@ -33,7 +33,7 @@ internal sealed class ApiStreamRegistrar(DingTalkApiClient api) : IStreamRegistr
         };
         var request = new ApiRequest(DingTalkHost.Api, HttpMethod.Post, Path, body, ApiAuth.None)
         {
-            BodyType = StreamJsonContext.Default.StreamRegistrationRequest,
+            BodyType = StreamJsonContext.Wire.StreamRegistrationRequest,
         };
 
         StreamRegistrationResponse reply;
