@@ -45,6 +45,21 @@ public sealed record DingTalkAccount
     /// <summary>AI card content variable (msgContent for the default template, else content unless configured).</summary>
     public string CardTemplateKey { get; init; } = "msgContent";
 
+    /// <summary>
+    /// auto, on or off: whether card replies move <c>flowStatus</c> with <c>PUT /v1.0/card/instances</c> (INPUTING before
+    /// the first streaming update, FINISHED/FAILED at the end). auto = on for <see cref="DefaultCardTemplateId"/> only:
+    /// the client cannot read a custom template's variables, so a custom template that declares flowStatus says on.
+    /// </summary>
+    public string CardFlowStatus { get; init; } = "auto";
+
+    /// <summary>True when card replies drive the card's state through <c>flowStatus</c> (see <see cref="CardFlowStatus"/>).</summary>
+    public bool UsesCardFlowStatus => CardFlowStatus.ToLowerInvariant() switch
+    {
+        "on" => true,
+        "off" => false,
+        _ => string.Equals(CardTemplateId, DefaultCardTemplateId, StringComparison.Ordinal),
+    };
+
     /// <summary>Least time between two streaming updates of one card (at least 200 ms).</summary>
     public TimeSpan CardStreamInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
@@ -114,6 +129,7 @@ public sealed record DingTalkAccount
             MessageType = own.MessageType ?? top.MessageType ?? d.MessageType,
             CardTemplateId = own.CardTemplateId ?? top.CardTemplateId ?? DefaultCardTemplateId,
             CardTemplateKey = own.CardTemplateKey ?? top.CardTemplateKey ?? DefaultTemplateKey(own.CardTemplateId ?? top.CardTemplateId),
+            CardFlowStatus = own.CardFlowStatus ?? top.CardFlowStatus ?? d.CardFlowStatus,
             CardStreamInterval = Ms(Math.Max(MinCardStreamIntervalMs, own.CardStreamInterval ?? top.CardStreamInterval ?? 500)) ?? d.CardStreamInterval,
             AicardDegradeDuration = Ms(own.AicardDegradeMs ?? top.AicardDegradeMs) ?? d.AicardDegradeDuration,
             ConvertMarkdownTables = own.ConvertMarkdownTables ?? top.ConvertMarkdownTables ?? true,

@@ -48,6 +48,12 @@ public class DingTalkAccountSettings
     /// <summary>AI card content variable. Default msgContent for the default template, else content.</summary>
     public string? CardTemplateKey { get; set; }
 
+    /// <summary>
+    /// Whether card replies move the template's <c>flowStatus</c> (PUT /v1.0/card/instances): auto, on or off. Default
+    /// auto (on for DingTalk's built-in AI card template only).
+    /// </summary>
+    public string? CardFlowStatus { get; set; }
+
     /// <summary>Least time between two streaming updates of one card, in ms. Default 500, minimum 200.</summary>
     public int? CardStreamInterval { get; set; }
 

@@ -23,9 +23,12 @@ public sealed class DingTalkProbe
         _time = time;
     }
 
+    private const string ProbeText = "✅ DingGate doctor: this app can send and stream AI cards.";
+
     /// <summary>
-    /// Sends a small AI card to <paramref name="staffId"/>'s 1:1 chat with the bot and finalizes it at once: whether the
-    /// app may create and stream cards with its template. Null when it worked, else why not.
+    /// Sends a small AI card to <paramref name="staffId"/>'s 1:1 chat with the bot and ends it at once the way replies
+    /// do (create "1", INPUTING "2" and FINISHED "3" with flowStatus, the finalize streaming update in between): whether
+    /// the app may create, stream and end cards with its template. Null when it worked, else why not.
     /// </summary>
     public async Task<string?> ProbeCardAsync(DingTalkAccount account, string staffId, CancellationToken cancellationToken)
     {
@@ -36,13 +39,11 @@ public sealed class DingTalkProbe
         var outTrackId = "dinggate-doctor-" + Guid.NewGuid().ToString("N");
         try
         {
-            var created = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                [account.CardTemplateKey] = string.Empty,
-                [Replies.Cards.CardFlowStatus.Key] = Replies.Cards.CardFlowStatus.Processing,
-            };
-            await cards.CreateAndDeliverAsync(new Replies.Cards.CardTarget(false, staffId, null, null), outTrackId, created, null, cancellationToken);
-            await cards.StreamAsync(outTrackId, "✅ DingGate doctor: this app can send and stream AI cards.", isFinalize: true, isError: false, null, cancellationToken);
+            var target = new Replies.Cards.CardTarget(false, staffId, null, null);
+            await cards.CreateAndDeliverAsync(target, outTrackId, Replies.Cards.CardVariables.Create(account), null, cancellationToken);
+            var flow = new Replies.Cards.AiCardFlow(account, cards, outTrackId, null);
+            await flow.StreamAsync(ProbeText, isFinalize: true, isError: false, cancellationToken);
+            await flow.EndAsync(ProbeText, failed: false, cancellationToken);
             return null;
         }
         catch (Exception ex) when (ex is DingTalkApiException or HttpRequestException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))

@@ -54,7 +54,7 @@ internal static class CardCallbackResponse
             card.ApplyData(
                 publicData, options?.GetBool("updateCardDataByKey") ?? false,
                 privateByUser, options?.GetBool("updatePrivateDataByKey") ?? false);
-            card.History.Add(new CardUpdate(card.History.Count + 1, at, "callback", Data: response.DeepClone()));
+            card.History.Add(new CardUpdate(card.History.Count + 1, at, "callback", Data: response.DeepClone(), State: card.State));
         }
 
         return (true, null);

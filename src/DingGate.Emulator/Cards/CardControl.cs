@@ -29,20 +29,26 @@ internal static class CardControl
         group.MapPost("/cards/{outTrackId}/click", CardClickHandler.ClickAsync);
     }
 
-    private static object Describe(CardTemplate t) => new { templateId = t.TemplateId, streamingKey = t.StreamingKey, variables = t.Variables.Order() };
+    private static object Describe(CardTemplate t) =>
+        new { templateId = t.TemplateId, streamingKey = t.StreamingKey, variables = t.Variables.Order(), lifecycle = CardStates.Name(t.Lifecycle) };
 
     private static async Task<IResult> AddTemplateAsync(HttpContext context, CardTemplateRegistry templates)
     {
         var body = await EmulatorJson.ReadObjectAsync(context.Request, context.RequestAborted);
         var templateId = body?.GetString("templateId");
         var variables = body?["variables"] as JsonArray;
+        var lifecycle = body?.GetString("lifecycle");
         if (body is null || string.IsNullOrWhiteSpace(templateId)
-            || (body["variables"] is not null && (variables is null || variables.Any(v => v is not JsonValue j || !j.TryGetValue<string>(out _)))))
+            || (body["variables"] is not null && (variables is null || variables.Any(v => v is not JsonValue j || !j.TryGetValue<string>(out _))))
+            || (body["lifecycle"] is not null && lifecycle is not ("streaming" or "flowStatus")))
         {
-            return ControlResults.BadRequest("JSON body with a non-empty 'templateId' is required; optional 'streamingKey' (string) and 'variables' (array of strings).");
+            return ControlResults.BadRequest(
+                "JSON body with a non-empty 'templateId' is required; optional 'streamingKey' (string), 'variables' (array of strings) and 'lifecycle' (\"streaming\", the default, or \"flowStatus\").");
         }
 
-        var template = templates.Add(templateId, body.GetString("streamingKey"), variables?.Select(v => v!.GetValue<string>()) ?? []);
+        var template = templates.Add(
+            templateId, body.GetString("streamingKey"), variables?.Select(v => v!.GetValue<string>()) ?? [],
+            lifecycle == "flowStatus" ? CardLifecycle.FlowStatus : CardLifecycle.Streaming);
         return Results.Json(Describe(template), EmulatorJson.Options);
     }
 

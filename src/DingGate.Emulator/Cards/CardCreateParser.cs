@@ -68,7 +68,7 @@ internal sealed class CardCreateParser(CardStore store, CardTemplateRegistry tem
         card.History.Add(new CardUpdate(1, card.CreatedAt, "create", Data: new JsonObject
         {
             ["cardData"] = body["cardData"]?.DeepClone(), ["privateData"] = body["privateData"]?.DeepClone(),
-        }));
+        }, State: card.State));
         return null;
     }
 

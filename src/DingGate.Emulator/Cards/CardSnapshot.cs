@@ -12,7 +12,9 @@ internal static class CardSnapshot
             return new JsonObject
             {
                 ["outTrackId"] = card.OutTrackId, ["templateId"] = card.Template.TemplateId, ["state"] = CardStates.Name(card.State),
-                ["finalized"] = card.Finalized, ["callbackType"] = card.CallbackType, ["ownerClientId"] = card.OwnerClientId,
+                ["finalized"] = card.Finalized, ["spinning"] = CardStates.IsSpinning(card.State),
+                ["lifecycle"] = CardStates.Name(card.Template.Lifecycle), ["flowStatus"] = card.PublicData.GetValueOrDefault(CardStates.FlowStatusKey),
+                ["callbackType"] = card.CallbackType, ["ownerClientId"] = card.OwnerClientId,
                 ["createdAt"] = card.CreatedAt, ["spaces"] = Spaces(card),
             };
         }
@@ -50,5 +52,6 @@ internal static class CardSnapshot
     {
         ["sequence"] = u.Sequence, ["at"] = u.At, ["source"] = u.Source, ["guid"] = u.Guid, ["key"] = u.Key, ["content"] = u.Content,
         ["isFull"] = u.IsFull, ["isFinalize"] = u.IsFinalize, ["isError"] = u.IsError, ["duplicate"] = u.Duplicate, ["data"] = u.Data?.DeepClone(),
+        ["state"] = u.State is { } state ? CardStates.Name(state) : null,
     };
 }

@@ -19,4 +19,9 @@ internal static class CardStates
     public static string Name(CardState state) => state.ToString().ToUpperInvariant();
 
     public static bool IsClosed(CardState state) => state is CardState.Finished or CardState.Failed;
+
+    /// <summary>The user sees the loading animation: the card is in any state but FINISHED or FAILED.</summary>
+    public static bool IsSpinning(CardState state) => !IsClosed(state);
+
+    public static string Name(CardLifecycle lifecycle) => lifecycle == CardLifecycle.FlowStatus ? "flowStatus" : "streaming";
 }

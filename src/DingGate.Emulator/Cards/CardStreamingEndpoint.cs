@@ -9,8 +9,10 @@ namespace DingGate.Emulator.Cards;
 
 /// <summary>
 /// <c>PUT /v1.0/card/streaming</c> (spec §6.2): typewriter updates of one variable. Idempotent by <c>guid</c>;
-/// <c>isFull</c> replaces, otherwise appends (rejected on the template's Markdown streaming key); the first call moves
-/// the card to INPUTING, <c>isFinalize</c> to FINISHED, <c>isError</c> to FAILED.
+/// <c>isFull</c> replaces, otherwise appends (rejected on the template's Markdown streaming key). On a streaming-driven
+/// template the first call moves the card to INPUTING, <c>isFinalize</c> to FINISHED, <c>isError</c> to FAILED; on a
+/// flowStatus-driven one (the built-in AI card, <see cref="CardLifecycle.FlowStatus"/>) the state is left to
+/// <c>flowStatus</c>: a card finalized here but never set to "3" keeps spinning.
 /// </summary>
 internal static class CardStreamingEndpoint
 {
@@ -64,7 +66,7 @@ internal static class CardStreamingEndpoint
         var key = update.Key!;
         if (card.AppliedGuids.Contains(update.Guid!))
         {
-            card.History.Add(update with { Duplicate = true });
+            card.History.Add(update with { Duplicate = true, State = card.State });
             return null;
         }
 
@@ -93,9 +95,13 @@ internal static class CardStreamingEndpoint
         card.StreamingContent[key] = text;
         card.PublicData[key] = text;
         card.AppliedGuids.Add(update.Guid!);
-        card.State = update.IsError ? CardState.Failed : update.IsFinalize ? CardState.Finished : CardState.Inputing;
+        if (card.Template.Lifecycle == CardLifecycle.Streaming)
+        {
+            card.State = update.IsError ? CardState.Failed : update.IsFinalize ? CardState.Finished : CardState.Inputing;
+        }
+
         card.Finalized |= update.IsFinalize || update.IsError;
-        card.History.Add(update);
+        card.History.Add(update with { State = card.State });
         return null;
     }
 }

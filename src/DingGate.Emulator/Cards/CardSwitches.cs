@@ -15,7 +15,8 @@ internal sealed class CardSwitches
 
     /// <summary>
     /// Streaming updates on a FINISHED or FAILED card answer 400 <c>param.stream.cardFinished</c>. GUESS: the real
-    /// server's behaviour is undocumented. PUT /v1.0/card/instances stays allowed (clients set flowStatus "3" after finalize).
+    /// server's behaviour is undocumented. PUT /v1.0/card/instances stays allowed. A built-in AI card finalized by
+    /// streaming but not yet set to flowStatus "3" is not closed (it still spins), so streaming to it is accepted.
     /// </summary>
     public bool RejectUpdatesAfterFinalize { get; set; } = true;
 

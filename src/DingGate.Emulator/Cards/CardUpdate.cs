@@ -7,6 +7,7 @@ namespace DingGate.Emulator.Cards;
 /// <see cref="Source"/>: <c>create</c>, <c>streaming</c>, <c>instances</c> (PUT /v1.0/card/instances) or <c>callback</c>.
 /// For streaming, <see cref="Key"/>/<see cref="Content"/> are the call's; otherwise <see cref="Data"/> holds what was sent.
 /// <see cref="Duplicate"/> marks a streaming call whose guid was already applied (answered success, not applied again).
+/// <see cref="State"/> is the card's displayed state right after the change.
 /// </summary>
 internal sealed record CardUpdate(
     long Sequence,
@@ -19,4 +20,5 @@ internal sealed record CardUpdate(
     bool IsFinalize = false,
     bool IsError = false,
     bool Duplicate = false,
-    JsonNode? Data = null);
+    JsonNode? Data = null,
+    CardState? State = null);

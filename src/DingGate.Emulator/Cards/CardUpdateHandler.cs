@@ -8,7 +8,9 @@ namespace DingGate.Emulator.Cards;
 /// <summary>
 /// <c>PUT /v1.0/card/instances</c> (spec §6.3): without <c>cardUpdateOptions</c> (or with …ByKey false) the public map
 /// and each given user's private map are replaced; with …ByKey true only the given keys change. A changed
-/// <c>flowStatus</c> moves the card state. Allowed on finished cards (clients set flowStatus "3" after finalizing).
+/// <c>flowStatus</c> moves the card state: for the built-in AI card (<see cref="CardLifecycle.FlowStatus"/>) this is
+/// the only way out of PROCESSING/INPUTING (SDK-py <c>AICardReplier.finish/fail</c>, DingTalk's connector
+/// <c>finishAICard</c>). Allowed on cards finalized by streaming: clients set flowStatus "3" right after.
 /// </summary>
 internal static class CardUpdateHandler
 {
@@ -52,7 +54,7 @@ internal static class CardUpdateHandler
             card.ApplyData(
                 publicData, updateOptions?.GetBool("updateCardDataByKey") ?? false,
                 privateData, updateOptions?.GetBool("updatePrivateDataByKey") ?? false);
-            card.History.Add(new CardUpdate(card.History.Count + 1, options.TimeProvider.GetUtcNow(), "instances", Data: body.DeepClone()));
+            card.History.Add(new CardUpdate(card.History.Count + 1, options.TimeProvider.GetUtcNow(), "instances", Data: body.DeepClone(), State: card.State));
         }
 
         return results.Success(JsonValue.Create(true));

@@ -99,6 +99,8 @@ public sealed class ShutdownAndResumeTests
         foreach (var card in await emu.CardsAsync())
         {
             Assert.True((string?)card!["state"] == "FINISHED", "a card left open: " + (await emu.CardAsync((string)card["outTrackId"]!)).ToJsonString());
+            // Ended through flowStatus "3" (the built-in template keeps spinning after a streaming finalize alone).
+            Assert.Equal(("3", false), ((string?)card["flowStatus"], (bool)card["spinning"]!));
         }
     }
 

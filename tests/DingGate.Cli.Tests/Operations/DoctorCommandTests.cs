@@ -39,6 +39,12 @@ public sealed class DoctorCommandTests : IAsyncLifetime
         var cards = await http.GetFromJsonAsync<JsonArray>(new Uri(_emulator.BaseUrl, "/_emulator/cards"));
         var card = Assert.Single(cards!);
         Assert.True(card!["finalized"]!.GetValue<bool>());
+        // Ended as replies end it: create "1", INPUTING "2", the finalize streaming update, FINISHED "3"; not spinning.
+        Assert.Equal(("FINISHED", "3", false), (card["state"]!.GetValue<string>(), card["flowStatus"]!.GetValue<string>(), card["spinning"]!.GetValue<bool>()));
+        var history = (await http.GetFromJsonAsync<JsonObject>(new Uri(_emulator.BaseUrl, "/_emulator/cards/" + card["outTrackId"]!.GetValue<string>())))!["history"]!.AsArray();
+        Assert.Equal(
+            ["create:1", "instances:2", "streaming:", "instances:3"],
+            history.Select(h => h!["source"]!.GetValue<string>() + ":" + (h["source"]!.GetValue<string>() == "streaming" ? "" : h["data"]!["cardData"]!["cardParamMap"]!["flowStatus"]!.GetValue<string>())));
         Assert.Equal("user001", card["spaces"]![0]!["spaceId"]!.GetValue<string>());
     }
 

@@ -72,7 +72,7 @@ internal sealed class RunningSandbox : IAsyncDisposable
         foreach (var entry in (await EntriesAsync(conversationId)).Where(e => e["kind"]!.GetValue<string>() == "card"))
         {
             var card = await Http.GetFromJsonAsync<JsonObject>($"/_emulator/cards/{Uri.EscapeDataString(entry["outTrackId"]!.GetValue<string>())}");
-            if (card!["finalized"]!.GetValue<bool>())
+            if (card!["finalized"]!.GetValue<bool>() && !card["spinning"]!.GetValue<bool>())
             {
                 return card;
             }

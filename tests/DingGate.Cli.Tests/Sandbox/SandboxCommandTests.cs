@@ -142,7 +142,7 @@ public sealed partial class SandboxCommandTests : IDisposable
     private static async Task<JsonObject?> FinalizedCardAsync(HttpClient http, string conversationId)
     {
         var cards = await http.GetFromJsonAsync<JsonArray>("/_emulator/cards");
-        var done = cards!.Select(c => c!.AsObject()).FirstOrDefault(c => c["finalized"]!.GetValue<bool>()
+        var done = cards!.Select(c => c!.AsObject()).FirstOrDefault(c => c["finalized"]!.GetValue<bool>() && !c["spinning"]!.GetValue<bool>()
             && c["spaces"]!.AsArray().Any(s => s!["conversationId"]?.GetValue<string>() == conversationId));
         return done is null ? null : await http.GetFromJsonAsync<JsonObject>($"/_emulator/cards/{Uri.EscapeDataString(done["outTrackId"]!.GetValue<string>())}");
     }

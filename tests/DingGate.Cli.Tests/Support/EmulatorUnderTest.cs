@@ -105,11 +105,11 @@ internal sealed class EmulatorUnderTest : IAsyncDisposable
     public Task WaitForConnectionGoneAsync(string connectionId) =>
         TestWait.UntilAsync(async () => !(await ActiveConnectionsAsync()).Contains(connectionId), $"connection {connectionId} gone");
 
-    /// <summary>Waits until card <paramref name="outTrackId"/> is finalized; returns it.</summary>
+    /// <summary>Waits until card <paramref name="outTrackId"/> is finalized and ended (no longer spinning: flowStatus 3/5 on the built-in template); returns it.</summary>
     public async Task<JsonObject> WaitForFinalizedCardAsync(string outTrackId)
     {
         JsonObject? card = null;
-        await TestWait.UntilAsync(async () => (bool?)(card = await CardAsync(outTrackId))["finalized"] == true, $"card {outTrackId} finalized");
+        await TestWait.UntilAsync(async () => (card = await CardAsync(outTrackId)) is var c && (bool?)c["finalized"] == true && (bool?)c["spinning"] == false, $"card {outTrackId} ended");
         return card!;
     }
 

@@ -31,6 +31,8 @@ internal static class BrokenConfigs
         { "maxConnectionAttempts-fraction", Dt("maxConnectionAttempts: 2.5"), "channels.dingtalk.maxConnectionAttempts", "whole number" },
         { "enabled-string", Dt("""enabled: "yes" """), "channels.dingtalk.enabled", "true or false" },
         { "allowFrom-string", Dt("""allowFrom: "user001" """), "channels.dingtalk.allowFrom", "must be an array" },
+        { "cardFlowStatus-unknown", Dt("""cardFlowStatus: "yes" """), "channels.dingtalk.cardFlowStatus", "auto | on | off" },
+        { "cardFlowStatus-account-bool", Dt("""accounts: { main: { clientId: "dingmain", cardFlowStatus: true } }"""), "channels.dingtalk.accounts.main.cardFlowStatus", "must be a string" },
         { "thinkingIndicator-unknown", Dt("""thinkingIndicator: "spinner" """), "channels.dingtalk.thinkingIndicator", "emotion | message | off" },
         { "endpoints-api-not-url", Dt("""endpoints: { api: "api.dingtalk.com" }"""), "channels.dingtalk.endpoints.api", "absolute http" },
         { "group-enabled-string", Dt("""groups: { cidAbC123: { enabled: "no" } }"""), "channels.dingtalk.groups.cidAbC123.enabled", "true or false" },

@@ -78,6 +78,24 @@ public sealed class DingTalkChannelSettingsTests
         Assert.Equal(new Uri("http://127.0.0.1:9580"), ops.ApiBaseUrl);
     }
 
+    [Theory]
+    [InlineData(null, null, null, null, true)] // auto + the built-in template
+    [InlineData(null, null, "my-own-template.schema", null, false)] // auto + a custom template: streaming-driven
+    [InlineData("on", null, "my-own-template.schema", null, true)]
+    [InlineData("on", "off", null, null, false)] // the account's own value wins
+    [InlineData("off", null, null, "auto", true)] // the account says auto, its template is the built-in one
+    public void Resolve_CardFlowStatus_AutoIsOnForTheBuiltInTemplateOnlyAndAccountsOverride(
+        string? top, string? own, string? topTemplate, string? ownAuto, bool expected)
+    {
+        var settings = new DingTalkChannelSettings { CardFlowStatus = top, CardTemplateId = topTemplate };
+        settings.Accounts["main"] = new DingTalkAccountSettings { ClientId = "dingmain", ClientSecret = "a", CardFlowStatus = own ?? ownAuto };
+
+        var account = Assert.Single(settings.Resolve());
+
+        Assert.Equal(own ?? ownAuto ?? top ?? "auto", account.CardFlowStatus);
+        Assert.Equal(expected, account.UsesCardFlowStatus);
+    }
+
     [Fact]
     public void Account_ToString_NeverShowsTheSecret()
     {

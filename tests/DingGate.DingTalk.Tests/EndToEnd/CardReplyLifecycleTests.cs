@@ -51,6 +51,8 @@ public sealed class CardReplyLifecycleTests
         var card = (await emu.ControlAsync(HttpMethod.Get, "/_emulator/cards/" + outTrackId))!;
         Assert.Equal("FINISHED", (string?)card["state"]);
         Assert.Equal("第一段，\n\n> ⏹ 已停止生成", (string?)card["streamingContent"]!["msgContent"]);
+        var finished = LastInstanceUpdate(emu, outTrackId);
+        Assert.Equal(("3", "第一段，\n\n> ⏹ 已停止生成", "false"), ((string?)finished["flowStatus"], (string?)finished["msgContent"], (string?)finished["stop_action"]));
         Assert.Equal(ReplyEnd.Stopped, result.End);
         Assert.Equal(ReplyMode.Card, result.Mode);
     }
@@ -92,6 +94,10 @@ public sealed class CardReplyLifecycleTests
         Assert.Equal("INPUTING", (string?)before["state"]);
         var old = (await emu.ControlAsync(HttpMethod.Get, "/_emulator/cards/" + outTrackId))!;
         Assert.Equal("前半部分\n\n> " + Interrupted, (string?)old["streamingContent"]!["msgContent"]);
+        Assert.True((bool)before["spinning"]!);
+        Assert.False((bool)old["spinning"]!);
+        var ended = LastInstanceUpdate(emu, outTrackId);
+        Assert.Equal(("3", "前半部分\n\n> " + Interrupted), ((string?)ended["flowStatus"], (string?)ended["msgContent"]));
         var newId = (string)JsonNode.Parse(emu.Calls("/v1.0/card/instances/createAndDeliver")[1].RequestBody)!["outTrackId"]!;
         var fresh = (await emu.ControlAsync(HttpMethod.Get, "/_emulator/cards/" + newId))!;
         Assert.Equal(RecordingInboundHandler.DefaultAnswer, (string?)fresh["streamingContent"]!["msgContent"]);
@@ -138,6 +144,12 @@ public sealed class CardReplyLifecycleTests
         var cards = (await emu.ControlAsync(HttpMethod.Get, "/_emulator/cards"))!.AsArray();
         return cards.Count(c => (string?)c!["state"] == "FINISHED");
     }
+
+    private static JsonNode LastInstanceUpdate(DingTalkTestEmulator emu, string outTrackId) =>
+        emu.Calls("/v1.0/card/instances")
+            .Where(c => c.Method == "PUT" && c.Status == 200)
+            .Select(c => JsonNode.Parse(c.RequestBody)!)
+            .Last(b => (string?)b["outTrackId"] == outTrackId)["cardData"]!["cardParamMap"]!;
 
     private static async Task<JsonNode> ClickStopAsync(DingTalkTestEmulator emu, string outTrackId, string userId) =>
         (await emu.ControlAsync(HttpMethod.Post, $"/_emulator/cards/{outTrackId}/click", new { userId, actionIds = new[] { "btn_stop" }, @params = new { action = "stop" } }))!;

@@ -34,7 +34,7 @@ public sealed class CardControlTests
         var (appendStatus, appendBody) = await emu.SendAsync(HttpMethod.Put, CardApi.Streaming, CardApi.Stream("card_t", "g1", "x", key: "answer", isFull: false), token);
 
         Assert.Equal(200, status);
-        Assert.Equal("""{"templateId":"11111111-2222-3333-4444-555555555555.schema","streamingKey":"answer","variables":["answer","title"]}""", body!.ToJsonString());
+        Assert.Equal("""{"templateId":"11111111-2222-3333-4444-555555555555.schema","streamingKey":"answer","variables":["answer","title"],"lifecycle":"streaming"}""", body!.ToJsonString());
         CardApi.AssertError(400, "param.stream.isFull", appendStatus, appendBody);
     }
 
@@ -75,8 +75,9 @@ public sealed class CardControlTests
 
         Assert.Equal(200, status);
         Assert.Equal(
-            """[{"templateId":"00000000-aaaa-bbbb-cccc-000000000001.schema","streamingKey":"content","variables":["config","content","flowStatus"]},"""
-            + """{"templateId":"382e4302-551d-4880-bf29-a30acfab2e71.schema","streamingKey":"msgContent","variables":["config","flowStatus","msgContent"]}]""",
+            """[{"templateId":"00000000-aaaa-bbbb-cccc-000000000001.schema","streamingKey":"content","variables":["config","content","flowStatus","hasAction","stop_action"],"lifecycle":"streaming"},"""
+            + """{"templateId":"382e4302-551d-4880-bf29-a30acfab2e71.schema","streamingKey":"msgContent","variables":"""
+            + """["config","flowStatus","logo","msgButtons","msgContent","msgImages","msgTextList","msgTitle","staticMsgContent","sys_full_json_obj"],"lifecycle":"flowStatus"}]""",
             body!.ToJsonString());
     }
 

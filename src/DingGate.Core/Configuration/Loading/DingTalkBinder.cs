@@ -12,7 +12,7 @@ internal static class DingTalkBinder
         "enabled", "clientId", "clientSecret", "robotCode", "corpId", "agentId", "dmPolicy", "groupPolicy", "allowFrom",
         "messageType", "cardTemplateId", "cardTemplateKey", "debug", "maxConnectionAttempts", "initialReconnectDelay",
         "maxReconnectDelay", "reconnectJitter", "name", "groups", "endpoints", "dedupTtlMs", "maxMediaBytes",
-        "cardStreamInterval", "aicardDegradeMs", "convertMarkdownTables", "thinkingIndicator", "thinkingDelayMs",
+        "cardFlowStatus", "cardStreamInterval", "aicardDegradeMs", "convertMarkdownTables", "thinkingIndicator", "thinkingDelayMs",
         "keepAliveInterval",
     ];
 
@@ -96,6 +96,7 @@ internal static class DingTalkBinder
             case "messageType": s.MessageType = r.String(value, at); break;
             case "cardTemplateId": s.CardTemplateId = r.String(value, at); break;
             case "cardTemplateKey": s.CardTemplateKey = r.String(value, at); break;
+            case "cardFlowStatus": s.CardFlowStatus = r.String(value, at); break;
             case "debug": s.Debug = r.Bool(value, at); break;
             case "maxConnectionAttempts": s.MaxConnectionAttempts = r.Int(value, at); break;
             case "initialReconnectDelay": s.InitialReconnectDelay = r.Int(value, at); break;

@@ -5,6 +5,7 @@ internal static class DingTalkValidator
 {
     private static readonly string[] MessageTypes = ["markdown", "card"];
     private static readonly string[] ThinkingIndicators = ["emotion", "message", "off"];
+    private static readonly string[] CardFlowStatuses = ["auto", "on", "off"];
 
     public static void Validate(DingTalkChannelSettings channel, string path, ConfigErrorList errors)
     {
@@ -28,6 +29,7 @@ internal static class DingTalkValidator
     {
         errors.OneOf(s.MessageType, MessageTypes, ConfigPath.Child(at, "messageType"));
         errors.OneOf(s.ThinkingIndicator, ThinkingIndicators, ConfigPath.Child(at, "thinkingIndicator"));
+        errors.OneOf(s.CardFlowStatus, CardFlowStatuses, ConfigPath.Child(at, "cardFlowStatus"));
         errors.Check(s.ClientId is null || s.ClientId.Trim().Length > 0, ConfigPath.Child(at, "clientId"), s.ClientId, "must not be empty");
         errors.AtLeast(s.MaxConnectionAttempts, 1, ConfigPath.Child(at, "maxConnectionAttempts"));
         errors.Positive(s.InitialReconnectDelay, ConfigPath.Child(at, "initialReconnectDelay"));

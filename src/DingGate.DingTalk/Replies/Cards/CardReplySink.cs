@@ -11,19 +11,24 @@ namespace DingGate.DingTalk.Replies.Cards;
 
 /// <summary>
 /// Card mode: an actor owning one background task (started by the constructor, awaited by
-/// <see cref="CompleteAsync"/> and <see cref="DisposeAsync"/>) that creates and delivers a PROCESSING card right away,
-/// records it as open (<see cref="IOpenCardStore"/>) and stoppable (<see cref="ActiveCardRegistry"/>), streams the
-/// coalesced answer (<see cref="CardStreamer"/>) and finalizes it with exactly one <c>isFinalize=true</c> call carrying
-/// the whole answer and its note (<see cref="ReplyEnd.Failed"/>: also <c>isError=true</c>, so the card shows FAILED
-/// with what was written and the error note).
+/// <see cref="CompleteAsync"/> and <see cref="DisposeAsync"/>) that creates and delivers a PROCESSING card right away
+/// (flowStatus "1"), records it as open (<see cref="IOpenCardStore"/>) and stoppable (<see cref="ActiveCardRegistry"/>),
+/// streams the coalesced answer (<see cref="CardStreamer"/>; with flowStatus, INPUTING "2" before the first update) and
+/// ends it with one <c>isFinalize=true</c> streaming call carrying the whole answer and its note, then (flowStatus
+/// templates, <see cref="AiCardFlow"/>) FINISHED "3", or FAILED "5" for <see cref="ReplyEnd.Failed"/>, with the whole
+/// answer again. A card whose end is refused by throttling or an outage (after extra attempts) stays in the open-card
+/// store with the whole answer, so the next start ends it instead of leaving it spinning.
 /// <para>
-/// Never lost, never doubled: when the create, a streaming or the final call fails, the card is left alone (one
-/// best-effort <c>isError</c> update saying the answer follows as a message) and at completion the whole answer goes
+/// Never lost, never doubled: when the create, a streaming or the final streaming call fails, the card is given up
+/// (one best-effort FAILED update saying the answer follows as a message) and at completion the whole answer goes
 /// once through <see cref="ConversationReplier"/> (<see cref="ReplyMode.Markdown"/>, <see cref="ReplyOutcome.FellBack"/>).
 /// </para>
 /// </summary>
 internal sealed partial class CardReplySink : IReplySink
 {
+    /// <summary>Waits before the extra attempts to end a card (FINISHED/FAILED) that throttling or an outage refused.</summary>
+    public static readonly TimeSpan[] EndRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)];
+
     private readonly InboundMessage _message;
     private readonly string _messageKey;
     private readonly CardTarget _target;
@@ -41,6 +46,7 @@ internal sealed partial class CardReplySink : IReplySink
     private readonly CardReplyState _state;
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationToken _stopToken;
+    private readonly AiCardFlow _flow;
     private readonly Task<ReplyOutcome> _run;
 
     public CardReplySink(InboundMessage message, string messageKey, CardTarget target, CardReplyParts parts, ILogger<CardReplySink> logger)
@@ -53,6 +59,7 @@ internal sealed partial class CardReplySink : IReplySink
         _state = new CardReplyState(_time);
         _stopToken = _stop.Token;
         OutTrackId = "card_" + Guid.NewGuid().ToString("N");
+        _flow = new AiCardFlow(_account, _cards, OutTrackId, _meter);
         // Owned: awaited by CompleteAsync and DisposeAsync. Calls to DingTalk are not cancelled: the card must end.
         _run = RunAsync(CancellationToken.None);
     }
@@ -106,13 +113,14 @@ internal sealed partial class CardReplySink : IReplySink
         await Task.Yield();
         Exception? failure = null;
         var created = false;
+        var keepOpen = false;
         ReplyOutcome? outcome = null;
         IDisposable? registration = null;
         try
         {
             try
             {
-                await _cards.CreateAndDeliverAsync(_target, OutTrackId, CreateParams(), _meter, cancellationToken);
+                await _cards.CreateAndDeliverAsync(_target, OutTrackId, CardVariables.Create(_account), _meter, cancellationToken);
                 created = true;
             }
             catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
@@ -132,8 +140,7 @@ internal sealed partial class CardReplySink : IReplySink
                         },
                         cancellationToken));
                 registration = _registry.Register(OutTrackId, _message.Sender.StaffId, _stop);
-                var streamer = new CardStreamer(
-                    _cards, _store, _account.Id, OutTrackId, _state, _account.CardStreamInterval, _time, _meter, ex => LogStoreFailedAsync(ex));
+                var streamer = new CardStreamer(_flow, _store, _account.Id, _state, _account.CardStreamInterval, _time, ex => LogStoreFailedAsync(ex));
                 try
                 {
                     await streamer.RunAsync(cancellationToken);
@@ -155,13 +162,7 @@ internal sealed partial class CardReplySink : IReplySink
             {
                 try
                 {
-                    await _cards.StreamAsync(OutTrackId, answer, isFinalize: true, isError: end == ReplyEnd.Failed, _meter, cancellationToken);
-                    _gate.RecordSuccess();
-                    var (fileMessages, fileError) = await _attachments.SendFollowUpsAsync(_message, files, _meter, cancellationToken);
-                    return outcome = new ReplyOutcome
-                    {
-                        End = end, Delivered = true, Mode = ReplyMode.Card, Messages = 1 + fileMessages, ApiCalls = _meter.Snapshot(), Error = fileError,
-                    };
+                    await _flow.StreamAsync(answer, isFinalize: true, isError: end == ReplyEnd.Failed, cancellationToken);
                 }
                 catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
                 {
@@ -171,33 +172,76 @@ internal sealed partial class CardReplySink : IReplySink
                 }
             }
 
+            if (created && failure is null)
+            {
+                // The whole answer is on the card; only its state is left. A card that could not be ended for throttling
+                // or an outage stays in the open-card store with the whole answer, so the next start ends it.
+                if (await EndCardAsync(answer, end == ReplyEnd.Failed, cancellationToken) is { } endFailure)
+                {
+                    keepOpen = CardModeGate.IsThrottlingOrServerError(endFailure);
+                    _gate.RecordFailure(endFailure);
+                    if (keepOpen)
+                    {
+                        await StoreAsync(() => _store.UpdateContentAsync(_account.Id, OutTrackId, answer, _time.GetUtcNow(), cancellationToken));
+                    }
+                }
+                else
+                {
+                    _gate.RecordSuccess();
+                }
+
+                var (fileMessages, fileError) = await _attachments.SendFollowUpsAsync(_message, files, _meter, cancellationToken);
+                return outcome = new ReplyOutcome
+                {
+                    End = end, Delivered = true, Mode = ReplyMode.Card, Messages = 1 + fileMessages, ApiCalls = _meter.Snapshot(), Error = fileError,
+                };
+            }
+
             _gate.RecordFailure(failure!);
             return outcome = await FallBackAsync(answer, files, end, created, cancellationToken);
         }
         finally
         {
             registration?.Dispose();
-            // Kept open when nothing reached the user (DingTalk unreachable, the host dying under the reply): the next
-            // start finalizes the card instead of leaving it streaming forever.
-            if (created && outcome?.Delivered == true)
+            // Kept open when nothing reached the user (DingTalk unreachable, the host dying under the reply) or when the
+            // card could not be ended: the next start ends the card instead of leaving it spinning forever.
+            if (created && outcome?.Delivered == true && !keepOpen)
             {
                 await StoreAsync(() => _store.RemoveAsync(_account.Id, OutTrackId, cancellationToken));
             }
         }
     }
 
-    private Dictionary<string, string> CreateParams() => new(StringComparer.Ordinal)
+    // FINISHED/FAILED (flowStatus templates; nothing otherwise). Throttling, 5xx and network failures, which the api
+    // client already retried, are tried again after each of EndRetryDelays. Null when it worked, else the last failure.
+    private async Task<Exception?> EndCardAsync(string answer, bool failed, CancellationToken cancellationToken)
     {
-        [_account.CardTemplateKey] = string.Empty,
-        [CardFlowStatus.Key] = CardFlowStatus.Processing,
-    };
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await _flow.EndAsync(answer, failed, cancellationToken);
+                return null;
+            }
+            catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
+            {
+                if (attempt >= EndRetryDelays.Length || !CardModeGate.IsThrottlingOrServerError(ex))
+                {
+                    LogEndFailed(_logger, _account.Id, OutTrackId, attempt + 1, ex.Message, ex);
+                    return ex;
+                }
 
-    // Best effort: tell the user on the card that the answer follows as a message; its own failure changes nothing.
+                await Task.Delay(EndRetryDelays[attempt], _time, cancellationToken);
+            }
+        }
+    }
+
+    // Best effort: tell the user on the card (FAILED) that the answer follows as a message; its own failure changes nothing.
     private async Task GiveUpCardAsync(string text, CancellationToken cancellationToken)
     {
         try
         {
-            await _cards.StreamAsync(OutTrackId, CardNotes.GivenUp(text), isFinalize: false, isError: true, _meter, cancellationToken);
+            await _flow.FailAsync(CardNotes.GivenUp(text), cancellationToken);
         }
         catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
         {
@@ -270,6 +314,10 @@ internal sealed partial class CardReplySink : IReplySink
 
     [LoggerMessage(EventId = 2122, Level = LogLevel.Warning, Message = "Account {AccountId}: finalizing card {OutTrackId} failed ({Error}); the answer will be sent as markdown")]
     private static partial void LogFinalizeFailed(ILogger logger, string accountId, string outTrackId, string error, Exception exception);
+
+    [LoggerMessage(EventId = 2128, Level = LogLevel.Warning,
+        Message = "Account {AccountId}: card {OutTrackId} shows the whole answer but could not be set to its final state ({Attempts} attempts, last: {Error}); when DingTalk was throttling or unreachable the next start ends it")]
+    private static partial void LogEndFailed(ILogger logger, string accountId, string outTrackId, int attempts, string error, Exception exception);
 
     [LoggerMessage(EventId = 2123, Level = LogLevel.Debug, Message = "Account {AccountId}: the error update of card {OutTrackId} failed too ({Error}); ignored")]
     private static partial void LogGiveUpFailed(ILogger logger, string accountId, string outTrackId, string error);

@@ -1,5 +1,5 @@
-using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
+using DingGate.Core.Storage;
 
 namespace DingGate.DingTalk.Replies.Cards;
 
@@ -7,13 +7,14 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// Streams the intermediate content of one card until the end of the reply is asked for: at most one
 /// <c>PUT /v1.0/card/streaming</c> per <c>interval</c> (full text, <c>isFull=true</c>), the first no earlier than the
 /// first write + <c>interval</c>, one call in flight, nothing sent when nothing changed or nothing is there to show.
-/// Deltas written meanwhile are coalesced into the next call. The final (<c>isFinalize</c>) call is the sink's.
-/// A failed call (after the api client's retries) is thrown: the caller stops touching the card. A call waiting out a
+/// Deltas written meanwhile are coalesced into the next call (through <see cref="AiCardFlow"/>, which puts the card to
+/// INPUTING before the first). The final (<c>isFinalize</c>) call is the sink's. A failed call (after the api client's
+/// retries) is thrown: the caller stops streaming to the card. A call waiting out a
 /// throttle limit is dropped when newer text or the end arrives (see <see cref="ApiRequest.SupersededBy"/>).
 /// </summary>
 internal sealed class CardStreamer(
-    AiCardClient cards, IOpenCardStore store, string accountId, string outTrackId, CardReplyState state, TimeSpan interval, TimeProvider time,
-    ApiCallMeter meter, Func<Exception, Task> onStoreFailure)
+    AiCardFlow card, IOpenCardStore store, string accountId, CardReplyState state, TimeSpan interval, TimeProvider time,
+    Func<Exception, Task> onStoreFailure)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -53,8 +54,7 @@ internal sealed class CardStreamer(
             {
                 // Throttled (e.g. a per-minute limit): the wait ends as soon as newer text or the end arrives, and the
                 // next update (or the final one) carries it instead of this stale one.
-                await cards.StreamAsync(
-                    outTrackId, content, isFinalize: false, isError: false, meter, cancellationToken, state.WaitForChangeAsync(seen, cancellationToken));
+                await card.StreamAsync(content, isFinalize: false, isError: false, cancellationToken, state.WaitForChangeAsync(seen, cancellationToken));
             }
             catch (ApiCallSupersededException)
             {
@@ -64,7 +64,7 @@ internal sealed class CardStreamer(
             shown = content;
             try
             {
-                await store.UpdateContentAsync(accountId, outTrackId, snapshot.Text, time.GetUtcNow(), cancellationToken);
+                await store.UpdateContentAsync(accountId, card.OutTrackId, snapshot.Text, time.GetUtcNow(), cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -7,10 +7,13 @@ using Microsoft.Extensions.Logging;
 namespace DingGate.DingTalk.Replies.Cards;
 
 /// <summary>
-/// At account start, finalizes the cards a previous run left streaming (crash, restart): each gets what it last
-/// showed plus the "interrupted" note in one final streaming update, then leaves the store. A card DingTalk no longer
-/// accepts updates for (4xx: unknown, already finished) is forgotten; on throttling, 5xx or network errors it is kept
-/// for the next start. Bounded by <see cref="Budget"/> and never throws (but for cancellation of the caller's token
+/// At account start, ends the cards a previous run left open (crash, restart, or an end DingTalk refused): each gets
+/// what it last showed plus the "interrupted" note in one final streaming update and, with flowStatus
+/// (<see cref="DingTalkAccount.UsesCardFlowStatus"/>), FINISHED ("3") with the same content, then leaves the store.
+/// FINISHED rather than FAILED ("5"): the official clients end an aborted or stopped answer as FINISHED with the text
+/// it has (DingTalk's connector <c>finishAICard</c>, the OpenClaw plugin's abort path) and keep FAILED for an answer
+/// that failed; here nothing failed, the answer follows in a new card. A card DingTalk no longer accepts updates for
+/// (4xx: unknown, already finished) is forgotten; on throttling, 5xx or network errors it is kept for the next start. Bounded by <see cref="Budget"/> and never throws (but for cancellation of the caller's token
 /// it returns too): the account starts whatever happens here.
 /// </summary>
 internal sealed partial class OpenCardRecovery(
@@ -85,6 +88,11 @@ internal sealed partial class OpenCardRecovery(
         {
             var content = ReplyNotes.Apply(card.Content, ReplyEnd.Interrupted, null);
             await cards.StreamAsync(card.OutTrackId, content, isFinalize: true, isError: false, meter, cancellationToken);
+            if (account.UsesCardFlowStatus)
+            {
+                // FINISHED, not FAILED: the card keeps what it said with the note, and the message is answered again.
+                await cards.UpdateAsync(card.OutTrackId, CardVariables.Final(account, CardFlowStatus.Finished, content), meter, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

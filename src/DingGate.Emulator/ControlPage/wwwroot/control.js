@@ -85,11 +85,14 @@
     const streams = card.streamingContent || {};
     const key = card.streamingKey || Object.keys(streams)[0];
     const text = (key && streams[key]) || data[key] || data.msgContent || data.content || '';
-    const done = card.finalized || card.state === 'FINISHED' || card.state === 'FAILED';
-    const label = { INPUTING: 'streaming…', FINISHED: 'finished', FAILED: 'failed', PROCESSING: 'thinking…' }[card.state] || card.state;
+    const done = card.state === 'FINISHED' || card.state === 'FAILED';
+    // A built-in AI card finalized by streaming but never set to flowStatus 3 keeps its loading animation in DingTalk.
+    const stuck = card.finalized && card.spinning;
+    const label = stuck ? 'still spinning (finalized, flowStatus not 3)'
+      : ({ INPUTING: 'streaming…', FINISHED: 'finished', FAILED: 'failed', PROCESSING: 'thinking…' }[card.state] || card.state);
     const buttons = card.callbackType === 'STREAM' && !done
       ? `<div class="row"><button type="button" data-click="${esc(card.outTrackId)}">Stop</button></div>` : '';
-    return `<div class="cardHead">AI card <span class="state ${esc(card.state)}">${esc(label)}</span></div><div class="body">${window.renderMarkdown(text)}</div>${buttons}`;
+    return `<div class="cardHead">AI card <span class="state ${esc(card.state)}${stuck ? ' stuck' : ''}">${esc(label)}</span></div><div class="body">${window.renderMarkdown(text)}</div>${buttons}`;
   }
 
   // Emotion replies are reactions on a user message ("思考中…" while the bot works), removed when recalled.
@@ -119,7 +122,7 @@
     const entries = await api('GET', `/_emulator/conversations/${encodeURIComponent(conversation)}`);
     await Promise.all(entries.filter((e) => e.kind === 'card' && e.outTrackId).map(async (e) => {
       const known = state.cards[e.outTrackId];
-      if (known && known.finalized) return;
+      if (known && (known.state === 'FINISHED' || known.state === 'FAILED')) return;
       try { state.cards[e.outTrackId] = await api('GET', `/_emulator/cards/${encodeURIComponent(e.outTrackId)}`); } catch { /* card API not ready */ }
     }));
     await refreshMedia(entries).catch(() => {});

@@ -46,8 +46,8 @@ public sealed class CardReplySinkFallbackTests
         {
             await kit.SettleAsync();
             kit.Emu.Time.Advance(CardTestKit.Step);
-            return kit.Emu.Calls(StreamingPath).Count == 5;
-        }, "the retries and the error update are sent");
+            return kit.Steps(sink.OutTrackId).Contains("instances:5");
+        }, "the retries and the FAILED update are sent");
 
         var outcome = await kit.DriveAsync(sink.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None));
 
@@ -55,13 +55,15 @@ public sealed class CardReplySinkFallbackTests
         Assert.True(outcome.FellBack);
         Assert.True(outcome.Delivered);
         Assert.Equal(1, await kit.MarkdownCountAsync(message.ConversationId, Answer));
+        // INPUTING went through, the streaming update failed with its retries, the card is set FAILED ("5") with the
+        // note that the answer follows as a message: it does not keep spinning.
         var streaming = kit.Emu.Calls(StreamingPath);
-        Assert.Equal(5, streaming.Count);
-        Assert.Equal([500, 500, 500, 500, 200], streaming.Select(c => c.Status));
+        Assert.Equal([500, 500, 500, 500], streaming.Select(c => c.Status));
+        Assert.Equal(["create:1", "instances:2", "instances:5"], kit.Steps(sink.OutTrackId));
         var card = await kit.CardAsync(sink.OutTrackId);
         Assert.Equal("FAILED", (string?)card["state"]);
-        Assert.NotEqual(Answer, (string?)card["streamingContent"]!["msgContent"]);
-        Assert.Contains(CardNotes.FallingBack, (string?)card["streamingContent"]!["msgContent"], StringComparison.Ordinal);
+        Assert.NotEqual(Answer, (string?)card["publicData"]!["msgContent"]);
+        Assert.Contains(CardNotes.FallingBack, (string?)card["publicData"]!["msgContent"], StringComparison.Ordinal);
         Assert.DoesNotContain(kit.Bodies(StreamingPath), b => (bool)b["isFinalize"]!);
         Assert.Equal("remove:" + sink.OutTrackId, kit.Store.Log[^1]);
     }
@@ -88,7 +90,8 @@ public sealed class CardReplySinkFallbackTests
         var bodies = kit.Bodies(StreamingPath);
         Assert.True(bodies.Skip(intermediate).Take(4).All(b => (bool)b["isFinalize"]!), "the finalize call is tried with its retries");
         var card = await kit.CardAsync(sink.OutTrackId);
-        Assert.NotEqual("FINISHED", (string?)card["state"]);
+        Assert.Equal("FAILED", (string?)card["state"]); // given up through flowStatus "5", not left spinning
+        Assert.Equal("instances:5", kit.Steps(sink.OutTrackId)[^1]);
         Assert.True(kit.Emu.Calls(StreamingPath).Skip(intermediate).All(c => c.Status == 500));
     }
 

@@ -12,7 +12,7 @@ public sealed class CardReplySinkStreamingTests
     private const string StreamingPath = "/v1.0/card/streaming";
 
     [Fact]
-    public async Task CompleteAsync_TwentyDeltasOverTwoSeconds_OneCreateStreamingWithinBoundLastFinalizes()
+    public async Task CompleteAsync_TwentyDeltasOverTwoSeconds_Create1Inputing2StreamingFinalizeThenFinished3WithTheWholeAnswer()
     {
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("explain");
@@ -41,7 +41,9 @@ public sealed class CardReplySinkStreamingTests
         Assert.Equal(sink.OutTrackId, (string?)create["outTrackId"]);
         Assert.Equal("STREAM", (string?)create["callbackType"]);
         Assert.Equal("dtv1.card//IM_ROBOT.user001", (string?)create["openSpaceId"]);
-        Assert.Equal("""{"msgContent":"","flowStatus":"1"}""", create["cardData"]!["cardParamMap"]!.ToJsonString());
+        Assert.Equal(
+            [("msgContent", ""), ("flowStatus", "1"), ("stop_action", "true"), ("hasAction", "true"), ("config", """{"autoLayout":true}""")],
+            create["cardData"]!["cardParamMap"]!.AsObject().Select(p => (p.Key, (string)p.Value!)));
         Assert.Equal(DingTalkTestEmulator.ClientId, (string?)create["imRobotOpenDeliverModel"]!["robotCode"]);
 
         var streaming = kit.Bodies(StreamingPath, sink.OutTrackId);
@@ -53,9 +55,29 @@ public sealed class CardReplySinkStreamingTests
         Assert.False((bool)streaming[^1]["isError"]!);
         Assert.Equal(answer, (string?)streaming[^1]["content"]);
 
+        // The order on the wire: create "1", INPUTING "2" before any streaming, the streaming updates, the finalize
+        // update, then FINISHED "3" with the whole answer (SDK-py AICardReplier / DingTalk's connector).
+        var steps = kit.Steps(sink.OutTrackId);
+        Assert.Equal(["create:1", "instances:2"], steps.Take(2));
+        Assert.All(steps.Skip(2).SkipLast(2), step => Assert.Equal("stream", step));
+        Assert.Equal(["finalize", "instances:3"], steps.TakeLast(2));
+        var (inputing, finished) = (kit.InstanceUpdates(sink.OutTrackId)[0], kit.InstanceUpdates(sink.OutTrackId)[1]);
+        var inputingMap = inputing["cardData"]!["cardParamMap"]!;
+        Assert.Equal(
+            ("2", (string?)streaming[0]["content"], "", """{"order":["msgContent"]}""", """{"autoLayout":true}"""),
+            ((string?)inputingMap["flowStatus"], (string?)inputingMap["msgContent"], (string?)inputingMap["staticMsgContent"],
+                (string?)inputingMap["sys_full_json_obj"], (string?)inputingMap["config"]));
+        Assert.Equal(answer, (string?)finished["cardData"]!["cardParamMap"]!["msgContent"]);
+        Assert.Equal(("3", "false", "false"), ((string?)finished["cardData"]!["cardParamMap"]!["flowStatus"],
+            (string?)finished["cardData"]!["cardParamMap"]!["stop_action"], (string?)finished["cardData"]!["cardParamMap"]!["hasAction"]));
+        Assert.True((bool)finished["cardUpdateOptions"]!["updateCardDataByKey"]!);
+        Assert.True((bool)inputing["cardUpdateOptions"]!["updateCardDataByKey"]!);
+
         var card = await kit.CardAsync(sink.OutTrackId);
         Assert.Equal("FINISHED", (string?)card["state"]);
+        Assert.False((bool)card["spinning"]!);
         Assert.Equal(answer, (string?)card["streamingContent"]!["msgContent"]);
+        Assert.Equal(answer, (string?)card["publicData"]!["msgContent"]);
         var firstUpdate = card["history"]!.AsArray().First(h => (string?)h!["source"] == "streaming")!;
         Assert.True(firstUpdate["at"]!.GetValue<DateTimeOffset>() >= firstDeltaAt + CardTestKit.Interval, "the first intermediate update waits one interval");
 
@@ -65,6 +87,7 @@ public sealed class CardReplySinkStreamingTests
         Assert.Equal(1, outcome.Messages);
         Assert.Equal(1, outcome.ApiCalls[ApiCallKinds.CardCreate]);
         Assert.Equal(streaming.Count, outcome.ApiCalls[ApiCallKinds.CardStreaming]);
+        Assert.Equal(2, outcome.ApiCalls[ApiCallKinds.CardUpdate]);
         Assert.Equal(0, await kit.MarkdownCountAsync(message.ConversationId, "part 0"));
 
         Assert.Equal("add:" + sink.OutTrackId, kit.Store.Log[0]);
@@ -123,6 +146,8 @@ public sealed class CardReplySinkStreamingTests
         var final = Assert.Single(kit.Bodies(StreamingPath));
         Assert.True((bool)final["isFinalize"]! && (bool)final["isError"]!);
         Assert.Equal("Half an answer\n\n> " + ReplyNotes.Failed + "：model timeout", (string?)final["content"]);
+        Assert.Equal(["create:1", "instances:2", "finalize", "instances:5"], kit.Steps(sink.OutTrackId));
+        Assert.Equal((string?)final["content"], (string?)kit.InstanceUpdates(sink.OutTrackId)[^1]["cardData"]!["cardParamMap"]!["msgContent"]);
         var card = await kit.CardAsync(sink.OutTrackId);
         Assert.Equal("FAILED", (string?)card["state"]);
         Assert.Equal(ReplyMode.Card, outcome.Mode);
@@ -141,6 +166,7 @@ public sealed class CardReplySinkStreamingTests
         var final = Assert.Single(kit.Bodies(StreamingPath));
         Assert.Equal("Partial\n\n> " + ReplyNotes.Interrupted, (string?)final["content"]);
         Assert.True((bool)final["isFinalize"]!);
+        Assert.Equal(["create:1", "instances:2", "finalize", "instances:3"], kit.Steps(sink.OutTrackId));
         Assert.True(sink.IsCompleted);
     }
 
@@ -161,6 +187,9 @@ public sealed class CardReplySinkStreamingTests
         Assert.Equal(ReplyEnd.Stopped, outcome.End);
         var final = Assert.Single(kit.Bodies(StreamingPath));
         Assert.Equal("Started\n\n> " + ReplyNotes.Stopped, (string?)final["content"]);
+        Assert.Equal(["create:1", "instances:2", "finalize", "instances:3"], kit.Steps(sink.OutTrackId));
+        Assert.Equal("Started\n\n> " + ReplyNotes.Stopped, (string?)kit.InstanceUpdates(sink.OutTrackId)[^1]["cardData"]!["cardParamMap"]!["msgContent"]);
+        Assert.Equal("FINISHED", (string?)(await kit.CardAsync(sink.OutTrackId))["state"]);
         Assert.Equal(CardStopResult.UnknownCard, kit.Registry.TryStop(sink.OutTrackId, "user001"));
     }
 

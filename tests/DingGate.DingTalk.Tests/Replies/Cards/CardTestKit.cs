@@ -52,14 +52,15 @@ internal sealed class CardTestKit : IAsyncDisposable
 
     public ScopeCapturingLoggerProvider Logs { get; }
 
-    public static async Task<CardTestKit> StartAsync(Action<EmulatorOptions>? configure = null, TimeSpan? degrade = null)
+    public static async Task<CardTestKit> StartAsync(
+        Action<EmulatorOptions>? configure = null, TimeSpan? degrade = null, Func<DingTalkAccount, DingTalkAccount>? customize = null)
     {
         var emu = await DingTalkTestEmulator.StartAsync(configure);
         var account = emu.Account() with
         {
             MessageType = "card", CardStreamInterval = Interval, AicardDegradeDuration = degrade ?? TimeSpan.FromMinutes(30),
         };
-        return new CardTestKit(emu, account);
+        return new CardTestKit(emu, customize?.Invoke(account) ?? account);
     }
 
     /// <summary>Injects a text from <paramref name="from"/> (a DM, or a group @bot message) and parses it as the channel does.</summary>
@@ -121,6 +122,31 @@ internal sealed class CardTestKit : IAsyncDisposable
         var log = (await Emu.ControlAsync(HttpMethod.Get, "/_emulator/conversations/" + Uri.EscapeDataString(conversationId)))!.AsArray();
         return log.Count(e => (bool)e!["fromBot"]! && (string?)e["kind"] != "card" && e["content"]!.ToJsonString().Contains(Json(text), StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// The card's successful calls in wire order: <c>create:&lt;flowStatus&gt;</c>, <c>instances:&lt;flowStatus&gt;</c>
+    /// (PUT /v1.0/card/instances), <c>stream</c>, <c>finalize</c> (isFinalize), <c>error</c> (isError without isFinalize).
+    /// </summary>
+    public IReadOnlyList<string> Steps(string outTrackId) =>
+        Emu.Recorder.HttpCalls
+            .Where(c => c.Path.StartsWith("/v1.0/card/", StringComparison.Ordinal) && c.Status == 200)
+            .Select(c => (Call: c, Body: JsonNode.Parse(c.RequestBody)!.AsObject()))
+            .Where(x => (string?)x.Body["outTrackId"] == outTrackId)
+            .Select(x => x.Call.Path switch
+            {
+                "/v1.0/card/instances/createAndDeliver" => "create:" + (string?)x.Body["cardData"]!["cardParamMap"]!["flowStatus"],
+                "/v1.0/card/instances" => "instances:" + (string?)x.Body["cardData"]!["cardParamMap"]!["flowStatus"],
+                _ => (bool)x.Body["isFinalize"]! ? "finalize" : (bool)x.Body["isError"]! ? "error" : "stream",
+            })
+            .ToList();
+
+    /// <summary>Bodies of the card's <c>PUT /v1.0/card/instances</c> calls (answered 200), in order.</summary>
+    public IReadOnlyList<JsonObject> InstanceUpdates(string outTrackId) =>
+        Emu.Recorder.HttpCalls
+            .Where(c => c.Method == "PUT" && c.Path == "/v1.0/card/instances" && c.Status == 200)
+            .Select(c => JsonNode.Parse(c.RequestBody)!.AsObject())
+            .Where(b => (string?)b["outTrackId"] == outTrackId)
+            .ToList();
 
     public Task AddFaultAsync(object fault) => Emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", fault);
 

@@ -55,8 +55,53 @@ public sealed class OpenCardRecoveryTests : IAsyncLifetime
             (Interrupted, "msgContent", true, true, false),
             (last["content"]!.GetValue<string>(), last["key"]!.GetValue<string>(), last["isFull"]!.GetValue<bool>(),
                 last["isFinalize"]!.GetValue<bool>(), last["isError"]!.GetValue<bool>()));
+        var finished = InstanceUpdates("card_partial")[^1]["cardData"]!["cardParamMap"]!;
+        Assert.Equal(("3", Interrupted), ((string?)finished["flowStatus"], (string?)finished["msgContent"]));
+        Assert.Equal(Interrupted, card["publicData"]!["msgContent"]!.GetValue<string>());
+        Assert.False(card["spinning"]!.GetValue<bool>());
         Assert.Empty(await Store.ListAsync(_account.Id, CancellationToken.None));
         Assert.Contains(logs.Entries, e => e.EventId.Id == 2170 && e.Message.Contains("card_partial", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RecoverAsync_SeveralOpenCards_EachEndsFinishedWithFlowStatus3AndWhatItSaid()
+    {
+        await CreateStreamingCardAsync("card_one", "第一张");
+        await CreateStreamingCardAsync("card_two", null); // killed before its first streaming update
+        await CreateStreamingCardAsync("card_three", "第三张");
+        foreach (var (id, content) in new[] { ("card_one", "第一张"), ("card_two", ""), ("card_three", "第三张") })
+        {
+            await SaveOpenAsync(id, content);
+        }
+
+        Assert.Equal(new OpenCardRecoveryResult(3, 0, 0), await Recovery().RecoverAsync(CancellationToken.None));
+
+        foreach (var (id, content) in new[] { ("card_one", "第一张"), ("card_two", ""), ("card_three", "第三张") })
+        {
+            var card = await CardAsync(id);
+            Assert.Equal(("FINISHED", false), (card["state"]!.GetValue<string>(), card["spinning"]!.GetValue<bool>()));
+            var expected = (content.Length > 0 ? content + "\n\n" : string.Empty) + "> ⚠️ 回答被中断（网关停止或重启），稍后会重新回答。";
+            Assert.Equal(expected, card["publicData"]!["msgContent"]!.GetValue<string>());
+            Assert.Equal("3", (string?)InstanceUpdates(id)[^1]["cardData"]!["cardParamMap"]!["flowStatus"]);
+        }
+    }
+
+    [Fact]
+    public async Task RecoverAsync_FinishedUpdateFails_CardKeptForTheNextStart()
+    {
+        await CreateStreamingCardAsync("card_put503", Partial);
+        await SaveOpenAsync("card_put503", Partial);
+        await _emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = "/v1.0/card/instances", method = "PUT", kind = "Status", status = 503, count = 10 });
+
+        var first = await _emu.DriveAsync(Recovery().RecoverAsync(CancellationToken.None), TimeSpan.FromMilliseconds(500));
+
+        Assert.Equal(new OpenCardRecoveryResult(0, 0, 1), first);
+        Assert.True((await CardAsync("card_put503"))["spinning"]!.GetValue<bool>());
+        Assert.Single(await Store.ListAsync(_account.Id, CancellationToken.None));
+
+        await _emu.ControlAsync(HttpMethod.Delete, "/_emulator/faults");
+        Assert.Equal(new OpenCardRecoveryResult(1, 0, 0), await Recovery().RecoverAsync(CancellationToken.None));
+        Assert.Equal("FINISHED", (await CardAsync("card_put503"))["state"]!.GetValue<string>());
     }
 
     [Fact]
@@ -75,8 +120,9 @@ public sealed class OpenCardRecoveryTests : IAsyncLifetime
     [Fact]
     public async Task RecoverAsync_CardAlreadyFinishedOrUnknown_ForgottenWithoutChangingIt()
     {
-        await CreateStreamingCardAsync("card_done", "final answer");
-        await _cards.StreamAsync("card_done", "final answer", isFinalize: true, isError: false, null, CancellationToken.None);
+        var done = await CreateStreamingCardAsync("card_done", "final answer");
+        await done.StreamAsync("final answer", isFinalize: true, isError: false, CancellationToken.None);
+        await done.EndAsync("final answer", failed: false, CancellationToken.None);
         await SaveOpenAsync("card_done", "final ans");
         await SaveOpenAsync("card_never_created", "x");
         var historyBefore = (await CardAsync("card_done"))["history"]!.AsArray().Count;
@@ -162,15 +208,26 @@ public sealed class OpenCardRecoveryTests : IAsyncLifetime
     private OpenCardRecovery Recovery(RecordingLogger<OpenCardRecovery>? logs = null, TimeSpan? budget = null) =>
         new(_account, _cards, Store, _emu.Time, logs ?? new RecordingLogger<OpenCardRecovery>(), budget);
 
-    private async Task CreateStreamingCardAsync(string outTrackId, string? content)
+    // A card as a reply leaves it when the process dies: created ("1") and, when it streamed, INPUTING ("2") plus updates.
+    private async Task<AiCardFlow> CreateStreamingCardAsync(string outTrackId, string? content)
     {
         await _cards.CreateAndDeliverAsync(
-            new CardTarget(false, "user001", null, null), outTrackId, new Dictionary<string, string>(), null, CancellationToken.None);
+            new CardTarget(false, "user001", null, null), outTrackId, CardVariables.Create(_account), null, CancellationToken.None);
+        var flow = new AiCardFlow(_account, _cards, outTrackId, null);
         if (content is not null)
         {
-            await _cards.StreamAsync(outTrackId, content, isFinalize: false, isError: false, null, CancellationToken.None);
+            await flow.StreamAsync(content, isFinalize: false, isError: false, CancellationToken.None);
         }
+
+        return flow;
     }
+
+    private IReadOnlyList<JsonNode> InstanceUpdates(string outTrackId) =>
+        _emu.Calls("/v1.0/card/instances")
+            .Where(c => c.Method == "PUT" && c.Status == 200)
+            .Select(c => JsonNode.Parse(c.RequestBody)!)
+            .Where(b => (string?)b["outTrackId"] == outTrackId)
+            .ToList();
 
     private Task SaveOpenAsync(string outTrackId, string content) => Store.AddAsync(Open(outTrackId, content), CancellationToken.None);
 
