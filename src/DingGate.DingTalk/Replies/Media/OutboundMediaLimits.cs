@@ -109,7 +109,7 @@ internal static class OutboundMediaLimits
             case OutboundFileKind.Voice:
                 throw new MediaRejectedException(
                     $"Voice file '{name}' cannot be sent: DingTalk plays voice messages only as amr (sampleAudio takes ogg and amr, its upload amr, mp3 and wav), " +
-                    $"and its file messages take no audio, so {Files(extension)} cannot be delivered; convert it to .amr.");
+                    $"and its file messages take no audio, so {Files(extension)} cannot be delivered (allowed: {voices}); convert it to .amr.");
             case OutboundFileKind.File when DocumentFormats.Contains(extension):
                 return ("file", MediaDelivery.File, FileMaxBytes, files);
             case OutboundFileKind.File when ZippedFormats.Contains(extension):
