@@ -116,7 +116,7 @@ internal static class OutboundMediaLimits
                 return ("file", MediaDelivery.ZippedFile, FileMaxBytes, files);
             default:
                 throw new MediaRejectedException(
-                    $"File '{name}' cannot be sent as a file: DingTalk's file messages do not take {Files(extension)} (allowed: {files}); pack it into a .zip to send it.");
+                    $"File '{name}' cannot be sent as a file: DingTalk does not take {Files(extension)} in file messages (allowed: {files}); pack it into a .zip to send it.");
         }
     }
 }
