@@ -20,7 +20,7 @@ internal sealed class OrgDirectory
         AddUser("user002", "李四");
         AddUser("user003", "王五");
         AddUser("ext001", "External Partner", external: true);
-        AddUser("blocker001", "赵六", blocksBots: true);
+        AddUser("blocker001", "孙七", blocksBots: true);
         var group = AddGroup("cidDemoGroup0001==", "测试群", ["user001", "user002", "user003"]);
         foreach (var app in apps.All)
         {
