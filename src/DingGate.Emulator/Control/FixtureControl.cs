@@ -88,7 +88,9 @@ internal static class FixtureControl
             return ControlResults.BadRequest("JSON body with a non-empty 'userId' is required.");
         }
 
-        return Results.Json(org.AddUser(userId, body.GetString("nick") ?? userId, body.GetBool("isAdmin") ?? false, body.GetBool("external") ?? false));
+        return Results.Json(org.AddUser(
+            userId, body.GetString("nick") ?? userId, body.GetBool("isAdmin") ?? false, body.GetBool("external") ?? false,
+            blocksBots: body.GetBool("blocksBots") ?? false, flowControlled: body.GetBool("flowControlled") ?? false));
     }
 
     private static async Task<IResult> AddGroupAsync(HttpContext context, OrgDirectory org, AppRegistry apps)

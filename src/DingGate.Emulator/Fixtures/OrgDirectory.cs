@@ -20,6 +20,7 @@ internal sealed class OrgDirectory
         AddUser("user002", "李四");
         AddUser("user003", "王五");
         AddUser("ext001", "External Partner", external: true);
+        AddUser("blocker001", "孙七", blocksBots: true);
         var group = AddGroup("cidDemoGroup0001==", "测试群", ["user001", "user002", "user003"]);
         foreach (var app in apps.All)
         {
@@ -31,9 +32,13 @@ internal sealed class OrgDirectory
 
     public IReadOnlyCollection<OrgGroup> Groups => _groups.Values.OrderBy(g => g.OpenConversationId, StringComparer.Ordinal).ToList();
 
-    public OrgUser AddUser(string userId, string nick, bool isAdmin = false, bool external = false, string corpId = "dingcorpemulator001")
+    public OrgUser AddUser(
+        string userId, string nick, bool isAdmin = false, bool external = false, string corpId = "dingcorpemulator001", bool blocksBots = false, bool flowControlled = false)
     {
-        var user = new OrgUser(userId, _ids.NewBase64Id(20) + "iE", nick, "$:LWCP_v1:$" + _ids.NewBase64Id(24), corpId, isAdmin, external);
+        var user = new OrgUser(userId, _ids.NewBase64Id(20) + "iE", nick, "$:LWCP_v1:$" + _ids.NewBase64Id(24), corpId, isAdmin, external)
+        {
+            BlocksBots = blocksBots, FlowControlled = flowControlled,
+        };
         return _users.GetOrAdd(userId, user);
     }
 

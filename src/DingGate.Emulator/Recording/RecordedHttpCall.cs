@@ -1,6 +1,9 @@
 namespace DingGate.Emulator.Recording;
 
-/// <summary>One HTTP exchange as the emulator saw it. Bodies are text (binary bodies are summarised by size).</summary>
+/// <summary>
+/// One HTTP exchange as the emulator saw it. Bodies are text (binary bodies are summarised by size); a multipart upload
+/// also carries the <see cref="RecordedForm"/> the endpoint read.
+/// </summary>
 internal sealed record RecordedHttpCall(
     long Sequence,
     DateTimeOffset At,
@@ -11,4 +14,5 @@ internal sealed record RecordedHttpCall(
     string RequestBody,
     int Status,
     string ResponseBody,
-    string? ClientId);
+    string? ClientId,
+    RecordedForm? Form = null);

@@ -83,7 +83,8 @@ internal sealed class RecordingMiddleware(RequestDelegate next, TrafficRecorder 
             recorder.NextSequence(), at, context.Request.Method, context.Request.Path.Value ?? "/",
             SecretRedactor.RedactQuery(context.Request.QueryString.Value ?? string.Empty), headers, SecretRedactor.RedactBody(requestBody),
             context.Response.StatusCode, responseBody,
-            context.Items.TryGetValue(HttpItems.ClientId, out var clientId) ? clientId as string : null));
+            context.Items.TryGetValue(HttpItems.ClientId, out var clientId) ? clientId as string : null,
+            context.Items.TryGetValue(HttpItems.Form, out var form) ? form as RecordedForm : null));
     }
 
     private static async Task<string> ReadRequestBodyAsync(HttpRequest request)

@@ -11,6 +11,12 @@ internal static class MsgKeyCatalog
 {
     public static readonly FrozenDictionary<string, MsgKeyRule> Rules = Build().ToFrozenDictionary(StringComparer.Ordinal);
 
+    /// <summary>Formats of the media a <c>sampleAudio</c> may name (KB 0699-robot-message-type: "支持ogg、amr格式").</summary>
+    public static readonly FrozenSet<string> AudioFormats = FrozenSet.ToFrozenSet(["ogg", "amr"], StringComparer.Ordinal);
+
+    /// <summary>The <c>fileType</c>s of <c>sampleFile</c> (KB 0699-robot-message-type: "支持xlsx、pdf、zip、rar、doc、docx格式").</summary>
+    public static readonly FrozenSet<string> FileTypes = FrozenSet.ToFrozenSet(["xlsx", "pdf", "zip", "rar", "doc", "docx"], StringComparer.Ordinal);
+
     private static Dictionary<string, MsgKeyRule> Build()
     {
         var rules = new Dictionary<string, MsgKeyRule>(StringComparer.Ordinal)

@@ -11,7 +11,7 @@ namespace DingGate.Emulator.Replies;
 /// <summary>
 /// The checks shared by <c>oToMessages/batchSend</c> and <c>groupMessages/send</c> (spec §4.2–4.5): robotCode of the
 /// token's app, msgKey from the catalogue, msgParam as a JSON <b>string</b> of an object with the key's required fields,
-/// and media ids that exist in the <see cref="MediaStore"/>.
+/// media ids that exist in the <see cref="MediaStore"/>, and the KB 0699 format rules of sampleAudio and sampleFile.
 /// </summary>
 internal sealed class RobotMessageValidator(DingTalkResults results, MediaStore media)
 {
@@ -87,6 +87,30 @@ internal sealed class RobotMessageValidator(DingTalkResults results, MediaStore 
             }
         }
 
-        return (msgKey, param, null);
+        return (msgKey, param, CheckFormats(msgKey, param));
+    }
+
+    /// <summary>
+    /// The format rules of KB 0699: <c>sampleAudio</c> plays ogg/amr only (judged on the uploaded file's name),
+    /// <c>sampleFile</c> takes the documented fileTypes only. The real error for either is not documented; the emulator
+    /// answers with the param-invalid code it uses for bad media references.
+    /// </summary>
+    private IResult? CheckFormats(string msgKey, JsonObject param)
+    {
+        if (msgKey == "sampleAudio" && media.FindByMediaId(param.GetString("mediaId")) is { } audio)
+        {
+            var extension = Path.GetExtension(audio.FileName).TrimStart('.').ToLowerInvariant();
+            if (!MsgKeyCatalog.AudioFormats.Contains(extension))
+            {
+                return results.ApiError(400, "invalidParameter.param.invalid", $"sampleAudio仅支持ogg、amr格式的语音，mediaId对应的文件为: {audio.FileName}");
+            }
+        }
+
+        if (msgKey == "sampleFile" && param.GetString("fileType") is { } fileType && !MsgKeyCatalog.FileTypes.Contains(fileType))
+        {
+            return results.ApiError(400, "invalidParameter.param.invalid", $"fileType不支持: {fileType}，支持xlsx、pdf、zip、rar、doc、docx");
+        }
+
+        return null;
     }
 }

@@ -12,7 +12,10 @@ namespace DingGate.Emulator.Replies;
 /// <summary>
 /// Robot OpenAPI sends (spec §4.2, §4.3, §8.7): <c>POST /v1.0/robot/oToMessages/batchSend</c> and
 /// <c>POST /v1.0/robot/groupMessages/send</c>. Each delivered message is one <see cref="ConversationLog"/> entry per
-/// conversation with <c>MessageKey</c> = processQueryKey.
+/// conversation with <c>MessageKey</c> = processQueryKey. batchSend answers every requested user it did not deliver to in
+/// one of the lists of the official model (alibabacloud-go/dingtalk <c>robot_1_0.BatchSendOTOResponseBody</c>):
+/// <c>invalidStaffIdList</c> (unknown or external), <c>filteredStaffIdList</c> (the user blocked bots),
+/// <c>flowControlledStaffIdList</c> (flow-controlled user).
 /// </summary>
 internal static class RobotSendEndpoints
 {
@@ -55,6 +58,8 @@ internal static class RobotSendEndpoints
 
         var processQueryKey = NewProcessQueryKey(ids);
         var invalid = new JsonArray();
+        var filtered = new JsonArray();
+        var flowControlled = new JsonArray();
         foreach (var userId in userIds.Distinct(StringComparer.Ordinal))
         {
             var user = org.FindUser(userId);
@@ -64,10 +69,25 @@ internal static class RobotSendEndpoints
                 continue;
             }
 
+            if (user.BlocksBots)
+            {
+                filtered.Add(userId);
+                continue;
+            }
+
+            if (user.FlowControlled)
+            {
+                flowControlled.Add(userId);
+                continue;
+            }
+
             log.Add(org.SingleChatId(app!.RobotCode, userId), "1", app.RobotCode, fromBot: true, msgKey, "oToMessages/batchSend", param!.DeepClone(), userId, processQueryKey);
         }
 
-        return results.Ok(new JsonObject { ["processQueryKey"] = processQueryKey, ["invalidStaffIdList"] = invalid, ["flowControlledStaffIdList"] = new JsonArray() });
+        return results.Ok(new JsonObject
+        {
+            ["processQueryKey"] = processQueryKey, ["invalidStaffIdList"] = invalid, ["flowControlledStaffIdList"] = flowControlled, ["filteredStaffIdList"] = filtered,
+        });
     }
 
     private static async Task<IResult> GroupSendAsync(

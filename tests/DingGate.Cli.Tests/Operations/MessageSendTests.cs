@@ -72,6 +72,19 @@ public sealed class MessageSendTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Send_UserWhoBlockedTheBot_Exit1WithTheFilteredOutcome()
+    {
+        var (code, output, error) = await CliRun.RunAsync("message", "send", "--config", _config, "--to", "user:blocker001", "hi");
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("Sent to", output, StringComparison.Ordinal);
+        Assert.Contains("user:blocker001", error, StringComparison.Ordinal);
+        Assert.Contains("filtered", error, StringComparison.Ordinal);
+        var answer = JsonNode.Parse(Assert.Single(await CallsAsync("/v1.0/robot/oToMessages/batchSend"))["responseBody"]!.GetValue<string>())!;
+        Assert.Equal("[\"blocker001\"]", answer["filteredStaffIdList"]!.ToJsonString());
+    }
+
+    [Fact]
     public async Task Send_WrongSecret_Exit1SaysCredentialsWithoutTheSecret()
     {
         await WriteConfigAsync("wrong-secret-value");

@@ -1,6 +1,6 @@
-using System.Net.Http.Headers;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Api.Models;
+using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Tests.Support;
 
 namespace DingGate.DingTalk.Tests.Api;
@@ -49,14 +49,7 @@ public sealed class OapiHostTests : IAsyncLifetime
         client.SendAsync<MediaUploadResponse>(
             new ApiRequest(DingTalkHost.Oapi, HttpMethod.Post, "/media/upload", Auth: ApiAuth.Token)
             {
-                Content = () =>
-                {
-                    var form = new MultipartFormDataContent { { new StringContent(type), "type" } };
-                    var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]);
-                    file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
-                    form.Add(file, "media", "a.png");
-                    return form;
-                },
+                Content = () => new MediaUploadContent(type, "a.png", "image/png", new MemoryStream([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0])),
             },
             default);
 }

@@ -91,8 +91,9 @@ internal sealed partial class ReplyAttachmentSender(
         {
             try
             {
-                var mediaId = await uploader.UploadAsync(file, meter, cancellationToken);
-                await media.SendAsync(target, file, mediaId, meter, cancellationToken);
+                var checkedFile = OutboundMediaLimits.Check(file);
+                var mediaId = await uploader.UploadAsync(checkedFile, meter, cancellationToken);
+                await media.SendAsync(target, checkedFile, mediaId, meter, cancellationToken);
                 sent++;
             }
             catch (Exception ex) when (IsSendFailure(ex))

@@ -54,7 +54,7 @@ internal sealed partial class ProactiveSender(
             foreach (var file in checkedFiles)
             {
                 var mediaId = await UploadAsync(target, file, keys.Count, meter, cancellationToken);
-                keys.Add(await media.SendAsync(target, file.File, mediaId, meter, cancellationToken));
+                keys.Add(await media.SendAsync(target, file, mediaId, meter, cancellationToken));
             }
         }
         catch (MessageSendException ex)

@@ -9,7 +9,8 @@ namespace DingGate.DingTalk.Replies.Sending;
 /// <summary>
 /// Sends one robot OpenAPI message (a msgKey and its msgParam JSON, spec §4.2–4.4) to a user's 1:1 chat
 /// (<c>oToMessages/batchSend</c>) or a group (<c>groupMessages/send</c>). Every failure is a
-/// <see cref="MessageSendException"/> naming the target: unknown or flow-controlled users, unknown groups, a
+/// <see cref="MessageSendException"/> naming the target: a user the answer lists as invalid, filtered or
+/// flow-controlled (<see cref="OtoRecipients"/>: never a silent success), unknown groups, a
 /// msgParam over DingTalk's 15 000 bytes. Returns the processQueryKey (for recall).
 /// </summary>
 internal sealed class RobotMessageSender(DingTalkAccount account, DingTalkApiClient api)
@@ -42,14 +43,10 @@ internal sealed class RobotMessageSender(DingTalkAccount account, DingTalkApiCli
         var reply = await api.SendAsync<OtoBatchSendResponse>(
             new ApiRequest(DingTalkHost.Api, HttpMethod.Post, "/v1.0/robot/oToMessages/batchSend", body) { Meter = meter, Kind = ApiCallKinds.OtoSend },
             cancellationToken);
-        if (Contains(reply.InvalidStaffIdList, target.Id))
+        var outcome = OtoRecipients.Outcomes(reply, [target.Id])[target.Id];
+        if (outcome != RecipientOutcome.Delivered)
         {
-            throw new MessageSendException(target, $"'{target.Id}' is not a valid staff id of the bot's organisation.");
-        }
-
-        if (Contains(reply.FlowControlledStaffIdList, target.Id))
-        {
-            throw new MessageSendException(target, $"DingTalk flow-controlled user '{target.Id}' (too many messages); try again later.");
+            throw new MessageSendException(target, OtoRecipients.Describe(outcome, target.Id));
         }
 
         return reply.ProcessQueryKey ?? string.Empty;
@@ -63,6 +60,4 @@ internal sealed class RobotMessageSender(DingTalkAccount account, DingTalkApiCli
             cancellationToken);
         return reply.ProcessQueryKey ?? string.Empty;
     }
-
-    private static bool Contains(IReadOnlyList<string>? ids, string id) => ids?.Contains(id, StringComparer.OrdinalIgnoreCase) == true;
 }

@@ -60,12 +60,12 @@ public sealed class MediaSendTests
     }
 
     [Fact]
-    public async Task SendVoice_WithDuration_SentAsSampleAudioWithMilliseconds()
+    public async Task SendVoice_AmrWithDuration_SentAsSampleAudioWithMilliseconds()
     {
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var dir = new TempDirectory();
         var kit = new MediaKit(emu);
-        var (path, bytes) = MediaKit.WriteFile(dir, "note.mp3");
+        var (path, bytes) = MediaKit.WriteFile(dir, "note.amr");
         var file = OutboundFile.FromPath(path, TimeSpan.FromSeconds(4.25));
 
         var mediaId = await kit.Uploader.UploadAsync(file, meter: null, CancellationToken.None);
@@ -77,6 +77,27 @@ public sealed class MediaSendTests
         var send = Assert.Single(kit.RobotSends());
         Assert.Equal("sampleAudio", send.MsgKey);
         Assert.Equal($$"""{"mediaId":"{{mediaId}}","duration":"4250"}""", send.Param.ToJsonString());
+    }
+
+    /// <summary>KB 0699: sampleAudio plays ogg/amr; the upload takes amr/mp3/wav; file messages take no audio — so only amr goes out.</summary>
+    [Theory]
+    [InlineData("note.mp3")]
+    [InlineData("note.wav")]
+    [InlineData("note.ogg")]
+    public async Task SendVoice_NotAmr_RefusedNamingFileBeforeAnyCall(string name)
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var dir = new TempDirectory();
+        var kit = new MediaKit(emu);
+        var (path, _) = MediaKit.WriteFile(dir, name);
+
+        var ex = await Assert.ThrowsAsync<MediaRejectedException>(
+            () => kit.Uploader.UploadAsync(OutboundFile.FromPath(path, TimeSpan.FromSeconds(3)), null, CancellationToken.None));
+
+        Assert.Contains(name, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("amr", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, kit.UploadCalls);
+        Assert.Empty(kit.RobotSends());
     }
 
     [Fact]
@@ -94,22 +115,120 @@ public sealed class MediaSendTests
         Assert.Equal(0, kit.UploadCalls);
     }
 
-    [Fact]
-    public async Task Upload_Mp4AsFile_UploadedAsVideoAndSentAsSampleFile()
+    /// <summary>Types DingTalk's upload takes but sampleFile does not document are sent zipped, as a documented "zip" file.</summary>
+    [Theory]
+    [InlineData("deck.pptx")]
+    [InlineData("old.xls")]
+    [InlineData("demo.mp4")]
+    public async Task SendFile_UndocumentedSampleFileType_SentZippedAsZipFile(string name)
     {
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var dir = new TempDirectory();
         var kit = new MediaKit(emu);
-        var (path, _) = MediaKit.WriteFile(dir, "demo.mp4");
+        var (path, bytes) = MediaKit.WriteFile(dir, name, 50_000);
         var file = OutboundFile.FromPath(path);
 
         var mediaId = await kit.Uploader.UploadAsync(file, null, CancellationToken.None);
         await kit.Media.SendAsync(MediaKit.Group(), file, mediaId, null, CancellationToken.None);
 
-        Assert.Equal("video", (await kit.UploadedAsync(mediaId)).Entry["type"]!.GetValue<string>());
+        var form = Assert.Single(emu.Calls(MediaKit.UploadPath)).Form!;
+        Assert.Equal("file", form.QueryType);
+        Assert.Equal("file", form.FormType);
+        Assert.Equal(name + ".zip", form.Part("media")!.FileName);
+        Assert.Equal("application/zip", form.Part("media")!.ContentType);
+        var (entry, stored) = await kit.UploadedAsync(mediaId);
+        Assert.Equal("file", entry["type"]!.GetValue<string>());
+        using (var zip = new System.IO.Compression.ZipArchive(new MemoryStream(stored)))
+        {
+            var inner = Assert.Single(zip.Entries);
+            Assert.Equal(name, inner.FullName);
+            using var content = new MemoryStream();
+            await using (var entryStream = await inner.OpenAsync())
+            {
+                await entryStream.CopyToAsync(content);
+            }
+
+            Assert.Equal(bytes, content.ToArray());
+        }
+
         var send = Assert.Single(kit.RobotSends());
         Assert.Equal("sampleFile", send.MsgKey);
-        Assert.Equal("mp4", send.Param["fileType"]!.GetValue<string>());
+        Assert.Equal($$"""{"mediaId":"{{mediaId}}","fileName":"{{name}}.zip","fileType":"zip"}""", send.Param.ToJsonString(WireJson.Options));
+    }
+
+    [Theory]
+    [InlineData("notes.txt")]
+    [InlineData("data.csv")]
+    public async Task SendFile_TypeDingTalkDoesNotTake_RefusedNamingFileAndDocumentedTypes(string name)
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var dir = new TempDirectory();
+        var kit = new MediaKit(emu);
+        var (path, _) = MediaKit.WriteFile(dir, name);
+
+        var ex = await Assert.ThrowsAsync<MediaRejectedException>(() => kit.Uploader.UploadAsync(OutboundFile.FromPath(path), null, CancellationToken.None));
+
+        Assert.Contains(name, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("xlsx, pdf, zip, rar, doc, docx", ex.Message, StringComparison.Ordinal);
+        Assert.Equal(0, kit.UploadCalls);
+    }
+
+    /// <summary>The upload body as curl/requests write it, read back by the emulator's strict reader.</summary>
+    [Fact]
+    public async Task Upload_ChineseFileName_RecordedFormHasQuotedNamesRawUtf8FilenameAndTypeInQueryAndForm()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var dir = new TempDirectory();
+        var kit = new MediaKit(emu);
+        var (path, bytes) = MediaKit.WriteFile(dir, "季度报告.pdf", 3_000);
+
+        var mediaId = await kit.Uploader.UploadAsync(OutboundFile.FromPath(path), null, CancellationToken.None);
+
+        var call = Assert.Single(emu.Calls(MediaKit.UploadPath));
+        Assert.Equal(200, call.Status);
+        Assert.StartsWith("multipart/form-data; boundary=", call.RequestHeaders["Content-Type"], StringComparison.Ordinal);
+        Assert.DoesNotContain("\"", call.RequestHeaders["Content-Type"], StringComparison.Ordinal);
+        var form = call.Form!;
+        Assert.Null(form.Error);
+        Assert.False(form.BoundaryQuoted);
+        Assert.Equal("file", form.QueryType);
+        Assert.Equal("file", form.FormType);
+        Assert.Equal(["type", "media"], form.Parts.Select(p => p.Name));
+        Assert.All(form.Parts, p => Assert.True(p.NameQuoted));
+        var type = form.Part("type")!;
+        Assert.Null(type.FileName);
+        Assert.Null(type.ContentType);
+        Assert.Equal("file", type.Value);
+        var media = form.Part("media")!;
+        Assert.Equal("季度报告.pdf", media.FileName);
+        Assert.True(media.FileNameQuoted);
+        Assert.False(media.HasFileNameStar);
+        Assert.Equal("application/pdf", media.ContentType);
+        Assert.Equal(bytes.Length, media.Size);
+        var (entry, stored) = await kit.UploadedAsync(mediaId);
+        Assert.Equal("季度报告.pdf", entry["fileName"]!.GetValue<string>());
+        Assert.Equal(bytes, stored);
+    }
+
+    [Fact]
+    public async Task Upload_FileNameWithQuote_PercentEscapedInsideTheQuotes()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var dir = new TempDirectory();
+        var kit = new MediaKit(emu);
+        var (path, _) = MediaKit.WriteFile(dir, "say \"hi\".pdf");
+
+        await kit.Uploader.UploadAsync(OutboundFile.FromPath(path), null, CancellationToken.None);
+
+        var media = Assert.Single(emu.Calls(MediaKit.UploadPath)).Form!.Part("media")!;
+        Assert.Equal("say %22hi%22.pdf", media.FileName);
+        Assert.True(media.FileNameQuoted);
+    }
+
+    [Fact]
+    public void MediaUploadContent_EscapesQuoteAndLineBreaksOnly()
+    {
+        Assert.Equal("a%22b%0D%0Ac 报告.pdf", MediaUploadContent.EscapeFileName("a\"b\r\nc 报告.pdf"));
     }
 
     [Fact]
@@ -137,13 +256,13 @@ public sealed class MediaSendTests
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var dir = new TempDirectory();
         var kit = new MediaKit(emu);
-        var path = MediaKit.WriteSparseFile(dir, "long.wav", (2L * 1024 * 1024) + 1);
+        var path = MediaKit.WriteSparseFile(dir, "long.amr", (2L * 1024 * 1024) + 1);
 
         var ex = await Assert.ThrowsAsync<MediaRejectedException>(
             () => kit.Uploader.UploadAsync(OutboundFile.FromPath(path, TimeSpan.FromMinutes(1)), null, CancellationToken.None));
 
         Assert.Contains("2 MB", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("amr, mp3, wav", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("amr up to 2 MB", ex.Message, StringComparison.Ordinal);
         Assert.Equal(0, kit.UploadCalls);
     }
 

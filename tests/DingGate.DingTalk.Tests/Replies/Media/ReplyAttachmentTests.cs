@@ -93,6 +93,32 @@ public sealed class ReplyAttachmentTests
     }
 
     [Fact]
+    public async Task MarkdownReply_Mp3VoiceAndPptx_VoiceBecomesNoteAndPptxFollowsZipped()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        using var files = new TempDirectory();
+        var (mp3, _) = MediaKit.WriteFile(files, "语音.mp3");
+        var (pptx, _) = MediaKit.WriteFile(files, "deck.pptx");
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
+        var outcome = RespondWith(channel, "the answer", OutboundFile.FromPath(mp3, TimeSpan.FromSeconds(2)), OutboundFile.FromPath(pptx));
+
+        await emu.InjectTextAsync("send files");
+        var result = await outcome.Task.WaitAsync(TestWait.DefaultTimeout);
+
+        Assert.True(result.Delivered);
+        var text = JsonNode.Parse(Assert.Single(emu.Calls(WebhookPath)).RequestBody)!["markdown"]!["text"]!.GetValue<string>();
+        Assert.Contains("> ⚠️ 文件未能发送：", text, StringComparison.Ordinal);
+        Assert.Contains("语音.mp3", text, StringComparison.Ordinal);
+        Assert.Contains("amr", text, StringComparison.Ordinal);
+        Assert.Equal("deck.pptx.zip", Assert.Single(emu.Calls(MediaKit.UploadPath)).Form!.Part("media")!.FileName);
+        var send = Assert.Single(new MediaKit(emu).RobotSends());
+        Assert.Equal("sampleFile", send.MsgKey);
+        Assert.Equal("zip", send.Param["fileType"]!.GetValue<string>());
+        Assert.Equal("deck.pptx.zip", send.Param["fileName"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task MarkdownReply_UploadRefusedByDingTalk_TextStillSentWithNote()
     {
         await using var emu = await DingTalkTestEmulator.StartAsync();

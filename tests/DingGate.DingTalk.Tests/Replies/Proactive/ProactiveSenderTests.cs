@@ -116,6 +116,29 @@ public sealed class ProactiveSenderTests
         Assert.Single(emu.Calls(MediaKit.OtoPath));
     }
 
+    /// <summary>batchSend answers 200 with the user in one of its lists: an explicit per-user failure, never a silent success.</summary>
+    [Theory]
+    [InlineData("blocker001", "filtered", "filteredStaffIdList")]
+    [InlineData("busy001", "flow-controlled", "flowControlledStaffIdList")]
+    [InlineData("ext001", "not a valid staff id", "invalidStaffIdList")]
+    public async Task Send_UserListedAsNotReached_MessageSendExceptionWithTheOutcome(string user, string outcome, string list)
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/users", new { userId = "busy001", nick = "Busy", flowControlled = true });
+        var kit = new MediaKit(emu);
+
+        var ex = await Assert.ThrowsAsync<MessageSendException>(
+            () => kit.Proactive.SendAsync(MediaKit.User(user), new OutboundMessage { Text = "hello" }, CancellationToken.None));
+
+        Assert.Equal(MediaKit.User(user), ex.Target);
+        Assert.Contains($"user:{user}", ex.Message, StringComparison.Ordinal);
+        Assert.Contains(outcome, ex.Message, StringComparison.Ordinal);
+        Assert.Contains(list, ex.Message, StringComparison.Ordinal);
+        var call = Assert.Single(emu.Calls(MediaKit.OtoPath));
+        Assert.Equal(200, call.Status);
+        Assert.Contains($"\"{list}\":[\"{user}\"]", call.ResponseBody, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Send_UnknownGroup_MessageSendExceptionNamingTheGroup()
     {
