@@ -15,6 +15,8 @@ internal sealed class OpenCardRow
 
     public string Content { get; init; } = string.Empty;
 
+    public long State { get; init; }
+
     public long CreatedAt { get; init; }
 
     public long UpdatedAt { get; init; }

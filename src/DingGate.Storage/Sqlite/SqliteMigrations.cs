@@ -98,5 +98,25 @@ internal static class SqliteMigrations
             PRIMARY KEY (account_id, month)
         ) WITHOUT ROWID;
         """,
+
+        // 6 (issue 12, crash windows; numbered by the lead): how far each open card got (0 creating, 1 created,
+        // 2 delivered, 3 delivered as a failure; cards of older runs were created), and the "thinking" reactions that
+        // may be on screen, taken back at the next start.
+        """
+        ALTER TABLE open_cards ADD COLUMN state INTEGER NOT NULL DEFAULT 1;
+        CREATE INDEX ix_open_cards_message ON open_cards (account_id, message_key);
+
+        CREATE TABLE shown_indicators (
+            account_id      TEXT    NOT NULL,
+            message_key     TEXT    NOT NULL,
+            conversation_id TEXT    NOT NULL,
+            msg_id          TEXT    NOT NULL,
+            emotion_name    TEXT    NOT NULL,
+            emotion_id      TEXT    NOT NULL,
+            background_id   TEXT    NOT NULL,
+            shown_at        INTEGER NOT NULL,
+            PRIMARY KEY (account_id, message_key)
+        );
+        """,
     ];
 }

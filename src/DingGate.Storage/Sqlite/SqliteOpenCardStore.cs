@@ -11,7 +11,7 @@ internal sealed class SqliteOpenCardStore(SqliteDatabase database) : IOpenCardSt
     private const string SelectColumns =
         "account_id AS AccountId, out_track_id AS OutTrackId, conversation_id AS ConversationId, " +
         "message_key AS MessageKey, owner_user_id AS OwnerUserId, content AS Content, " +
-        "created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "state AS State, created_at AS CreatedAt, updated_at AS UpdatedAt";
 
     // INSERT OR REPLACE deletes the old row first, so a replaced card gets a new rowid (it sorts as the newest
     // among cards created in the same millisecond), which is what "replaces a record" means here.
@@ -22,8 +22,8 @@ internal sealed class SqliteOpenCardStore(SqliteDatabase database) : IOpenCardSt
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT OR REPLACE INTO open_cards
-                (account_id, out_track_id, conversation_id, message_key, owner_user_id, content, created_at, updated_at)
-            VALUES (@AccountId, @OutTrackId, @ConversationId, @MessageKey, @OwnerUserId, @Content, @CreatedAt, @UpdatedAt);
+                (account_id, out_track_id, conversation_id, message_key, owner_user_id, content, state, created_at, updated_at)
+            VALUES (@AccountId, @OutTrackId, @ConversationId, @MessageKey, @OwnerUserId, @Content, @State, @CreatedAt, @UpdatedAt);
             """,
             new
             {
@@ -33,6 +33,7 @@ internal sealed class SqliteOpenCardStore(SqliteDatabase database) : IOpenCardSt
                 card.MessageKey,
                 card.OwnerUserId,
                 card.Content,
+                State = (int)card.State,
                 CreatedAt = card.CreatedAt.ToUnixTimeMilliseconds(),
                 UpdatedAt = card.UpdatedAt.ToUnixTimeMilliseconds(),
             },
@@ -49,6 +50,19 @@ internal sealed class SqliteOpenCardStore(SqliteDatabase database) : IOpenCardSt
             WHERE account_id = @accountId AND out_track_id = @outTrackId;
             """,
             new { accountId, outTrackId, content, at = at.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task MarkAsync(
+        string accountId, string outTrackId, OpenCardState state, string? content, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE open_cards SET state = @state, content = COALESCE(@content, content), updated_at = @at
+            WHERE account_id = @accountId AND out_track_id = @outTrackId;
+            """,
+            new { accountId, outTrackId, state = (int)state, content, at = at.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
     }
 
@@ -81,6 +95,7 @@ internal sealed class SqliteOpenCardStore(SqliteDatabase database) : IOpenCardSt
         MessageKey = row.MessageKey,
         OwnerUserId = row.OwnerUserId,
         Content = row.Content,
+        State = Enum.IsDefined((OpenCardState)row.State) ? (OpenCardState)row.State : OpenCardState.Created,
         CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt),
         UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt),
     };

@@ -85,6 +85,67 @@ public sealed class SqliteOpenCardStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AddAsync_CreatingCard_StateRoundTrips()
+    {
+        var card = Card("track-1", T0) with { State = OpenCardState.Creating, Content = string.Empty };
+
+        await _store.AddAsync(card, CancellationToken.None);
+
+        Assert.Equal([card], await _store.ListAsync("acc", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MarkAsync_WithContent_ChangesStateContentAndUpdatedAt()
+    {
+        var card = Card("track-1", T0) with { State = OpenCardState.Creating };
+        await _store.AddAsync(card, CancellationToken.None);
+        await _store.AddAsync(Card("track-2", T0), CancellationToken.None);
+
+        await _store.MarkAsync("acc", "track-1", OpenCardState.DeliveredAsFailure, "the whole answer", T0.AddSeconds(9), CancellationToken.None);
+
+        var cards = await _store.ListAsync("acc", CancellationToken.None);
+        Assert.Equal(card with { State = OpenCardState.DeliveredAsFailure, Content = "the whole answer", UpdatedAt = T0.AddSeconds(9) }, cards[0]);
+        Assert.Equal(Card("track-2", T0), cards[1]);
+    }
+
+    [Fact]
+    public async Task MarkAsync_NullContent_KeepsContent()
+    {
+        var card = Card("track-1", T0) with { State = OpenCardState.Creating, Content = "shown" };
+        await _store.AddAsync(card, CancellationToken.None);
+
+        await _store.MarkAsync("acc", "track-1", OpenCardState.Created, null, T0.AddSeconds(1), CancellationToken.None);
+
+        Assert.Equal([card with { State = OpenCardState.Created, UpdatedAt = T0.AddSeconds(1) }], await _store.ListAsync("acc", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MarkAsync_UnknownCard_CreatesNothing()
+    {
+        await _store.AddAsync(Card("track-1", T0, account: "other"), CancellationToken.None);
+
+        await _store.MarkAsync("acc", "track-1", OpenCardState.Delivered, "x", T0, CancellationToken.None);
+
+        Assert.Empty(await _store.ListAsync("acc", CancellationToken.None));
+        Assert.Equal([Card("track-1", T0, account: "other")], await _store.ListAsync("other", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Open_RowOfAnOlderSchema_ReadsAsCreated()
+    {
+        await using (var connection = await _database.OpenConnectionAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO open_cards (account_id, out_track_id, conversation_id, message_key, owner_user_id, content, created_at, updated_at)
+                VALUES ('acc', 'old', 'cid', 'msg', NULL, 'partial', 0, 0);
+                """);
+        }
+
+        Assert.Equal(OpenCardState.Created, Assert.Single(await _store.ListAsync("acc", CancellationToken.None)).State);
+    }
+
+    [Fact]
     public async Task RemoveAsync_KnownCard_RemovesOnlyThatCard()
     {
         await _store.AddAsync(Card("track-1", T0), CancellationToken.None);
