@@ -25,6 +25,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
     IDedupStore dedup,
     IInboundJournal journal,
     IOpenCardStore openCards,
+    IShownIndicatorStore shownIndicators,
     IInboundHandler handler,
     DingTalkTelemetry telemetry,
     TimeProvider time)
@@ -44,15 +45,19 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var replier = new ConversationReplier(account, api, robot, time, loggers.CreateLogger<ConversationReplier>());
         var (uploader, media) = (new MediaUploader(api), new MediaMessageSender(robot));
         var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>());
+        var indicator = new ThinkingIndicator(account, api, shownIndicators, time, loggers.CreateLogger<ThinkingIndicator>());
+        var resumable = new ResumableCards();
         var replies = new ReplySinkFactory(
-            account, replier, new ThinkingIndicator(account, api, time, loggers.CreateLogger<ThinkingIndicator>()), attachments, journal, telemetry.Replies,
-            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers));
+            account, replier, indicator, attachments, journal, telemetry.Replies,
+            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable));
         var dispatcher = new InboundDispatcher(
             account, preparer, policy, replier, replies, dedup, journal, handler, telemetry.Inbound, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
         var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
-        var recovery = new OpenCardRecovery(account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>());
+        var recovery = new OpenCardRecovery(
+            account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>(), journal: journal, resumable: resumable);
+        var indicators = new ShownIndicatorRecovery(account.Id, indicator, shownIndicators, time, loggers.CreateLogger<ShownIndicatorRecovery>());
         return new DingTalkAccountRuntime(
-            account, http, api, stream, dispatcher, approver, proactive, recovery, cards, loggers.CreateLogger<DingTalkAccountRuntime>());
+            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, loggers.CreateLogger<DingTalkAccountRuntime>());
     }
 }

@@ -1,9 +1,12 @@
 namespace DingGate.DingTalk.Replies.Cards;
 
-/// <summary>Card-only texts: the status line shown before any answer text, and the notice of a card given up on.</summary>
+/// <summary>Card-only texts: the status line shown before any answer text, the notice of a card given up on, and of a card answered again.</summary>
 internal static class CardNotes
 {
     public const string FallingBack = "⚠️ 卡片更新失败，完整回答将以消息发送。";
+
+    /// <summary>What a card of a crashed run shows when its message is answered again into it (replaces the old partial text).</summary>
+    public const string Resuming = "> ⚠️ 回答被中断（网关重启），正在重新回答…";
 
     /// <summary>What a card shows while the answer streams (never empty while anything was written; never the final content).</summary>
     public static string Intermediate(CardReplySnapshot state)

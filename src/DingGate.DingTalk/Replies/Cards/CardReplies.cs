@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging;
 namespace DingGate.DingTalk.Replies.Cards;
 
 /// <summary>
-/// The card-mode parts of one account (card client, open-card store, stoppable cards, degrade gate) and the choice
-/// whether a reply can be a card: it cannot when the account is degraded or when the sender of a 1:1 chat has no
-/// staff id (external users get no IM_ROBOT card).
+/// The card-mode parts of one account (card client, open-card store, stoppable cards, degrade gate, the cards of a
+/// crashed run left for resumed answers) and the choice whether a reply can be a card: it cannot when the account is
+/// degraded or when the sender of a 1:1 chat has no staff id (external users get no IM_ROBOT card).
 /// </summary>
 internal sealed class CardReplies
 {
@@ -20,8 +20,9 @@ internal sealed class CardReplies
 
     public CardReplies(
         DingTalkAccount account, DingTalkApiClient api, ConversationReplier replier, ReplyAttachmentSender attachments, IOpenCardStore store,
-        ActiveCardRegistry registry, TimeProvider time, ILoggerFactory loggers)
+        ActiveCardRegistry registry, TimeProvider time, ILoggerFactory loggers, ResumableCards? resumable = null)
     {
+        Resumable = resumable ?? new ResumableCards();
         _loggers = loggers;
         Gate = new CardModeGate(account, time, loggers.CreateLogger<CardModeGate>());
         _parts = new CardReplyParts(account, new AiCardClient(account, api), replier, attachments, store, registry, Gate, time);
@@ -31,9 +32,15 @@ internal sealed class CardReplies
 
     public ActiveCardRegistry Registry => _parts.Registry;
 
-    /// <summary>A card sink for <paramref name="message"/>, or null when this reply must be markdown.</summary>
+    /// <summary>The open cards of a crashed run whose messages this start answers again (see <see cref="OpenCardRecovery"/>).</summary>
+    public ResumableCards Resumable { get; }
+
+    /// <summary>
+    /// A card sink for <paramref name="message"/>, or null when this reply must be markdown. A message answered again
+    /// after a crash gets the card its first answer left open (claimed from <see cref="Resumable"/>).
+    /// </summary>
     public CardReplySink? TryCreate(InboundMessage message, string messageKey) =>
         CardTarget.For(message) is { } target && Gate.AllowsCards()
-            ? new CardReplySink(message, messageKey, target, _parts, _loggers.CreateLogger<CardReplySink>())
+            ? new CardReplySink(message, messageKey, target, _parts, _loggers.CreateLogger<CardReplySink>(), Resumable.Claim(messageKey))
             : null;
 }

@@ -11,13 +11,23 @@ namespace DingGate.DingTalk.Replies.Cards;
 
 /// <summary>
 /// Card mode: an actor owning one background task (started by the constructor, awaited by
-/// <see cref="CompleteAsync"/> and <see cref="DisposeAsync"/>) that creates and delivers a PROCESSING card right away
-/// (flowStatus "1"), records it as open (<see cref="IOpenCardStore"/>) and stoppable (<see cref="ActiveCardRegistry"/>),
+/// <see cref="CompleteAsync"/> and <see cref="DisposeAsync"/>) that records the card as open
+/// (<see cref="IOpenCardStore"/>, <see cref="OpenCardState.Creating"/>) BEFORE it creates and delivers it as PROCESSING
+/// (flowStatus "1") right away, then records it created and stoppable (<see cref="ActiveCardRegistry"/>),
 /// streams the coalesced answer (<see cref="CardStreamer"/>; with flowStatus, INPUTING "2" before the first update) and
 /// ends it with one <c>isFinalize=true</c> streaming call carrying the whole answer and its note, then (flowStatus
 /// templates, <see cref="AiCardFlow"/>) FINISHED "3", or FAILED "5" for <see cref="ReplyEnd.Failed"/>, with the whole
-/// answer again. A card whose end is refused by throttling or an outage (after extra attempts) stays in the open-card
-/// store with the whole answer, so the next start ends it instead of leaving it spinning.
+/// answer again. The moment the final streaming update is accepted the card is recorded
+/// <see cref="OpenCardState.Delivered"/> with the whole answer: a card whose end is then refused by throttling or an
+/// outage (after extra attempts), or a crash before the books are kept, leaves that record, and the next start ends the
+/// card with its answer (no "interrupted" note) and does not answer the message again.
+/// <para>
+/// Resumed after a crash (<see cref="CardReplies.TryCreate"/> with the open card of the message): the answer streams
+/// into the same card. A card recorded created is not created again; one recorded creating is created with the same
+/// outTrackId, and DingTalk's <c>param.cardAlreadyExist</c> (the create of the crashed run was accepted; an outTrackId
+/// never makes a second card) counts as created. Either way the old content is replaced at once by a full streaming
+/// update with <see cref="CardNotes.Resuming"/>.
+/// </para>
 /// <para>
 /// Never lost, never doubled: when the create, a streaming or the final streaming call fails, the card is given up
 /// (one best-effort FAILED update saying the answer follows as a message) and at completion the whole answer goes
@@ -28,6 +38,9 @@ internal sealed partial class CardReplySink : IReplySink
 {
     /// <summary>Waits before the extra attempts to end a card (FINISHED/FAILED) that throttling or an outage refused.</summary>
     public static readonly TimeSpan[] EndRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)];
+
+    /// <summary>DingTalk's answer to a create with an outTrackId it already has (spec §6.1).</summary>
+    public const string AlreadyExistsCode = "param.cardAlreadyExist";
 
     private readonly InboundMessage _message;
     private readonly string _messageKey;
@@ -48,8 +61,10 @@ internal sealed partial class CardReplySink : IReplySink
     private readonly CancellationToken _stopToken;
     private readonly AiCardFlow _flow;
     private readonly Task<ReplyOutcome> _run;
+    private readonly OpenCard? _resumed;
 
-    public CardReplySink(InboundMessage message, string messageKey, CardTarget target, CardReplyParts parts, ILogger<CardReplySink> logger)
+    /// <summary>Starts the reply; <paramref name="resumed"/> is the open card a crashed run left for this message (the answer streams into it), null for a new card.</summary>
+    public CardReplySink(InboundMessage message, string messageKey, CardTarget target, CardReplyParts parts, ILogger<CardReplySink> logger, OpenCard? resumed = null)
     {
         _message = message;
         _messageKey = messageKey;
@@ -58,7 +73,8 @@ internal sealed partial class CardReplySink : IReplySink
         _logger = logger;
         _state = new CardReplyState(_time);
         _stopToken = _stop.Token;
-        OutTrackId = "card_" + Guid.NewGuid().ToString("N");
+        _resumed = resumed;
+        OutTrackId = resumed?.OutTrackId ?? "card_" + Guid.NewGuid().ToString("N");
         _flow = new AiCardFlow(_account, _cards, OutTrackId, _meter);
         // Owned: awaited by CompleteAsync and DisposeAsync. Calls to DingTalk are not cancelled: the card must end.
         _run = RunAsync(CancellationToken.None);
@@ -118,31 +134,35 @@ internal sealed partial class CardReplySink : IReplySink
         IDisposable? registration = null;
         try
         {
+            var reset = false;
             try
             {
-                await _cards.CreateAndDeliverAsync(_target, OutTrackId, CardVariables.Create(_account), _meter, cancellationToken);
+                reset = await OpenCardAsync(cancellationToken);
                 created = true;
             }
             catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
             {
                 failure = ex;
                 LogCreateFailed(_logger, _account.Id, _message.MessageId, ex.Message, ex);
+                if (!MayExist(ex))
+                {
+                    // No card was made (refused, throttled): nothing for the next start to end.
+                    await StoreAsync(() => _store.RemoveAsync(_account.Id, OutTrackId, cancellationToken));
+                }
             }
 
             if (created)
             {
-                await StoreAsync(
-                    () => _store.AddAsync(
-                        new OpenCard
-                        {
-                            AccountId = _account.Id, OutTrackId = OutTrackId, ConversationId = _message.ConversationId, MessageKey = _messageKey,
-                            OwnerUserId = _message.Sender.StaffId, CreatedAt = _time.GetUtcNow(), UpdatedAt = _time.GetUtcNow(),
-                        },
-                        cancellationToken));
                 registration = _registry.Register(OutTrackId, _message.Sender.StaffId, _stop);
                 var streamer = new CardStreamer(_flow, _store, _account.Id, _state, _account.CardStreamInterval, _time, ex => LogStoreFailedAsync(ex));
                 try
                 {
+                    if (reset)
+                    {
+                        // The crashed run's partial text goes at once; the resumed answer replaces it as it streams.
+                        await _flow.StreamAsync(CardNotes.Resuming, isFinalize: false, isError: false, cancellationToken);
+                    }
+
                     await streamer.RunAsync(cancellationToken);
                 }
                 catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
@@ -163,6 +183,12 @@ internal sealed partial class CardReplySink : IReplySink
                 try
                 {
                     await _flow.StreamAsync(answer, isFinalize: true, isError: end == ReplyEnd.Failed, cancellationToken);
+                    if (end != ReplyEnd.Interrupted)
+                    {
+                        // Delivered: from here on a restart ends the card with this answer and does not answer again.
+                        var delivered = end == ReplyEnd.Failed ? OpenCardState.DeliveredAsFailure : OpenCardState.Delivered;
+                        await StoreAsync(() => _store.MarkAsync(_account.Id, OutTrackId, delivered, answer, _time.GetUtcNow(), cancellationToken));
+                    }
                 }
                 catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
                 {
@@ -175,12 +201,12 @@ internal sealed partial class CardReplySink : IReplySink
             if (created && failure is null)
             {
                 // The whole answer is on the card; only its state is left. A card that could not be ended for throttling
-                // or an outage stays in the open-card store with the whole answer, so the next start ends it.
+                // or an outage stays in the open-card store, delivered with the whole answer, so the next start ends it.
                 if (await EndCardAsync(answer, end == ReplyEnd.Failed, cancellationToken) is { } endFailure)
                 {
                     keepOpen = CardModeGate.IsThrottlingOrServerError(endFailure);
                     _gate.RecordFailure(endFailure);
-                    if (keepOpen)
+                    if (keepOpen && end == ReplyEnd.Interrupted)
                     {
                         await StoreAsync(() => _store.UpdateContentAsync(_account.Id, OutTrackId, answer, _time.GetUtcNow(), cancellationToken));
                     }
@@ -211,6 +237,51 @@ internal sealed partial class CardReplySink : IReplySink
             }
         }
     }
+
+    // Records the card (creating) and creates it, or takes over the card of a crashed run. True when that card may show
+    // the crashed run's text and must be reset.
+    private async Task<bool> OpenCardAsync(CancellationToken cancellationToken)
+    {
+        if (_resumed is { State: OpenCardState.Created })
+        {
+            LogResumingCard(_logger, _account.Id, OutTrackId, _message.MessageId);
+            return true;
+        }
+
+        if (_resumed is null)
+        {
+            var now = _time.GetUtcNow();
+            // Before the call: a crash between an accepted create and this record would leave a card nobody ends.
+            await StoreAsync(
+                () => _store.AddAsync(
+                    new OpenCard
+                    {
+                        AccountId = _account.Id, OutTrackId = OutTrackId, ConversationId = _message.ConversationId, MessageKey = _messageKey,
+                        OwnerUserId = _message.Sender.StaffId, State = OpenCardState.Creating, CreatedAt = now, UpdatedAt = now,
+                    },
+                    cancellationToken));
+        }
+
+        var reset = false;
+        try
+        {
+            await _cards.CreateAndDeliverAsync(_target, OutTrackId, CardVariables.Create(_account), _meter, cancellationToken);
+        }
+        catch (DingTalkApiException ex) when (_resumed is not null && ex.Code == AlreadyExistsCode)
+        {
+            // The crashed run's create was accepted after all: the same card goes on.
+            LogResumingCard(_logger, _account.Id, OutTrackId, _message.MessageId);
+            reset = true;
+        }
+
+        await StoreAsync(() => _store.MarkAsync(_account.Id, OutTrackId, OpenCardState.Created, null, _time.GetUtcNow(), cancellationToken));
+        return reset;
+    }
+
+    // A failed create that may still have made the card (no answer, 5xx, timeout): its record stays, so the next start
+    // ends it (or forgets it when DingTalk does not know it).
+    private static bool MayExist(Exception ex) =>
+        ex is not DingTalkApiException || ex is DingTalkApiException { HttpStatus: >= 500 } or DingTalkApiException { HttpStatus: 0, Code: "network" };
 
     // FINISHED/FAILED (flowStatus templates; nothing otherwise). Throttling, 5xx and network failures, which the api
     // client already retried, are tried again after each of EndRetryDelays. Null when it worked, else the last failure.
@@ -324,6 +395,9 @@ internal sealed partial class CardReplySink : IReplySink
 
     [LoggerMessage(EventId = 2126, Level = LogLevel.Warning, Message = "Account {AccountId}: the open-card record of {OutTrackId} could not be written ({Error})")]
     private static partial void LogStoreFailed(ILogger logger, string accountId, string outTrackId, string error, Exception exception);
+
+    [LoggerMessage(EventId = 2129, Level = LogLevel.Information, Message = "Account {AccountId}: the answer to {MessageId} resumes in card {OutTrackId} of the crashed run")]
+    private static partial void LogResumingCard(ILogger logger, string accountId, string outTrackId, string messageId);
 
     [LoggerMessage(EventId = 2127, Level = LogLevel.Error, Message = "Account {AccountId}: the markdown fallback of the answer to {MessageId} failed too ({Error})")]
     private static partial void LogFallbackFailed(ILogger logger, string accountId, string messageId, string error, Exception exception);
