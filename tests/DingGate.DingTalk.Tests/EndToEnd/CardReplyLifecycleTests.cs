@@ -7,7 +7,7 @@ using DingGate.DingTalk.Tests.Support;
 namespace DingGate.DingTalk.Tests.EndToEnd;
 
 /// <summary>
-/// A card reply's life through the real channel: the stop button, a gateway killed mid-stream and started again, and
+/// A card reply's life through the real channel: the stop button, a gateway killed mid-stream and started again in markdown mode, and
 /// files in card mode. Asserted on the emulator's cards and recorded calls.
 /// </summary>
 public sealed class CardReplyLifecycleTests
@@ -57,8 +57,10 @@ public sealed class CardReplyLifecycleTests
         Assert.Equal(ReplyMode.Card, result.Mode);
     }
 
+    // A card left for the resumed answer that no card reply takes (here: the next start answers in markdown) is ended
+    // honestly after the resume. The same card in card mode is answered into: CrashWindowTests.
     [Fact]
-    public async Task GatewayKilledMidStream_NextStartFinalizesTheCardHonestlyAndAnswersAgain()
+    public async Task GatewayKilledMidStream_RestartedInMarkdownMode_OldCardEndedHonestlyAfterTheResumeAndAnswerSentOnce()
     {
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
@@ -87,21 +89,20 @@ public sealed class CardReplyLifecycleTests
         }
 
         var before = (await emu.ControlAsync(HttpMethod.Get, "/_emulator/cards/" + outTrackId))!;
-        await using var second = await ChannelHarness.StartAsync(emu, state.Path, s => s.MessageType = "card");
-        await TestWait.UntilAsync(() => emu.Calls("/v1.0/card/instances/createAndDeliver").Count == 2, "the resumed message gets a new card");
-        await TestWait.UntilAsync(async () => await FinishedCardsAsync(emu) == 2, "both cards finished");
+        await using var second = await ChannelHarness.StartAsync(emu, state.Path, s => s.MessageType = "markdown");
+        await TestWait.UntilAsync(async () => await FinishedCardsAsync(emu) == 1, "the old card finished");
+        await TestWait.UntilAsync(() => emu.Calls("/robot/sendBySession").Count == 1, "the answer as markdown");
 
         Assert.Equal("INPUTING", (string?)before["state"]);
+        Assert.True((bool)before["spinning"]!);
+        Assert.Single(emu.Calls("/v1.0/card/instances/createAndDeliver"));
         var old = (await emu.ControlAsync(HttpMethod.Get, "/_emulator/cards/" + outTrackId))!;
         Assert.Equal("前半部分\n\n> " + Interrupted, (string?)old["streamingContent"]!["msgContent"]);
-        Assert.True((bool)before["spinning"]!);
         Assert.False((bool)old["spinning"]!);
         var ended = LastInstanceUpdate(emu, outTrackId);
         Assert.Equal(("3", "前半部分\n\n> " + Interrupted), ((string?)ended["flowStatus"], (string?)ended["msgContent"]));
-        var newId = (string)JsonNode.Parse(emu.Calls("/v1.0/card/instances/createAndDeliver")[1].RequestBody)!["outTrackId"]!;
-        var fresh = (await emu.ControlAsync(HttpMethod.Get, "/_emulator/cards/" + newId))!;
-        Assert.Equal(RecordingInboundHandler.DefaultAnswer, (string?)fresh["streamingContent"]!["msgContent"]);
-        Assert.Empty(await second.Get<IOpenCardStore>().ListAsync("default", CancellationToken.None));
+        Assert.Contains(RecordingInboundHandler.DefaultAnswer, Assert.Single(emu.Calls("/robot/sendBySession")).RequestBody, StringComparison.Ordinal);
+        await TestWait.UntilAsync(async () => (await second.Get<IOpenCardStore>().ListAsync("default", CancellationToken.None)).Count == 0, "the store is empty");
     }
 
     [Fact]

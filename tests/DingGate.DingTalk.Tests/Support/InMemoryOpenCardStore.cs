@@ -9,7 +9,7 @@ internal sealed class InMemoryOpenCardStore : IOpenCardStore
     private readonly ConcurrentDictionary<(string AccountId, string OutTrackId), OpenCard> _cards = new();
     private readonly ConcurrentQueue<string> _log = new();
 
-    /// <summary>"add:&lt;id&gt;", "update:&lt;id&gt;:&lt;content&gt;", "remove:&lt;id&gt;" in call order.</summary>
+    /// <summary>"add:&lt;id&gt;", "update:&lt;id&gt;:&lt;content&gt;", "mark:&lt;id&gt;:&lt;state&gt;", "remove:&lt;id&gt;" in call order.</summary>
     public IReadOnlyList<string> Log => _log.ToArray();
 
     public Task AddAsync(OpenCard card, CancellationToken cancellationToken)
@@ -25,6 +25,17 @@ internal sealed class InMemoryOpenCardStore : IOpenCardStore
         {
             _cards[(accountId, outTrackId)] = card with { Content = content, UpdatedAt = at };
             _log.Enqueue("update:" + outTrackId + ":" + content);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task MarkAsync(string accountId, string outTrackId, OpenCardState state, string? content, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (_cards.TryGetValue((accountId, outTrackId), out var card))
+        {
+            _cards[(accountId, outTrackId)] = card with { State = state, Content = content ?? card.Content, UpdatedAt = at };
+            _log.Enqueue("mark:" + outTrackId + ":" + state);
         }
 
         return Task.CompletedTask;

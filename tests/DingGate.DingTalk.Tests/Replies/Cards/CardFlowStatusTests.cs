@@ -1,4 +1,5 @@
 using DingGate.Core.Replies;
+using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Tests.Support;
@@ -9,6 +10,7 @@ namespace DingGate.DingTalk.Tests.Replies.Cards;
 public sealed class CardFlowStatusTests
 {
     private const string InstancesPath = "/v1.0/card/instances";
+    private const string StreamingPath = "/v1.0/card/streaming";
     private const string UserTemplate = "00000000-aaaa-bbbb-cccc-000000000001.schema";
 
     [Fact]
@@ -64,12 +66,12 @@ public sealed class CardFlowStatusTests
     }
 
     [Fact]
-    public async Task CompleteAsync_FinishedRefusedByAnOutage_RetriedThenKeptOpenWithTheWholeAnswerAndTheNextStartEndsIt()
+    public async Task CompleteAsync_FinishedRefusedByAnOutage_KeptOpenAsDeliveredAndTheNextStartEndsItWithTheAnswerAndNoInterruptedNote()
     {
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("question");
         var sink = kit.Create(message);
-        await TestWait.UntilAsync(() => kit.Store.Log.Count == 1, "the card is created and recorded");
+        await TestWait.UntilAsync(() => kit.Store.Log.Contains("mark:" + sink.OutTrackId + ":Created"), "the card is created and recorded");
         await sink.WriteAsync(new ReplyTextDelta("The whole answer."), CancellationToken.None);
         kit.Emu.Time.Advance(CardTestKit.Interval);
         await TestWait.UntilAsync(() => kit.Steps(sink.OutTrackId).Contains("stream"), "INPUTING and an intermediate update");
@@ -84,8 +86,9 @@ public sealed class CardFlowStatusTests
         var card = await kit.CardAsync(sink.OutTrackId);
         Assert.True((bool)card["spinning"]!);
         var open = Assert.Single(await kit.Store.ListAsync(kit.Account.Id, CancellationToken.None));
-        Assert.Equal("The whole answer.", open.Content);
+        Assert.Equal(("The whole answer.", OpenCardState.Delivered), (open.Content, open.State));
         Assert.DoesNotContain("remove:" + sink.OutTrackId, kit.Store.Log);
+        var streamed = kit.Emu.Calls(StreamingPath).Count;
         Assert.Contains(kit.Logs.Entries, e => e.Message.Contains("could not be set to its final state", StringComparison.Ordinal));
 
         await kit.Emu.ControlAsync(HttpMethod.Delete, "/_emulator/faults");
@@ -94,7 +97,11 @@ public sealed class CardFlowStatusTests
 
         card = await kit.CardAsync(sink.OutTrackId);
         Assert.Equal(("FINISHED", false), ((string?)card["state"], (bool)card["spinning"]!));
-        Assert.StartsWith("The whole answer.", (string?)card["publicData"]!["msgContent"], StringComparison.Ordinal);
+        // Its answer was delivered: ended with it as it is, no "interrupted" note, no second final streaming update.
+        Assert.Equal("The whole answer.", (string?)card["publicData"]!["msgContent"]);
+        Assert.Equal("The whole answer.", (string?)card["streamingContent"]!["msgContent"]);
+        Assert.Equal(streamed, kit.Emu.Calls(StreamingPath).Count);
+        Assert.Equal(["create:1", "instances:2", "stream", "finalize", "instances:3"], kit.Steps(sink.OutTrackId));
         Assert.Empty(await kit.Store.ListAsync(kit.Account.Id, CancellationToken.None));
     }
 }

@@ -1,4 +1,5 @@
 using DingGate.Core.Replies;
+using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Tests.Support;
@@ -12,7 +13,7 @@ public sealed class CardReplySinkFallbackTests
     private const string Answer = "The full answer, line one.\nLine two of the full answer.";
 
     [Fact]
-    public async Task CompleteAsync_CreateFails_FullAnswerOnceAsMarkdownNoStreaming()
+    public async Task CompleteAsync_CreateFailsWithServerErrors_FullAnswerOnceAsMarkdownNoStreamingCardMayExistSoItsRecordStays()
     {
         await using var kit = await CardTestKit.StartAsync();
         await kit.AddFaultAsync(new { path = CreatePath, kind = "Status", status = 500, count = 99 });
@@ -29,7 +30,26 @@ public sealed class CardReplySinkFallbackTests
         Assert.Equal(1, await kit.MarkdownCountAsync(message.ConversationId, Answer));
         Assert.Empty(kit.Emu.Calls(StreamingPath));
         Assert.Equal(1, outcome.ApiCalls[ApiCallKinds.CardCreate]);
-        Assert.Empty(kit.Store.Log);
+        // A 500 does not say the card was not made: the record (written before the call) stays for the next start.
+        Assert.Equal(["add:" + sink.OutTrackId], kit.Store.Log);
+        Assert.Equal(OpenCardState.Creating, Assert.Single(await kit.Store.ListAsync(kit.Account.Id, CancellationToken.None)).State);
+    }
+
+    [Fact]
+    public async Task CompleteAsync_CreateRefused_RecordWrittenBeforeTheCallThenRemovedAnswerAsMarkdown()
+    {
+        await using var kit = await CardTestKit.StartAsync();
+        await kit.AddFaultAsync(new { path = CreatePath, kind = "Status", status = 400, count = 99 });
+        var message = await kit.InjectAsync("question");
+        var sink = kit.Create(message);
+        await TestWait.UntilAsync(() => kit.Emu.Calls(CreatePath).Count == 1, "the create is tried");
+        await WriteInPartsAsync(kit, sink);
+
+        var outcome = await kit.DriveAsync(sink.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None));
+
+        Assert.Equal((ReplyMode.Markdown, true, true), (outcome.Mode, outcome.FellBack, outcome.Delivered));
+        Assert.Equal(1, await kit.MarkdownCountAsync(message.ConversationId, Answer));
+        Assert.Equal(["add:" + sink.OutTrackId, "remove:" + sink.OutTrackId], kit.Store.Log);
     }
 
     [Fact]
@@ -38,7 +58,7 @@ public sealed class CardReplySinkFallbackTests
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("question");
         var sink = kit.Create(message);
-        await TestWait.UntilAsync(() => kit.Store.Log.Count == 1, "the card is created and recorded");
+        await TestWait.UntilAsync(() => kit.Store.Log.Contains("mark:" + sink.OutTrackId + ":Created"), "the card is created and recorded");
         // The first streaming call and its 3 retries fail; the best-effort error update after them goes through.
         await kit.AddFaultAsync(new { path = StreamingPath, kind = "Status", status = 500, count = 4, method = "PUT" });
         await WriteInPartsAsync(kit, sink);
@@ -74,7 +94,7 @@ public sealed class CardReplySinkFallbackTests
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("question");
         var sink = kit.Create(message);
-        await TestWait.UntilAsync(() => kit.Store.Log.Count == 1, "the card is created and recorded");
+        await TestWait.UntilAsync(() => kit.Store.Log.Contains("mark:" + sink.OutTrackId + ":Created"), "the card is created and recorded");
         await WriteInPartsAsync(kit, sink);
         kit.Emu.Time.Advance(CardTestKit.Interval);
         await TestWait.UntilAsync(() => kit.Emu.Calls(StreamingPath).Count >= 1, "an intermediate update is sent");

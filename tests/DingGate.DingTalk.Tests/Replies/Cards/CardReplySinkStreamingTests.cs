@@ -17,7 +17,7 @@ public sealed class CardReplySinkStreamingTests
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("explain");
         var sink = kit.Create(message);
-        await TestWait.UntilAsync(() => kit.Store.Log.Count == 1, "the card is created and recorded");
+        await TestWait.UntilAsync(() => kit.Store.Log.Contains("mark:" + sink.OutTrackId + ":Created"), "the card is created and recorded");
         var created = await kit.CardAsync(sink.OutTrackId);
         Assert.Equal("PROCESSING", (string?)created["state"]);
 
@@ -103,7 +103,7 @@ public sealed class CardReplySinkStreamingTests
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("search something");
         var sink = kit.Create(message);
-        await TestWait.UntilAsync(() => kit.Store.Log.Count == 1, "the card is created and recorded");
+        await TestWait.UntilAsync(() => kit.Store.Log.Contains("mark:" + sink.OutTrackId + ":Created"), "the card is created and recorded");
 
         await sink.WriteAsync(new ReplyStatus(ReplyStatusKind.ToolCall, "searching the web"), CancellationToken.None);
         kit.Emu.Time.Advance(CardTestKit.Interval);

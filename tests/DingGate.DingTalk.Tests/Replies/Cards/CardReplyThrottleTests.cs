@@ -21,7 +21,7 @@ public sealed class CardReplyThrottleTests
         kit.Emu.Time.Advance(TimeSpan.FromSeconds(20));
         var message = await kit.InjectAsync("question");
         var sink = kit.Create(message);
-        await TestWait.UntilAsync(() => kit.Store.Log.Count == 1, "the card is created and recorded");
+        await TestWait.UntilAsync(() => kit.Store.Log.Contains("mark:" + sink.OutTrackId + ":Created"), "the card is created and recorded");
         await kit.AddFaultAsync(new { path = StreamingPath, kind = "QpmLimit", count = 1, method = "PUT" });
 
         await sink.WriteAsync(new ReplyTextDelta("First part of the answer. "), CancellationToken.None);
@@ -65,7 +65,7 @@ public sealed class CardReplyThrottleTests
         kit.Emu.Time.Advance(TimeSpan.FromSeconds(20));
         var message = await kit.InjectAsync("question");
         var sink = kit.Create(message);
-        await TestWait.UntilAsync(() => kit.Store.Log.Count == 1, "the card is created and recorded");
+        await TestWait.UntilAsync(() => kit.Store.Log.Contains("mark:" + sink.OutTrackId + ":Created"), "the card is created and recorded");
         await kit.AddFaultAsync(new { path = StreamingPath, kind = "QpmLimit", count = 1, method = "PUT" });
 
         await sink.WriteAsync(new ReplyTextDelta("One. "), CancellationToken.None);
