@@ -12,8 +12,12 @@ internal sealed class InMemoryOpenCardStore : IOpenCardStore
     /// <summary>"add:&lt;id&gt;", "update:&lt;id&gt;:&lt;content&gt;", "mark:&lt;id&gt;:&lt;state&gt;", "remove:&lt;id&gt;" in call order.</summary>
     public IReadOnlyList<string> Log => _log.ToArray();
 
+    /// <summary>Called with each added card before it is stored (to observe what else happened by then).</summary>
+    public Action<OpenCard>? OnAdd { get; set; }
+
     public Task AddAsync(OpenCard card, CancellationToken cancellationToken)
     {
+        OnAdd?.Invoke(card);
         _cards[(card.AccountId, card.OutTrackId)] = card;
         _log.Enqueue("add:" + card.OutTrackId);
         return Task.CompletedTask;
