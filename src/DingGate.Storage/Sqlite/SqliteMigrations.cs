@@ -98,5 +98,12 @@ internal static class SqliteMigrations
             PRIMARY KEY (account_id, month)
         ) WITHOUT ROWID;
         """,
+
+        // 5 (issue 12 step 8, renumbered at merge): retention purges by age without scans — finished journal entries
+        // by when they finished, session history by when it was written.
+        """
+        CREATE INDEX ix_inbound_journal_finished ON inbound_journal (state, updated_at);
+        CREATE INDEX ix_session_messages_at ON session_messages (at);
+        """,
     ];
 }

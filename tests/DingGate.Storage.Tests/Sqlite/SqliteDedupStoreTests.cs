@@ -74,11 +74,11 @@ public sealed class SqliteDedupStoreTests : IDisposable
         await _store.TryMarkSeenAsync("b", "old2", T0, T0.AddMinutes(2), CancellationToken.None);
         await _store.TryMarkSeenAsync("acc", "live", T0, T0.AddMinutes(10), CancellationToken.None);
 
-        var purged = await _store.PurgeExpiredAsync(T0.AddMinutes(2), CancellationToken.None);
+        var purged = await _store.PurgeExpiredAsync(T0.AddMinutes(2), int.MaxValue, CancellationToken.None);
 
         Assert.Equal(2, purged);
-        Assert.Equal(0, await _store.PurgeExpiredAsync(T0.AddMinutes(2), CancellationToken.None));
+        Assert.Equal(0, await _store.PurgeExpiredAsync(T0.AddMinutes(2), int.MaxValue, CancellationToken.None));
         Assert.False(await _store.TryMarkSeenAsync("acc", "live", T0.AddMinutes(3), T0.AddMinutes(20), CancellationToken.None));
-        Assert.Equal(1, await _store.PurgeExpiredAsync(T0.AddMinutes(10), CancellationToken.None));
+        Assert.Equal(1, await _store.PurgeExpiredAsync(T0.AddMinutes(10), int.MaxValue, CancellationToken.None));
     }
 }
