@@ -40,7 +40,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
             account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream,
             new CardStopCallbackResponder(account.Id, cards, loggers.CreateLogger<CardStopCallbackResponder>()));
         var preparer = new InboundPreparer(account, parser, new MediaDownloader(api, loggers.CreateLogger<MediaDownloader>()),
-            Path.Combine(options.StateDirectory, "media"), loggers.CreateLogger<InboundPreparer>());
+            Inbound.MediaFolders.Root(options.StateDirectory), loggers.CreateLogger<InboundPreparer>());
         var robot = new RobotMessageSender(account, api);
         var replier = new ConversationReplier(account, api, robot, time, loggers.CreateLogger<ConversationReplier>());
         var (uploader, media) = (new MediaUploader(api), new MediaMessageSender(robot));

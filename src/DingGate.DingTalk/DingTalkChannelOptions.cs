@@ -15,5 +15,11 @@ public sealed class DingTalkChannelOptions
     /// <summary>Timeout of one DingTalk HTTP call.</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// When set, downloaded media of a message is deleted this long after the message finished (an
+    /// <c>IRetentionTarget</c> named <c>media</c> is registered for the retention service); null keeps media forever.
+    /// </summary>
+    public TimeSpan? MediaRetention { get; set; }
+
     internal StreamClientOptions Stream { get; set; } = new();
 }

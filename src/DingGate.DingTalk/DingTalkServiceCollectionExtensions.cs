@@ -1,4 +1,5 @@
 using DingGate.Core.Replies;
+using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies;
@@ -31,6 +32,12 @@ public static class DingTalkServiceCollectionExtensions
         services.AddSingleton(sp => new Diagnostics.DingTalkProbe(options, sp.GetRequiredService<DingTalkTelemetry>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>()));
         services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<DingTalkChannel>());
+        if (options.MediaRetention is { } retention)
+        {
+            services.AddSingleton<IRetentionTarget>(sp => Retention.MediaRetentionTarget.For(
+                options, retention, sp.GetRequiredService<IInboundJournal>(), sp.GetRequiredService<ILogger<Retention.MediaRetentionTarget>>()));
+        }
+
         return services;
     }
 }

@@ -3,6 +3,7 @@ using DingGate.Agent;
 using DingGate.Agent.Sessions;
 using DingGate.Cli.Admin;
 using DingGate.Cli.Gateway.Logging;
+using DingGate.Cli.Gateway.Retention;
 using DingGate.Core.Configuration;
 using DingGate.DingTalk;
 using DingGate.Storage;
@@ -23,7 +24,7 @@ namespace DingGate.Cli.Gateway;
 internal static class GatewayHost
 {
     // Meters exported on /metrics: the channel's (stream, API, inbound, replies) and the agent's (M.E.AI).
-    private static readonly string[] MeterNames = ["DingGate.DingTalk", Agent.Providers.ChatClientFactory.TelemetrySourceName];
+    private static readonly string[] MeterNames = ["DingGate.DingTalk", Agent.Providers.ChatClientFactory.TelemetrySourceName, RetentionMetrics.MeterName];
 
     public static IHost Build(GatewayHostSettings settings)
     {
@@ -43,12 +44,13 @@ internal static class GatewayHost
         builder.Logging.ClearProviders();
         ConfigureLogging(builder.Logging, settings, channel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
+        var retention = config.Storage.Retention.Resolve();
         builder.Services
             .AddSqliteStorage(settings.StateDirectory)
-            .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory })
+            .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory, MediaRetention = retention.Media })
             .AddAgent(config)
             .AddAgentSessions(config.Session);
-        builder.Services.AddHostedService<StoreMaintenanceService>();
+        builder.Services.AddRetention(retention);
         builder.Services.AddAdmin();
         builder.Services.AddHostedService<AdminAnnouncer>();
         builder.Services.AddOpenTelemetry()

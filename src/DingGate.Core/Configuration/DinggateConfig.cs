@@ -20,4 +20,7 @@ public sealed class DinggateConfig
 
     /// <summary><c>gateway</c>.</summary>
     public GatewaySettings Gateway { get; set; } = new();
+
+    /// <summary><c>storage</c>.</summary>
+    public StorageSettings Storage { get; set; } = new();
 }

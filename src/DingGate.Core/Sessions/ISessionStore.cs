@@ -17,4 +17,10 @@ public interface ISessionStore
 
     /// <summary>Counts for <c>/status</c>.</summary>
     Task<SessionStats> GetStatsAsync(SessionKey key, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes at most <paramref name="limit"/> history messages written at or before <paramref name="before"/>, in any
+    /// session, oldest first; returns how many. Usage counters are kept.
+    /// </summary>
+    Task<int> PurgeOlderThanAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
 }

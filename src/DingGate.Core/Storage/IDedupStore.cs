@@ -9,6 +9,6 @@ public interface IDedupStore
     /// </summary>
     Task<bool> TryMarkSeenAsync(string scope, string key, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
-    /// <summary>Removes expired marks; returns how many.</summary>
-    Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Removes at most <paramref name="limit"/> expired marks; returns how many.</summary>
+    Task<int> PurgeExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 }

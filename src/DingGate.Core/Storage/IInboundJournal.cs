@@ -17,4 +17,16 @@ public interface IInboundJournal
 
     /// <summary>Entries still Received or Processing, oldest first.</summary>
     Task<IReadOnlyList<InboundJournalEntry>> ListUnfinishedAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Deletes at most <paramref name="limit"/> finished entries (Answered or Failed) last changed at or before
+    /// <paramref name="finishedBefore"/>, oldest first; returns how many. Unfinished entries are never deleted.
+    /// </summary>
+    Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keys of the account's entries that are still unfinished or finished after <paramref name="finishedAfter"/>:
+    /// the messages whose downloaded media must be kept.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListKeysRetainedAfterAsync(string accountId, DateTimeOffset finishedAfter, CancellationToken cancellationToken);
 }

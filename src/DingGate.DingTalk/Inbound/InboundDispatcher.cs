@@ -85,8 +85,11 @@ internal sealed partial class InboundDispatcher(
         var now = time.GetUtcNow();
         if (!await dedup.TryMarkSeenAsync(account.Id, key, now, now + account.DedupTtl, cancellationToken) && !resumed)
         {
+            // A fresh journal row with a live mark: the first copy's row was purged by retention (only finished rows
+            // are). Close this row too, or the next start would resume it — past the dedup check — and answer twice.
             LogDuplicate(account.Id);
             metrics.DedupHit(account.Id);
+            await journal.MarkAsync(account.Id, key, InboundState.Answered, "duplicate: already answered", cancellationToken);
             return;
         }
 

@@ -26,8 +26,7 @@ internal sealed partial class InboundPreparer(
             return parsed;
         }
 
-        // Message ids are base64 (may hold '/', '+'): a hash names the folder, one per message.
-        var directory = Path.Combine(mediaRoot, SafeFileName.Clean(account.Id), FolderName(message.MessageId));
+        var directory = MediaFolders.Message(mediaRoot, account.Id, message.MessageId);
         var attachments = await DownloadAllAsync(message.Attachments, directory, cancellationToken);
         var quote = message.Quote is { Attachments.Count: > 0 } q
             ? q with { Attachments = await DownloadAllAsync(q.Attachments, Path.Combine(directory, "quote"), cancellationToken) }
@@ -57,9 +56,6 @@ internal sealed partial class InboundPreparer(
 
         return result;
     }
-
-    private static string FolderName(string messageId) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(messageId)))[..24];
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Warning, Message = "Account {AccountId}: could not download a {Kind} attachment: {Reason}")]
     private partial void LogDownloadFailed(string accountId, InboundContentKind kind, string reason);

@@ -25,12 +25,17 @@ internal sealed class SqliteDedupStore(SqliteDatabase database) : IDedupStore
         return changes == 1;
     }
 
-    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    // Bounded: one short write per batch, the expires_at index picks the oldest marks.
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM dedup_marks WHERE expires_at <= @now;",
-            new { now = now.ToUnixTimeMilliseconds() },
+            """
+            DELETE FROM dedup_marks WHERE (scope, key) IN (
+                SELECT scope, key FROM dedup_marks WHERE expires_at <= @now ORDER BY expires_at LIMIT @limit);
+            """,
+            new { now = now.ToUnixTimeMilliseconds(), limit },
             cancellationToken: cancellationToken));
     }
 }

@@ -89,6 +89,42 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
         return [.. rows.Select(ToEntry)];
     }
 
+    // rowid IN (… LIMIT n): one short write transaction per batch (SQLite has no DELETE … LIMIT by default); the
+    // (state, updated_at) index finds the oldest finished rows without a scan.
+    public async Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM inbound_journal WHERE rowid IN (
+                SELECT rowid FROM inbound_journal
+                WHERE state IN (@answered, @failed) AND updated_at <= @before
+                ORDER BY updated_at LIMIT @limit);
+            """,
+            new { answered = (int)InboundState.Answered, failed = (int)InboundState.Failed, before = finishedBefore.ToUnixTimeMilliseconds(), limit },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<string>> ListKeysRetainedAfterAsync(string accountId, DateTimeOffset finishedAfter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var keys = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT message_key FROM inbound_journal
+            WHERE account_id = @accountId AND (state IN (@received, @processing) OR updated_at > @after);
+            """,
+            new
+            {
+                accountId,
+                received = (int)InboundState.Received,
+                processing = (int)InboundState.Processing,
+                after = finishedAfter.ToUnixTimeMilliseconds(),
+            },
+            cancellationToken: cancellationToken));
+        return [.. keys];
+    }
+
     private static InboundJournalEntry ToEntry(JournalRow row) => new(
         row.AccountId,
         row.MessageKey,

@@ -118,5 +118,12 @@ internal static class SqliteMigrations
             PRIMARY KEY (account_id, message_key)
         );
         """,
+
+        // 8 (issue 12): retention purges by age without scans — finished journal entries
+        // by when they finished, session history by when it was written.
+        """
+        CREATE INDEX ix_inbound_journal_finished ON inbound_journal (state, updated_at);
+        CREATE INDEX ix_session_messages_at ON session_messages (at);
+        """,
     ];
 }

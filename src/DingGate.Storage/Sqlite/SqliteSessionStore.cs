@@ -130,6 +130,21 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
             : new SessionStats((int)messages, usage.InputTokens, usage.OutputTokens, DateTimeOffset.FromUnixTimeMilliseconds(usage.StartedAt));
     }
 
+    // Bounded: one short write per batch; the (at) index (migration step 5) finds the oldest rows. A user message
+    // purged before its answer leaves a leading assistant message, which LoadAsync already drops.
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM session_messages WHERE (account_id, scope, seq) IN (
+                SELECT account_id, scope, seq FROM session_messages WHERE at <= @before ORDER BY at LIMIT @limit);
+            """,
+            new { before = before.ToUnixTimeMilliseconds(), limit },
+            cancellationToken: cancellationToken));
+    }
+
     private static SessionTurn ToTurn(SessionMessageRow row) => new(
         row.Role,
         row.Text,

@@ -52,6 +52,15 @@ internal static class BrokenConfigs
         { "session-queueDepth-zero", Dt("", """, session: { queueDepth: 0 }"""), "session.queueDepth", "at least 1" },
         { "root-array", "[1, 2]", "(root)", "must be an object" },
         { "dedupTtlMs-huge", Dt("dedupTtlMs: 1e19"), "channels.dingtalk.dedupTtlMs", "whole number" },
+        { "dedupTtlMs-below-redelivery-window", Dt("dedupTtlMs: 60000"), "channels.dingtalk.dedupTtlMs", "at least 600000 (DingTalk's redelivery window" },
+        { "retention-journal-negative", Dt("", """, storage: { retention: { journal: -1 } }"""), "storage.retention.journal", "greater than 0" },
+        { "retention-sessionHistory-negative-unit", Dt("", """, storage: { retention: { sessionHistory: "-2d" } }"""), "storage.retention.sessionHistory", "greater than 0" },
+        { "retention-outbox-zero", Dt("", """, storage: { retention: { outbox: 0 } }"""), "storage.retention.outbox", "greater than 0" },
+        { "retention-media-negative", Dt("", """, storage: { retention: { media: "-1h" } }"""), "storage.retention.media", "0 or more" },
+        { "retention-interval-too-small", Dt("", """, storage: { retention: { interval: "10s" } }"""), "storage.retention.interval", "at least 60000" },
+        { "retention-batchSize-zero", Dt("", """, storage: { retention: { batchSize: 0 } }"""), "storage.retention.batchSize", "between 1 and 10000" },
+        { "retention-journal-unknown-unit", Dt("", """, storage: { retention: { journal: "1 week" } }"""), "storage.retention.journal", "must be a duration" },
+        { "retention-journal-shorter-than-dedup", Dt("dedupTtlMs: 172800000", """, storage: { retention: { journal: "1d" } }"""), "storage.retention.journal", "longest channels.dingtalk dedupTtlMs (172800000)" },
     };
 
     // A DingTalk section with valid credentials plus the keys under test; `rest` adds root-level sections.

@@ -32,7 +32,7 @@ public sealed class ConfigLoaderTests : IDisposable
               groupPolicy: "disabled", allowFrom: ["dingtalk:user1", 42], messageType: "card", cardTemplateId: "tpl.schema",
               cardTemplateKey: "body", debug: true, maxConnectionAttempts: 3, initialReconnectDelay: 250, maxReconnectDelay: 9000,
               reconnectJitter: 0, groups: { cid1: { enabled: false, groupAllowFrom: ["u2"] } },
-              endpoints: { api: "http://127.0.0.1:9580", oapi: "http://127.0.0.1:9581" }, dedupTtlMs: 60000, maxMediaBytes: 1024,
+              endpoints: { api: "http://127.0.0.1:9580", oapi: "http://127.0.0.1:9581" }, dedupTtlMs: 600000, maxMediaBytes: 1024,
               cardStreamInterval: 300, aicardDegradeMs: 0, convertMarkdownTables: false, thinkingIndicator: "off", thinkingDelayMs: 0,
             } } }
             """);
@@ -44,7 +44,7 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal((3, 250.0, 9000.0, 0.0), (a.MaxConnectionAttempts, a.InitialReconnectDelay.TotalMilliseconds, a.MaxReconnectDelay.TotalMilliseconds, a.ReconnectJitter));
         Assert.Equal((false, "u2"), (a.Groups["cid1"].Enabled, a.Groups["cid1"].GroupAllowFrom!.Single()));
         Assert.Equal((new Uri("http://127.0.0.1:9580"), new Uri("http://127.0.0.1:9581")), (a.ApiBaseUrl, a.OapiBaseUrl));
-        Assert.Equal((TimeSpan.FromMinutes(1), 1024L, TimeSpan.FromMilliseconds(300), TimeSpan.Zero), (a.DedupTtl, a.MaxMediaBytes, a.CardStreamInterval, a.AicardDegradeDuration));
+        Assert.Equal((TimeSpan.FromMinutes(10), 1024L, TimeSpan.FromMilliseconds(300), TimeSpan.Zero), (a.DedupTtl, a.MaxMediaBytes, a.CardStreamInterval, a.AicardDegradeDuration));
         Assert.Equal((false, "off", TimeSpan.Zero), (a.ConvertMarkdownTables, a.ThinkingIndicator, a.ThinkingDelay));
         Assert.Empty(loaded.Warnings);
     }
@@ -115,6 +115,30 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Matches(@"dinggate\.json:\d+:\d+$", only.Path);
         Assert.Contains(linePart, only.Path, StringComparison.Ordinal);
         Assert.Contains("JSON5", only.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_Retention_DurationsInMsOrWithUnits()
+    {
+        var loaded = _files.Load("""
+            { storage: { retention: { journal: "14d", media: 3600000, sessionHistory: "720h", outbox: "90m", interval: "30m", batchSize: 200 } },
+              channels: { dingtalk: { clientId: "a", clientSecret: "b" } } }
+            """);
+
+        Assert.Equal(
+            new RetentionPolicy(TimeSpan.FromDays(14), TimeSpan.FromHours(1), TimeSpan.FromDays(30), TimeSpan.FromMinutes(90), TimeSpan.FromMinutes(30), 200),
+            loaded.Config.Storage.Retention.Resolve());
+        Assert.Empty(loaded.Warnings);
+    }
+
+    [Fact]
+    public void Load_NoRetention_TakesTheDefaults()
+    {
+        var policy = _files.Load(Minimal).Config.Storage.Retention.Resolve();
+
+        Assert.Equal(
+            (TimeSpan.FromDays(7), TimeSpan.FromHours(24), TimeSpan.FromDays(30), TimeSpan.FromDays(7), TimeSpan.FromHours(1), 500),
+            (policy.Journal, policy.Media, policy.SessionHistory, policy.Outbox, policy.Interval, policy.BatchSize));
     }
 
     [Fact]

@@ -82,4 +82,11 @@ internal sealed class InMemoryInboundJournal : IInboundJournal
             return Task.FromResult(list);
         }
     }
+
+    // Retention runs in the gateway host against the real store (Storage.Tests, Cli.Tests); the channel never purges.
+    public Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The in-memory journal keeps no finish times; retention is tested on SQLite.");
+
+    public Task<IReadOnlyList<string>> ListKeysRetainedAfterAsync(string accountId, DateTimeOffset finishedAfter, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The in-memory journal keeps no finish times; retention is tested on SQLite.");
 }

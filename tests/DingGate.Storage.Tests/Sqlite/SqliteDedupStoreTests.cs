@@ -74,11 +74,26 @@ public sealed class SqliteDedupStoreTests : IDisposable
         await _store.TryMarkSeenAsync("b", "old2", T0, T0.AddMinutes(2), CancellationToken.None);
         await _store.TryMarkSeenAsync("acc", "live", T0, T0.AddMinutes(10), CancellationToken.None);
 
-        var purged = await _store.PurgeExpiredAsync(T0.AddMinutes(2), CancellationToken.None);
+        var purged = await _store.PurgeExpiredAsync(T0.AddMinutes(2), int.MaxValue, CancellationToken.None);
 
         Assert.Equal(2, purged);
-        Assert.Equal(0, await _store.PurgeExpiredAsync(T0.AddMinutes(2), CancellationToken.None));
+        Assert.Equal(0, await _store.PurgeExpiredAsync(T0.AddMinutes(2), int.MaxValue, CancellationToken.None));
         Assert.False(await _store.TryMarkSeenAsync("acc", "live", T0.AddMinutes(3), T0.AddMinutes(20), CancellationToken.None));
-        Assert.Equal(1, await _store.PurgeExpiredAsync(T0.AddMinutes(10), CancellationToken.None));
+        Assert.Equal(1, await _store.PurgeExpiredAsync(T0.AddMinutes(10), int.MaxValue, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PurgeExpiredAsync_BatchLimit_RemovesOldestExpiredFirstAndNeverLiveMarks()
+    {
+        for (var i = 1; i <= 5; i++)
+        {
+            await _store.TryMarkSeenAsync("acc", "m" + i, T0, T0.AddMinutes(i), CancellationToken.None);
+        }
+
+        Assert.Equal(2, await _store.PurgeExpiredAsync(T0.AddMinutes(4), 2, CancellationToken.None));
+        Assert.True(await _store.TryMarkSeenAsync("acc", "m1", T0.AddMinutes(4), T0.AddMinutes(30), CancellationToken.None));
+        Assert.Equal(2, await _store.PurgeExpiredAsync(T0.AddMinutes(4), 2, CancellationToken.None));
+        Assert.Equal(0, await _store.PurgeExpiredAsync(T0.AddMinutes(4), 2, CancellationToken.None));
+        Assert.False(await _store.TryMarkSeenAsync("acc", "m5", T0.AddMinutes(4), T0.AddMinutes(30), CancellationToken.None));
     }
 }

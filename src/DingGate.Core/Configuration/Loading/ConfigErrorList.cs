@@ -20,7 +20,8 @@ internal sealed class ConfigErrorList
     public void OneOf(string? value, IReadOnlyList<string> allowed, string path) =>
         Check(value is null || allowed.Contains(value, StringComparer.Ordinal), path, value, "must be one of " + string.Join(" | ", allowed));
 
-    public void AtLeast(long? value, long min, string path) => Check(value is null || value >= min, path, value, $"must be at least {min}");
+    public void AtLeast(long? value, long min, string path, string? why = null) =>
+        Check(value is null || value >= min, path, value, why is null ? $"must be at least {min}" : $"must be at least {min} {why}");
 
     public void Positive(long? value, string path) => Check(value is null || value > 0, path, value, "must be greater than 0");
 }

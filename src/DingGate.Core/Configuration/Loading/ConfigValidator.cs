@@ -43,6 +43,8 @@ public static class ConfigValidator
             DingTalkValidator.Validate(dingtalk, "channels.dingtalk", errors);
         }
 
+        RetentionValidator.Validate(config, errors);
+
         return errors.Items;
     }
 

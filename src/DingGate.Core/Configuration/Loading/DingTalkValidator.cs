@@ -39,7 +39,7 @@ internal static class DingTalkValidator
         errors.AtLeast(s.KeepAliveInterval, DingTalkAccount.MinKeepAliveIntervalMs, ConfigPath.Child(at, "keepAliveInterval"));
         errors.AtLeast(s.AicardDegradeMs, 0, ConfigPath.Child(at, "aicardDegradeMs"));
         errors.AtLeast(s.ThinkingDelayMs, 0, ConfigPath.Child(at, "thinkingDelayMs"));
-        errors.Positive(s.DedupTtlMs, ConfigPath.Child(at, "dedupTtlMs"));
+        errors.AtLeast(s.DedupTtlMs, (long)RetentionPolicy.RedeliveryWindow.TotalMilliseconds, ConfigPath.Child(at, "dedupTtlMs"), "(DingTalk's redelivery window with a margin: a shorter mark lets a redelivered message be answered twice)");
         errors.Positive(s.MaxMediaBytes, ConfigPath.Child(at, "maxMediaBytes"));
         errors.Check(s.CardTemplateId is null || s.CardTemplateId.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateId"), s.CardTemplateId, "must not be empty");
         errors.Check(s.CardTemplateKey is null || s.CardTemplateKey.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateKey"), s.CardTemplateKey, "must not be empty");
