@@ -4,19 +4,20 @@ using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies.Proactive;
 using DingGate.DingTalk.Replies.Cards;
+using DingGate.DingTalk.Replies.Outbox;
 using DingGate.DingTalk.Stream;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk;
 
 /// <summary>
-/// One account at run time: its own HTTP client, token, rate limiter, stream connection and dispatcher. Resumes
-/// unfinished journal entries first (after finalizing the cards the last run left streaming), then runs the stream and
-/// the dispatcher until cancelled or failed.
+/// One account at run time: its own HTTP client, token, rate limiter, stream connection, dispatcher and reply-outbox
+/// worker. Resumes unfinished journal entries first (after finalizing the cards the last run left streaming and settling
+/// the outbox entries it left mid-send), then runs the stream, the dispatcher and the outbox worker until cancelled or failed.
 /// </summary>
 internal sealed class DingTalkAccountRuntime(
     DingTalkAccount account, HttpClient http, DingTalkApiClient api, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive,
-    OpenCardRecovery openCards, ActiveCardRegistry cards, ILogger logger) : IDisposable
+    OpenCardRecovery openCards, ActiveCardRegistry cards, OutboxDeliveryWorker outbox, ILogger logger) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
 
@@ -37,8 +38,9 @@ internal sealed class DingTalkAccountRuntime(
         // Stopping: replies waiting out a throttle limit (up to a minute) stop waiting, so none holds the shutdown.
         using var stopping = cancellationToken.Register(api.EndThrottleWaits);
         await openCards.RecoverAsync(cancellationToken);
+        await outbox.RecoverAsync(cancellationToken);
         await dispatcher.ResumeAsync(cancellationToken);
-        await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken));
+        await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken), outbox.RunAsync(cancellationToken));
     }
 
     public void Dispose() => http.Dispose();
