@@ -40,7 +40,7 @@ public interface IReplyOutbox
     /// </summary>
     Task<int> RecoverInterruptedAsync(string accountId, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Re-queues a Failed, Ambiguous or Dropped entry (Pending, due now, attempts reset). False when unknown or not in those states.</summary>
+    /// <summary>Re-queues a Failed, Ambiguous or Dropped entry (Pending and due at once, attempts reset). False when unknown or not in those states.</summary>
     Task<bool> RetryAsync(long id, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Drops an entry that is not Delivered (the worker stops trying it). False when unknown or delivered.</summary>

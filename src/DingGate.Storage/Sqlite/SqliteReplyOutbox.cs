@@ -4,7 +4,8 @@ using Microsoft.Data.Sqlite;
 
 namespace DingGate.Storage.Sqlite;
 
-// IReplyOutbox over reply_outbox (+ _parts, _attempts). Writes that touch several rows run in one IMMEDIATE
+// IReplyOutbox over reply_outbox (+ _parts, _attempts). A re-queued entry is due from its creation time: "at once"
+// for the gateway whatever clock the CLI that re-queued it runs on. Writes that touch several rows run in one IMMEDIATE
 // transaction, so a crash leaves either the whole entry (all parts) or nothing, and an attempt is counted together
 // with its history row.
 internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
@@ -212,7 +213,7 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE reply_outbox SET state = @pending, attempts = 0, next_attempt_at = @at, in_flight_part = NULL, updated_at = @at
+            UPDATE reply_outbox SET state = @pending, attempts = 0, next_attempt_at = MIN(@at, created_at), in_flight_part = NULL, updated_at = @at
             WHERE id = @id AND state IN (@failed, @ambiguous, @dropped);
             """,
             new
