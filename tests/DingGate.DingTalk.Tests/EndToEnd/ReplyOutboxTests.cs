@@ -56,7 +56,7 @@ public sealed class ReplyOutboxTests
     {
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
-        await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.ThinkingIndicator = "off");
         var outcome = new TaskCompletionSource<ReplyOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         channel.Handler.Respond = async (message, reply, ct) =>
         {

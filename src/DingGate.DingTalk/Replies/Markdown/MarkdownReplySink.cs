@@ -124,8 +124,10 @@ internal sealed class MarkdownReplySink : IReplySink
                 End = end, Delivered = delivered, Mode = ReplyMode.Markdown, Messages = messages, ApiCalls = _meter.Snapshot(), Error = error,
             };
 
-            // The books first: the answer is out (or owned by the outbox), so a crash from here on must not answer it again.
+            // The books first: the answer is out (or owned by the outbox), so a crash from here on must not answer it again,
+            // and the sink counts as completed (a dispose while the indicator is taken back must not send it again).
             await _book.CloseAsync(answered, note);
+            _outcome = answered;
             await TakeIndicatorBackAsync(cancellationToken);
             if (!delivered)
             {
