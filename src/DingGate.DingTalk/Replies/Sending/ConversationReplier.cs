@@ -28,12 +28,14 @@ internal sealed partial class ConversationReplier(
     public static readonly TimeSpan WebhookSafetyMargin = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Sends <paramref name="answer"/> as the message's answer; returns the number of messages sent (those still queued
-    /// in the outbox are the worker's now). Throws when it ended failed or ambiguous (it stays in the outbox for the operator).
+    /// Sends <paramref name="answer"/> through the outbox as a text that is not known to be the message's final answer
+    /// (a resume still answers the message; the card fallback, which may carry an interrupted note, uses this); returns
+    /// the number of messages sent (those still queued are the worker's now). Throws when it ended failed or ambiguous
+    /// (it stays in the outbox for the operator). Callers that know use <see cref="DeliverAsync"/> with <c>final</c>.
     /// </summary>
     public async Task<int> SendAsync(InboundMessage message, string answer, ApiCallMeter meter, CancellationToken cancellationToken)
     {
-        var delivery = await DeliverAsync(message, message.MessageId, answer, final: true, meter, cancellationToken);
+        var delivery = await DeliverAsync(message, message.MessageId, answer, final: false, meter, cancellationToken);
         return delivery.Delivered || delivery.Queued
             ? delivery.Messages
             : throw new MessageSendException($"The answer to message {message.MessageId} was not delivered (reply outbox #{delivery.OutboxId}, {delivery.State.ToString().ToLowerInvariant()}): {delivery.Error}");
