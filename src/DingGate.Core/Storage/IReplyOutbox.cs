@@ -25,8 +25,11 @@ public interface IReplyOutbox
     /// <summary>The earliest next attempt among the account's pending entries, or null.</summary>
     Task<DateTimeOffset?> NextDueAsync(string accountId, CancellationToken cancellationToken);
 
-    /// <summary>Marks <paramref name="part"/> in flight (state Sending) just before its call starts.</summary>
-    Task BeginPartAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// Marks <paramref name="part"/> in flight (state Sending) just before its call starts. False when the entry is gone,
+    /// delivered or was dropped meanwhile (the operator's drop wins: nothing is sent).
+    /// </summary>
+    Task<bool> BeginPartAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Records that DingTalk accepted <paramref name="part"/>; after the last part the entry is Delivered.</summary>
     Task PartDeliveredAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken);

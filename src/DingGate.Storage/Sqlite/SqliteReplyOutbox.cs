@@ -127,13 +127,18 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
-    public async Task BeginPartAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task<bool> BeginPartAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE reply_outbox SET in_flight_part = @part, state = @sending, updated_at = @at WHERE id = @id;",
-            new { id, part, sending = (int)OutboxState.Sending, at = at.ToUnixTimeMilliseconds() },
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reply_outbox SET in_flight_part = @part, state = @sending, updated_at = @at WHERE id = @id AND state NOT IN (@delivered, @dropped);",
+            new
+            {
+                id, part, sending = (int)OutboxState.Sending, delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped,
+                at = at.ToUnixTimeMilliseconds(),
+            },
             cancellationToken: cancellationToken));
+        return changed == 1;
     }
 
     public async Task PartDeliveredAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken)

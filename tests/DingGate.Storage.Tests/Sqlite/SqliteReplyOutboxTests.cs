@@ -124,6 +124,7 @@ public sealed class SqliteReplyOutboxTests : IDisposable
         Assert.Single(await _store.ListDueAsync("acc", T0, CancellationToken.None)); // due at once
         Assert.False(await _store.RetryAsync(id, T0, CancellationToken.None));
         Assert.True(await _store.DropAsync(id, T0.AddMinutes(6), CancellationToken.None));
+        Assert.False(await _store.BeginPartAsync(id, 0, T0.AddMinutes(6), CancellationToken.None)); // a worker that listed it before the drop sends nothing
         Assert.Empty(await _store.ListDueAsync("acc", T0.AddHours(1), CancellationToken.None));
         Assert.False(await _store.RetryAsync(12345, T0, CancellationToken.None));
 

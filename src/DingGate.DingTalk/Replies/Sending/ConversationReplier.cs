@@ -89,7 +89,11 @@ internal sealed partial class ConversationReplier(
         var sent = 0;
         for (var i = entry.DeliveredParts; i < entry.Parts.Count; i++)
         {
-            await outbox.BeginPartAsync(entry.Id, i, time.GetUtcNow(), cancellationToken);
+            if (!await outbox.BeginPartAsync(entry.Id, i, time.GetUtcNow(), cancellationToken))
+            {
+                return new ReplyDelivery(entry.Id, OutboxState.Dropped, sent, "dropped by the operator");
+            }
+
             if (useWebhook && WebhookUsable(entry))
             {
                 try
