@@ -5,20 +5,22 @@ using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies.Proactive;
 using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Replies.Thinking;
+using DingGate.DingTalk.Replies.Outbox;
 using DingGate.DingTalk.Stream;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk;
 
 /// <summary>
-/// One account at run time: its own HTTP client, token, rate limiter, stream connection and dispatcher. At start, deals
-/// with the cards the last run left open (ended, or left for the resumed answers to stream into), takes back the
-/// "thinking" reactions it left, resumes unfinished journal entries, ends the left cards no resumed answer took, then
-/// runs the stream and the dispatcher until cancelled or failed.
+/// One account at run time: its own HTTP client, token, rate limiter, stream connection, dispatcher and reply-outbox
+/// worker. At start, deals with the cards the last run left open (ended, or left for the resumed answers to stream
+/// into), takes back the "thinking" reactions it left, settles the outbox entries it left mid-send, resumes unfinished
+/// journal entries, ends the left cards no resumed answer took, then runs the stream, the dispatcher and the outbox
+/// worker until cancelled or failed.
 /// </summary>
 internal sealed class DingTalkAccountRuntime(
     DingTalkAccount account, HttpClient http, DingTalkApiClient api, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive,
-    OpenCardRecovery openCards, ShownIndicatorRecovery indicators, ActiveCardRegistry cards, ILogger logger) : IDisposable
+    OpenCardRecovery openCards, ShownIndicatorRecovery indicators, ActiveCardRegistry cards, OutboxDeliveryWorker outbox, ILogger logger) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
 
@@ -40,9 +42,10 @@ internal sealed class DingTalkAccountRuntime(
         using var stopping = cancellationToken.Register(api.EndThrottleWaits);
         await openCards.RecoverAsync(cancellationToken);
         await indicators.RecoverAsync(cancellationToken);
+        await outbox.RecoverAsync(cancellationToken);
         await dispatcher.ResumeAsync(cancellationToken);
         await openCards.EndUnclaimedAsync(cancellationToken);
-        await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken));
+        await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken), outbox.RunAsync(cancellationToken));
     }
 
     public void Dispose() => http.Dispose();

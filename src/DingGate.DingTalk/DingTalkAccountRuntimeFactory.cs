@@ -6,6 +6,7 @@ using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Replies.Media;
+using DingGate.DingTalk.Replies.Outbox;
 using DingGate.DingTalk.Replies.Proactive;
 using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Replies.Sending;
@@ -26,6 +27,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
     IInboundJournal journal,
     IOpenCardStore openCards,
     IShownIndicatorStore shownIndicators,
+    IReplyOutbox outbox,
     IInboundHandler handler,
     DingTalkTelemetry telemetry,
     TimeProvider time)
@@ -42,7 +44,9 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var preparer = new InboundPreparer(account, parser, new MediaDownloader(api, loggers.CreateLogger<MediaDownloader>()),
             Inbound.MediaFolders.Root(options.StateDirectory), loggers.CreateLogger<InboundPreparer>());
         var robot = new RobotMessageSender(account, api);
-        var replier = new ConversationReplier(account, api, robot, time, loggers.CreateLogger<ConversationReplier>());
+        var wakeup = new OutboxWakeup();
+        var replier = new ConversationReplier(account, api, robot, outbox, wakeup, telemetry.Replies, time, loggers.CreateLogger<ConversationReplier>());
+        var delivery = new OutboxDeliveryWorker(account, outbox, replier, wakeup, telemetry.Replies, time, loggers.CreateLogger<OutboxDeliveryWorker>());
         var (uploader, media) = (new MediaUploader(api), new MediaMessageSender(robot));
         var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>());
         var indicator = new ThinkingIndicator(account, api, shownIndicators, time, loggers.CreateLogger<ThinkingIndicator>());
@@ -51,13 +55,13 @@ internal sealed class DingTalkAccountRuntimeFactory(
             account, replier, indicator, attachments, journal, telemetry.Replies,
             loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable));
         var dispatcher = new InboundDispatcher(
-            account, preparer, policy, replier, replies, dedup, journal, handler, telemetry.Inbound, time, loggers.CreateLogger<InboundDispatcher>());
+            account, preparer, policy, replier, replies, dedup, journal, outbox, handler, telemetry.Inbound, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
         var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
         var recovery = new OpenCardRecovery(
             account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>(), journal: journal, resumable: resumable);
         var indicators = new ShownIndicatorRecovery(account.Id, indicator, shownIndicators, time, loggers.CreateLogger<ShownIndicatorRecovery>());
         return new DingTalkAccountRuntime(
-            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, loggers.CreateLogger<DingTalkAccountRuntime>());
+            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, delivery, loggers.CreateLogger<DingTalkAccountRuntime>());
     }
 }

@@ -3,7 +3,10 @@ namespace DingGate.Cli.Admin;
 /// <summary>The body of <c>GET /status</c>: the gateway and each enabled account.</summary>
 internal sealed record AdminStatus(int Pid, DateTimeOffset StartedAt, double UptimeSeconds, bool Ready, IReadOnlyList<AdminAccountStatus> Accounts);
 
-/// <summary>One account in <see cref="AdminStatus"/>: <c>ApiCalls</c> since this gateway started, <c>ApiCallsThisMonth</c> this UTC month (kept across restarts).</summary>
+/// <summary>
+/// One account in <see cref="AdminStatus"/>: <c>ApiCalls</c> since this gateway started, <c>ApiCallsThisMonth</c> this
+/// UTC month (kept across restarts), <c>Outbox</c> the answers in the reply outbox not delivered yet.
+/// </summary>
 internal sealed record AdminAccountStatus(
     string Id,
     string State,
@@ -15,4 +18,5 @@ internal sealed record AdminAccountStatus(
     string? LastError,
     double? NextRetrySeconds,
     long ApiCalls,
-    long ApiCallsThisMonth);
+    long ApiCallsThisMonth,
+    AdminOutboxStatus? Outbox);

@@ -69,6 +69,17 @@ internal static class GatewayStatusCommand
         {
             await output.WriteLineAsync($"Gateway: running (pid {status.Pid}, up {Duration(TimeSpan.FromSeconds(status.UptimeSeconds))}), {(status.Ready ? "ready" : "NOT ready")}");
             await output.WriteLineAsync(StatusTable.Render(status.Accounts));
+            foreach (var account in status.Accounts)
+            {
+                if (account.Outbox is not { } box)
+                {
+                    continue;
+                }
+
+                await output.WriteLineAsync(box.Undelivered == 0
+                    ? $"Reply outbox ({account.Id}): all answers delivered"
+                    : $"Reply outbox ({account.Id}): {box.Undelivered} undelivered ({box.Pending} pending retry, {box.Ambiguous} ambiguous, {box.Failed} failed); see 'dinggate outbox list'");
+            }
         }
 
         await output.FlushAsync(cancellationToken);

@@ -29,6 +29,8 @@ internal sealed class StateContext : IAsyncDisposable
 
     public IPairingStore Pairing => _services.GetRequiredService<IPairingStore>();
 
+    public IReplyOutbox Outbox => _services.GetRequiredService<IReplyOutbox>();
+
     /// <summary>
     /// Loads the configuration and picks the account (<paramref name="account"/>, else the only enabled one). Problems
     /// are written to <paramref name="error"/> and returned as an exit code instead.

@@ -75,6 +75,15 @@ public sealed record DingTalkAccount
     /// <summary>Delay before the thinking indicator shows.</summary>
     public TimeSpan ThinkingDelay { get; init; } = TimeSpan.FromMilliseconds(1500);
 
+    /// <summary>Attempts of an undelivered answer (the first send included) before the outbox gives up (failed).</summary>
+    public int OutboxMaxAttempts { get; init; } = 8;
+
+    /// <summary>First outbox retry delay; doubles per attempt up to <see cref="OutboxMaxRetryDelay"/> (8 attempts ≈ 30 min).</summary>
+    public TimeSpan OutboxRetryDelay { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Longest wait between two outbox retries.</summary>
+    public TimeSpan OutboxMaxRetryDelay { get; init; } = TimeSpan.FromMinutes(15);
+
     /// <summary>True when replies should be AI cards (messageType card).</summary>
     public bool UsesCards => string.Equals(MessageType, "card", StringComparison.OrdinalIgnoreCase);
 
@@ -135,6 +144,9 @@ public sealed record DingTalkAccount
             ConvertMarkdownTables = own.ConvertMarkdownTables ?? top.ConvertMarkdownTables ?? true,
             ThinkingIndicator = own.ThinkingIndicator ?? top.ThinkingIndicator ?? d.ThinkingIndicator,
             ThinkingDelay = Ms(own.ThinkingDelayMs ?? top.ThinkingDelayMs) ?? d.ThinkingDelay,
+            OutboxMaxAttempts = own.OutboxMaxAttempts ?? top.OutboxMaxAttempts ?? d.OutboxMaxAttempts,
+            OutboxRetryDelay = Ms(own.OutboxRetryDelayMs ?? top.OutboxRetryDelayMs) ?? d.OutboxRetryDelay,
+            OutboxMaxRetryDelay = Ms(own.OutboxMaxRetryDelayMs ?? top.OutboxMaxRetryDelayMs) ?? d.OutboxMaxRetryDelay,
             Debug = own.Debug ?? top.Debug ?? false,
             MaxConnectionAttempts = own.MaxConnectionAttempts ?? top.MaxConnectionAttempts ?? d.MaxConnectionAttempts,
             InitialReconnectDelay = Ms(own.InitialReconnectDelay ?? top.InitialReconnectDelay) ?? d.InitialReconnectDelay,

@@ -69,6 +69,15 @@ public class DingTalkAccountSettings
     /// <summary>Show the thinking indicator only when no answer is out after this many ms. Default 1500.</summary>
     public int? ThinkingDelayMs { get; set; }
 
+    /// <summary>Delivery attempts of an answer that could not be delivered (the first send included) before it ends failed. Default 8.</summary>
+    public int? OutboxMaxAttempts { get; set; }
+
+    /// <summary>Wait before the outbox retries an undelivered answer, in ms; doubles per attempt (with jitter). Default 15000.</summary>
+    public long? OutboxRetryDelayMs { get; set; }
+
+    /// <summary>Longest wait between two outbox retries, in ms. Default 900000 (15 min).</summary>
+    public long? OutboxMaxRetryDelayMs { get; set; }
+
     /// <summary>Verbose DingTalk logs.</summary>
     public bool? Debug { get; set; }
 

@@ -26,6 +26,7 @@ internal sealed partial class InboundDispatcher(
     ReplySinkFactory replies,
     IDedupStore dedup,
     IInboundJournal journal,
+    IReplyOutbox outbox,
     IInboundHandler handler,
     InboundMetrics metrics,
     TimeProvider time,
@@ -37,6 +38,11 @@ internal sealed partial class InboundDispatcher(
         var unfinished = await journal.ListUnfinishedAsync(account.Id, cancellationToken);
         foreach (var entry in unfinished)
         {
+            if (await ClosedFromOutboxAsync(entry.MessageKey, cancellationToken))
+            {
+                continue;
+            }
+
             LogResuming(account.Id, entry.State);
             await ProcessAsync(entry.Topic, entry.MessageKey, entry.Payload, resumed: true, cancellationToken);
         }
@@ -125,9 +131,12 @@ internal sealed partial class InboundDispatcher(
             return;
         }
 
-        // Webhook while valid, else the OpenAPI; a group sender is @-mentioned.
-        await replier.SendAsync(message, reply, new ApiCallMeter(), cancellationToken);
-        await journal.MarkAsync(account.Id, key, InboundState.Answered, "policy: " + decision.GetType().Name, cancellationToken);
+        // Webhook while valid, else the OpenAPI; a group sender is @-mentioned; undelivered, it waits in the reply outbox.
+        var delivery = await replier.DeliverAsync(message, key, reply, final: true, new ApiCallMeter(), cancellationToken);
+        await journal.MarkAsync(
+            account.Id, key, delivery.Delivered || delivery.Queued ? InboundState.Answered : InboundState.Failed,
+            "policy: " + decision.GetType().Name + (delivery.Delivered ? string.Empty : $" (reply outbox #{delivery.OutboxId}, {delivery.State}: {delivery.Error})"),
+            cancellationToken);
     }
 
     // The handler owns the sink (it may answer after returning, from a queue). If it throws, the user is told and the
@@ -151,6 +160,26 @@ internal sealed partial class InboundDispatcher(
             await journal.MarkAsync(account.Id, key, InboundState.Failed, ex.GetType().Name + ": " + ex.Message, CancellationToken.None);
         }
     }
+
+    // The answer of a message the last run was handling is already in the reply outbox (written before its first part
+    // was sent): close the entry instead of generating the answer again; the outbox worker sends what is left.
+    private async Task<bool> ClosedFromOutboxAsync(string key, CancellationToken cancellationToken)
+    {
+        if (await outbox.FindAnswerAsync(account.Id, key, cancellationToken) is not { } answer)
+        {
+            return false;
+        }
+
+        var held = answer.State is OutboxState.Failed or OutboxState.Ambiguous or OutboxState.Dropped;
+        LogAnswerInOutbox(account.Id, answer.Id, answer.State);
+        await journal.MarkAsync(
+            account.Id, key, held ? InboundState.Failed : InboundState.Answered,
+            $"answer in the reply outbox #{answer.Id} ({answer.State.ToString().ToLowerInvariant()}, {answer.DeliveredParts}/{answer.Parts.Count} parts delivered)", cancellationToken);
+        return true;
+    }
+
+    [LoggerMessage(EventId = 1214, Level = LogLevel.Information, Message = "Account {AccountId}: an unfinished message's answer is already in the reply outbox #{OutboxId} ({State}); not generated again")]
+    private partial void LogAnswerInOutbox(string accountId, long outboxId, OutboxState state);
 
     [LoggerMessage(EventId = 1211, Level = LogLevel.Information, Message = "Account {AccountId}: resuming an unfinished message ({State})")]
     private partial void LogResuming(string accountId, InboundState state);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using DingGate.Core.Replies;
@@ -13,6 +14,8 @@ internal sealed class ReplyMetrics
     private readonly Counter<long> _cardFallbacks;
     private readonly Histogram<double> _duration;
     private readonly TimeProvider _time;
+    private readonly Counter<long> _outboxAttempts;
+    private readonly ConcurrentDictionary<string, int> _undelivered = new(StringComparer.Ordinal);
 
     public ReplyMetrics(IMeterFactory meterFactory, TimeProvider time)
     {
@@ -23,6 +26,10 @@ internal sealed class ReplyMetrics
         _callsPerReply = meter.CreateHistogram<int>("dinggate.dingtalk.reply.api_calls_per_reply", "{call}", "DingTalk calls per reply.");
         _cardFallbacks = meter.CreateCounter<long>("dinggate.dingtalk.card.fallbacks", "{reply}", "Card replies delivered as markdown instead.");
         _duration = meter.CreateHistogram<double>("dinggate.dingtalk.reply.duration", "ms", "Message handed to the agent → reply complete.");
+        _outboxAttempts = meter.CreateCounter<long>(
+            "dinggate.dingtalk.reply.outbox.attempts", "{attempt}", "Delivery attempts of answers that went through the outbox, by outcome (retry, ambiguous, failed, delivered).");
+        meter.CreateObservableGauge(
+            "dinggate.dingtalk.reply.outbox.undelivered", ObserveUndelivered, "{reply}", "Answers in the reply outbox not delivered yet (pending, ambiguous or failed).");
     }
 
     /// <summary>A timestamp to pass back to <see cref="Record"/> when the reply completes.</summary>
@@ -44,4 +51,18 @@ internal sealed class ReplyMetrics
             _cardFallbacks.Add(1, new KeyValuePair<string, object?>("account", account));
         }
     }
+
+    /// <summary>An outbox attempt did not deliver (<paramref name="outcome"/>: retry, ambiguous or failed).</summary>
+    public void OutboxAttemptFailed(string account, string outcome) =>
+        _outboxAttempts.Add(1, new TagList { { "account", account }, { "outcome", outcome } });
+
+    /// <summary>The worker delivered an answer from the outbox.</summary>
+    public void OutboxDelivered(string account) =>
+        _outboxAttempts.Add(1, new TagList { { "account", account }, { "outcome", "delivered" } });
+
+    /// <summary>The account's undelivered outbox entries, as the delivery worker last counted them.</summary>
+    public void SetUndelivered(string account, int count) => _undelivered[account] = count;
+
+    private IEnumerable<Measurement<int>> ObserveUndelivered() =>
+        _undelivered.Select(p => new Measurement<int>(p.Value, new KeyValuePair<string, object?>("account", p.Key)));
 }

@@ -22,16 +22,20 @@ internal sealed class ReplySinkFactory(
     ILogger<TrackedReplySink> logger,
     CardReplies cards)
 {
-    public IReplySink Create(InboundMessage message, string messageKey) =>
-        new TrackedReplySink(CreateStrategy(message, messageKey), message, messageKey, journal, metrics, logger);
+    public IReplySink Create(InboundMessage message, string messageKey)
+    {
+        var book = new ReplyJournalBook(journal, message.AccountId, messageKey);
+        return new TrackedReplySink(CreateStrategy(message, messageKey, book), message, book, metrics, logger);
+    }
 
-    private IReplySink CreateStrategy(InboundMessage message, string messageKey)
+    private IReplySink CreateStrategy(InboundMessage message, string messageKey, ReplyJournalBook book)
     {
         if (!account.UsesCards)
         {
-            return new MarkdownReplySink(message, replier, indicator, attachments);
+            return new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments);
         }
 
-        return (IReplySink?)cards.TryCreate(message, messageKey) ?? new FellBackReplySink(new MarkdownReplySink(message, replier, indicator, attachments));
+        return (IReplySink?)cards.TryCreate(message, messageKey)
+            ?? new FellBackReplySink(new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments));
     }
 }

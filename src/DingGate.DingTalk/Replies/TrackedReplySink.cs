@@ -1,18 +1,18 @@
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
-using DingGate.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk.Replies;
 
 /// <summary>
 /// Wraps the strategy sink of one reply and keeps the books: on completion the journal entry becomes Answered (or
-/// Failed when nothing could be delivered), the metrics and the per-reply debug line record the DingTalk calls by
-/// kind. An interrupted reply leaves the entry unfinished (delivered or not), so it is answered again after the restart. Disposing an
-/// uncompleted sink completes it as interrupted.
+/// Failed when nothing could be delivered) unless the strategy sink already closed it through the shared
+/// <see cref="ReplyJournalBook"/> (markdown closes it as soon as the last part is accepted); the metrics and the
+/// per-reply debug line record the DingTalk calls by kind. An interrupted reply leaves the entry unfinished (delivered
+/// or not), so it is answered again after the restart. Disposing an uncompleted sink completes it as interrupted.
 /// </summary>
 internal sealed partial class TrackedReplySink(
-    IReplySink inner, InboundMessage message, string messageKey, IInboundJournal journal, ReplyMetrics metrics, ILogger logger) : IReplySink
+    IReplySink inner, InboundMessage message, ReplyJournalBook book, ReplyMetrics metrics, ILogger logger) : IReplySink
 {
     private readonly long _started = metrics.Start();
 
@@ -38,17 +38,10 @@ internal sealed partial class TrackedReplySink(
             LogReply(logger, message.AccountId, message.MessageId, outcome.Mode, outcome.End, outcome.Delivered, outcome.FellBack, outcome.Messages,
                 outcome.TotalApiCalls, byKind);
         }
+
         // Interrupted (stop or crash): the message was not answered, whether or not the note reached the user (the
         // HTTP client may already be gone when a dying host completes its sinks); the restart answers it.
-        if (outcome.End == ReplyEnd.Interrupted)
-        {
-            return outcome;
-        }
-
-        // A failed generation is Failed even though the user was told; Stopped is answered (the user asked for it).
-        var state = outcome.Delivered && outcome.End != ReplyEnd.Failed ? InboundState.Answered : InboundState.Failed;
-        var detail = outcome.Delivered ? $"{outcome.Mode} reply, {outcome.End}" + (note is null ? string.Empty : ": " + note) : "reply not delivered: " + outcome.Error;
-        await journal.MarkAsync(message.AccountId, messageKey, state, detail, CancellationToken.None);
+        await book.CloseAsync(outcome, note);
         return outcome;
     }
 

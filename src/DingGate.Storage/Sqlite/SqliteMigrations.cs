@@ -99,7 +99,52 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         """,
 
-        // 6 (issue 12, crash windows; numbered by the lead): how far each open card got (0 creating, 1 created,
+        // 5: the reply outbox: answers written before their first part is sent, parts in order, attempt history.
+        """
+        CREATE TABLE reply_outbox (
+            id                 INTEGER PRIMARY KEY AUTOINCREMENT,
+            account_id         TEXT    NOT NULL,
+            message_key        TEXT    NOT NULL,
+            final              INTEGER NOT NULL,
+            conversation_id    TEXT    NOT NULL,
+            is_group           INTEGER NOT NULL,
+            user_id            TEXT    NULL,
+            webhook            TEXT    NULL,
+            webhook_expires_at INTEGER NULL,
+            markdown           INTEGER NOT NULL,
+            part_count         INTEGER NOT NULL,
+            delivered_parts    INTEGER NOT NULL DEFAULT 0,
+            in_flight_part     INTEGER NULL,
+            state              INTEGER NOT NULL,
+            attempts           INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at    INTEGER NULL,
+            last_error         TEXT    NULL,
+            created_at         INTEGER NOT NULL,
+            updated_at         INTEGER NOT NULL
+        );
+        CREATE INDEX ix_reply_outbox_message ON reply_outbox (account_id, message_key);
+        CREATE INDEX ix_reply_outbox_state ON reply_outbox (account_id, state, next_attempt_at);
+
+        CREATE TABLE reply_outbox_parts (
+            outbox_id INTEGER NOT NULL REFERENCES reply_outbox (id) ON DELETE CASCADE,
+            idx       INTEGER NOT NULL,
+            title     TEXT    NOT NULL,
+            text      TEXT    NOT NULL,
+            PRIMARY KEY (outbox_id, idx)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE reply_outbox_attempts (
+            outbox_id INTEGER NOT NULL REFERENCES reply_outbox (id) ON DELETE CASCADE,
+            seq       INTEGER NOT NULL,
+            at        INTEGER NOT NULL,
+            path      TEXT    NOT NULL,
+            outcome   TEXT    NOT NULL,
+            detail    TEXT    NULL,
+            PRIMARY KEY (outbox_id, seq)
+        ) WITHOUT ROWID;
+        """,
+
+        // 6 (issue 12, crash windows): how far each open card got (0 creating, 1 created,
         // 2 delivered, 3 delivered as a failure; cards of older runs were created), and the "thinking" reactions that
         // may be on screen, taken back at the next start.
         """
@@ -119,7 +164,7 @@ internal static class SqliteMigrations
         );
         """,
 
-        // 8 (issue 12): retention purges by age without scans — finished journal entries
+        // 7 (issue 12): retention purges by age without scans — finished journal entries
         // by when they finished, session history by when it was written.
         """
         CREATE INDEX ix_inbound_journal_finished ON inbound_journal (state, updated_at);

@@ -55,6 +55,8 @@ public sealed class LiveGatewayVerbTests : IAsyncLifetime
         var status = JsonNode.Parse(json.Output)!;
         Assert.True(status["ready"]!.GetValue<bool>());
         Assert.Equal("default", status["accounts"]![0]!["id"]!.GetValue<string>());
+        Assert.Contains("Reply outbox (default): all answers delivered", output, StringComparison.Ordinal);
+        Assert.Equal(0, status["accounts"]![0]!["outbox"]!["pending"]!.GetValue<int>());
         Assert.NotNull(pairing);
     }
 

@@ -171,5 +171,23 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.DoesNotContain(BrokenConfigs.NumericSecret, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_OutboxKeys_BoundAndValidated()
+    {
+        var loaded = _files.Load("""
+            { channels: { dingtalk: { clientId: "dingabc", clientSecret: "s", outboxMaxAttempts: 3, outboxRetryDelayMs: 1000,
+              accounts: { a: { outboxMaxRetryDelayMs: 60000 }, b: {} } } } }
+            """);
+        var accounts = loaded.Config.Channels.Dingtalk!.Resolve();
+        Assert.All(accounts, a => Assert.Equal((3, TimeSpan.FromSeconds(1)), (a.OutboxMaxAttempts, a.OutboxRetryDelay)));
+        Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(15)], accounts.Select(a => a.OutboxMaxRetryDelay));
+
+        var error = _files.LoadFails("""
+            { channels: { dingtalk: { clientId: "dingabc", clientSecret: "s", outboxMaxAttempts: 0, outboxRetryDelayMs: 5000, outboxMaxRetryDelayMs: 1000 } } }
+            """);
+        Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.outboxMaxAttempts" && e.Reason.Contains("at least 1", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.outboxMaxRetryDelayMs" && e.Reason.Contains("outboxRetryDelayMs", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _files.Dispose();
 }

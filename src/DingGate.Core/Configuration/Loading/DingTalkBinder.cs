@@ -113,6 +113,9 @@ internal static class DingTalkBinder
             case "convertMarkdownTables": s.ConvertMarkdownTables = r.Bool(value, at); break;
             case "thinkingIndicator": s.ThinkingIndicator = r.String(value, at); break;
             case "thinkingDelayMs": s.ThinkingDelayMs = r.Int(value, at); break;
+            case "outboxMaxAttempts": s.OutboxMaxAttempts = r.Int(value, at); break;
+            case "outboxRetryDelayMs": s.OutboxRetryDelayMs = r.Long(value, at); break;
+            case "outboxMaxRetryDelayMs": s.OutboxMaxRetryDelayMs = r.Long(value, at); break;
             default: return false;
         }
 

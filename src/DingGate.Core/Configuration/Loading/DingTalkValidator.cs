@@ -40,6 +40,11 @@ internal static class DingTalkValidator
         errors.AtLeast(s.AicardDegradeMs, 0, ConfigPath.Child(at, "aicardDegradeMs"));
         errors.AtLeast(s.ThinkingDelayMs, 0, ConfigPath.Child(at, "thinkingDelayMs"));
         errors.AtLeast(s.DedupTtlMs, (long)RetentionPolicy.RedeliveryWindow.TotalMilliseconds, ConfigPath.Child(at, "dedupTtlMs"), "(DingTalk's redelivery window with a margin: a shorter mark lets a redelivered message be answered twice)");
+        errors.AtLeast(s.OutboxMaxAttempts, 1, ConfigPath.Child(at, "outboxMaxAttempts"));
+        errors.AtLeast(s.OutboxRetryDelayMs, 100, ConfigPath.Child(at, "outboxRetryDelayMs"));
+        errors.AtLeast(s.OutboxMaxRetryDelayMs, 100, ConfigPath.Child(at, "outboxMaxRetryDelayMs"));
+        errors.Check(s.OutboxRetryDelayMs is null || s.OutboxMaxRetryDelayMs is null || s.OutboxMaxRetryDelayMs >= s.OutboxRetryDelayMs,
+            ConfigPath.Child(at, "outboxMaxRetryDelayMs"), s.OutboxMaxRetryDelayMs, "must be at least outboxRetryDelayMs");
         errors.Positive(s.MaxMediaBytes, ConfigPath.Child(at, "maxMediaBytes"));
         errors.Check(s.CardTemplateId is null || s.CardTemplateId.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateId"), s.CardTemplateId, "must not be empty");
         errors.Check(s.CardTemplateKey is null || s.CardTemplateKey.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateKey"), s.CardTemplateKey, "must not be empty");

@@ -12,11 +12,15 @@ namespace DingGate.DingTalk.Replies.Markdown;
 /// Markdown mode: coalesces the whole streamed answer and sends it once complete, as few messages as the length
 /// allows (a short answer is exactly one webhook call). While the answer is not out, the thinking indicator shows
 /// after its delay and is taken back once the answer is sent. Reply images are uploaded and shown at the end of the
-/// answer; other files follow it as their own messages; a file that cannot be sent becomes a note naming it.
+/// answer; other files follow it as their own messages; a file that cannot be sent becomes a note naming it. The text
+/// goes through the reply outbox (written whole before the first part, each part recorded as DingTalk accepts it), and
+/// the journal entry is closed right after the last part, before the indicator is taken back and the files follow.
 /// </summary>
 internal sealed class MarkdownReplySink : IReplySink
 {
     private readonly InboundMessage _message;
+    private readonly string _messageKey;
+    private readonly ReplyJournalBook _book;
     private readonly ConversationReplier _replier;
     private readonly ThinkingIndicator _indicator;
     private readonly ReplyAttachmentSender _attachments;
@@ -28,9 +32,12 @@ internal sealed class MarkdownReplySink : IReplySink
     private readonly SemaphoreSlim _gate = new(1, 1);
     private ReplyOutcome? _outcome;
 
-    public MarkdownReplySink(InboundMessage message, ConversationReplier replier, ThinkingIndicator indicator, ReplyAttachmentSender attachments)
+    public MarkdownReplySink(
+        InboundMessage message, string messageKey, ReplyJournalBook book, ConversationReplier replier, ThinkingIndicator indicator, ReplyAttachmentSender attachments)
     {
         _message = message;
+        _messageKey = messageKey;
+        _book = book;
         _replier = replier;
         _indicator = indicator;
         _attachments = attachments;
@@ -98,17 +105,37 @@ internal sealed class MarkdownReplySink : IReplySink
         {
             var plan = await _attachments.PrepareAsync(files, _meter, cancellationToken);
             var messages = 0;
+            var delivered = true;
+            string? error = null;
             if (answer.Length > 0 || plan.Appendix.Length > 0 || end != ReplyEnd.Finished || plan.FollowUps.Count == 0)
             {
-                messages += await _replier.SendAsync(_message, ReplyNotes.Apply(plan.AppendTo(answer), end, note), _meter, cancellationToken);
+                // An interrupted reply's note is not the answer: the restart still answers the message.
+                var delivery = await _replier.DeliverAsync(
+                    _message, _messageKey, ReplyNotes.Apply(plan.AppendTo(answer), end, note), end != ReplyEnd.Interrupted, _meter, cancellationToken);
+                messages += delivery.Messages;
+                delivered = delivery.Delivered || delivery.Queued;
+                error = delivery.Delivered ? null
+                    : delivery.Queued ? $"queued in the reply outbox #{delivery.OutboxId}: {delivery.Error}"
+                    : $"reply outbox #{delivery.OutboxId} {delivery.State.ToString().ToLowerInvariant()}: {delivery.Error}";
             }
 
-            await TakeIndicatorBackAsync(cancellationToken);
-            var (fileMessages, fileError) = await _attachments.SendFollowUpsAsync(_message, plan, _meter, cancellationToken);
-            return new ReplyOutcome
+            var answered = new ReplyOutcome
             {
-                End = end, Delivered = true, Mode = ReplyMode.Markdown, Messages = messages + fileMessages, ApiCalls = _meter.Snapshot(), Error = fileError,
+                End = end, Delivered = delivered, Mode = ReplyMode.Markdown, Messages = messages, ApiCalls = _meter.Snapshot(), Error = error,
             };
+
+            // The books first: the answer is out (or owned by the outbox), so a crash from here on must not answer it again,
+            // and the sink counts as completed (a dispose while the indicator is taken back must not send it again).
+            await _book.CloseAsync(answered, note);
+            _outcome = answered;
+            await TakeIndicatorBackAsync(cancellationToken);
+            if (!delivered)
+            {
+                return answered with { ApiCalls = _meter.Snapshot() };
+            }
+
+            var (fileMessages, fileError) = await _attachments.SendFollowUpsAsync(_message, plan, _meter, cancellationToken);
+            return answered with { Messages = messages + fileMessages, ApiCalls = _meter.Snapshot(), Error = error ?? fileError };
         }
         catch (Exception ex) when (ex is DingTalkApiException or MessageSendException or HttpRequestException)
         {

@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Text.Json;
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
+using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Api.Models;
 using DingGate.DingTalk.Replies.Markdown;
+using DingGate.DingTalk.Replies.Outbox;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk.Replies.Sending;
@@ -12,51 +15,66 @@ namespace DingGate.DingTalk.Replies.Sending;
 /// <summary>
 /// Sends a complete answer (markdown or plain text) into the conversation of an inbound message: tables converted,
 /// split into ≤ 3 800-character chunks with balanced code fences and <c>(i/n)</c> titles, the sender @-mentioned in
-/// groups. Goes through the message's session webhook (1 call, no token) while it is valid, and through the robot
-/// OpenAPI when it has expired or refuses (errcode 300001, throttling, 5xx): the answer is never lost.
+/// groups. The whole answer is written to the reply outbox first (all parts), and each part is recorded the moment
+/// DingTalk accepts it. A part goes through the message's session webhook (1 call, no token) while it is valid, and
+/// through the robot OpenAPI when it has expired or refuses. What neither path delivered stays in the outbox: retried
+/// by the <see cref="OutboxDeliveryWorker"/> (not delivered), held for the operator (ambiguous) or failed (permanent).
 /// </summary>
 internal sealed partial class ConversationReplier(
-    DingTalkAccount account, DingTalkApiClient api, RobotMessageSender robot, TimeProvider time, ILogger<ConversationReplier> logger)
+    DingTalkAccount account, DingTalkApiClient api, RobotMessageSender robot, IReplyOutbox outbox, OutboxWakeup wakeup, ReplyMetrics metrics,
+    TimeProvider time, ILogger<ConversationReplier> logger)
 {
     /// <summary>A webhook this close to its expiry is treated as expired (the call itself takes time).</summary>
     public static readonly TimeSpan WebhookSafetyMargin = TimeSpan.FromSeconds(5);
 
-    /// <summary>Sends <paramref name="answer"/>; returns the number of messages sent. Throws when no path could deliver it.</summary>
+    /// <summary>
+    /// Sends <paramref name="answer"/> through the outbox as a text that is not known to be the message's final answer
+    /// (a resume still answers the message; the card fallback, which may carry an interrupted note, uses this); returns
+    /// the number of messages sent (those still queued are the worker's now). Throws when it ended failed or ambiguous
+    /// (it stays in the outbox for the operator). Callers that know use <see cref="DeliverAsync"/> with <c>final</c>.
+    /// </summary>
     public async Task<int> SendAsync(InboundMessage message, string answer, ApiCallMeter meter, CancellationToken cancellationToken)
     {
+        var delivery = await DeliverAsync(message, message.MessageId, answer, final: false, meter, cancellationToken);
+        return delivery.Delivered || delivery.Queued
+            ? delivery.Messages
+            : throw new MessageSendException($"The answer to message {message.MessageId} was not delivered (reply outbox #{delivery.OutboxId}, {delivery.State.ToString().ToLowerInvariant()}): {delivery.Error}");
+    }
+
+    /// <summary>
+    /// Writes <paramref name="answer"/> to the outbox (<paramref name="final"/>: it is the message's answer, a resume must not
+    /// generate it again) and sends its parts. Never throws for a refused send: the result says how far it got.
+    /// </summary>
+    public async Task<ReplyDelivery> DeliverAsync(
+        InboundMessage message, string messageKey, string answer, bool final, ApiCallMeter meter, CancellationToken cancellationToken)
+    {
         var text = account.ConvertMarkdownTables ? MarkdownTableConverter.Convert(answer) : answer;
-        var markdown = MarkdownDetector.LooksLikeMarkdown(text);
         var mention = MentionOf(message);
         var chunks = MarkdownChunker.Split(text, MarkdownChunker.DefaultLimit - (mention?.Length ?? 0));
         var title = ReplyTitle.From(text);
-        var useWebhook = WebhookUsable(message);
-        for (var i = 0; i < chunks.Count; i++)
+        var entry = new OutboxEntry
         {
-            var chunkTitle = chunks.Count == 1 ? title : $"{title} ({i + 1}/{chunks.Count})";
-            var chunk = i == 0 && mention is not null ? mention + chunks[i] : chunks[i];
-            if (useWebhook && WebhookUsable(message))
-            {
-                try
-                {
-                    var at = i == 0 && mention is not null ? new WebhookAt([message.Sender.StaffId!]) : null;
-                    object body = markdown
-                        ? new WebhookMarkdownMessage(new WebhookMarkdown(chunkTitle, chunk), at)
-                        : new WebhookTextMessage(new WebhookText(chunk), at);
-                    await api.PostWebhookAsync(message.ReplyWebhook!, body, meter, cancellationToken);
-                    continue;
-                }
-                catch (DingTalkApiException ex)
-                {
-                    LogWebhookRefused(logger, account.Id, ex.Code ?? ex.HttpStatus.ToString(System.Globalization.CultureInfo.InvariantCulture), ex);
-                    useWebhook = false;
-                }
-            }
+            AccountId = account.Id,
+            MessageKey = messageKey,
+            Final = final,
+            ConversationId = message.ConversationId,
+            IsGroup = message.Conversation == ConversationKind.Group,
+            UserId = message.Sender.StaffId is { Length: > 0 } staff ? staff : null,
+            Webhook = message.ReplyWebhook?.AbsoluteUri,
+            WebhookExpiresAt = message.ReplyWebhookExpiresAt,
+            Markdown = MarkdownDetector.LooksLikeMarkdown(text),
+            Parts = [.. chunks.Select((c, i) => new OutboxPart(chunks.Count == 1 ? title : $"{title} ({i + 1}/{chunks.Count})", c))],
+            CreatedAt = time.GetUtcNow(),
+        };
 
-            await SendByOpenApiAsync(message, chunkTitle, chunks[i], markdown, meter, cancellationToken);
-        }
-
-        return chunks.Count;
+        // Durable before the first part goes out: a crash from here on never regenerates or loses the answer.
+        var id = await outbox.AddAsync(entry, cancellationToken);
+        return await SendPartsAsync(entry with { Id = id }, fromWorker: false, meter, cancellationToken);
     }
+
+    /// <summary>Sends what an outbox entry has left (the worker's retry); records the attempt either way.</summary>
+    public Task<ReplyDelivery> RetryAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
+        SendPartsAsync(entry, fromWorker: true, new ApiCallMeter(), cancellationToken);
 
     /// <summary>The OpenAPI target of a message's conversation: the sender's 1:1 chat or the group.</summary>
     public static MessageTarget TargetOf(InboundMessage message) =>
@@ -65,21 +83,128 @@ internal sealed partial class ConversationReplier(
             : new MessageTarget(MessageTargetKind.User, message.Sender.StaffId
                 ?? throw new MessageSendException($"The session webhook of message {message.MessageId} is expired and its sender has no staff id (an external user), so DingTalk's OpenAPI cannot reach them."));
 
-    private bool WebhookUsable(InboundMessage message) =>
-        message.ReplyWebhook is not null && (message.ReplyWebhookExpiresAt is not { } expires || expires - WebhookSafetyMargin > time.GetUtcNow());
+    private async Task<ReplyDelivery> SendPartsAsync(OutboxEntry entry, bool fromWorker, ApiCallMeter meter, CancellationToken cancellationToken)
+    {
+        var useWebhook = true;
+        var sent = 0;
+        for (var i = entry.DeliveredParts; i < entry.Parts.Count; i++)
+        {
+            if (!await outbox.BeginPartAsync(entry.Id, i, time.GetUtcNow(), cancellationToken))
+            {
+                return new ReplyDelivery(entry.Id, OutboxState.Dropped, sent, "dropped by the operator");
+            }
+
+            if (useWebhook && WebhookUsable(entry))
+            {
+                try
+                {
+                    await PostWebhookAsync(entry, i, meter, cancellationToken);
+                    await outbox.PartDeliveredAsync(entry.Id, i, time.GetUtcNow(), CancellationToken.None);
+                    sent++;
+                    continue;
+                }
+                catch (Exception ex) when (DeliveryErrors.Classify(ex, cancellationToken) is { } failure)
+                {
+                    if (failure.Class == DeliveryErrorClass.Ambiguous)
+                    {
+                        return await FailAsync(entry, i, "webhook", failure, sent);
+                    }
+
+                    // Expired, refused or throttled webhook: DingTalk did not show it; the OpenAPI may.
+                    LogWebhookRefused(logger, account.Id, ex is DingTalkApiException api ? api.Code ?? api.HttpStatus.ToString(CultureInfo.InvariantCulture) : ex.GetType().Name, ex);
+                    useWebhook = false;
+                }
+            }
+
+            try
+            {
+                await SendByOpenApiAsync(entry, i, meter, cancellationToken);
+                await outbox.PartDeliveredAsync(entry.Id, i, time.GetUtcNow(), CancellationToken.None);
+                sent++;
+            }
+            catch (Exception ex) when (DeliveryErrors.Classify(ex, cancellationToken) is { } failure)
+            {
+                return await FailAsync(entry, i, "openapi", failure, sent);
+            }
+        }
+
+        if (fromWorker)
+        {
+            await outbox.RecordAttemptAsync(
+                entry.Id, new OutboxAttempt(time.GetUtcNow(), useWebhook && WebhookUsable(entry) ? "webhook" : "openapi", "delivered", null),
+                OutboxState.Delivered, null, CancellationToken.None);
+            metrics.OutboxDelivered(account.Id);
+            LogDeliveredLater(logger, account.Id, entry.Id, entry.Attempts + 1);
+        }
+
+        return new ReplyDelivery(entry.Id, OutboxState.Delivered, sent, null);
+    }
+
+    // Part `part` was not delivered by the last path tried: retry later, hold (ambiguous) or fail, and say so in the history.
+    private async Task<ReplyDelivery> FailAsync(OutboxEntry entry, int part, string path, DeliveryFailure failure, int sent)
+    {
+        var now = time.GetUtcNow();
+        var attempts = entry.Attempts + 1;
+        var partText = entry.Parts.Count == 1 ? string.Empty : $"part {part + 1} of {entry.Parts.Count}: ";
+        var (state, outcome, reason) = failure.Class switch
+        {
+            DeliveryErrorClass.NotDelivered when attempts >= account.OutboxMaxAttempts =>
+                (OutboxState.Failed, "failed", $"{partText}gave up after {attempts} attempts: {failure.Reason}"),
+            DeliveryErrorClass.NotDelivered => (OutboxState.Pending, "retry", partText + failure.Reason),
+            DeliveryErrorClass.Ambiguous => (OutboxState.Ambiguous, "ambiguous", partText + failure.Reason),
+            _ => (OutboxState.Failed, "failed", partText + failure.Reason),
+        };
+        DateTimeOffset? next = state == OutboxState.Pending
+            ? now + OutboxBackoff.Delay(attempts, account.OutboxRetryDelay, account.OutboxMaxRetryDelay, Random.Shared.NextDouble())
+            : null;
+        await outbox.RecordAttemptAsync(entry.Id, new OutboxAttempt(now, path, outcome, reason), state, next, CancellationToken.None);
+        metrics.OutboxAttemptFailed(account.Id, outcome);
+        LogNotDelivered(logger, account.Id, entry.Id, outcome, reason);
+        if (state == OutboxState.Pending)
+        {
+            wakeup.Signal();
+        }
+
+        return new ReplyDelivery(entry.Id, state, sent, reason);
+    }
+
+    private bool WebhookUsable(OutboxEntry entry) =>
+        entry.Webhook is not null && (entry.WebhookExpiresAt is not { } expires || expires - WebhookSafetyMargin > time.GetUtcNow());
 
     // DingTalk renders an @ only when "@<userId>" is in the text and the id is in at.atUserIds (spec §4.1).
     private static string? MentionOf(InboundMessage message) =>
         message.Conversation == ConversationKind.Group && message.Sender.StaffId is { Length: > 0 } staff ? "@" + staff + " " : null;
 
-    private Task<string> SendByOpenApiAsync(InboundMessage message, string title, string text, bool markdown, ApiCallMeter meter, CancellationToken cancellationToken)
+    private Task PostWebhookAsync(OutboxEntry entry, int part, ApiCallMeter meter, CancellationToken cancellationToken)
     {
-        var (key, param) = markdown
+        var mention = part == 0 && entry.IsGroup && entry.UserId is not null;
+        var text = mention ? "@" + entry.UserId + " " + entry.Parts[part].Text : entry.Parts[part].Text;
+        var at = mention ? new WebhookAt([entry.UserId!]) : null;
+        object body = entry.Markdown
+            ? new WebhookMarkdownMessage(new WebhookMarkdown(entry.Parts[part].Title, text), at)
+            : new WebhookTextMessage(new WebhookText(text), at);
+        return api.PostWebhookAsync(new Uri(entry.Webhook!), body, meter, cancellationToken);
+    }
+
+    private Task<string> SendByOpenApiAsync(OutboxEntry entry, int part, ApiCallMeter meter, CancellationToken cancellationToken)
+    {
+        var target = entry.IsGroup
+            ? new MessageTarget(MessageTargetKind.Group, entry.ConversationId)
+            : new MessageTarget(MessageTargetKind.User, entry.UserId
+                ?? throw new MessageSendException($"The session webhook of message {entry.MessageKey} is expired and its sender has no staff id (an external user), so DingTalk's OpenAPI cannot reach them."));
+        var (title, text) = (entry.Parts[part].Title, entry.Parts[part].Text);
+        var (key, param) = entry.Markdown
             ? ("sampleMarkdown", JsonSerializer.Serialize(new SampleMarkdownParam(title, text), DingTalkJsonContext.Wire.SampleMarkdownParam))
             : ("sampleText", JsonSerializer.Serialize(new SampleTextParam(text), DingTalkJsonContext.Wire.SampleTextParam));
-        return robot.SendAsync(TargetOf(message), key, param, meter, cancellationToken);
+        return robot.SendAsync(target, key, param, meter, cancellationToken);
     }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Account {AccountId}: the session webhook refused a reply ({Code}); sending through the OpenAPI instead")]
     private static partial void LogWebhookRefused(ILogger logger, string accountId, string code, Exception exception);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Account {AccountId}: reply outbox #{OutboxId} not delivered ({Outcome}): {Reason}")]
+    private static partial void LogNotDelivered(ILogger logger, string accountId, long outboxId, string outcome, string reason);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Account {AccountId}: reply outbox #{OutboxId} delivered at attempt {Attempt}")]
+    private static partial void LogDeliveredLater(ILogger logger, string accountId, long outboxId, int attempt);
 }

@@ -46,7 +46,8 @@ internal sealed class RobotMessageSender(DingTalkAccount account, DingTalkApiCli
         var outcome = OtoRecipients.Outcomes(reply, [target.Id])[target.Id];
         if (outcome != RecipientOutcome.Delivered)
         {
-            throw new MessageSendException(target, OtoRecipients.Describe(outcome, target.Id));
+            var reason = OtoRecipients.Describe(outcome, target.Id);
+            throw new MessageSendException(target, reason, new RecipientRefusedException(outcome, reason));
         }
 
         return reply.ProcessQueryKey ?? string.Empty;

@@ -3,7 +3,9 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Inbound;
+using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Replies.Cards;
+using DingGate.DingTalk.Replies.Outbox;
 using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Tests.Support;
@@ -23,16 +25,19 @@ internal sealed class CardTestKit : IAsyncDisposable
 
     private readonly ILoggerFactory _loggers;
     private readonly List<CardReplySink> _sinks = [];
+    private readonly OutboxTestStore _outbox;
 
     private CardTestKit(DingTalkTestEmulator emu, DingTalkAccount account)
     {
         Emu = emu;
         Account = account;
+        _outbox = new OutboxTestStore(emu.Time);
         Logs = new ScopeCapturingLoggerProvider();
         _loggers = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         Api = emu.CreateClient(account);
         var robot = new RobotMessageSender(account, Api);
-        var replier = new ConversationReplier(account, Api, robot, emu.Time, _loggers.CreateLogger<ConversationReplier>());
+        var replier = new ConversationReplier(
+            account, Api, robot, _outbox.Outbox, new OutboxWakeup(), new ReplyMetrics(emu.MeterFactory, emu.Time), emu.Time, _loggers.CreateLogger<ConversationReplier>());
         var attachments = new ReplyAttachmentSender(
             account.Id, new MediaUploader(Api), new MediaMessageSender(robot), robot, _loggers.CreateLogger<ReplyAttachmentSender>());
         Cards = new CardReplies(account, Api, replier, attachments, Store, Registry, emu.Time, _loggers);
@@ -168,6 +173,7 @@ internal sealed class CardTestKit : IAsyncDisposable
         }
 
         _loggers.Dispose();
+        await _outbox.DisposeAsync();
         await Emu.DisposeAsync();
     }
 }

@@ -1,0 +1,57 @@
+namespace DingGate.Core.Storage;
+
+/// <summary>
+/// Durable outbox of answers (next to the journal): an answer is written with all its parts before the first is sent,
+/// each part is recorded the moment DingTalk accepts it, and what could not be delivered waits here for the delivery
+/// worker or the operator. Every method is one atomic write or read.
+/// </summary>
+public interface IReplyOutbox
+{
+    /// <summary>Writes <paramref name="entry"/> (its parts included) and returns its id.</summary>
+    Task<long> AddAsync(OutboxEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>The entry with its attempt history, or null.</summary>
+    Task<OutboxEntry?> FindAsync(long id, CancellationToken cancellationToken);
+
+    /// <summary>The newest final answer written for a message (whatever its state), or null.</summary>
+    Task<OutboxEntry?> FindAnswerAsync(string accountId, string messageKey, CancellationToken cancellationToken);
+
+    /// <summary>Entries of an account (every account when null) in <paramref name="states"/> (every state when null), oldest first.</summary>
+    Task<IReadOnlyList<OutboxEntry>> ListAsync(string? accountId, IReadOnlyCollection<OutboxState>? states, CancellationToken cancellationToken);
+
+    /// <summary>Pending entries of the account due at <paramref name="now"/>, oldest first.</summary>
+    Task<IReadOnlyList<OutboxEntry>> ListDueAsync(string accountId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>The earliest next attempt among the account's pending entries, or null.</summary>
+    Task<DateTimeOffset?> NextDueAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks <paramref name="part"/> in flight (state Sending) just before its call starts. False when the entry is gone,
+    /// delivered or was dropped meanwhile (the operator's drop wins: nothing is sent).
+    /// </summary>
+    Task<bool> BeginPartAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Records that DingTalk accepted <paramref name="part"/>; after the last part the entry is Delivered.</summary>
+    Task PartDeliveredAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Appends <paramref name="attempt"/> to the history, counts it, clears the in-flight part and moves the entry to <paramref name="state"/>.</summary>
+    Task RecordAttemptAsync(long id, OutboxAttempt attempt, OutboxState state, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// After a restart: the account's entries a dead process left Sending become Pending (due at <paramref name="now"/>),
+    /// or Ambiguous when a part was in flight. Returns how many changed. Call before anything sends for the account.
+    /// </summary>
+    Task<int> RecoverInterruptedAsync(string accountId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Re-queues a Failed, Ambiguous or Dropped entry (Pending and due at once, attempts reset). False when unknown or not in those states.</summary>
+    Task<bool> RetryAsync(long id, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Drops an entry that is not Delivered (the worker stops trying it). False when unknown or delivered.</summary>
+    Task<bool> DropAsync(long id, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Entries per state of an account (every account when null); states without entries are absent.</summary>
+    Task<IReadOnlyDictionary<OutboxState, int>> CountAsync(string? accountId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes Delivered and Dropped entries (with their parts and history) last changed before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}

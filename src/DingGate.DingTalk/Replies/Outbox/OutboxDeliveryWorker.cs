@@ -1,0 +1,85 @@
+using DingGate.Core.Configuration;
+using DingGate.Core.Storage;
+using DingGate.DingTalk.Replies.Sending;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.DingTalk.Replies.Outbox;
+
+/// <summary>
+/// The delivery loop of one account's reply outbox: sends pending entries when due (webhook while valid, else the
+/// OpenAPI, through <see cref="ConversationReplier"/>), woken early when an answer is queued and every
+/// <see cref="PollInterval"/> to see entries the operator re-queued offline (<c>dinggate outbox retry</c>). Runs as an
+/// owned task of the account runtime, awaited at stop. <see cref="RecoverAsync"/> runs first at start.
+/// </summary>
+internal sealed partial class OutboxDeliveryWorker(
+    DingTalkAccount account, IReplyOutbox outbox, ConversationReplier replier, OutboxWakeup wakeup, ReplyMetrics metrics, TimeProvider time,
+    ILogger<OutboxDeliveryWorker> logger)
+{
+    /// <summary>Longest sleep between two looks at the outbox.</summary>
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
+
+    private static readonly OutboxState[] Undelivered = [OutboxState.Pending, OutboxState.Ambiguous, OutboxState.Failed];
+
+    /// <summary>
+    /// Settles what the last run left mid-send (call before anything sends for the account): entries whose next part
+    /// had not started are due now; a part whose call was in flight is ambiguous (held for the operator).
+    /// </summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        var recovered = await outbox.RecoverInterruptedAsync(account.Id, time.GetUtcNow(), cancellationToken);
+        if (recovered > 0)
+        {
+            LogRecovered(account.Id, recovered);
+        }
+
+        await CountAsync(cancellationToken);
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var wait = PollInterval;
+                try
+                {
+                    foreach (var entry in await outbox.ListDueAsync(account.Id, time.GetUtcNow(), cancellationToken))
+                    {
+                        await replier.RetryAsync(entry, cancellationToken);
+                    }
+
+                    await CountAsync(cancellationToken);
+                    if (await outbox.NextDueAsync(account.Id, cancellationToken) is { } next)
+                    {
+                        var until = next - time.GetUtcNow();
+                        wait = until < TimeSpan.Zero ? TimeSpan.Zero : until < PollInterval ? until : PollInterval;
+                    }
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // A store or programming error must not end delivery for good: log it and look again later.
+                    LogLoopFailed(account.Id, ex);
+                }
+
+                await wakeup.WaitAsync(wait, time, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: pending entries stay in the outbox for the next start.
+        }
+    }
+
+    private async Task CountAsync(CancellationToken cancellationToken)
+    {
+        var counts = await outbox.CountAsync(account.Id, cancellationToken);
+        metrics.SetUndelivered(account.Id, Undelivered.Sum(s => counts.GetValueOrDefault(s)));
+    }
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Account {AccountId}: {Count} reply outbox entries were left mid-send by the last run; settled (due now, or ambiguous when a part was in flight)")]
+    private partial void LogRecovered(string accountId, int count);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Error, Message = "Account {AccountId}: the reply outbox loop failed; trying again shortly")]
+    private partial void LogLoopFailed(string accountId, Exception exception);
+}
