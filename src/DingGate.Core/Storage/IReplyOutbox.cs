@@ -52,6 +52,10 @@ public interface IReplyOutbox
     /// <summary>Entries per state of an account (every account when null); states without entries are absent.</summary>
     Task<IReadOnlyDictionary<OutboxState, int>> CountAsync(string? accountId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes Delivered and Dropped entries (with their parts and history) last changed before <paramref name="cutoff"/>; returns how many.</summary>
-    Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+    /// <summary>
+    /// Deletes at most <paramref name="limit"/> Delivered and Dropped entries (with their parts and history) last changed
+    /// before <paramref name="cutoff"/>, oldest first, in one short write; returns how many. Pending, ambiguous and failed
+    /// entries are never purged.
+    /// </summary>
+    Task<int> PurgeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
 }

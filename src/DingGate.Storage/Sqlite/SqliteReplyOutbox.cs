@@ -254,17 +254,18 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
         return rows.ToDictionary(r => (OutboxState)r.State, r => (int)r.Count);
     }
 
-    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<int> PurgeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var args = new { cutoff = cutoff.ToUnixTimeMilliseconds(), delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped };
-        const string Old = "SELECT id FROM reply_outbox WHERE state IN (@delivered, @dropped) AND updated_at < @cutoff";
+        var args = new { cutoff = cutoff.ToUnixTimeMilliseconds(), delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped, limit };
+        const string Old = "SELECT id FROM reply_outbox WHERE state IN (@delivered, @dropped) AND updated_at < @cutoff ORDER BY updated_at, id LIMIT @limit";
         await connection.ExecuteAsync(new CommandDefinition(
             $"DELETE FROM reply_outbox_parts WHERE outbox_id IN ({Old}); DELETE FROM reply_outbox_attempts WHERE outbox_id IN ({Old});",
             args, transaction, cancellationToken: cancellationToken));
         var purged = await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM reply_outbox WHERE state IN (@delivered, @dropped) AND updated_at < @cutoff;", args, transaction, cancellationToken: cancellationToken));
+            $"DELETE FROM reply_outbox WHERE id IN ({Old});", args, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return purged;
     }

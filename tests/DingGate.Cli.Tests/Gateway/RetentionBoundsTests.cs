@@ -16,7 +16,7 @@ namespace DingGate.Cli.Tests.Gateway;
 
 /// <summary>
 /// Retention over a long run on a fake clock: 100,000 messages through the real SQLite stores (journal append and
-/// marks, dedup marks, session history) and media folders for every 100th, over 20 simulated days (a message every ~17 s), with the
+/// marks, dedup marks, session history, delivered reply-outbox entries for every 20th) and media folders for every 100th, over 20 simulated days (a message every ~17 s), with the
 /// gateway's own retention composition (<c>AddRetention</c> + the channel's media target) run every simulated hour.
 /// </summary>
 public sealed class RetentionBoundsTests
@@ -40,6 +40,8 @@ public sealed class RetentionBoundsTests
         var journal = services.GetRequiredService<IInboundJournal>();
         var dedup = services.GetRequiredService<IDedupStore>();
         var sessions = services.GetRequiredService<ISessionStore>();
+        var outbox = services.GetRequiredService<IReplyOutbox>();
+        var pendingOutbox = new List<long>();
         var pass = services.GetRequiredService<RetentionPass>();
         var mediaRoot = Path.Combine(state.Path, "media", Account);
         var step = Span / Messages;
@@ -84,6 +86,20 @@ public sealed class RetentionBoundsTests
                 await journal.AppendAsync(new InboundJournalEntry(Account, key, "/v1.0/im/bot/messages/get", "{}", now, finalState), CancellationToken.None);
             }
 
+            // Every 20th answer went through the outbox (delivered); one in 10,000 is never delivered and must survive.
+            if (i % 20 == 0 && !stillRunning)
+            {
+                var id = await outbox.AddAsync(OutboxEntry(key, now), CancellationToken.None);
+                if (i % 10_000 == 0)
+                {
+                    pendingOutbox.Add(id);
+                }
+                else
+                {
+                    await outbox.PartDeliveredAsync(id, 0, now, CancellationToken.None);
+                }
+            }
+
             // Every 4th message stores an exchange (two history rows) in one of 50 sessions.
             if (i % 4 == 0 && !stillRunning)
             {
@@ -120,6 +136,12 @@ public sealed class RetentionBoundsTests
         }
 
         Assert.Equal(unfinished, (await journal.ListUnfinishedAsync(Account, CancellationToken.None)).Select(e => e.MessageKey));
+        foreach (var id in pendingOutbox)
+        {
+            var entry = await outbox.FindAsync(id, CancellationToken.None);
+            Assert.NotNull(entry);
+            Assert.NotEqual(OutboxState.Delivered, entry.State);
+        }
     }
 
     // Each store holds at most the messages of its window (plus one pass interval of lag) and never loses an
@@ -134,6 +156,8 @@ public sealed class RetentionBoundsTests
         var journalRows = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM inbound_journal;");
         var dedupRows = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM dedup_marks;");
         var historyRows = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM session_messages;");
+        var outboxRows = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM reply_outbox;");
+        var outboxParts = await connection.ExecuteScalarAsync<int>("SELECT COUNT(*) FROM reply_outbox_parts;");
         var folders = Directory.EnumerateDirectories(mediaRoot).Select(Path.GetFileName).ToHashSet();
         var day = (now - T0).TotalDays;
         if (count == Messages)
@@ -145,6 +169,9 @@ public sealed class RetentionBoundsTests
         Assert.InRange(journalRows, Math.Min(count, unfinished.Count), Within(Policy.Journal) + unfinished.Count);
         Assert.InRange(dedupRows, 0, Within(DedupTtl));
         Assert.InRange(historyRows, 0, 2 * ((Within(Policy.SessionHistory) / 4) + 1));
+        var pendingOutbox = (count / 10_000) + 1;
+        Assert.InRange(outboxRows, 0, (Within(Policy.Outbox) / 20) + 1 + pendingOutbox);
+        Assert.Equal(outboxRows, outboxParts);
         var recentMedia = Enumerable.Range(0, count).Where(i => i % 100 == 0 && received[i] > now - Policy.Media - Policy.Interval).Select(i => FolderName(Key(i)));
         var allowed = recentMedia.Concat(unfinished.Select(FolderName)).ToHashSet();
         Assert.True(folders.IsSubsetOf(allowed), $"day {day:0.0}: {folders.Except(allowed).Count()} media folders past retention");
@@ -166,6 +193,12 @@ public sealed class RetentionBoundsTests
         services.AddRetention(Policy);
         return services.BuildServiceProvider();
     }
+
+    private static OutboxEntry OutboxEntry(string key, DateTimeOffset at) => new()
+    {
+        AccountId = Account, MessageKey = key, ConversationId = "cid-" + key, IsGroup = false, UserId = "user001", Markdown = true,
+        Parts = [new OutboxPart("回答", "answer to " + key)], CreatedAt = at,
+    };
 
     private static string Key(int i) => $"msg{i:D6}==";
 

@@ -162,7 +162,7 @@ public sealed class SqliteReplyOutboxTests : IDisposable
         var newDelivered = await _store.AddAsync(Entry("d", parts: 1), CancellationToken.None);
         await _store.PartDeliveredAsync(newDelivered, 0, T0.AddDays(8), CancellationToken.None);
 
-        Assert.Equal(2, await _store.PurgeAsync(T0.AddDays(7), CancellationToken.None));
+        Assert.Equal(2, await _store.PurgeAsync(T0.AddDays(7), 100, CancellationToken.None));
 
         Assert.Null(await _store.FindAsync(oldDelivered, CancellationToken.None));
         Assert.Null(await _store.FindAsync(oldDropped, CancellationToken.None));
@@ -171,5 +171,24 @@ public sealed class SqliteReplyOutboxTests : IDisposable
         // A fresh entry may reuse nothing of a purged one (parts and history went with it).
         var fresh = await _store.AddAsync(Entry("e", parts: 1), CancellationToken.None);
         Assert.Empty((await _store.FindAsync(fresh, CancellationToken.None))!.History);
+    }
+
+    [Fact]
+    public async Task Purge_BoundedByTheLimit_OldestFirst()
+    {
+        var ids = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            var id = await _store.AddAsync(Entry("m" + i, parts: 1), CancellationToken.None);
+            await _store.PartDeliveredAsync(id, 0, T0.AddMinutes(i), CancellationToken.None);
+            ids.Add(id);
+        }
+
+        Assert.Equal(2, await _store.PurgeAsync(T0.AddDays(7), 2, CancellationToken.None));
+        Assert.Null(await _store.FindAsync(ids[0], CancellationToken.None));
+        Assert.Null(await _store.FindAsync(ids[1], CancellationToken.None));
+        Assert.NotNull(await _store.FindAsync(ids[2], CancellationToken.None));
+        Assert.Equal(3, await _store.PurgeAsync(T0.AddDays(7), 10, CancellationToken.None));
+        Assert.Equal(0, await _store.PurgeAsync(T0.AddDays(7), 10, CancellationToken.None));
     }
 }

@@ -8,9 +8,9 @@ namespace DingGate.Cli.Gateway.Retention;
 internal static class RetentionServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the journal, dedup and session-history targets and <see cref="RetentionService"/>. Other stores add their own
-    /// <see cref="IRetentionTarget"/> singleton (media: <c>DingTalkChannelOptions.MediaRetention</c>; the outbox:
-    /// its purge method with <see cref="RetentionPolicy.Outbox"/>); the pass finds every registered one.
+    /// Adds the journal, dedup, session-history and reply-outbox targets and <see cref="RetentionService"/>. Other stores
+    /// add their own <see cref="IRetentionTarget"/> singleton (media: <c>DingTalkChannelOptions.MediaRetention</c>); the
+    /// pass finds every registered one.
     /// </summary>
     public static IServiceCollection AddRetention(this IServiceCollection services, RetentionPolicy policy)
     {
@@ -19,6 +19,7 @@ internal static class RetentionServiceCollectionExtensions
         services.AddSingleton<IRetentionTarget, JournalRetentionTarget>();
         services.AddSingleton<IRetentionTarget, DedupRetentionTarget>();
         services.AddSingleton<IRetentionTarget, SessionHistoryRetentionTarget>();
+        services.AddSingleton<IRetentionTarget, OutboxRetentionTarget>();
         services.AddSingleton<RetentionMetrics>();
         services.AddSingleton<RetentionPass>();
         services.AddHostedService<RetentionService>();
