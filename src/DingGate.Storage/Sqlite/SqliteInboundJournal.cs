@@ -14,9 +14,9 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
     public async Task<bool> AppendAsync(InboundJournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenDurableConnectionAsync(cancellationToken);
 
-        // The commit is in the WAL when this returns (see SqliteDatabase on synchronous=NORMAL): safe to ACK.
+        // The commit is fsynced to the WAL when this returns (see SqliteDatabase on synchronous=FULL): safe to ACK.
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT OR IGNORE INTO inbound_journal
