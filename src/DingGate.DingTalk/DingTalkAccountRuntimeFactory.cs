@@ -48,7 +48,9 @@ internal sealed class DingTalkAccountRuntimeFactory(
             account, replier, new ThinkingIndicator(account, api, time, loggers.CreateLogger<ThinkingIndicator>()), attachments, journal, telemetry.Replies,
             loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers));
         var dispatcher = new InboundDispatcher(
-            account, preparer, policy, replier, replies, dedup, journal, handler, telemetry.Inbound, time, loggers.CreateLogger<InboundDispatcher>());
+            account, preparer, policy, replier, replies, dedup, journal, handler,
+            new PoisonMessages(account, preparer, replier, journal, telemetry.Inbound, loggers.CreateLogger<PoisonMessages>()),
+            telemetry.Inbound, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
         var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
         var recovery = new OpenCardRecovery(account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>());

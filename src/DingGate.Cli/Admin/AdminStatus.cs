@@ -3,7 +3,11 @@ namespace DingGate.Cli.Admin;
 /// <summary>The body of <c>GET /status</c>: the gateway and each enabled account.</summary>
 internal sealed record AdminStatus(int Pid, DateTimeOffset StartedAt, double UptimeSeconds, bool Ready, IReadOnlyList<AdminAccountStatus> Accounts);
 
-/// <summary>One account in <see cref="AdminStatus"/>: <c>ApiCalls</c> since this gateway started, <c>ApiCallsThisMonth</c> this UTC month (kept across restarts).</summary>
+/// <summary>
+/// One account in <see cref="AdminStatus"/>: <c>ApiCalls</c> since this gateway started, <c>ApiCallsThisMonth</c> this UTC
+/// month (kept across restarts); <c>FailedMessages</c>: journal entries that ended failed (given-up poison messages,
+/// oversized frames, handler errors…), with the latest one's time and reason.
+/// </summary>
 internal sealed record AdminAccountStatus(
     string Id,
     string State,
@@ -15,4 +19,7 @@ internal sealed record AdminAccountStatus(
     string? LastError,
     double? NextRetrySeconds,
     long ApiCalls,
-    long ApiCallsThisMonth);
+    long ApiCallsThisMonth,
+    long FailedMessages = 0,
+    DateTimeOffset? LastFailedAt = null,
+    string? LastFailure = null);

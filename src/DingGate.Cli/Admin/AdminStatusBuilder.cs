@@ -5,7 +5,7 @@ using DingGate.DingTalk.Stream;
 namespace DingGate.Cli.Admin;
 
 /// <summary>Builds <see cref="AdminStatus"/> and readiness from the channel's per-account stream status, the call tally and the stored monthly usage.</summary>
-internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally calls, IApiUsageStore usage, TimeProvider time)
+internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally calls, IApiUsageStore usage, IInboundJournal journal, TimeProvider time)
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
 
@@ -36,6 +36,7 @@ internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally c
     {
         var thisMonth = calls.CurrentMonth;
         var month = await usage.GetAsync(status.AccountId, thisMonth, cancellationToken) + calls.PendingFor(status.AccountId, thisMonth);
+        var failures = await journal.GetFailuresAsync(status.AccountId, cancellationToken);
         return new AdminAccountStatus(
             status.AccountId,
             StateName(status.State),
@@ -47,6 +48,9 @@ internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally c
             status.LastError,
             status.NextRetryDelay?.TotalSeconds,
             calls.TotalFor(status.AccountId),
-            month);
+            month,
+            failures.Count,
+            failures.LastAt,
+            failures.LastReason);
     }
 }

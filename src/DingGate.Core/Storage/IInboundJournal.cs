@@ -17,4 +17,7 @@ public interface IInboundJournal
 
     /// <summary>Entries still Received or Processing, oldest first.</summary>
     Task<IReadOnlyList<InboundJournalEntry>> ListUnfinishedAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>How many of the account's entries ended failed, and the latest one's time and reason (for status).</summary>
+    Task<JournalFailures> GetFailuresAsync(string accountId, CancellationToken cancellationToken);
 }

@@ -27,6 +27,7 @@ internal sealed partial class InboundDispatcher(
     IDedupStore dedup,
     IInboundJournal journal,
     IInboundHandler handler,
+    PoisonMessages poison,
     InboundMetrics metrics,
     TimeProvider time,
     ILogger<InboundDispatcher> logger)
@@ -38,6 +39,12 @@ internal sealed partial class InboundDispatcher(
         foreach (var entry in unfinished)
         {
             LogResuming(account.Id, entry.State);
+            if (poison.IsPoison(entry))
+            {
+                await poison.GiveUpAsync(entry, cancellationToken);
+                continue;
+            }
+
             await ProcessAsync(entry.Topic, entry.MessageKey, entry.Payload, resumed: true, cancellationToken);
         }
 
