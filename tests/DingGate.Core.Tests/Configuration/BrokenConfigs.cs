@@ -52,6 +52,7 @@ internal static class BrokenConfigs
         { "session-queueDepth-zero", Dt("", """, session: { queueDepth: 0 }"""), "session.queueDepth", "at least 1" },
         { "root-array", "[1, 2]", "(root)", "must be an object" },
         { "dedupTtlMs-huge", Dt("dedupTtlMs: 1e19"), "channels.dingtalk.dedupTtlMs", "whole number" },
+        { "maxMessageAttempts-zero", Dt("maxMessageAttempts: 0"), "channels.dingtalk.maxMessageAttempts", "at least 1" },
     };
 
     // A DingTalk section with valid credentials plus the keys under test; `rest` adds root-level sections.
