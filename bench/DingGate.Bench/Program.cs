@@ -9,6 +9,11 @@ internal static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["journal", .. var rest])
+        {
+            return await Journal.JournalBench.RunAsync(rest, Console.Out, CancellationToken.None);
+        }
+
         var (options, error) = BenchArguments.Parse(args);
         if (options is null)
         {

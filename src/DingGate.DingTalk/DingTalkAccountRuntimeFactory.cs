@@ -55,7 +55,9 @@ internal sealed class DingTalkAccountRuntimeFactory(
             account, replier, indicator, attachments, journal, telemetry.Replies,
             loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable));
         var dispatcher = new InboundDispatcher(
-            account, preparer, policy, replier, replies, dedup, journal, outbox, handler, telemetry.Inbound, time, loggers.CreateLogger<InboundDispatcher>());
+            account, preparer, policy, replier, replies, dedup, journal, outbox, handler,
+            new PoisonMessages(account, preparer, replier, journal, telemetry.Inbound, loggers.CreateLogger<PoisonMessages>()),
+            telemetry.Inbound, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
         var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
         var recovery = new OpenCardRecovery(

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Hosting;
 
 namespace DingGate.Cli.Admin;
 
-/// <summary>Writes <c>admin.json</c> once the admin endpoint listens (the real port when 0 was asked) and removes it at stop.</summary>
+/// <summary>
+/// Writes <c>admin.json</c> once the admin endpoint listens (the real port when 0 was asked) and removes it at stop,
+/// only if it is still the one this instance wrote: a host that never announced (it failed to start) never deletes
+/// another gateway's announcement.
+/// </summary>
 internal sealed class AdminAnnouncer(IServer server, IHostApplicationLifetime lifetime, AdminStatusBuilder status, AdminSettings settings) : IHostedService
 {
     private CancellationTokenRegistration _started;
@@ -20,6 +24,11 @@ internal sealed class AdminAnnouncer(IServer server, IHostApplicationLifetime li
     public Task StopAsync(CancellationToken cancellationToken)
     {
         _started.Dispose();
+        if (Url is null)
+        {
+            return Task.CompletedTask;
+        }
+
         var path = AdminAnnouncement.PathIn(settings.StateDirectory);
         if (AdminAnnouncement.ReadFrom(settings.StateDirectory) is { } current && current.Pid == Environment.ProcessId && current.Url == Url)
         {

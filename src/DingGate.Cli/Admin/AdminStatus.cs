@@ -5,7 +5,9 @@ internal sealed record AdminStatus(int Pid, DateTimeOffset StartedAt, double Upt
 
 /// <summary>
 /// One account in <see cref="AdminStatus"/>: <c>ApiCalls</c> since this gateway started, <c>ApiCallsThisMonth</c> this
-/// UTC month (kept across restarts), <c>Outbox</c> the answers in the reply outbox not delivered yet.
+/// UTC month (kept across restarts), <c>Outbox</c> the answers in the reply outbox not delivered yet; <c>FailedMessages</c>:
+/// journal entries that ended failed (given-up poison messages, oversized frames, handler errors…), with the latest
+/// one's time and reason.
 /// </summary>
 internal sealed record AdminAccountStatus(
     string Id,
@@ -19,4 +21,7 @@ internal sealed record AdminAccountStatus(
     double? NextRetrySeconds,
     long ApiCalls,
     long ApiCallsThisMonth,
-    AdminOutboxStatus? Outbox);
+    AdminOutboxStatus? Outbox,
+    long FailedMessages = 0,
+    DateTimeOffset? LastFailedAt = null,
+    string? LastFailure = null);

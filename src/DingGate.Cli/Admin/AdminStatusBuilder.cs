@@ -5,7 +5,8 @@ using DingGate.DingTalk.Stream;
 namespace DingGate.Cli.Admin;
 
 /// <summary>Builds <see cref="AdminStatus"/> and readiness from the channel's per-account stream status, the call tally and the stored monthly usage.</summary>
-internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally calls, IApiUsageStore usage, IReplyOutbox outbox, TimeProvider time)
+internal sealed class AdminStatusBuilder(
+    DingTalkChannel channel, ApiCallTally calls, IApiUsageStore usage, IReplyOutbox outbox, IInboundJournal journal, TimeProvider time)
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
 
@@ -37,6 +38,7 @@ internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally c
         var thisMonth = calls.CurrentMonth;
         var month = await usage.GetAsync(status.AccountId, thisMonth, cancellationToken) + calls.PendingFor(status.AccountId, thisMonth);
         var undelivered = await outbox.CountAsync(status.AccountId, cancellationToken);
+        var failures = await journal.GetFailuresAsync(status.AccountId, cancellationToken);
         return new AdminAccountStatus(
             status.AccountId,
             StateName(status.State),
@@ -50,6 +52,9 @@ internal sealed class AdminStatusBuilder(DingTalkChannel channel, ApiCallTally c
             calls.TotalFor(status.AccountId),
             month,
             new AdminOutboxStatus(
-                undelivered.GetValueOrDefault(OutboxState.Pending), undelivered.GetValueOrDefault(OutboxState.Ambiguous), undelivered.GetValueOrDefault(OutboxState.Failed)));
+                undelivered.GetValueOrDefault(OutboxState.Pending), undelivered.GetValueOrDefault(OutboxState.Ambiguous), undelivered.GetValueOrDefault(OutboxState.Failed)),
+            failures.Count,
+            failures.LastAt,
+            failures.LastReason);
     }
 }

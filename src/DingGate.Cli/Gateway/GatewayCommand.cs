@@ -13,7 +13,9 @@ internal static class GatewayCommand
         answered at the next start. Logs go to the console and to daily JSONL files in <stateDir>/logs (secrets
         redacted). Ctrl+C / SIGTERM stops gracefully: no new messages are taken, running answers finish or are
         finalized.
-        Exit codes: 0 stopped normally; 1 runtime failure; 2 bad command line; 78 invalid or missing configuration.
+        One gateway per state directory: a second one on the same state exits 1 at once, naming the first (pid, admin URL).
+        Exit codes: 0 stopped normally; 1 runtime failure or another gateway holds the state directory; 2 bad command
+        line; 78 invalid or missing configuration.
         """;
 
     public static Command Create(TextWriter output, TextWriter error, CliServices services)

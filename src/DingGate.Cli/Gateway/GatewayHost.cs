@@ -2,6 +2,7 @@ using System.Net;
 using DingGate.Agent;
 using DingGate.Agent.Sessions;
 using DingGate.Cli.Admin;
+using DingGate.Cli.Gateway.Locking;
 using DingGate.Cli.Gateway.Logging;
 using DingGate.Cli.Gateway.Retention;
 using DingGate.Core.Configuration;
@@ -26,9 +27,32 @@ internal static class GatewayHost
     // Meters exported on /metrics: the channel's (stream, API, inbound, replies) and the agent's (M.E.AI).
     private static readonly string[] MeterNames = ["DingGate.DingTalk", Agent.Providers.ChatClientFactory.TelemetrySourceName, RetentionMetrics.MeterName];
 
+    /// <summary>
+    /// Takes the state directory's <see cref="GatewayLock"/> first (throws <see cref="GatewayLockedException"/> when
+    /// another gateway holds it), then composes the host. The lock is a singleton of the host's container: released
+    /// when the host is disposed, or by the kernel when the process dies.
+    /// </summary>
     public static IHost Build(GatewayHostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var stateLock = GatewayLock.Acquire(settings.StateDirectory);
+        try
+        {
+            var app = Compose(settings, stateLock);
+
+            // Resolved once so the container owns (and disposes) it with the host.
+            app.Services.GetRequiredService<GatewayLock>();
+            return app;
+        }
+        catch
+        {
+            stateLock.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Compose(GatewayHostSettings settings, GatewayLock stateLock)
+    {
         var config = settings.Config;
         var channel = config.Channels.Dingtalk ?? new DingTalkChannelSettings { Enabled = false };
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
@@ -40,6 +64,7 @@ internal static class GatewayHost
         builder.Services.AddSystemd();
         builder.Services.AddWindowsService();
         builder.Services.AddSingleton(admin);
+        builder.Services.AddSingleton(_ => stateLock);
         builder.Services.AddSingleton(settings.Time);
         builder.Logging.ClearProviders();
         ConfigureLogging(builder.Logging, settings, channel);

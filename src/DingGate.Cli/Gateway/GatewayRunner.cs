@@ -1,7 +1,9 @@
 using DingGate.Cli.Config;
+using DingGate.Cli.Gateway.Locking;
 using DingGate.Core.Configuration;
 using DingGate.Core.Configuration.Loading;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace DingGate.Cli.Gateway;
 
@@ -48,7 +50,19 @@ internal static class GatewayRunner
             ConfigureServices = configureServices,
         };
         PrivateDirectory.Create(settings.StateDirectory);
-        using var host = GatewayHost.Build(settings);
+        IHost built;
+        try
+        {
+            built = GatewayHost.Build(settings);
+        }
+        catch (GatewayLockedException ex)
+        {
+            await error.WriteLineAsync(
+                $"dinggate gateway: {ex.Message}. Stop it first ('dinggate gateway status' shows it), or give this one another state directory.");
+            return ExitCodes.Runtime;
+        }
+
+        using var host = built;
         try
         {
             await host.StartAsync(cancellationToken);

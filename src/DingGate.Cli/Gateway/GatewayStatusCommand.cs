@@ -12,7 +12,8 @@ internal static class GatewayStatusCommand
 {
     private const string Description = """
         Show whether the gateway runs on this state directory and, per account: connected, since when, last
-        inbound message, reconnects, DingTalk API calls (since start and this month) and the last error. Reads
+        inbound message, reconnects, DingTalk API calls (since start and this month), failed messages (with the latest
+        one's reason) and the last error. Reads
         <stateDir>/admin.json and admin.token and asks the gateway's admin endpoint on 127.0.0.1.
         Exit codes: 0 running, every account connected; 3 not running; 4 running, some account not connected;
         78 invalid configuration; 2 bad command line.

@@ -7,7 +7,7 @@ namespace DingGate.Cli.Gateway;
 /// <summary>The per-account table of <c>gateway status</c>: plain aligned columns, times in local time.</summary>
 internal static class StatusTable
 {
-    private static readonly string[] Headers = ["ACCOUNT", "STATE", "CONNECTED SINCE", "LAST INBOUND", "RECONNECTS", "API CALLS (MONTH)", "LAST ERROR"];
+    private static readonly string[] Headers = ["ACCOUNT", "STATE", "CONNECTED SINCE", "LAST INBOUND", "RECONNECTS", "API CALLS (MONTH)", "FAILED MSGS", "LAST ERROR"];
 
     public static string Render(IReadOnlyList<AdminAccountStatus> accounts)
     {
@@ -19,6 +19,7 @@ internal static class StatusTable
             Time(a.LastInboundAt),
             a.Reconnects.ToString(CultureInfo.InvariantCulture),
             $"{a.ApiCalls} ({a.ApiCallsThisMonth})",
+            a.FailedMessages.ToString(CultureInfo.InvariantCulture),
             a.LastError ?? "-",
         }).ToList();
         var widths = Headers.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
@@ -26,6 +27,12 @@ internal static class StatusTable
         foreach (var row in rows.Prepend(Headers))
         {
             text.AppendLine(string.Join("  ", row.Select((cell, i) => i == row.Length - 1 ? cell : cell.PadRight(widths[i]))).TrimEnd());
+        }
+
+        // The latest failed message of each account, under the table (a reason is too long for a column).
+        foreach (var a in accounts.Where(a => a.FailedMessages > 0 && a.LastFailure is not null))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{a.Id}: last failed message {Time(a.LastFailedAt)}: {a.LastFailure}");
         }
 
         return text.ToString().TrimEnd();

@@ -38,6 +38,11 @@ internal static class SandboxRunner
             {
                 return ExitCodes.Ok;
             }
+            catch (Gateway.Locking.GatewayLockedException ex)
+            {
+                await error.WriteLineAsync($"dinggate sandbox: {ex.Message}. Stop it, or run the sandbox on another --state-dir.");
+                return ExitCodes.Runtime;
+            }
             catch (Exception ex) when (ex is IOException or SocketException)
             {
                 await error.WriteLineAsync($"dinggate sandbox: cannot start on 127.0.0.1:{run.Port}: {(ex.InnerException ?? ex).Message} (choose another --port, or --port 0)");

@@ -120,6 +120,9 @@ public sealed record DingTalkAccount
     /// <summary>Largest media download.</summary>
     public long MaxMediaBytes { get; init; } = 20L * 1024 * 1024;
 
+    /// <summary>Starts of handling after which an unfinished message is given up as poison (ends failed, sender told).</summary>
+    public int MaxMessageAttempts { get; init; } = 3;
+
     /// <summary>Merges <paramref name="own"/> over <paramref name="top"/> over the defaults.</summary>
     public static DingTalkAccount From(string id, DingTalkAccountSettings own, DingTalkAccountSettings top)
     {
@@ -157,6 +160,7 @@ public sealed record DingTalkAccount
             OapiBaseUrl = own.Endpoints?.Oapi ?? top.Endpoints?.Oapi ?? d.OapiBaseUrl,
             DedupTtl = Ms(own.DedupTtlMs ?? top.DedupTtlMs) ?? d.DedupTtl,
             MaxMediaBytes = own.MaxMediaBytes ?? top.MaxMediaBytes ?? d.MaxMediaBytes,
+            MaxMessageAttempts = own.MaxMessageAttempts ?? top.MaxMessageAttempts ?? d.MaxMessageAttempts,
         };
     }
 

@@ -104,4 +104,10 @@ public class DingTalkAccountSettings
 
     /// <summary>Largest media file downloaded, in bytes. Default 20 MiB.</summary>
     public long? MaxMediaBytes { get; set; }
+
+    /// <summary>
+    /// How many times handling of one message may start before it is given up (a "poison" message that stopped the
+    /// gateway each time): the entry ends failed and the sender gets an apology. At least 1. Default 3.
+    /// </summary>
+    public int? MaxMessageAttempts { get; set; }
 }

@@ -29,4 +29,7 @@ public interface IInboundJournal
     /// the messages whose downloaded media must be kept.
     /// </summary>
     Task<IReadOnlyList<string>> ListKeysRetainedAfterAsync(string accountId, DateTimeOffset finishedAfter, CancellationToken cancellationToken);
+
+    /// <summary>How many of the account's entries ended failed, and the latest one's time and reason (for status).</summary>
+    Task<JournalFailures> GetFailuresAsync(string accountId, CancellationToken cancellationToken);
 }

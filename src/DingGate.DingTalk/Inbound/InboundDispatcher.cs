@@ -28,6 +28,7 @@ internal sealed partial class InboundDispatcher(
     IInboundJournal journal,
     IReplyOutbox outbox,
     IInboundHandler handler,
+    PoisonMessages poison,
     InboundMetrics metrics,
     TimeProvider time,
     ILogger<InboundDispatcher> logger)
@@ -44,6 +45,12 @@ internal sealed partial class InboundDispatcher(
             }
 
             LogResuming(account.Id, entry.State);
+            if (poison.IsPoison(entry))
+            {
+                await poison.GiveUpAsync(entry, cancellationToken);
+                continue;
+            }
+
             await ProcessAsync(entry.Topic, entry.MessageKey, entry.Payload, resumed: true, cancellationToken);
         }
 

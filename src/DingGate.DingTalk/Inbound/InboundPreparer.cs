@@ -13,6 +13,9 @@ namespace DingGate.DingTalk.Inbound;
 internal sealed partial class InboundPreparer(
     DingTalkAccount account, InboundMessageParser parser, MediaDownloader media, string mediaRoot, ILogger<InboundPreparer> logger)
 {
+    /// <summary>Parses without downloading anything (to answer a message that cannot be handled).</summary>
+    public ParseResult Parse(string payload, string fallbackMessageId) => parser.Parse(account.Id, account.Name, payload, fallbackMessageId);
+
     public async Task<ParseResult> PrepareAsync(string payload, string fallbackMessageId, CancellationToken cancellationToken)
     {
         var parsed = parser.Parse(account.Id, account.Name, payload, fallbackMessageId);

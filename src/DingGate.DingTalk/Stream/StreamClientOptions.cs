@@ -17,7 +17,7 @@ internal sealed class StreamClientOptions
     /// <summary>How long a clean close may take before the socket is aborted.</summary>
     public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Largest accepted frame; larger ones are dropped unparsed.</summary>
+    /// <summary>Largest frame processed; a larger one is journaled as failed and ACKed with the reason (see <see cref="StreamFrameHandler.HandleOversizedAsync"/>).</summary>
     public int MaxFrameBytes { get; set; } = 1024 * 1024;
 
     /// <summary>While retrying after the fast attempts, at most one error log per this period (the rest at Debug).</summary>

@@ -4,6 +4,9 @@ namespace DingGate.DingTalk.Stream;
 
 internal sealed partial class StreamFrameHandler
 {
+    [LoggerMessage(EventId = 1129, Level = LogLevel.Warning, Message = "Stream {AccountId}: {Type} frame on {Topic} ({MessageId}) of {Bytes} bytes is over the limit of {Limit} bytes: not processed; journaled as failed and ACKed with the reason when it has a messageId")]
+    private static partial void LogOversized(ILogger logger, string accountId, string? type, string? topic, string? messageId, long bytes, int limit);
+
     [LoggerMessage(EventId = 1120, Level = LogLevel.Warning, Message = "Stream {AccountId}: unparseable frame ignored ({Error})")]
     private static partial void LogInvalidFrame(ILogger logger, string accountId, string error);
 

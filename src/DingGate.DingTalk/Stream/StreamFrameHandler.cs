@@ -136,6 +136,46 @@ internal sealed partial class StreamFrameHandler(
         }
     }
 
+    /// <summary>
+    /// A frame over the size limit (<paramref name="size"/> bytes; only its first bytes, <paramref name="prefix"/>, were
+    /// kept): never processed, never silently dropped. Its headers are read from the prefix; a push is journaled as
+    /// failed with the reason (durably, as any push), then ACKed with code 200 and the reason (a redelivery would be just
+    /// as large), with a warning and the oversized-frames metric. The sender is not told: the conversation and the
+    /// session webhook are inside the unread <c>data</c>. A push without messageId cannot be ACKed or keyed: logged only.
+    /// </summary>
+    public async Task HandleOversizedAsync(
+        ReadOnlyMemory<byte> prefix, long size, int limit, long receivedAt, Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
+    {
+        var frame = OversizedFrameProbe.Read(prefix.Span);
+        var reason = $"frame too large: {size} bytes, over the client's limit of {limit} bytes; not processed";
+        metrics.Oversized(accountId);
+        metrics.FrameReceived(accountId, frame.Type ?? "unknown");
+        LogOversized(logger, accountId, frame.Type, frame.Topic, frame.MessageId, size, limit);
+        if (frame.Type is not (StreamHeaders.TypeCallback or StreamHeaders.TypeEvent) || frame.MessageId is not { } messageId)
+        {
+            return;
+        }
+
+        var key = frame.Type == StreamHeaders.TypeEvent && frame.EventId is { } eventId ? "event:" + eventId : messageId;
+        var topic = frame.Topic ?? string.Empty;
+        try
+        {
+            var entry = new InboundJournalEntry(accountId, key, topic, string.Empty, time.GetUtcNow(), InboundState.Failed, 0, reason);
+            if (!await journal.AppendAsync(entry, cancellationToken))
+            {
+                metrics.Duplicate(accountId);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogJournalFailed(logger, ex, accountId, topic, key);
+            return;
+        }
+
+        await send(AckFrames.Refused(messageId, frame.Type, reason), cancellationToken);
+        metrics.AckSent(accountId, frame.Type, time.GetElapsedTime(receivedAt));
+    }
+
     private string Ack(StreamFrame frame, string messageId, string topic, string data) =>
         frame.Type == StreamHeaders.TypeEvent ? AckFrames.Event(messageId, success: true)
         : topic == StreamHeaders.CardCallbackTopic ? AckFrames.Callback(messageId, CardResponse(data))

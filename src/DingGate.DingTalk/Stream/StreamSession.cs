@@ -162,6 +162,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
         {
             using var message = new MemoryStream();
             var oversized = false;
+            long size = 0;
             while (true)
             {
                 var result = await _socket.ReceiveAsync(buffer.AsMemory(), token);
@@ -170,6 +171,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
                     return await OnCloseReceivedAsync(token);
                 }
 
+                size += result.Count;
                 oversized |= message.Length + result.Count > _options.MaxFrameBytes;
                 if (!oversized)
                 {
@@ -183,9 +185,14 @@ internal sealed partial class StreamSession : IAsyncDisposable
 
                 var receivedAt = _time.GetTimestamp();
                 _onInbound(_time.GetUtcNow());
-                if (oversized || result.MessageType != WebSocketMessageType.Text)
+                if (result.MessageType != WebSocketMessageType.Text)
                 {
-                    LogSkippedFrame(_logger, _accountId, result.MessageType.ToString(), message.Length);
+                    LogSkippedFrame(_logger, _accountId, result.MessageType.ToString(), size);
+                }
+                else if (oversized)
+                {
+                    // Only the first MaxFrameBytes were kept: enough for the headers, which come before the data.
+                    await _handler.HandleOversizedAsync(message.GetBuffer().AsMemory(0, (int)message.Length), size, _options.MaxFrameBytes, receivedAt, SendAsync, token);
                 }
                 else
                 {
@@ -198,6 +205,7 @@ internal sealed partial class StreamSession : IAsyncDisposable
 
                 message.SetLength(0);
                 oversized = false;
+                size = 0;
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

@@ -15,12 +15,22 @@ internal sealed class SqliteDatabase : IDisposable
     // statements, so contention resolves in microseconds; the bound only matters if another process holds the file.
     private const int BusyTimeoutMilliseconds = 5000;
 
-    // synchronous=NORMAL in WAL mode: a commit is written to the WAL file (an OS write) before the call returns,
-    // so a crash of this process never loses a completed append; only an OS crash or power loss can drop the last
-    // commits before the next checkpoint. That is the guarantee the journal needs (ACK after append survives a
-    // gateway crash/restart) without an fsync per message. foreign_keys is on for future schema steps.
+    // Durability (WAL mode), measured with `bench/DingGate.Bench journal`, figures in docs/performance.md:
+    // - synchronous=FULL on the durable connections (the journal append, the write in front of the ACK): the commit is
+    //   fsynced to the WAL before the call returns, so an ACKed message survives an OS crash or a power loss too, not
+    //   only a crash of this process: the design's "journal durably, then ACK" (after the ACK DingTalk never redelivers).
+    // - synchronous=NORMAL on the others (marks, dedup, sessions, pairing…): the commit is in the WAL file (an OS
+    //   write) before the call returns, so a process crash loses nothing; a power loss can drop the commits made since
+    //   the last fsync, and every durable commit fsyncs the WAL up to itself, earlier NORMAL commits included. A lost
+    //   mark leaves an entry unfinished: it is resumed (answered again, or given up as a poison message).
+    // FULL everywhere made each commit ~40x slower on the measured disk and starved concurrent writers into
+    // "database is locked" (SQLite holds the write lock through the fsync); FULL on the append alone costs one fsync per
+    // message. foreign_keys is on for future schema steps.
     private const string ConnectionPragmas =
         "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+
+    private const string DurableConnectionPragmas =
+        "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
 
     private readonly string _connectionString;
     private readonly TimeProvider _timeProvider;
@@ -80,13 +90,21 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     // A connection already opened with this database's pragmas; the caller disposes it (back to the pool).
-    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    public Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        OpenAsync(ConnectionPragmas, cancellationToken);
+
+    // A connection whose commits are fsynced before they return (synchronous=FULL): for writes that must survive a
+    // power loss, such as the journal append in front of the ACK. Pragmas are set at every open, pooled or not.
+    public Task<SqliteConnection> OpenDurableConnectionAsync(CancellationToken cancellationToken) =>
+        OpenAsync(DurableConnectionPragmas, cancellationToken);
+
+    private async Task<SqliteConnection> OpenAsync(string pragmas, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(ConnectionPragmas, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(pragmas, cancellationToken: cancellationToken));
             return connection;
         }
         catch

@@ -14,9 +14,9 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
     public async Task<bool> AppendAsync(InboundJournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenDurableConnectionAsync(cancellationToken);
 
-        // The commit is in the WAL when this returns (see SqliteDatabase on synchronous=NORMAL): safe to ACK.
+        // The commit is fsynced to the WAL when this returns (see SqliteDatabase on synchronous=FULL): safe to ACK.
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT OR IGNORE INTO inbound_journal
@@ -123,6 +123,28 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
             },
             cancellationToken: cancellationToken));
         return [.. keys];
+    }
+
+    public async Task<JournalFailures> GetFailuresAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var failed = new { accountId, failed = (int)InboundState.Failed };
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM inbound_journal WHERE account_id = @accountId AND state = @failed;", failed, cancellationToken: cancellationToken));
+        if (count == 0)
+        {
+            return JournalFailures.None;
+        }
+
+        var last = await connection.QueryFirstAsync<(long UpdatedAt, string? Detail)>(new CommandDefinition(
+            """
+            SELECT updated_at, detail FROM inbound_journal
+            WHERE account_id = @accountId AND state = @failed
+            ORDER BY updated_at DESC, rowid DESC LIMIT 1;
+            """,
+            failed,
+            cancellationToken: cancellationToken));
+        return new JournalFailures(count, DateTimeOffset.FromUnixTimeMilliseconds(last.UpdatedAt), last.Detail);
     }
 
     private static InboundJournalEntry ToEntry(JournalRow row) => new(

@@ -61,6 +61,7 @@ internal static class BrokenConfigs
         { "retention-batchSize-zero", Dt("", """, storage: { retention: { batchSize: 0 } }"""), "storage.retention.batchSize", "between 1 and 10000" },
         { "retention-journal-unknown-unit", Dt("", """, storage: { retention: { journal: "1 week" } }"""), "storage.retention.journal", "must be a duration" },
         { "retention-journal-shorter-than-dedup", Dt("dedupTtlMs: 172800000", """, storage: { retention: { journal: "1d" } }"""), "storage.retention.journal", "longest channels.dingtalk dedupTtlMs (172800000)" },
+        { "maxMessageAttempts-zero", Dt("maxMessageAttempts: 0"), "channels.dingtalk.maxMessageAttempts", "at least 1" },
     };
 
     // A DingTalk section with valid credentials plus the keys under test; `rest` adds root-level sections.

@@ -72,6 +72,15 @@ internal sealed class InMemoryInboundJournal : IInboundJournal
         }
     }
 
+    public Task<JournalFailures> GetFailuresAsync(string accountId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var failed = _entries.Values.Where(e => e.AccountId == accountId && e.State == InboundState.Failed).ToList();
+            return Task.FromResult(failed.Count == 0 ? JournalFailures.None : new JournalFailures(failed.Count, null, failed[^1].Detail));
+        }
+    }
+
     public Task<IReadOnlyList<InboundJournalEntry>> ListUnfinishedAsync(string accountId, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -145,4 +145,43 @@ public sealed class SqliteInboundJournalTests : IDisposable
         Assert.Equal(["early", "processing", "late"], unfinished.Select(e => e.MessageKey));
         Assert.Equal([InboundState.Received, InboundState.Processing, InboundState.Received], unfinished.Select(e => e.State));
     }
+    [Fact]
+    public async Task GetFailuresAsync_CountsFailedEntriesOfTheAccount_LatestReasonLast()
+    {
+        Assert.Equal(JournalFailures.None, await _journal.GetFailuresAsync("acc", CancellationToken.None));
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            await _journal.AppendAsync(Entry(key, T0), CancellationToken.None);
+        }
+
+        await _journal.AppendAsync(Entry("other", T0, account: "acc2"), CancellationToken.None);
+        await _journal.MarkAsync("acc", "a", InboundState.Failed, "first reason", CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        await _journal.MarkAsync("acc", "b", InboundState.Failed, "latest reason", CancellationToken.None);
+        await _journal.MarkAsync("acc", "c", InboundState.Answered, null, CancellationToken.None);
+        await _journal.MarkAsync("acc2", "other", InboundState.Failed, "elsewhere", CancellationToken.None);
+
+        var failures = await _journal.GetFailuresAsync("acc", CancellationToken.None);
+
+        Assert.Equal(new JournalFailures(2, T0.AddSeconds(3), "latest reason"), failures);
+    }
+
+    [Fact]
+    public async Task AppendAsync_FailedWithReason_StoredAsFailedAndNotUnfinished()
+    {
+        await _journal.AppendAsync(Entry("big", T0) with { Payload = string.Empty, State = InboundState.Failed, Detail = "frame too large" }, CancellationToken.None);
+
+        Assert.Empty(await _journal.ListUnfinishedAsync("acc", CancellationToken.None));
+        Assert.Equal((InboundState.Failed, "frame too large"), ((await _journal.FindAsync("acc", "big", CancellationToken.None))!.State, (await _journal.FindAsync("acc", "big", CancellationToken.None))!.Detail));
+    }
+
+    [Fact]
+    public async Task Connections_AppendIsFsyncedFull_OtherWritesNormal()
+    {
+        await using var durable = await _database.OpenDurableConnectionAsync(CancellationToken.None);
+        await using var normal = await _database.OpenConnectionAsync(CancellationToken.None);
+
+        Assert.Equal(2, await durable.ExecuteScalarAsync<long>("PRAGMA synchronous;")); // FULL
+        Assert.Equal(1, await normal.ExecuteScalarAsync<long>("PRAGMA synchronous;")); // NORMAL (a pooled connection is reset on open)
+    }
 }

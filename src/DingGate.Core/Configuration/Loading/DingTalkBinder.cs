@@ -13,7 +13,7 @@ internal static class DingTalkBinder
         "messageType", "cardTemplateId", "cardTemplateKey", "debug", "maxConnectionAttempts", "initialReconnectDelay",
         "maxReconnectDelay", "reconnectJitter", "name", "groups", "endpoints", "dedupTtlMs", "maxMediaBytes",
         "cardFlowStatus", "cardStreamInterval", "aicardDegradeMs", "convertMarkdownTables", "thinkingIndicator", "thinkingDelayMs",
-        "keepAliveInterval",
+        "keepAliveInterval", "maxMessageAttempts",
     ];
 
     /// <summary>Keys OpenClaw documents that DingGate accepts but does not use.</summary>
@@ -108,6 +108,7 @@ internal static class DingTalkBinder
             case "endpoints": s.Endpoints = BindEndpoints(value, at, r); break;
             case "dedupTtlMs": s.DedupTtlMs = r.Long(value, at); break;
             case "maxMediaBytes": s.MaxMediaBytes = r.Long(value, at); break;
+            case "maxMessageAttempts": s.MaxMessageAttempts = r.Int(value, at); break;
             case "cardStreamInterval": s.CardStreamInterval = r.Int(value, at); break;
             case "aicardDegradeMs": s.AicardDegradeMs = r.Long(value, at); break;
             case "convertMarkdownTables": s.ConvertMarkdownTables = r.Bool(value, at); break;

@@ -46,6 +46,7 @@ internal static class DingTalkValidator
         errors.Check(s.OutboxRetryDelayMs is null || s.OutboxMaxRetryDelayMs is null || s.OutboxMaxRetryDelayMs >= s.OutboxRetryDelayMs,
             ConfigPath.Child(at, "outboxMaxRetryDelayMs"), s.OutboxMaxRetryDelayMs, "must be at least outboxRetryDelayMs");
         errors.Positive(s.MaxMediaBytes, ConfigPath.Child(at, "maxMediaBytes"));
+        errors.AtLeast(s.MaxMessageAttempts, 1, ConfigPath.Child(at, "maxMessageAttempts"));
         errors.Check(s.CardTemplateId is null || s.CardTemplateId.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateId"), s.CardTemplateId, "must not be empty");
         errors.Check(s.CardTemplateKey is null || s.CardTemplateKey.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateKey"), s.CardTemplateKey, "must not be empty");
         foreach (var (name, url) in new[] { ("api", s.Endpoints?.Api), ("oapi", s.Endpoints?.Oapi) })

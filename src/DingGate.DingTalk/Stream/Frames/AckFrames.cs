@@ -19,6 +19,21 @@ internal static class AckFrames
         return Serialize(Create(messageId, JsonSerializer.Serialize(data, StreamJsonContext.Wire.EventAckData)));
     }
 
+    /// <summary>
+    /// ACK of a push that was received but cannot be processed and must not be redelivered (it would fail the same way,
+    /// e.g. a frame over the size limit): <c>code</c> 200 (any other code or an EVENT <c>LATER</c> asks for a redelivery,
+    /// §1.5.3), the reason in <c>message</c> (free text, §1.5) and, for an EVENT, in <c>data.message</c>.
+    /// </summary>
+    public static string Refused(string messageId, string? type, string reason)
+    {
+        var data = type == StreamHeaders.TypeEvent
+            ? JsonSerializer.Serialize(new EventAckData { Status = "SUCCESS", Message = reason }, StreamJsonContext.Wire.EventAckData)
+            : NullResponse;
+        var frame = Create(messageId, data);
+        frame.Message = reason;
+        return Serialize(frame);
+    }
+
     /// <summary>SYSTEM ACK (§1.5.2 pong, §1.5.4 disconnect): echoes the frame's data.</summary>
     public static string System(string messageId, string? data) => Serialize(Create(messageId, data ?? string.Empty));
 
