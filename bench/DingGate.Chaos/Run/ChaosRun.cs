@@ -96,7 +96,9 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter progress)
 
     private async Task<(List<string> Users, List<(string Id, List<string> Members)> Groups)> PrepareFixturesAsync(EmulatorControl control, CancellationToken ct)
     {
-        await control.PatchSettingsAsync(new JsonObject { ["callbackRedeliveryWindowMs"] = 3000, ["callbackRedeliveryAttempts"] = 5 }, ct);
+        // Redelivery every 5 s, 23 times: the same 120 s of coverage as the emulator's default (60 s, once more), so a
+        // restarted gateway gets what was pushed while it was down, but ignored ACKs come back within the burst.
+        await control.PatchSettingsAsync(new JsonObject { ["callbackRedeliveryWindowMs"] = 5000, ["callbackRedeliveryAttempts"] = 23 }, ct);
         var users = Enumerable.Range(1, options.Users).Select(n => "chaos" + n.ToString("D4", CultureInfo.InvariantCulture)).ToList();
         foreach (var user in users)
         {
