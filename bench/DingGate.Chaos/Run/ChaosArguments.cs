@@ -12,7 +12,7 @@ internal static class ChaosArguments
 
           --messages <n>     messages in the burst (default 10000; the CI short form is 500)
           --kills <n>        kill -9 + restart during the burst, evenly spread (default 6)
-          --rate <msg/s>     injection rate (default 25)
+          --rate <msg/s>     injection rate, both apps together (default 10)
           --users <n>        users sending; groups of 10 of them (default 200)
           --model-ms <ms>    time the scripted model takes per answer (default 200)
           --settle <s>       longest wait for the last answers after the burst (default 300)

@@ -122,9 +122,13 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter progress)
         var token = ChaosAnswer.Token(index);
         var clientId = ChaosApps.ClientIds[index % ChaosApps.ClientIds.Count];
         var group = _random.NextDouble() < options.GroupShare;
-        var (conversation, user) = group
-            ? groups[_random.Next(groups.Count)] is var g ? (g.Id, g.Members[_random.Next(g.Members.Count)]) : default
-            : ("dm", users[_random.Next(users.Count)]);
+        var (conversation, user) = ("dm", users[_random.Next(users.Count)]);
+        if (group)
+        {
+            var (id, members) = groups[_random.Next(groups.Count)];
+            (conversation, user) = (id, members[_random.Next(members.Count)]);
+        }
+
         var answer = await control.InjectAsync(clientId, user, conversation, ChaosAnswer.Question(token), ct);
         return new InjectedMessage(token, clientId, user, answer["conversationId"]?.GetValue<string>() ?? conversation, group,
             answer["msgId"]?.GetValue<string>(), answer["messageId"]?.GetValue<string>(), answer["delivered"]?.GetValue<bool>() == true);
