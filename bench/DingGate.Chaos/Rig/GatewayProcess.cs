@@ -81,7 +81,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
         lock (log)
         {
-            if (log.BaseStream.CanWrite)
+            if (log.BaseStream?.CanWrite == true)
             {
                 log.WriteLine(line);
             }

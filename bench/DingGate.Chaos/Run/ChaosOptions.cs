@@ -25,7 +25,7 @@ internal sealed record ChaosOptions
     public TimeSpan ModelDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>After the burst: how long to wait for the last answers, retries and redeliveries (faults are off by then).</summary>
-    public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromSeconds(90);
+    public TimeSpan SettleTimeout { get; init; } = TimeSpan.FromSeconds(150);
 
     /// <summary>The record must stay unchanged this long before it is judged (catches late duplicates).</summary>
     public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromSeconds(6);

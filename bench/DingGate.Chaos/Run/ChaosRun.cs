@@ -155,10 +155,14 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter progress)
         }
     }
 
+    // Judges once the record has been quiet for QuietPeriod; a failing verdict is judged again when the record moves,
+    // or after 3 × QuietPeriod of quiet (then final, unless the outbox still holds entries waiting for a retry), or at
+    // the settle timeout.
     private async Task<ChaosVerdict> SettleAndJudgeAsync(EmulatorControl control, List<InjectedMessage> messages, string config, CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
         var quiet = Stopwatch.StartNew();
+        var sinceJudged = Stopwatch.StartNew();
         var last = string.Empty;
         var judged = string.Empty;
         while (true)
@@ -166,24 +170,25 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter progress)
             await Task.Delay(TimeSpan.FromSeconds(1), ct);
             var stats = (await control.StatsAsync(ct))?.ToJsonString() ?? string.Empty;
             var timedOut = deadline.Elapsed > options.SettleTimeout;
-            if (stats != last && !timedOut)
+            if (stats != last)
             {
                 last = stats;
                 quiet.Restart();
-                continue;
             }
 
-            var lastChance = quiet.Elapsed > 3 * options.QuietPeriod;
-            if ((quiet.Elapsed < options.QuietPeriod || (judged == stats && !lastChance)) && !timedOut)
+            var due = quiet.Elapsed >= options.QuietPeriod && (stats != judged || sinceJudged.Elapsed >= 3 * options.QuietPeriod);
+            if (!due && !timedOut)
             {
                 continue;
             }
 
+            var again = stats == judged;
             judged = stats;
+            sinceJudged.Restart();
             var outbox = await OutboxProbe.ReadAsync(config, ct);
             var verdict = InvariantChecker.Check(await RecordCollector.CollectAsync(control, messages, outbox, ct));
-            progress.WriteLine($"chaos: quiet for {quiet.Elapsed.TotalSeconds:F0}s after {deadline.Elapsed.TotalSeconds:F0}s of settling: answered {verdict.Answered}/{verdict.Messages}, lost {verdict.Lost}, duplicated {verdict.Duplicated}, spinning {verdict.SpinningCards}");
-            if (verdict.AllHold || timedOut || lastChance)
+            progress.WriteLine($"chaos: quiet for {quiet.Elapsed.TotalSeconds:F0}s after {deadline.Elapsed.TotalSeconds:F0}s of settling: answered {verdict.Answered}/{verdict.Messages}, lost {verdict.Lost}, duplicated {verdict.Duplicated}, spinning {verdict.SpinningCards}, outbox waiting {outbox.Undelivered}");
+            if (verdict.AllHold || timedOut || (again && outbox.Undelivered == 0))
             {
                 return verdict;
             }
