@@ -5,45 +5,52 @@ using DingGate.Chaos.Rig;
 namespace DingGate.Chaos.Verdict;
 
 /// <summary>
-/// Reads the reply outbox (issue 12 item 1) with the real CLI: <c>dinggate outbox list --json --config …</c>.
-/// TODO(lead, after merging the outbox branch): check the JSON shape below against the outbox helper's
-/// <c>outbox list --json</c> (an array of entries, or an object with <c>entries</c>; state in <c>state</c> or
-/// <c>status</c>; anything but <c>delivered</c> counts as undelivered). Until the command exists this reports
-/// "not checked", never "holds".
+/// Reads the reply outbox with the real CLI, once per account of the chaos configuration:
+/// <c>dinggate outbox list --json --all --account &lt;id&gt; --config …</c> prints an array of entries whose
+/// <c>state</c> is <c>sending</c>, <c>pending</c>, <c>ambiguous</c>, <c>failed</c>, <c>delivered</c> or <c>dropped</c>.
+/// Anything but <c>delivered</c> counts as undelivered (a dropped answer never reached its user).
 /// </summary>
 internal static class OutboxProbe
 {
-    private static readonly string[] DeliveredStates = ["delivered", "sent", "done"];
+    private static readonly string[] Accounts = ["markdown", "card"];
 
     public static async Task<OutboxProbeResult> ReadAsync(string configPath, CancellationToken ct)
     {
-        var info = new ProcessStartInfo(GatewayProcess.DotnetHost(), [GatewayProcess.GatewayDll, "outbox", "list", "--json", "--config", configPath])
+        var (entries, undelivered, examples) = (0, 0, new List<string>());
+        foreach (var account in Accounts)
         {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(configPath)!,
-        };
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync(ct);
-        var error = process.StandardError.ReadToEndAsync(ct);
-        await process.WaitForExitAsync(ct);
-        var (stdout, stderr) = (await output, await error);
-        if (process.ExitCode != 0)
-        {
-            return OutboxProbeResult.Missing($"TODO(lead): `dinggate outbox list --json` is not available in this build (exit {process.ExitCode}: {FirstLine(stderr + stdout)})");
+            var info = new ProcessStartInfo(
+                GatewayProcess.DotnetHost(), [GatewayProcess.GatewayDll, "outbox", "list", "--json", "--all", "--account", account, "--config", configPath])
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                WorkingDirectory = Path.GetDirectoryName(configPath)!,
+            };
+            using var process = Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEndAsync(ct);
+            var error = process.StandardError.ReadToEndAsync(ct);
+            await process.WaitForExitAsync(ct);
+            var (stdout, stderr) = (await output, await error);
+            if (process.ExitCode != 0)
+            {
+                return OutboxProbeResult.Missing($"`dinggate outbox list --json --account {account}` failed (exit {process.ExitCode}: {FirstLine(stderr + stdout)})");
+            }
+
+            try
+            {
+                var listed = (JsonNode.Parse(stdout) as JsonArray ?? []).OfType<JsonObject>().ToList();
+                var waiting = listed.Where(e => !string.Equals(e["state"]?.GetValue<string>(), "delivered", StringComparison.OrdinalIgnoreCase)).ToList();
+                entries += listed.Count;
+                undelivered += waiting.Count;
+                examples.AddRange(waiting.Take(3).Select(e => $"{account}: {e["id"]} {e["state"]} {e["messageKey"]} {e["lastError"]}"));
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                return OutboxProbeResult.Missing($"`outbox list --json --account {account}` printed something else than JSON ({ex.Message})");
+            }
         }
 
-        try
-        {
-            var root = JsonNode.Parse(stdout);
-            var entries = (root as JsonArray ?? root?["entries"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-            var undelivered = entries.Where(e => !DeliveredStates.Contains((e["state"] ?? e["status"])?.GetValue<string>()?.ToLowerInvariant())).ToList();
-            return new OutboxProbeResult(true, entries.Count, undelivered.Count,
-                undelivered.Count == 0 ? "read with `dinggate outbox list --json`" : "e.g. " + string.Join("; ", undelivered.Take(3).Select(e => e.ToJsonString())));
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            return OutboxProbeResult.Missing($"TODO(lead): `outbox list --json` printed something else than JSON ({ex.Message})");
-        }
+        return new OutboxProbeResult(true, entries, undelivered,
+            undelivered == 0 ? "read with `dinggate outbox list --json --all`" : "e.g. " + string.Join("; ", examples.Take(3)));
     }
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? string.Empty;
