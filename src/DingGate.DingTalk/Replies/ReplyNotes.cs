@@ -10,6 +10,12 @@ internal static class ReplyNotes
     public const string Interrupted = "⚠️ 回答被中断（网关停止或重启），稍后会重新回答。";
     public const string Failed = "❌ 回答出错";
 
+    /// <summary>
+    /// Above a part re-sent after an ambiguous failure (DingTalk answered 5xx or the call timed out, so the user may
+    /// already have it): the repeat is never silent.
+    /// </summary>
+    public const string PossibleRepeat = "（网络异常后重发，如已收到请忽略）";
+
     /// <summary>To the sender of a message given up after it stopped the gateway each time it was handled.</summary>
     public const string GivenUp = "❌ 抱歉，这条消息多次处理都没有完成（网关在处理时停止），已放弃处理。请换个方式再发一次。";
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
+using DingGate.DingTalk.Replies;
+using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Tests.Support;
 using DingGate.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -91,6 +93,56 @@ public sealed class ReplyOutboxTests
 
         Assert.Equal(["被拒绝的回答"], await BotTextsAsync(emu, injected));
         Assert.Equal(2, emu.Calls(OtoPath).Count);
+    }
+
+    [Fact]
+    public async Task AmbiguousFailureOnBothPaths_ResentOnceFlaggedAsPossibleRepeat_ThenDelivered()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
+        var outcome = Answer(channel, "可能重复的回答");
+        // 502: DingTalk may or may not have shown it. The webhook's 502 is not followed by the OpenAPI (that could double it).
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 502, count = 1 });
+
+        var injected = await emu.InjectTextAsync("问题");
+        await outcome.Task.WaitAsync(TestWait.DefaultTimeout);
+        var outbox = channel.Get<IReplyOutbox>();
+        var queued = Assert.Single(await outbox.ListAsync("default", null, CancellationToken.None));
+        Assert.Equal(OutboxState.Pending, queued.State);
+        Assert.Empty(emu.Calls(OtoPath));
+
+        await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.State == OutboxState.Delivered);
+
+        var delivered = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
+        Assert.Equal([ConversationReplier.AmbiguousRetry, "delivered"], delivered.History.Select(h => h.Outcome));
+        var texts = await BotTextsAsync(emu, injected);
+        Assert.Equal(ReplyNotes.PossibleRepeat + "\n\n可能重复的回答", Assert.Single(texts));
+    }
+
+    [Fact]
+    public async Task AmbiguousTwice_HeldForTheOperator_NotSentAThirdTime()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
+        var outcome = Answer(channel, "两次不确定的回答");
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 504, count = 2 });
+
+        await emu.InjectTextAsync("问题");
+        await outcome.Task.WaitAsync(TestWait.DefaultTimeout);
+        var outbox = channel.Get<IReplyOutbox>();
+        var queued = Assert.Single(await outbox.ListAsync("default", null, CancellationToken.None));
+
+        await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.State == OutboxState.Ambiguous);
+        emu.Time.Advance(TimeSpan.FromHours(1));
+        await Task.Delay(200);
+
+        var held = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
+        Assert.Equal(OutboxState.Ambiguous, held.State);
+        Assert.Equal([ConversationReplier.AmbiguousRetry, "ambiguous"], held.History.Select(h => h.Outcome));
+        Assert.Equal(2, emu.Calls(WebhookPath).Count);
+        Assert.Empty(emu.Calls(OtoPath));
     }
 
     [Fact]

@@ -73,8 +73,12 @@ internal sealed partial class ConversationReplier(
     }
 
     /// <summary>Sends what an outbox entry has left (the worker's retry); records the attempt either way.</summary>
-    public Task<ReplyDelivery> RetryAsync(OutboxEntry entry, CancellationToken cancellationToken) =>
-        SendPartsAsync(entry, fromWorker: true, new ApiCallMeter(), cancellationToken);
+    public async Task<ReplyDelivery> RetryAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        // With its attempt history (a listed entry may come without it): the ambiguous re-send rule reads it.
+        var full = await outbox.FindAsync(entry.Id, cancellationToken) ?? entry;
+        return await SendPartsAsync(full, fromWorker: true, new ApiCallMeter(), cancellationToken);
+    }
 
     /// <summary>The OpenAPI target of a message's conversation: the sender's 1:1 chat or the group.</summary>
     public static MessageTarget TargetOf(InboundMessage message) =>
@@ -141,6 +145,9 @@ internal sealed partial class ConversationReplier(
     }
 
     // Part `part` was not delivered by the last path tried: retry later, hold (ambiguous) or fail, and say so in the history.
+    /// <summary>The attempt outcome of the one automatic re-send an ambiguous failure gets.</summary>
+    public const string AmbiguousRetry = "ambiguous-retry";
+
     private async Task<ReplyDelivery> FailAsync(OutboxEntry entry, int part, string path, DeliveryFailure failure, int sent)
     {
         var now = time.GetUtcNow();
@@ -151,6 +158,10 @@ internal sealed partial class ConversationReplier(
             DeliveryErrorClass.NotDelivered when attempts >= account.OutboxMaxAttempts =>
                 (OutboxState.Failed, "failed", $"{partText}gave up after {attempts} attempts: {failure.Reason}"),
             DeliveryErrorClass.NotDelivered => (OutboxState.Pending, "retry", partText + failure.Reason),
+            // Ambiguous: DingTalk may or may not show the part. Re-sent once, after the backoff and flagged as a possible
+            // repeat (never silent); ambiguous again, it is held for the operator (outbox retry/drop).
+            DeliveryErrorClass.Ambiguous when !entry.History.Any(h => h.Outcome == AmbiguousRetry) =>
+                (OutboxState.Pending, AmbiguousRetry, partText + failure.Reason),
             DeliveryErrorClass.Ambiguous => (OutboxState.Ambiguous, "ambiguous", partText + failure.Reason),
             _ => (OutboxState.Failed, "failed", partText + failure.Reason),
         };
@@ -175,10 +186,16 @@ internal sealed partial class ConversationReplier(
     private static string? MentionOf(InboundMessage message) =>
         message.Conversation == ConversationKind.Group && message.Sender.StaffId is { Length: > 0 } staff ? "@" + staff + " " : null;
 
+    // The part first re-sent after an ambiguous failure carries the possible-repeat line; later parts never went out.
+    private static string PartText(OutboxEntry entry, int part) =>
+        part == entry.DeliveredParts && entry.History.Count > 0 && entry.History[^1].Outcome == AmbiguousRetry
+            ? ReplyNotes.PossibleRepeat + "\n\n" + entry.Parts[part].Text
+            : entry.Parts[part].Text;
+
     private Task PostWebhookAsync(OutboxEntry entry, int part, ApiCallMeter meter, CancellationToken cancellationToken)
     {
         var mention = part == 0 && entry.IsGroup && entry.UserId is not null;
-        var text = mention ? "@" + entry.UserId + " " + entry.Parts[part].Text : entry.Parts[part].Text;
+        var text = mention ? "@" + entry.UserId + " " + PartText(entry, part) : PartText(entry, part);
         var at = mention ? new WebhookAt([entry.UserId!]) : null;
         object body = entry.Markdown
             ? new WebhookMarkdownMessage(new WebhookMarkdown(entry.Parts[part].Title, text), at)
@@ -192,7 +209,7 @@ internal sealed partial class ConversationReplier(
             ? new MessageTarget(MessageTargetKind.Group, entry.ConversationId)
             : new MessageTarget(MessageTargetKind.User, entry.UserId
                 ?? throw new MessageSendException($"The session webhook of message {entry.MessageKey} is expired and its sender has no staff id (an external user), so DingTalk's OpenAPI cannot reach them."));
-        var (title, text) = (entry.Parts[part].Title, entry.Parts[part].Text);
+        var (title, text) = (entry.Parts[part].Title, PartText(entry, part));
         var (key, param) = entry.Markdown
             ? ("sampleMarkdown", JsonSerializer.Serialize(new SampleMarkdownParam(title, text), DingTalkJsonContext.Wire.SampleMarkdownParam))
             : ("sampleText", JsonSerializer.Serialize(new SampleTextParam(text), DingTalkJsonContext.Wire.SampleTextParam));
