@@ -30,6 +30,13 @@ internal sealed record ChaosOptions
     /// <summary>The record must stay unchanged this long before it is judged (catches late duplicates).</summary>
     public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromSeconds(6);
 
+    /// <summary>
+    /// A failing verdict is final only after this much quiet. Longer than DingTalk's per-minute window: a QpmLimit holds
+    /// the API shut until the next minute (up to 60 s), the longest silent wait the gateway legitimately makes, and
+    /// every turn waiting to finish its card sits in it (a CI run was once judged 26 s into such a wait).
+    /// </summary>
+    public TimeSpan FinalQuiet { get; init; } = TimeSpan.FromSeconds(75);
+
     /// <summary>Seed of the user/conversation picks, so a run can be repeated.</summary>
     public int Seed { get; init; } = 12;
 

@@ -156,8 +156,8 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter progress)
     }
 
     // Judges once the record has been quiet for QuietPeriod; a failing verdict is judged again when the record moves,
-    // or after 3 × QuietPeriod of quiet (then final, unless the outbox still holds entries waiting for a retry), or at
-    // the settle timeout.
+    // or after 3 × QuietPeriod of quiet; it is final after FinalQuiet of quiet (unless the outbox still holds entries
+    // waiting for a retry), or at the settle timeout.
     private async Task<ChaosVerdict> SettleAndJudgeAsync(EmulatorControl control, List<InjectedMessage> messages, string config, CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
@@ -177,6 +177,7 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter progress)
             }
 
             var due = quiet.Elapsed >= options.QuietPeriod && (stats != judged || sinceJudged.Elapsed >= 3 * options.QuietPeriod);
+            var final = quiet.Elapsed >= options.FinalQuiet;
             if (!due && !timedOut)
             {
                 continue;
@@ -188,7 +189,7 @@ internal sealed class ChaosRun(ChaosOptions options, TextWriter progress)
             var outbox = await OutboxProbe.ReadAsync(config, ct);
             var verdict = InvariantChecker.Check(await RecordCollector.CollectAsync(control, messages, outbox, ct));
             progress.WriteLine($"chaos: quiet for {quiet.Elapsed.TotalSeconds:F0}s after {deadline.Elapsed.TotalSeconds:F0}s of settling: answered {verdict.Answered}/{verdict.Messages}, lost {verdict.Lost}, duplicated {verdict.Duplicated}, spinning {verdict.SpinningCards}, outbox waiting {outbox.Undelivered}");
-            if (verdict.AllHold || timedOut || (again && outbox.Undelivered == 0))
+            if (verdict.AllHold || timedOut || (again && final && outbox.Undelivered == 0))
             {
                 return verdict;
             }
