@@ -43,6 +43,15 @@ public sealed class InvariantCheckerTests
     }
 
     [Fact]
+    public void Check_PushTakenLaterButGoneFromTheEmulatorsList_AnswerProvesItReachedTheGateway()
+    {
+        var verdict = new RecordBuilder().Markdown(1).NeverDelivered(2).BotSays(2, RecordBuilder.Answer(2)).Check();
+
+        Assert.Equal((0, 0, 2), (verdict.Lost, verdict.NotDeliveredByDingTalk, verdict.Answered));
+        Assert.All(verdict.Invariants, i => Assert.Equal(InvariantStatus.Holds, i.Status));
+    }
+
+    [Fact]
     public void Check_InterruptedCardThenASecondCard_OneCardPerMessageFails()
     {
         var verdict = new RecordBuilder().Card(1).CardShows(1, RecordBuilder.Partial(1) + " (interrupted)").Check();
