@@ -16,7 +16,7 @@ internal static class OutboxProbe
 
     public static async Task<OutboxProbeResult> ReadAsync(string configPath, CancellationToken ct)
     {
-        var (entries, undelivered, examples) = (0, 0, new List<string>());
+        var (entries, undelivered, examples, held) = (0, 0, new List<string>(), new List<HeldOutboxEntry>());
         foreach (var account in Accounts)
         {
             var info = new ProcessStartInfo(
@@ -38,7 +38,10 @@ internal static class OutboxProbe
             try
             {
                 var listed = (JsonNode.Parse(stdout) as JsonArray ?? []).OfType<JsonObject>().ToList();
-                var waiting = listed.Where(e => !string.Equals(e["state"]?.GetValue<string>(), "delivered", StringComparison.OrdinalIgnoreCase)).ToList();
+                static bool Is(JsonObject e, string state) => string.Equals(e["state"]?.GetValue<string>(), state, StringComparison.OrdinalIgnoreCase);
+                var waiting = listed.Where(e => !Is(e, "delivered") && !Is(e, "ambiguous")).ToList();
+                held.AddRange(listed.Where(e => Is(e, "ambiguous"))
+                    .Select(e => new HeldOutboxEntry(account, e["id"]?.ToJsonString() ?? "?", e["text"]?.GetValue<string>() ?? string.Empty)));
                 entries += listed.Count;
                 undelivered += waiting.Count;
                 examples.AddRange(waiting.Take(3).Select(e => $"{account}: {e["id"]} {e["state"]} {e["messageKey"]} {e["lastError"]}"));
@@ -50,7 +53,10 @@ internal static class OutboxProbe
         }
 
         return new OutboxProbeResult(true, entries, undelivered,
-            undelivered == 0 ? "read with `dinggate outbox list --json --all`" : "e.g. " + string.Join("; ", examples.Take(3)));
+            undelivered == 0 ? "read with `dinggate outbox list --json --all`" : "e.g. " + string.Join("; ", examples.Take(3)))
+        {
+            Held = held,
+        };
     }
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? string.Empty;

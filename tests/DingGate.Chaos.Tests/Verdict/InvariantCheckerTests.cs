@@ -124,9 +124,32 @@ public sealed class InvariantCheckerTests
         var missing = new RecordBuilder().Markdown(1).Outbox(OutboxProbeResult.Missing("no outbox command")).Check();
         var pending = new RecordBuilder().Markdown(1).Outbox(new OutboxProbeResult(true, 3, 1, "one pending")).Check();
 
-        Assert.Equal(InvariantStatus.NotChecked, missing.Invariants.Single(i => i.Name == "every outbox entry delivered").Status);
-        Assert.Equal(["every outbox entry delivered"], Failing(pending));
+        Assert.Equal(InvariantStatus.NotChecked, missing.Invariants.Single(i => i.Name == OutboxInvariant).Status);
+        Assert.Equal([OutboxInvariant], Failing(pending));
     }
+
+    [Fact]
+    public void Check_OutboxEntryHeldAmbiguousWhileItsAnswerIsShown_Holds()
+    {
+        var held = new OutboxProbeResult(true, 2, 0, "read") { Held = [new HeldOutboxEntry("markdown", "7", RecordBuilder.Answer(1))] };
+
+        var verdict = new RecordBuilder().Markdown(1).Outbox(held).Check();
+
+        Assert.Empty(Failing(verdict));
+    }
+
+    [Fact]
+    public void Check_OutboxEntryHeldAmbiguousWithItsAnswerNotShown_OutboxAndLostFail()
+    {
+        var held = new OutboxProbeResult(true, 2, 0, "read") { Held = [new HeldOutboxEntry("markdown", "7", RecordBuilder.Answer(2))] };
+
+        var verdict = new RecordBuilder().Markdown(1).Markdown(2, answered: false).Outbox(held).Check();
+
+        Assert.Contains(OutboxInvariant, Failing(verdict));
+        Assert.Contains("markdown: 7", verdict.Invariants.Single(i => i.Name == OutboxInvariant).Detail, StringComparison.Ordinal);
+    }
+
+    private const string OutboxInvariant = "every outbox entry delivered (or held ambiguous with its answer shown)";
 
     private static List<string> Failing(ChaosVerdict verdict) => verdict.Invariants.Where(i => i.Status == InvariantStatus.Fails).Select(i => i.Name).ToList();
 }
