@@ -27,7 +27,18 @@ public static class PrivateFiles
         }
         else
         {
-            Directory.CreateDirectory(path, DirectoryPermissions);
+            // Directory.CreateDirectory(path, mode) gives the mode to the last directory only; its missing parents
+            // would get 0777 less the umask. So each missing one is created in turn, from the top.
+            var missing = new Stack<string>();
+            for (var directory = Path.GetFullPath(path); directory is not null && !Directory.Exists(directory); directory = Path.GetDirectoryName(directory))
+            {
+                missing.Push(directory);
+            }
+
+            while (missing.TryPop(out var directory))
+            {
+                Directory.CreateDirectory(directory, DirectoryPermissions);
+            }
         }
     }
 
