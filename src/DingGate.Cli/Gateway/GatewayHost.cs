@@ -62,7 +62,11 @@ internal static class GatewayHost
         var channel = config.Channels.Dingtalk ?? new DingTalkChannelSettings { Enabled = false };
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         var admin = new AdminSettings(settings.AdminPort, settings.StateDirectory);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, admin.Port));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = AdminSettings.MaxRequestBodyBytes;
+            kestrel.Listen(IPAddress.Loopback, admin.Port);
+        });
         builder.Services.AddRoutingCore();
 
         // Under systemd (Type=notify) or the Windows service manager the host reports start and stop to it; else no-ops.
