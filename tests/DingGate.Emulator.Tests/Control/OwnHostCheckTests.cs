@@ -100,6 +100,17 @@ public sealed class OwnHostCheckTests
         Assert.NotNull(body!["accessToken"]);
     }
 
+    // The signed download URLs stand for DingTalk's file host: fetched under any name (a 403 for the bad signature, not 421).
+    [Fact]
+    public async Task DownloadRoute_AnyHost_NotHostChecked()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+
+        using var response = await SendAsync(emu, HttpMethod.Get, "/_files/nothing?Expires=1&Signature=x", "files.example");
+
+        Assert.NotEqual(HttpStatusCode.MisdirectedRequest, response.StatusCode);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(TestEmulator emu, HttpMethod method, string path, string host)
     {
         using var request = new HttpRequestMessage(method, new Uri(emu.Host.BaseUrl, path));
