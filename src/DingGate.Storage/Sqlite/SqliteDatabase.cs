@@ -57,7 +57,15 @@ internal sealed class SqliteDatabase : IDisposable
         try
         {
             PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SqliteStorageException(
+                path, $"Cannot create the state directory for the database '{path}': {ex.Message}", ex);
+        }
 
+        try
+        {
             // Owner-only from the first byte: SQLite creates dinggate.db 0644 (less the umask) and gives its -wal and
             // -shm files the database file's mode, so a 0600 database makes all three 0600.
             PrivateFiles.Ensure(path);
@@ -65,7 +73,7 @@ internal sealed class SqliteDatabase : IDisposable
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new SqliteStorageException(
-                path, $"Cannot create the state directory for the database '{path}': {ex.Message}", ex);
+                path, $"The database '{path}' cannot be created; check that the directory is writable by this user: {ex.Message}", ex);
         }
 
         var connectionString = new SqliteConnectionStringBuilder
