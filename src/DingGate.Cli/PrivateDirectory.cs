@@ -1,22 +1,9 @@
+using DingGate.Core.Files;
+
 namespace DingGate.Cli;
 
 /// <summary>Creates directories for DingGate's own files (config, state) owner-only (0700 on Unix); existing ones are left as they are.</summary>
 internal static class PrivateDirectory
 {
-    public static void Create(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            return;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-    }
+    public static void Create(string path) => PrivateFiles.CreateDirectory(path);
 }

@@ -41,6 +41,13 @@ public sealed class EmulatorOptions
     /// </summary>
     public string? PublicHost { get; set; }
 
+    /// <summary>
+    /// More host names the control API and page answer for, besides IP addresses, localhost, <see cref="PublicHost"/>,
+    /// the <see cref="PublicBaseUrl"/> host and (with TLS) <see cref="TlsHostNames"/>; requests naming any other host
+    /// get 421 (DNS-rebinding defence). E.g. a container name the control API is reached by.
+    /// </summary>
+    public IList<string> AllowedHosts { get; } = [];
+
     /// <summary>The apps (bots) registered at start. When empty a demo app is registered.</summary>
     public IList<EmulatedAppOptions> Apps { get; } = [];
 

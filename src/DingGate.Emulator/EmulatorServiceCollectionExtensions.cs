@@ -20,6 +20,8 @@ internal static class EmulatorServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.AddSingleton<EmulatorAddress>();
+        services.AddSingleton<OwnHostNames>();
+        services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, OwnHostCheck>();
         services.AddSingleton<IdGenerator>();
         services.AddSingleton<AppRegistry>();
         services.AddSingleton<OrgDirectory>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DingGate.Core.Files;
 
 namespace DingGate.Cli.Admin;
 
@@ -16,7 +17,11 @@ internal sealed record AdminAnnouncement(Uri Url, int Pid, DateTimeOffset Starte
     {
         var path = PathIn(stateDirectory);
         var temporary = path + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(this, AdminJson.Default.AdminAnnouncement));
+        using (var writer = new StreamWriter(PrivateFiles.Open(temporary, FileMode.Create, FileAccess.Write, FileShare.None)))
+        {
+            writer.Write(JsonSerializer.Serialize(this, AdminJson.Default.AdminAnnouncement));
+        }
+
         File.Move(temporary, path, overwrite: true);
     }
 

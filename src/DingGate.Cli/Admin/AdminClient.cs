@@ -6,7 +6,9 @@ namespace DingGate.Cli.Admin;
 
 /// <summary>
 /// Talks to the admin endpoint of the gateway running on a state directory (found through <c>admin.json</c>, authorised
-/// by <c>admin.token</c>). Every call returns null when no gateway answers there.
+/// by <c>admin.token</c>). Every call returns null when no gateway answers there, and throws
+/// <see cref="AdminTrustException"/>, before any connection, when those files cannot be trusted
+/// (<see cref="AdminEndpointTrust"/>). Use an <see cref="AdminHttp"/> client.
 /// </summary>
 internal sealed class AdminClient(string stateDirectory, HttpClient http)
 {
@@ -28,15 +30,13 @@ internal sealed class AdminClient(string stateDirectory, HttpClient http)
 
     private async Task<HttpResponseMessage?> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {
-        var announced = AdminAnnouncement.ReadFrom(stateDirectory);
-        var token = AdminToken.Read(Path.Combine(stateDirectory, AdminToken.FileName));
-        if (announced is null || token is null)
+        if (AdminEndpointTrust.Resolve(stateDirectory) is not { } endpoint)
         {
             return null;
         }
 
-        using var request = new HttpRequestMessage(method, new Uri(announced.Url, path)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var request = new HttpRequestMessage(method, new Uri(endpoint.Url, path)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", endpoint.Token);
         try
         {
             return await http.SendAsync(request, cancellationToken);

@@ -2,6 +2,7 @@ using DingGate.DingTalk;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DingGate.Cli.Admin;
 
@@ -13,6 +14,9 @@ namespace DingGate.Cli.Admin;
 /// </summary>
 internal static class AdminEndpoints
 {
+    /// <summary>The log category of the admin endpoint's own lines.</summary>
+    public const string LogCategory = "DingGate.Cli.Admin";
+
     public static void MapAdmin(this WebApplication app, string token)
     {
         app.Use(async (context, next) =>
@@ -39,17 +43,14 @@ internal static class AdminEndpoints
         app.MapPost("/pairing/approve", ApproveAsync);
     }
 
-    // Approval through the running channel, so the user is told in their 1:1 chat.
-    private static async Task<IResult> ApproveAsync(HttpContext context, DingTalkChannel channel)
+    // Approval through the running channel, so the user is told in their 1:1 chat. A body that is not JSON is refused
+    // with 415 (wrong Content-Type) or 400 (malformed, or not the expected object), with one log line and no stack trace.
+    private static async Task<IResult> ApproveAsync(HttpContext context, DingTalkChannel channel, ILoggerFactory loggers)
     {
-        AdminPairingApproval? body;
-        try
+        var (body, refused) = await AdminRequestBody.ReadAsync(context, AdminJson.Default.AdminPairingApproval, loggers.CreateLogger(LogCategory));
+        if (refused is not null)
         {
-            body = await context.Request.ReadFromJsonAsync(AdminJson.Default.AdminPairingApproval, context.RequestAborted);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            body = null;
+            return refused;
         }
 
         if (body is null || string.IsNullOrWhiteSpace(body.Account) || string.IsNullOrWhiteSpace(body.Code))

@@ -6,4 +6,7 @@ namespace DingGate.Cli.Admin;
 internal sealed record AdminSettings(int Port, string StateDirectory)
 {
     public const int DefaultPort = 18790;
+
+    /// <summary>Largest request body the admin endpoint reads (its one POST takes a few dozen bytes); larger ones get 413.</summary>
+    public const int MaxRequestBodyBytes = 64 * 1024;
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DingGate.Core.Files;
 
 namespace DingGate.Cli.Admin;
 
@@ -18,15 +19,9 @@ internal static class AdminToken
             return existing;
         }
 
-        Directory.CreateDirectory(stateDirectory);
+        PrivateFiles.CreateDirectory(stateDirectory);
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-
-        using (var writer = new StreamWriter(path, options))
+        using (var writer = new StreamWriter(PrivateFiles.Open(path, FileMode.Create, FileAccess.Write, FileShare.None)))
         {
             writer.Write(token);
         }

@@ -17,7 +17,7 @@ internal static class ChannelsStatusCommand
         Show each DingTalk account: enabled, whether the running gateway (if any) has it connected, and with --probe a
         live check against DingTalk: an access token (credentials right) and a Stream registration (Stream mode allowed).
         Exit codes: 0 all enabled accounts fine; 1 a probe failed or an account is not connected; 2 bad command line;
-        78 invalid configuration.
+        78 invalid configuration or untrusted admin files (see 'dinggate gateway status').
         """;
 
     public static Command Create(TextWriter output, TextWriter error)
@@ -40,8 +40,18 @@ internal static class ChannelsStatusCommand
                 return ExitCodes.Ok;
             }
 
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var live = await new AdminClient(loaded.StateDirectory, http).StatusAsync(cancellationToken);
+            using var http = AdminHttp.Create(TimeSpan.FromSeconds(5));
+            AdminStatus? live;
+            try
+            {
+                live = await new AdminClient(loaded.StateDirectory, http).StatusAsync(cancellationToken);
+            }
+            catch (AdminTrustException ex)
+            {
+                await ex.WriteToAsync(error, "channels status");
+                return ExitCodes.Config;
+            }
+
             var probes = new Dictionary<string, DingTalkProbeResult>(StringComparer.Ordinal);
             if (parse.GetValue(probe))
             {

@@ -120,7 +120,17 @@ internal sealed class DoctorRunner(HttpClient http, TimeProvider time)
 
     private async Task<DoctorCheck> GatewayAsync(string stateDirectory, CancellationToken cancellationToken)
     {
-        var status = await new AdminClient(stateDirectory, http).StatusAsync(cancellationToken);
+        AdminStatus? status;
+        try
+        {
+            using var admin = AdminHttp.Create(http.Timeout);
+            status = await new AdminClient(stateDirectory, admin).StatusAsync(cancellationToken);
+        }
+        catch (AdminTrustException ex)
+        {
+            return DoctorCheck.Fail("gateway", "refused to send the admin token: " + ex.Message, ex.Fix);
+        }
+
         return status is null ? DoctorCheck.Skip("gateway", "not running ('dinggate gateway' starts it)")
             : status.Ready ? DoctorCheck.Pass("gateway", $"running (pid {status.Pid}), every account connected")
             : DoctorCheck.Warn("gateway", "running, but not connected: " + string.Join(", ", status.Accounts.Where(a => !a.Connected).Select(a => $"{a.Id} ({a.LastError ?? a.State})")),

@@ -52,6 +52,12 @@ internal sealed class EmulatorArguments
         HelpName = "name",
     };
 
+    public Option<string[]> AllowedHosts { get; } = new("--allowed-host")
+    {
+        Description = "Another host name the control API and page answer for (repeatable); besides IP addresses, localhost and --public-host, other names get 421 (DNS-rebinding defence).",
+        HelpName = "name",
+    };
+
     public Option<string[]> ClientIds { get; } = new("--client-id")
     {
         Description = "Client ID of an app to register; repeat together with --client-secret for several apps.",
@@ -87,7 +93,7 @@ internal sealed class EmulatorArguments
 
     public void AddTo(Command command)
     {
-        Option[] all = [Port, Host, Tls, CaPath, CaKeyPath, PublicUrl, PublicHost, ClientIds, ClientSecrets, Seed, PingIntervalMs, RedeliveryWindowMs];
+        Option[] all = [Port, Host, Tls, CaPath, CaKeyPath, PublicUrl, PublicHost, AllowedHosts, ClientIds, ClientSecrets, Seed, PingIntervalMs, RedeliveryWindowMs];
         foreach (var option in all)
         {
             command.Options.Add(option);
@@ -96,6 +102,7 @@ internal sealed class EmulatorArguments
         Host.Validators.Add(r => Check(r, ParseHost(r.GetValueOrDefault<string>()) is not null, "--host must be an IP address or 'localhost'"));
         PublicUrl.Validators.Add(r => Check(r, IsHttpUrl(r.GetValueOrDefault<string?>()), "--public-url must be an absolute http:// or https:// URL"));
         PublicHost.Validators.Add(r => Check(r, r.GetValueOrDefault<string?>() is not { } name || Uri.CheckHostName(name) != UriHostNameType.Unknown, "--public-host must be a host name or IP address"));
+        AllowedHosts.Validators.Add(r => Check(r, (r.GetValueOrDefault<string[]>() ?? []).All(n => Uri.CheckHostName(n) == UriHostNameType.Dns), "--allowed-host must be a host name"));
         command.Validators.Add(CheckPairs);
         command.Validators.Add(CheckTlsFiles);
     }
@@ -113,6 +120,11 @@ internal sealed class EmulatorArguments
             PublicHost = parse.GetValue(PublicHost),
             Seed = parse.GetValue(Seed),
         };
+        foreach (var name in parse.GetValue(AllowedHosts) ?? [])
+        {
+            options.AllowedHosts.Add(name);
+        }
+
         if (parse.GetValue(PingIntervalMs) is { } ping)
         {
             options.PingInterval = TimeSpan.FromMilliseconds(ping);

@@ -4,6 +4,7 @@ using DingGate.Agent.Sessions;
 using DingGate.Cli.Admin;
 using DingGate.Cli.Gateway.Locking;
 using DingGate.Cli.Gateway.Logging;
+using DingGate.Cli.Gateway.Permissions;
 using DingGate.Cli.Gateway.Retention;
 using DingGate.Core.Configuration;
 using DingGate.DingTalk;
@@ -29,8 +30,9 @@ internal static class GatewayHost
 
     /// <summary>
     /// Takes the state directory's <see cref="GatewayLock"/> first (throws <see cref="GatewayLockedException"/> when
-    /// another gateway holds it), then composes the host. The lock is a singleton of the host's container: released
-    /// when the host is disposed, or by the kernel when the process dies.
+    /// another gateway holds it), makes the state directory owner-only (<see cref="StatePermissions"/>), then composes
+    /// the host. The lock is a singleton of the host's container: released when the host is disposed, or by the kernel
+    /// when the process dies.
     /// </summary>
     public static IHost Build(GatewayHostSettings settings)
     {
@@ -38,7 +40,10 @@ internal static class GatewayHost
         var stateLock = GatewayLock.Acquire(settings.StateDirectory);
         try
         {
-            var app = Compose(settings, stateLock);
+            // Before anything reads the admin token or opens the database: an older or copied state directory with
+            // looser modes is made owner-only (logged at start by StatePermissionsReporter).
+            var permissions = StatePermissions.Tighten(settings.StateDirectory);
+            var app = Compose(settings, stateLock, permissions);
 
             // Resolved once so the container owns (and disposes) it with the host.
             app.Services.GetRequiredService<GatewayLock>();
@@ -51,13 +56,17 @@ internal static class GatewayHost
         }
     }
 
-    private static WebApplication Compose(GatewayHostSettings settings, GatewayLock stateLock)
+    private static WebApplication Compose(GatewayHostSettings settings, GatewayLock stateLock, StatePermissionsResult permissions)
     {
         var config = settings.Config;
         var channel = config.Channels.Dingtalk ?? new DingTalkChannelSettings { Enabled = false };
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         var admin = new AdminSettings(settings.AdminPort, settings.StateDirectory);
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, admin.Port));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = AdminSettings.MaxRequestBodyBytes;
+            kestrel.Listen(IPAddress.Loopback, admin.Port);
+        });
         builder.Services.AddRoutingCore();
 
         // Under systemd (Type=notify) or the Windows service manager the host reports start and stop to it; else no-ops.
@@ -66,6 +75,8 @@ internal static class GatewayHost
         builder.Services.AddSingleton(admin);
         builder.Services.AddSingleton(_ => stateLock);
         builder.Services.AddSingleton(settings.Time);
+        builder.Services.AddSingleton(permissions);
+        builder.Services.AddHostedService<StatePermissionsReporter>();
         builder.Logging.ClearProviders();
         ConfigureLogging(builder.Logging, settings, channel);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);

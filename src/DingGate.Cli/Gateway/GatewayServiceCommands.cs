@@ -87,12 +87,22 @@ internal static class GatewayServiceCommands
                 return code;
             }
 
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            using var http = AdminHttp.Create(TimeSpan.FromSeconds(5));
             var client = new AdminClient(state, http);
             var deadline = TimeProvider.System.GetUtcNow().AddSeconds(parse.GetValue(wait));
             while (TimeProvider.System.GetUtcNow() < deadline)
             {
-                var status = await client.StatusAsync(cancellationToken);
+                AdminStatus? status;
+                try
+                {
+                    status = await client.StatusAsync(cancellationToken);
+                }
+                catch (AdminTrustException ex)
+                {
+                    await ex.WriteToAsync(error, "gateway restart");
+                    return ExitCodes.Config;
+                }
+
                 if (status is { Ready: true } && (before is null || status.Pid != before.Pid || status.StartedAt != before.StartedAt))
                 {
                     await output.WriteLineAsync($"The new gateway (pid {status.Pid}) is running and every account is connected.");

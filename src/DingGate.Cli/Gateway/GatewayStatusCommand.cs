@@ -14,9 +14,10 @@ internal static class GatewayStatusCommand
         Show whether the gateway runs on this state directory and, per account: connected, since when, last
         inbound message, reconnects, DingTalk API calls (since start and this month), failed messages (with the latest
         one's reason) and the last error. Reads
-        <stateDir>/admin.json and admin.token and asks the gateway's admin endpoint on 127.0.0.1.
+        <stateDir>/admin.json and admin.token and asks the gateway's admin endpoint on 127.0.0.1. The token is sent
+        only to a loopback URL, from files owned by you and not open to other users (mode 0600); otherwise this refuses.
         Exit codes: 0 running, every account connected; 3 not running; 4 running, some account not connected;
-        78 invalid configuration; 2 bad command line.
+        78 invalid configuration or untrusted admin files; 2 bad command line.
         """;
 
     public static Command Create(TextWriter output, TextWriter error, CliServices services)
@@ -32,8 +33,18 @@ internal static class GatewayStatusCommand
                 return ExitCodes.Config;
             }
 
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-            var status = await new AdminClient(loaded.StateDirectory, http).StatusAsync(cancellationToken);
+            using var http = AdminHttp.Create(TimeSpan.FromSeconds(5));
+            AdminStatus? status;
+            try
+            {
+                status = await new AdminClient(loaded.StateDirectory, http).StatusAsync(cancellationToken);
+            }
+            catch (AdminTrustException ex)
+            {
+                await ex.WriteToAsync(error, "gateway status");
+                return ExitCodes.Config;
+            }
+
             var service = GatewayServiceCommands.Manager(services) is { } manager ? (manager.Description, await manager.StatusAsync(cancellationToken)) : default;
             return await ReportAsync(status, service.Item2 is null ? null : service, loaded.StateDirectory, parse.GetValue(json), output, cancellationToken);
         });

@@ -8,7 +8,7 @@ namespace DingGate.Cli.Pairing;
 /// <summary><c>dinggate pairing list|approve &lt;code&gt;|deny &lt;code&gt;</c>: the pairing requests of <c>dmPolicy: "pairing"</c>.</summary>
 internal static class PairingCommand
 {
-    private const string ExitCodesText = "Exit codes: 0 done; 1 unknown or expired code; 2 bad command line; 78 invalid configuration.";
+    private const string ExitCodesText = "Exit codes: 0 done; 1 unknown or expired code; 2 bad command line; 78 invalid configuration (or, for approve, untrusted admin files in the state directory).";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
@@ -57,8 +57,19 @@ internal static class PairingCommand
         command.SetAction((parse, cancellationToken) => state.RunAsync(parse, error, async context =>
         {
             var given = parse.GetValue(code)!.Trim();
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
-            var live = await new AdminClient(context.Loaded.StateDirectory, http).ApprovePairingAsync(context.AccountId, given, cancellationToken);
+            using var http = AdminHttp.Create(TimeSpan.FromSeconds(15));
+            AdminPairingResult? live;
+            try
+            {
+                live = await new AdminClient(context.Loaded.StateDirectory, http).ApprovePairingAsync(context.AccountId, given, cancellationToken);
+            }
+            catch (AdminTrustException ex)
+            {
+                // Not approved offline either: a gateway may run there, and approving behind its back would not tell the user.
+                await ex.WriteToAsync(error, "pairing approve");
+                return ExitCodes.Config;
+            }
+
             if (live is not null)
             {
                 return await ReportAsync(live.Approved, given, "they were told in their 1:1 chat", output, error);

@@ -1,8 +1,10 @@
+using DingGate.Core.Files;
+
 namespace DingGate.DingTalk.Api;
 
 /// <summary>
 /// Copies a download stream to a file under a directory, stopping as soon as more than the byte limit arrived: the
-/// bytes go to a hidden ".part" file first, which is deleted on any failure and renamed to a free name on success.
+/// bytes go to a hidden ".part" file first (owner-only: 0600, in directories created 0700), which is deleted on any failure and renamed to a free name on success.
 /// </summary>
 internal static class MediaFileWriter
 {
@@ -11,12 +13,12 @@ internal static class MediaFileWriter
     /// <summary>Writes <paramref name="input"/> as <paramref name="fileName"/> (or "name (n).ext" when taken); returns path and size.</summary>
     public static async Task<(string Path, long Size)> WriteAsync(System.IO.Stream input, string directory, string fileName, long limit, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         var partial = Path.Combine(directory, $".{Guid.NewGuid():N}.part");
         try
         {
             long size = 0;
-            await using (var output = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, useAsync: true))
+            await using (var output = PrivateFiles.Open(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous))
             {
                 var buffer = new byte[BufferSize];
                 int read;

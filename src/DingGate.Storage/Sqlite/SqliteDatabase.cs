@@ -1,4 +1,5 @@
 using Dapper;
+using DingGate.Core.Files;
 using Microsoft.Data.Sqlite;
 
 namespace DingGate.Storage.Sqlite;
@@ -47,7 +48,7 @@ internal sealed class SqliteDatabase : IDisposable
     // The clock for timestamps the stores set themselves (updated_at); callers pass `now` everywhere else.
     public TimeProvider TimeProvider => _timeProvider;
 
-    // Opens (creating if needed) <stateDirectory>/dinggate.db, switches it to WAL and applies pending migrations.
+    // Opens (creating if needed, owner-only) <stateDirectory>/dinggate.db, switches it to WAL and applies pending migrations.
     public static SqliteDatabase Open(string stateDirectory, TimeProvider timeProvider)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stateDirectory);
@@ -55,12 +56,24 @@ internal sealed class SqliteDatabase : IDisposable
         var path = Path.GetFullPath(Path.Combine(stateDirectory, FileName));
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new SqliteStorageException(
                 path, $"Cannot create the state directory for the database '{path}': {ex.Message}", ex);
+        }
+
+        try
+        {
+            // Owner-only from the first byte: SQLite creates dinggate.db 0644 (less the umask) and gives its -wal and
+            // -shm files the database file's mode, so a 0600 database makes all three 0600.
+            PrivateFiles.Ensure(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SqliteStorageException(
+                path, $"The database '{path}' cannot be created; check that the directory is writable by this user: {ex.Message}", ex);
         }
 
         var connectionString = new SqliteConnectionStringBuilder

@@ -37,11 +37,11 @@ public abstract class AdminTestBase : IAsyncLifetime
 
     private protected DingTalkEndpoints Endpoints() => new() { Api = _emulator.BaseUrl, Oapi = _emulator.BaseUrl };
 
-    private protected async Task<Uri> StartAsync(DingTalkChannelSettings channel, TimeProvider? time = null)
+    private protected async Task<Uri> StartAsync(DingTalkChannelSettings channel, TimeProvider? time = null, string? logDirectory = null)
     {
         var config = new DinggateConfig();
         config.Channels.Dingtalk = channel;
-        _gateway = GatewayHost.Build(new GatewayHostSettings { Config = config, StateDirectory = _state, Time = time ?? TimeProvider.System });
+        _gateway = GatewayHost.Build(new GatewayHostSettings { Config = config, StateDirectory = _state, Time = time ?? TimeProvider.System, LogDirectory = logDirectory });
         await _gateway.StartAsync();
         var token = await File.ReadAllTextAsync(Path.Combine(_state, AdminToken.FileName));
         _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -26,6 +26,25 @@ public sealed class EmulatorArgumentsTests
     }
 
     [Fact]
+    public void AllowedHost_Repeated_AddedToTheEmulatorsOwnHostNames()
+    {
+        var (arguments, parse) = Parse("--allowed-host emulator --allowed-host dinggate-emu.internal");
+
+        var options = arguments.ToOptions(parse);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(["emulator", "dinggate-emu.internal"], options.AllowedHosts);
+    }
+
+    [Fact]
+    public void AllowedHost_NotAHostName_UsageError()
+    {
+        var (_, parse) = Parse("--allowed-host http://x/");
+
+        Assert.Contains(parse.Errors, e => e.Message.Contains("--allowed-host must be a host name", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void ToOptions_Defaults_Port9580LoopbackNoAppsNoTls()
     {
         var (arguments, parse) = Parse(string.Empty);

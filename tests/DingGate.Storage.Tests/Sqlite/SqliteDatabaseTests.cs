@@ -25,6 +25,28 @@ public sealed class SqliteDatabaseTests : IDisposable
         Assert.Equal(5000, await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout;"));
     }
 
+    // Issue 13: owner-only whatever the umask; SQLite gives -wal and -shm the database file's mode.
+    [Fact]
+    public async Task Open_NewDatabase_DatabaseWalAndShm0600_Directories0700()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var stateDirectory = Path.Combine(_directory.Path, "state", "nested");
+        using var database = SqliteDatabase.Open(stateDirectory, TimeProvider.System);
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        await connection.ExecuteAsync("CREATE TABLE probe (x INTEGER); INSERT INTO probe VALUES (1);");
+
+        const UnixFileMode file = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(file, File.GetUnixFileMode(database.DatabasePath));
+        Assert.Equal(file, File.GetUnixFileMode(database.DatabasePath + "-wal"));
+        Assert.Equal(file, File.GetUnixFileMode(database.DatabasePath + "-shm"));
+        Assert.Equal(file | UnixFileMode.UserExecute, File.GetUnixFileMode(stateDirectory));
+        Assert.Equal(file | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.GetDirectoryName(stateDirectory)!));
+    }
+
     [Fact]
     public async Task Open_Twice_AppliesEachMigrationOnce()
     {

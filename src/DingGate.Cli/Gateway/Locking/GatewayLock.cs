@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DingGate.Core.Files;
 
 namespace DingGate.Cli.Gateway.Locking;
 
@@ -37,12 +38,12 @@ internal sealed class GatewayLock : IDisposable
     public static GatewayLock Acquire(string stateDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stateDirectory);
-        Directory.CreateDirectory(stateDirectory);
+        PrivateFiles.CreateDirectory(stateDirectory);
         var path = PathIn(stateDirectory);
         FileStream file;
         try
         {
-            file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.None);
+            file = PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1);
         }
         catch (IOException ex) when (IsHeldElsewhere(ex))
         {

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
+using DingGate.Core.Files;
 
 namespace DingGate.Cli.Gateway.Logging;
 
 /// <summary>
-/// Appends log lines to <c>&lt;dir&gt;/dinggate-YYYYMMDD.jsonl</c> (a new file each day, UTC) from one owned background
+/// Appends log lines to <c>&lt;dir&gt;/dinggate-YYYYMMDD.jsonl</c> (a new file each day, UTC; files 0600, the directory 0700 when created) from one owned background
 /// task fed by an unbounded channel, so logging never blocks a caller on disk I/O. <see cref="DisposeAsync"/> drains
 /// and flushes.
 /// </summary>
@@ -19,7 +20,7 @@ internal sealed class JsonlLogWriter : IAsyncDisposable
     public JsonlLogWriter(string directory)
     {
         _directory = directory;
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         _pump = PumpAsync();
     }
 
@@ -54,8 +55,8 @@ internal sealed class JsonlLogWriter : IAsyncDisposable
                         {
                             await CloseAsync(writer);
                             writer = null;
-                            Directory.CreateDirectory(_directory);
-                            writer = new StreamWriter(new FileStream(Path.Combine(_directory, name), FileMode.Append, FileAccess.Write, FileShare.ReadWrite), new UTF8Encoding(false));
+                            PrivateFiles.CreateDirectory(_directory);
+                            writer = new StreamWriter(PrivateFiles.Open(Path.Combine(_directory, name), FileMode.Append, FileAccess.Write, FileShare.ReadWrite), new UTF8Encoding(false));
                             current = name;
                         }
 
