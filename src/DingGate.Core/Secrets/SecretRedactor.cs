@@ -81,11 +81,11 @@ public sealed partial class SecretRedactor
     }
 
     // Authorization: Bearer x / Authorization=Basic x / "Authorization": "Bearer x" (the scheme kept, the credential masked).
-    [GeneratedRegex("""(?<head>\bAuthorization["']?\s*[:=]\s*["']?(?:(?:Bearer|Basic|Token|Digest)\s+)?)(?![*]{3})[^\s"',;]+""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""(?<head>\bAuthorization["']?\s*[:=]\s*["']?(?:(?:Bearer|Basic|Token|Digest)\s+)?)(?![*]{3})(?!(?:Bearer|Basic|Token|Digest)\b)[A-Za-z0-9\-._~+/]{4,}=*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorizationValue();
 
     // "Bearer eyJ…" anywhere (e.g. a provider quoting the header it got); a credential is 8+ token characters.
-    [GeneratedRegex("""(?<head>\b(?:Bearer|Basic)\s+)[A-Za-z0-9\-._~+/]{8,}=*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""(?<head>\bBearer\s+)[A-Za-z0-9\-._~+/]{8,}=*""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SchemeToken();
 
     // Header lines: x-acs-dingtalk-access-token: x, x-api-key: x, api-key: x, sign: x (DingTalk's callback signature header).
@@ -93,7 +93,7 @@ public sealed partial class SecretRedactor
     private static partial Regex HeaderValue();
 
     // JSON members holding credentials: "accessToken": "x", "clientSecret": "x", "sign": "x", "ticket": "x", …
-    [GeneratedRegex("""(?<head>"(?:access_?token|accessToken|refresh_?token|x-acs-dingtalk-access-token|app_?secret|client_?secret|api_?key|apiKey|x-api-key|authorization|sign|signature|ticket|token|password|secret)"\s*:\s*")(?![*]{3}")(?:[^"\\]|\\.)+""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex("""(?<head>"(?:access_?token|accessToken|refresh_?token|x-acs-dingtalk-access-token|app_?secret|client_?secret|api_?key|apiKey|x-api-key|sign|signature|ticket|token|password|secret)"\s*:\s*")(?![*]{3}")(?:[^"\\]|\\.)+""", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JsonValue();
 
     // URL query parameters: ?access_token=x, &sign=x, sendBySession?session=x, ?ticket=x, &appsecret=x, …
