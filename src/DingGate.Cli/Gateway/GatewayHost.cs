@@ -69,7 +69,7 @@ internal static class GatewayHost
         builder.Services.AddSingleton(settings.Time);
         // The one redactor of every sink (console, file log, admin answers): the config's secrets and the admin token.
         var adminToken = AdminToken.LoadOrCreate(settings.StateDirectory);
-        var redactor = Redactor(config).With([adminToken]);
+        var redactor = ConfigSecrets.Redactor(config).With([adminToken]);
         builder.Services.AddSingleton(redactor);
         builder.Logging.ClearProviders();
         ConfigureLogging(builder.Logging, settings, channel, redactor);
@@ -95,9 +95,6 @@ internal static class GatewayHost
         app.MapAdmin(adminToken);
         return app;
     }
-
-    /// <summary>The redactor of a configuration's secrets (before the host exists; the host's adds the admin token).</summary>
-    public static SecretRedactor Redactor(DinggateConfig config) => new(ConfigSecrets.Of(config));
 
     private static void ConfigureLogging(ILoggingBuilder logging, GatewayHostSettings settings, DingTalkChannelSettings channel, SecretRedactor redactor)
     {

@@ -47,7 +47,7 @@ internal static partial class GatewayRunner
             return ExitCodes.Config;
         }
 
-        var redactor = GatewayHost.Redactor(loaded.Config);
+        var redactor = ConfigSecrets.Redactor(loaded.Config);
         var settings = new GatewayHostSettings
         {
             Config = loaded.Config,

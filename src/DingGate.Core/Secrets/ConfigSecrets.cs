@@ -12,6 +12,9 @@ namespace DingGate.Core.Secrets;
 /// </summary>
 public static class ConfigSecrets
 {
+    /// <summary>The redactor of <paramref name="config"/>'s secrets (and every credential shape).</summary>
+    public static SecretRedactor Redactor(DinggateConfig config) => new(Of(config));
+
     /// <summary>The secret values of <paramref name="config"/>, without duplicates or empty values.</summary>
     public static IReadOnlyList<string> Of(DinggateConfig config)
     {
