@@ -74,9 +74,10 @@ internal static class DinggateCli
         {
             return await parse.InvokeAsync(config, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException)
         {
-            return ExitCodes.Ok;
+            // As the library's handler did: a cancelled verb ends with 1 and no message.
+            return ExitCodes.Runtime;
         }
         catch (Exception ex)
         {
