@@ -91,6 +91,12 @@ internal static partial class GatewayRunner
             await error.WriteLineAsync($"dinggate gateway: the state database in {settings.StateDirectory} cannot be used: {redactor.Redact(ex.Message)}");
             return ExitCodes.Runtime;
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Anything else that stops the start (a hosted service failing, an unexpected I/O error): one line, redacted.
+            await error.WriteLineAsync($"dinggate gateway: could not start: {ex.GetType().Name}: {redactor.Redact(ex.Message)}");
+            return ExitCodes.Runtime;
+        }
 
         await output.WriteLineAsync($"""
             DingGate gateway is running: {accounts.Count} DingTalk account(s) ({string.Join(", ", accounts)}).
