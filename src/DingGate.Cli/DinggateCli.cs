@@ -12,6 +12,7 @@ using DingGate.Cli.Outbox;
 using DingGate.Cli.Pairing;
 using DingGate.Cli.Plugins;
 using DingGate.Cli.Sandbox;
+using DingGate.Core.Secrets;
 
 namespace DingGate.Cli;
 
@@ -63,9 +64,34 @@ internal static class DinggateCli
             return ExitCodes.Usage;
         }
 
-        // Servers shut down cleanly on Ctrl+C / SIGTERM; give them time to close their sockets.
-        var config = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(15) };
-        return await parse.InvokeAsync(config, cancellationToken);
+        // Servers shut down cleanly on Ctrl+C / SIGTERM; give them time to close their sockets. An exception no verb
+        // handled is printed here, redacted, instead of by the library's handler (the raw text with its stack trace).
+        var config = new InvocationConfiguration
+        {
+            Output = output, Error = error, ProcessTerminationTimeout = TimeSpan.FromSeconds(15), EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parse.InvokeAsync(config, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // As the library's handler did: a cancelled verb ends with 1 and no message.
+            return ExitCodes.Runtime;
+        }
+        catch (Exception ex)
+        {
+            await error.WriteLineAsync(UnexpectedError(CommandPath(parse), ex));
+            return ExitCodes.Runtime;
+        }
+    }
+
+    /// <summary>The one line an unhandled exception of a verb prints: its type and message, secrets and tokens masked.</summary>
+    internal static string UnexpectedError(string command, Exception exception)
+    {
+        var redactor = SecretRedactor.ShapesOnly();
+        var message = exception is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : exception;
+        return $"{command}: unexpected error: {message.GetType().Name}: {redactor.Redact(message.Message)}";
     }
 
     private static string CommandPath(ParseResult parse)

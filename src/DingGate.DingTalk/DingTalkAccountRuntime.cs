@@ -29,6 +29,13 @@ internal sealed class DingTalkAccountRuntime(
 
     public StreamStatus Status => stream.Status;
 
+    /// <summary>Raised (synchronously) whenever the account's connection state changes.</summary>
+    public event EventHandler<StreamStatus>? StatusChanged
+    {
+        add => stream.StatusChanged += value;
+        remove => stream.StatusChanged -= value;
+    }
+
     public PairingApprover Pairing { get; } = pairing;
 
     /// <summary>Proactive sends of this account (<c>dinggate message send</c>, scheduled messages).</summary>

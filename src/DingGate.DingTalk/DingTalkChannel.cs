@@ -26,6 +26,43 @@ public sealed class DingTalkChannel : IMessageSender, IDisposable
     /// <summary>Connection state of each account (for status, health and readiness).</summary>
     public IReadOnlyList<StreamStatus> Statuses => _accounts.Select(a => a.Status).ToList();
 
+    /// <summary>
+    /// Completes, with every account's status, once every account has <see cref="StreamConnectionState.Failed"/>:
+    /// DingTalk rejected the credentials of each, so none can ever connect (the state is final). Never completes while
+    /// one account can still connect; cancelled with <paramref name="cancellationToken"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<StreamStatus>> WhenAllFailedAsync(CancellationToken cancellationToken)
+    {
+        var allFailed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Check(object? sender, StreamStatus changed)
+        {
+            if (_accounts.Count > 0 && _accounts.All(a => a.Status.State == StreamConnectionState.Failed))
+            {
+                allFailed.TrySetResult();
+            }
+        }
+
+        foreach (var account in _accounts)
+        {
+            account.StatusChanged += Check;
+        }
+
+        try
+        {
+            // Subscribed first, then checked: a failure just before the subscription is not missed.
+            Check(this, null!);
+            await allFailed.Task.WaitAsync(cancellationToken);
+            return Statuses;
+        }
+        finally
+        {
+            foreach (var account in _accounts)
+            {
+                account.StatusChanged -= Check;
+            }
+        }
+    }
+
     /// <summary>Runs every account until cancelled; an account that fails does not stop the others.</summary>
     public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(_accounts.Select(a => a.RunAsync(cancellationToken)));
 

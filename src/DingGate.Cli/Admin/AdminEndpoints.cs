@@ -19,6 +19,7 @@ internal static class AdminEndpoints
 
     public static void MapAdmin(this WebApplication app, string token)
     {
+        app.Use(AdminResponseRedaction.InvokeAsync);
         app.Use(async (context, next) =>
         {
             if (!AdminToken.Matches(token, BearerOf(context.Request)))

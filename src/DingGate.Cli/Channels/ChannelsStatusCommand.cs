@@ -2,6 +2,7 @@ using System.CommandLine;
 using DingGate.Cli.Admin;
 using DingGate.Cli.Config;
 using DingGate.Core.Configuration.Loading;
+using DingGate.Core.Secrets;
 using DingGate.DingTalk.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,6 +65,7 @@ internal static class ChannelsStatusCommand
             }
 
             var healthy = true;
+            var redactor = ConfigSecrets.Redactor(loaded.Config);
             foreach (var account in accounts)
             {
                 var connection = live?.Accounts.FirstOrDefault(a => a.Id == account.Id);
@@ -72,8 +74,8 @@ internal static class ChannelsStatusCommand
                 healthy &= !account.Enabled || live is null || connection?.Connected == true;
                 if (probes.TryGetValue(account.Id, out var result))
                 {
-                    await output.WriteLineAsync(result.TokenOk ? "  ✓ credentials: access token issued" : $"  ✗ credentials: {result.TokenError}");
-                    await output.WriteLineAsync(result.StreamOk ? "  ✓ stream: registration accepted" : $"  ✗ stream: {result.StreamError}");
+                    await output.WriteLineAsync(result.TokenOk ? "  ✓ credentials: access token issued" : $"  ✗ credentials: {redactor.Redact(result.TokenError)}");
+                    await output.WriteLineAsync(result.StreamOk ? "  ✓ stream: registration accepted" : $"  ✗ stream: {redactor.Redact(result.StreamError)}");
                     healthy &= result.Ok;
                 }
             }

@@ -1,6 +1,7 @@
 using DingGate.Cli.Admin;
 using DingGate.Core.Configuration;
 using DingGate.Core.Configuration.Loading;
+using DingGate.Core.Secrets;
 using DingGate.DingTalk.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,7 +53,10 @@ internal sealed class DoctorRunner(HttpClient http, TimeProvider time)
         }
 
         checks.Add(await GatewayAsync(loaded.StateDirectory, cancellationToken));
-        return checks;
+
+        // DingTalk's and the network's error texts are shown as they came: masked like every other output.
+        var redactor = ConfigSecrets.Redactor(loaded.Config);
+        return [.. checks.Select(c => c with { Detail = redactor.Redact(c.Detail) })];
     }
 
     private async Task<List<DoctorCheck>> AccountAsync(DingTalkAccount account, DingTalkProbe probe, string? cardTo, CancellationToken cancellationToken)

@@ -11,11 +11,13 @@ internal static class GatewayCommand
         Run the gateway in the foreground: every enabled account of channels.dingtalk connects over the Stream
         protocol and the configured agent answers. Messages received but not answered before a stop or crash are
         answered at the next start. Logs go to the console and to daily JSONL files in <stateDir>/logs (secrets
-        redacted). Ctrl+C / SIGTERM stops gracefully: no new messages are taken, running answers finish or are
+        redacted in both). Ctrl+C / SIGTERM stops gracefully: no new messages are taken, running answers finish or are
         finalized.
         One gateway per state directory: a second one on the same state exits 1 at once, naming the first (pid, admin URL).
+        When DingTalk has rejected the credentials of every account (none can ever connect) it stops, naming each
+        account and the reason, with exit code 78; with one account connected it keeps running.
         Exit codes: 0 stopped normally; 1 runtime failure or another gateway holds the state directory; 2 bad command
-        line; 78 invalid or missing configuration.
+        line; 78 invalid or missing configuration, or every account's credentials rejected.
         """;
 
     public static Command Create(TextWriter output, TextWriter error, CliServices services)

@@ -7,6 +7,7 @@ using DingGate.Cli.Gateway.Logging;
 using DingGate.Cli.Gateway.Permissions;
 using DingGate.Cli.Gateway.Retention;
 using DingGate.Core.Configuration;
+using DingGate.Core.Secrets;
 using DingGate.DingTalk;
 using DingGate.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -77,8 +78,12 @@ internal static class GatewayHost
         builder.Services.AddSingleton(settings.Time);
         builder.Services.AddSingleton(permissions);
         builder.Services.AddHostedService<StatePermissionsReporter>();
+        // The one redactor of every sink (console, file log, admin answers): the config's secrets and the admin token.
+        var adminToken = AdminToken.LoadOrCreate(settings.StateDirectory);
+        var redactor = ConfigSecrets.Redactor(config).With([adminToken]);
+        builder.Services.AddSingleton(redactor);
         builder.Logging.ClearProviders();
-        ConfigureLogging(builder.Logging, settings, channel);
+        ConfigureLogging(builder.Logging, settings, channel, redactor);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
         var retention = config.Storage.Retention.Resolve();
         builder.Services
@@ -98,11 +103,11 @@ internal static class GatewayHost
         builder.Services.AddHostedService<ChannelHostedService>();
         settings.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        app.MapAdmin(AdminToken.LoadOrCreate(settings.StateDirectory));
+        app.MapAdmin(adminToken);
         return app;
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, GatewayHostSettings settings, DingTalkChannelSettings channel)
+    private static void ConfigureLogging(ILoggingBuilder logging, GatewayHostSettings settings, DingTalkChannelSettings channel, SecretRedactor redactor)
     {
         var level = ParseLevel(settings.Config.Gateway.LogLevel);
         logging.SetMinimumLevel(level);
@@ -111,28 +116,15 @@ internal static class GatewayHost
 
         // The runner prints its own banner; the host's "started / content root" lines are noise.
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        if (settings.ConsoleLogs)
+        if (settings.ConsoleLog is { } console)
         {
-            logging.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-            });
+            logging.AddProvider(new ConsoleLoggerProvider(console, redactor, settings.Time));
         }
 
         if (settings.LogDirectory is { } directory)
         {
-            var redactor = new LogRedactor(Secrets(settings.Config));
             logging.AddProvider(new JsonlFileLoggerProvider(directory, debug && level > LogLevel.Debug ? LogLevel.Debug : level, redactor, settings.Time));
         }
-    }
-
-    private static IEnumerable<string?> Secrets(DinggateConfig config)
-    {
-        var channel = config.Channels.Dingtalk;
-        return new[] { channel?.ClientSecret }
-            .Concat(channel?.Accounts.Values.Select(a => a.ClientSecret) ?? [])
-            .Concat(config.Models.Values.Select(m => m.ApiKey));
     }
 
     private static LogLevel ParseLevel(string? level) => level?.ToUpperInvariant() switch

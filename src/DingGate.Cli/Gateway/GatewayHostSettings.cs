@@ -13,8 +13,8 @@ internal sealed record GatewayHostSettings
     /// <summary>Daily JSONL log files; null: no file log.</summary>
     public string? LogDirectory { get; init; }
 
-    /// <summary>Also log to the console (the foreground <c>dinggate gateway</c>).</summary>
-    public bool ConsoleLogs { get; init; }
+    /// <summary>Where console log lines go (the foreground <c>dinggate gateway</c>: its stdout); null: no console log.</summary>
+    public TextWriter? ConsoleLog { get; init; }
 
     /// <summary>Port of the admin endpoint on 127.0.0.1 (0: any free port, the default for embedded hosts and tests).</summary>
     public int AdminPort { get; init; }

@@ -2,16 +2,23 @@ using DingGate.Cli.Config;
 using DingGate.Cli.Gateway.Locking;
 using DingGate.Core.Configuration;
 using DingGate.Core.Configuration.Loading;
+using DingGate.Core.Secrets;
+using DingGate.DingTalk;
+using DingGate.DingTalk.Stream;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DingGate.Cli.Gateway;
 
 /// <summary>
 /// Loads the configuration, refuses one that cannot run (exit 78 with one line per problem), then runs the gateway
-/// host until cancelled. The journal of unanswered messages is resumed by each account as it starts.
+/// host until cancelled. The journal of unanswered messages is resumed by each account as it starts. When DingTalk
+/// has rejected the credentials of every account, no account can ever connect: the gateway stops and exits 78 with
+/// the reason on stderr and in the log, so the service manager shows it (and does not restart it in a loop). Every
+/// error it prints goes through the host's <see cref="SecretRedactor"/>.
 /// </summary>
-internal static class GatewayRunner
+internal static partial class GatewayRunner
 {
     public static async Task<int> RunAsync(
         ConfigSource source, TextWriter output, TextWriter error, CancellationToken cancellationToken,
@@ -40,12 +47,13 @@ internal static class GatewayRunner
             return ExitCodes.Config;
         }
 
+        var redactor = ConfigSecrets.Redactor(loaded.Config);
         var settings = new GatewayHostSettings
         {
             Config = loaded.Config,
             StateDirectory = loaded.StateDirectory,
             LogDirectory = GatewayPaths.LogDirectory(loaded, source),
-            ConsoleLogs = true,
+            ConsoleLog = output,
             AdminPort = loaded.Config.Gateway.AdminPort ?? Admin.AdminSettings.DefaultPort,
             ConfigureServices = configureServices,
         };
@@ -58,11 +66,12 @@ internal static class GatewayRunner
         catch (GatewayLockedException ex)
         {
             await error.WriteLineAsync(
-                $"dinggate gateway: {ex.Message}. Stop it first ('dinggate gateway status' shows it), or give this one another state directory.");
+                $"dinggate gateway: {redactor.Redact(ex.Message)}. Stop it first ('dinggate gateway status' shows it), or give this one another state directory.");
             return ExitCodes.Runtime;
         }
 
         using var host = built;
+        redactor = host.Services.GetRequiredService<SecretRedactor>();
         try
         {
             await host.StartAsync(cancellationToken);
@@ -74,12 +83,18 @@ internal static class GatewayRunner
         catch (IOException ex) when (ex.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
         {
             await error.WriteLineAsync(
-                $"dinggate gateway: the admin port 127.0.0.1:{settings.AdminPort} is in use ({ex.Message}). Another gateway may be running ('dinggate gateway status'); set gateway.adminPort to another port (0: any free one).");
+                $"dinggate gateway: the admin port 127.0.0.1:{settings.AdminPort} is in use ({redactor.Redact(ex.Message)}). Another gateway may be running ('dinggate gateway status'); set gateway.adminPort to another port (0: any free one).");
             return ExitCodes.Runtime;
         }
         catch (Storage.Sqlite.SqliteStorageException ex)
         {
-            await error.WriteLineAsync($"dinggate gateway: the state database in {settings.StateDirectory} cannot be used: {ex.Message}");
+            await error.WriteLineAsync($"dinggate gateway: the state database in {settings.StateDirectory} cannot be used: {redactor.Redact(ex.Message)}");
+            return ExitCodes.Runtime;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Anything else that stops the start (a hosted service failing, an unexpected I/O error): one line, redacted.
+            await error.WriteLineAsync($"dinggate gateway: could not start: {ex.GetType().Name}: {redactor.Redact(ex.Message)}");
             return ExitCodes.Runtime;
         }
 
@@ -93,19 +108,44 @@ internal static class GatewayRunner
             Press Ctrl+C to stop.
             """);
         started?.Invoke(host.Services);
+        IReadOnlyList<StreamStatus>? failed = null;
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            failed = await host.Services.GetRequiredService<DingTalkChannel>().WhenAllFailedAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
             // Ctrl+C / SIGTERM: stop below.
         }
 
+        if (failed is not null)
+        {
+            return await StopOnBadCredentialsAsync(host, failed, loaded.Path, redactor, error);
+        }
+
         await output.WriteLineAsync("Stopping: finishing running answers…");
         await host.StopAsync(CancellationToken.None);
         await output.WriteLineAsync("Gateway stopped.");
         return ExitCodes.Ok;
+    }
+
+    // Every account failed for good on bad credentials: say which and why (log and stderr), stop, exit 78 (EX_CONFIG).
+    private static async Task<int> StopOnBadCredentialsAsync(
+        IHost host, IReadOnlyList<StreamStatus> failed, string configPath, SecretRedactor redactor, TextWriter error)
+    {
+        var reasons = failed.Select(s => $"{s.AccountId}: {redactor.Redact(s.LastError ?? "credentials rejected")}").ToList();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayRunner).FullName!);
+        var summary = string.Join("; ", reasons);
+        LogAllCredentialsRejected(logger, failed.Count, summary);
+        await error.WriteLineAsync($"dinggate gateway: DingTalk rejected the credentials of every account ({failed.Count}); none can connect, stopping (exit {ExitCodes.Config}).");
+        foreach (var reason in reasons)
+        {
+            await error.WriteLineAsync("  " + reason);
+        }
+
+        await error.WriteLineAsync($"Fix clientId / clientSecret in {configPath} ('dinggate doctor' checks them), then start the gateway again.");
+        await host.StopAsync(CancellationToken.None);
+        return ExitCodes.Config;
     }
 
     private static string ModelLine(DinggateConfig config) =>

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DingGate.Cli.State;
 using DingGate.Core.Replies;
+using DingGate.Core.Secrets;
 using DingGate.DingTalk;
 using DingGate.DingTalk.Api;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,12 +82,12 @@ internal static class MessageCommand
         }
         catch (MessageSendException ex)
         {
-            await error.WriteLineAsync($"dinggate message send: {ex.Message}");
+            await error.WriteLineAsync($"dinggate message send: {ConfigSecrets.Redactor(context.Loaded.Config).Redact(ex.Message)}");
             return ExitCodes.Runtime;
         }
         catch (DingTalkApiException ex)
         {
-            await error.WriteLineAsync($"dinggate message send: DingTalk refused: {ex.Message}");
+            await error.WriteLineAsync($"dinggate message send: DingTalk refused: {ConfigSecrets.Redactor(context.Loaded.Config).Redact(ex.Message)}");
             return ExitCodes.Runtime;
         }
     }

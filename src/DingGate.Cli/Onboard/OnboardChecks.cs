@@ -1,5 +1,6 @@
 using DingGate.Agent.Providers;
 using DingGate.Core.Configuration;
+using DingGate.Core.Secrets;
 using DingGate.DingTalk;
 using DingGate.DingTalk.Diagnostics;
 using Microsoft.Extensions.AI;
@@ -29,8 +30,7 @@ internal sealed class OnboardChecks(TimeProvider time)
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var text = ex.Message;
-            return model.ApiKey is { Length: >= 4 } key ? text.Replace(key, "***", StringComparison.Ordinal) : text;
+            return new SecretRedactor([model.ApiKey]).Redact(ex.Message);
         }
     }
 

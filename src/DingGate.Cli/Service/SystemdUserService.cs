@@ -5,7 +5,8 @@ namespace DingGate.Cli.Service;
 /// <summary>
 /// A systemd user unit (<c>~/.config/systemd/user/dinggate.service</c>, <c>Type=notify</c>: the host tells systemd when
 /// it is ready and stopping), driven through <c>systemctl --user</c>. Stopping sends SIGTERM; the gateway finishes its
-/// running answers within <c>TimeoutStopSec</c>.
+/// running answers within <c>TimeoutStopSec</c>. A failure is restarted, except exit 78 (invalid configuration, or
+/// DingTalk rejected the credentials of every account): restarting cannot fix those, <c>systemctl status</c> shows why.
 /// </summary>
 internal sealed class SystemdUserService(ICommandRunner runner, string unitDirectory) : IGatewayService
 {
@@ -29,6 +30,7 @@ internal sealed class SystemdUserService(ICommandRunner runner, string unitDirec
         ExecStart={string.Join(' ', definition.Command.Select(Quote))}
         Restart=on-failure
         RestartSec=5
+        RestartPreventExitStatus=78
         TimeoutStopSec=30
         KillSignal=SIGTERM
 

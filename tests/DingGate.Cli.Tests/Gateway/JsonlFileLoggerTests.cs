@@ -126,5 +126,5 @@ public sealed class JsonlFileLoggerTests : IDisposable
         }
     }
 
-    private JsonlFileLoggerProvider Provider(LogLevel level) => new(_directory, level, new LogRedactor([Secret, null, "x"]), _time);
+    private JsonlFileLoggerProvider Provider(LogLevel level) => new(_directory, level, new DingGate.Core.Secrets.SecretRedactor([Secret, null, "x"]), _time);
 }

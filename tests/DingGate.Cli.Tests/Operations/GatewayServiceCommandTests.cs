@@ -35,6 +35,7 @@ public sealed class GatewayServiceCommandTests : IDisposable
         Assert.Contains("installed " + UnitPath, output, StringComparison.Ordinal);
         Assert.Contains("Type=notify", unit, StringComparison.Ordinal);
         Assert.Contains("TimeoutStopSec=30", unit, StringComparison.Ordinal);
+        Assert.Contains("RestartPreventExitStatus=78", unit, StringComparison.Ordinal); // a bad config or credentials: no restart loop
         var execStart = unit.Split('\n').Single(l => l.StartsWith("ExecStart=", StringComparison.Ordinal));
         Assert.EndsWith($" gateway --config \"{_config.Replace("%", "%%", StringComparison.Ordinal)}\"", execStart, StringComparison.Ordinal);
         Assert.Equal(["systemctl --user daemon-reload", "systemctl --user enable dinggate.service"], _runner.Calls);

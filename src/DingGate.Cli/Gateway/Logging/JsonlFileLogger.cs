@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DingGate.Core.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.Cli.Gateway.Logging;
@@ -67,7 +68,7 @@ internal sealed class JsonlFileLogger(string category, JsonlFileLoggerProvider p
         _ => "critical",
     };
 
-    private void WriteScopes(Utf8JsonWriter json, LogRedactor redactor)
+    private void WriteScopes(Utf8JsonWriter json, SecretRedactor redactor)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         provider.Scopes.ForEachScope(

@@ -1,3 +1,4 @@
+using DingGate.Core.Secrets;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.Cli.Gateway.Logging;
@@ -9,7 +10,7 @@ namespace DingGate.Cli.Gateway.Logging;
 [ProviderAlias("Jsonl")]
 internal sealed class JsonlFileLoggerProvider : ILoggerProvider, ISupportExternalScope, IAsyncDisposable
 {
-    public JsonlFileLoggerProvider(string directory, LogLevel minimumLevel, LogRedactor redactor, TimeProvider time)
+    public JsonlFileLoggerProvider(string directory, LogLevel minimumLevel, SecretRedactor redactor, TimeProvider time)
     {
         Writer = new JsonlLogWriter(directory);
         MinimumLevel = minimumLevel;
@@ -21,7 +22,7 @@ internal sealed class JsonlFileLoggerProvider : ILoggerProvider, ISupportExterna
 
     internal LogLevel MinimumLevel { get; }
 
-    internal LogRedactor Redactor { get; }
+    internal SecretRedactor Redactor { get; }
 
     internal TimeProvider Time { get; }
 

@@ -1,0 +1,81 @@
+using System.Collections;
+using System.Reflection;
+using DingGate.Core.Configuration;
+using DingGate.Core.Configuration.Loading;
+
+namespace DingGate.Core.Secrets;
+
+/// <summary>
+/// Every secret value of a loaded configuration: each string property, at any depth, whose key names a secret
+/// (<see cref="ConfigValueText.IsSecret"/>: <c>clientSecret</c>, <c>apiKey</c>, <c>…token</c>, <c>…password</c>), as
+/// resolved from <c>${ENV}</c> / <c>${file:…}</c>. Found by walking the model, so a secret key added later is covered.
+/// </summary>
+public static class ConfigSecrets
+{
+    /// <summary>The redactor of <paramref name="config"/>'s secrets (and every credential shape).</summary>
+    public static SecretRedactor Redactor(DinggateConfig config) => new(Of(config));
+
+    /// <summary>The secret values of <paramref name="config"/>, without duplicates or empty values.</summary>
+    public static IReadOnlyList<string> Of(DinggateConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        Walk(config, found, depth: 0);
+        return [.. found];
+    }
+
+    private static void Walk(object? node, HashSet<string> found, int depth)
+    {
+        if (node is null || depth > 16)
+        {
+            return;
+        }
+
+        if (node is IDictionary dictionary)
+        {
+            foreach (var value in dictionary.Values)
+            {
+                Walk(value, found, depth + 1);
+            }
+
+            return;
+        }
+
+        if (node is IEnumerable items and not string)
+        {
+            foreach (var item in items)
+            {
+                Walk(item, found, depth + 1);
+            }
+
+            return;
+        }
+
+        var type = node.GetType();
+        if (type.Namespace is not { } ns || !ns.StartsWith(typeof(DinggateConfig).Namespace!, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+
+            var value = property.GetValue(node);
+            if (value is string text)
+            {
+                if (text.Length > 0 && ConfigValueText.IsSecret(property.Name))
+                {
+                    found.Add(text);
+                }
+            }
+            else if (value is not null && !property.PropertyType.IsValueType && value is not Uri)
+            {
+                Walk(value, found, depth + 1);
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using DingGate.Core.Configuration;
+using DingGate.Core.Configuration.Loading;
+using DingGate.Core.Secrets;
+
+namespace DingGate.Core.Tests.Secrets;
+
+public sealed class ConfigSecretsTests
+{
+    [Fact]
+    public void Of_LoadedConfig_EverySecretIncludingResolvedReferences()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "dinggate-secrets-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "qwen.key"), "sk-from-file-0001\n");
+            var source = ConfigSource.Create(Path.Combine(dir, "dinggate.json"), name => name == "TEST_OPENAI_KEY" ? "sk-from-env-0002" : null, dir);
+            var text = """
+                {
+                  models: {
+                    default: { provider: "openai", model: "m", apiKey: "${TEST_OPENAI_KEY}" },
+                    qwen: { provider: "openai", model: "q", apiKey: "${file:qwen.key}" },
+                  },
+                  channels: { dingtalk: {
+                    clientId: "dingtop", clientSecret: "top-secret-0003",
+                    accounts: { a: { clientId: "dinga", clientSecret: "account-secret-0004" }, b: { clientId: "dingb" } },
+                  } },
+                }
+                """;
+
+            var secrets = ConfigSecrets.Of(new ConfigLoader().LoadText(text, source).Config);
+
+            Assert.Equal(["account-secret-0004", "sk-from-env-0002", "sk-from-file-0001", "top-secret-0003"], secrets.Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Of_NoSecrets_Empty() => Assert.Empty(ConfigSecrets.Of(new DinggateConfig()));
+}
