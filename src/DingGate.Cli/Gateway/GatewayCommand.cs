@@ -15,20 +15,22 @@ internal static class GatewayCommand
         finalized.
         One gateway per state directory: a second one on the same state exits 1 at once, naming the first (pid, admin URL).
         Exit codes: 0 stopped normally; 1 runtime failure or another gateway holds the state directory; 2 bad command
-        line; 78 invalid or missing configuration.
+        line; 78 invalid or missing configuration (checked exactly as 'dinggate config validate' does, before anything
+        connects; --allow-duplicates as there).
         """;
 
     public static Command Create(TextWriter output, TextWriter error, CliServices services)
     {
         var config = ConfigCommand.ConfigOption();
-        var command = new Command("gateway", Description) { config };
+        var allowDuplicates = ConfigCommand.AllowDuplicatesOption();
+        var command = new Command("gateway", Description) { config, allowDuplicates };
         command.Subcommands.Add(GatewayStatusCommand.Create(output, error, services));
         foreach (var verb in GatewayServiceCommands.Create(output, error, services))
         {
             command.Subcommands.Add(verb);
         }
         command.SetAction((parse, cancellationToken) =>
-            GatewayRunner.RunAsync(ConfigSource.FromProcess(parse.GetValue(config)), output, error, cancellationToken));
+            GatewayRunner.RunAsync(ConfigSource.FromProcess(parse.GetValue(config)), output, error, cancellationToken, allowDuplicateKeys: parse.GetValue(allowDuplicates)));
         return command;
     }
 }
