@@ -52,12 +52,12 @@ public static class BoundedFileReader
     private static SafeFileHandle OpenUnix(string path, int maxBytes)
     {
         // Before opening: opening a device or a FIFO can itself have effects (or, without O_NONBLOCK, wait forever).
-        if (UnixFileApi.Stat(path, out var before) != 0)
+        var canStat = CheckUnix(() => UnixFileApi.Stat(path, out var status) == 0 ? status : throw Errno(UnixFileApi.LastError()), maxBytes);
+        if (!canStat && Directory.Exists(path))
         {
-            throw Errno(UnixFileApi.LastError());
+            Check(FileKind.Directory, 0, maxBytes);
         }
 
-        Check(UnixFileApi.KindOf(before.Mode), before.Size, maxBytes);
         SafeFileHandle handle;
         if (UnixFileApi.OpenNonBlocking(path) is { } fd)
         {
@@ -76,12 +76,7 @@ public static class BoundedFileReader
         // Again on what was opened: the path may have been replaced in between.
         try
         {
-            if (UnixFileApi.FStat(handle, out var opened) != 0)
-            {
-                throw Errno(UnixFileApi.LastError());
-            }
-
-            Check(UnixFileApi.KindOf(opened.Mode), opened.Size, maxBytes);
+            CheckUnix(() => UnixFileApi.FStat(handle, out var status) == 0 ? status : throw Errno(UnixFileApi.LastError()), maxBytes);
             return handle;
         }
         catch
@@ -89,6 +84,24 @@ public static class BoundedFileReader
             handle.Dispose();
             throw;
         }
+    }
+
+    // False when this runtime has no System.Native stat to call: the non-blocking open and the bounded read still
+    // hold (a FIFO reads as empty or fails, a device reads past the limit), only the message is less precise.
+    private static bool CheckUnix(Func<UnixFileStatus> stat, int maxBytes)
+    {
+        UnixFileStatus status;
+        try
+        {
+            status = stat();
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+
+        Check(UnixFileApi.KindOf(status.Mode), status.Size, maxBytes);
+        return true;
     }
 
     private static SafeFileHandle OpenWindows(string path, int maxBytes)
