@@ -22,4 +22,10 @@ internal static class ConfigCommand
         Description = "Configuration file. Default: $DINGGATE_CONFIG, else ~/.dinggate/dinggate.json.",
         HelpName = "path",
     };
+
+    /// <summary>The shared <c>--allow-duplicates</c> option of <c>config validate</c> and <c>gateway</c>.</summary>
+    public static Option<bool> AllowDuplicatesOption() => new(Core.Configuration.Loading.ConfigLoader.AllowDuplicatesOption)
+    {
+        Description = "Accept a key written twice in one object (each one a warning; the last value is used, as JSON5 does). Without it a duplicate key is an error naming both lines.",
+    };
 }

@@ -14,16 +14,30 @@ internal sealed class ConfigDocument(string path, JsonObject root)
 
     public JsonObject Root { get; } = root;
 
-    /// <summary>Reads <paramref name="path"/>; a missing file is an empty document. Malformed JSON5 throws <see cref="Json5Exception"/>.</summary>
-    public static ConfigDocument Load(string path)
+    /// <summary>
+    /// Reads <paramref name="path"/>; a missing file is an empty document. Malformed JSON5 throws <see cref="Json5Exception"/>;
+    /// with <paramref name="refuseDuplicates"/>, so does a key written twice in one object (rewriting the file would
+    /// silently drop one of them).
+    /// </summary>
+    public static ConfigDocument Load(string path, bool refuseDuplicates = false)
     {
         if (!File.Exists(path))
         {
             return new ConfigDocument(path, []);
         }
 
-        return Json5Reader.Parse(File.ReadAllText(path), path) is JsonObject root
-            ? new ConfigDocument(path, root)
+        var text = Core.Configuration.Files.BoundedFileReader.ReadText(path, Core.Configuration.Files.BoundedFileReader.MaxConfigFileBytes);
+        var duplicates = new List<Json5DuplicateKey>();
+        var root = Json5Reader.Parse(text, path, duplicates);
+        if (refuseDuplicates && duplicates.Count > 0)
+        {
+            var d = duplicates[0];
+            throw new FormatException(
+                $"{path}: {d.Path}: duplicate key at lines {d.FirstLine} and {d.Line}; remove one of them first (rewriting the file would keep only the last)");
+        }
+
+        return root is JsonObject obj
+            ? new ConfigDocument(path, obj)
             : throw new FormatException($"{path}: the top level must be an object {{ … }}");
     }
 

@@ -17,9 +17,9 @@ internal static class ConfigEdit
         ConfigDocument document;
         try
         {
-            document = ConfigDocument.Load(source.Path);
+            document = ConfigDocument.Load(source.Path, refuseDuplicates: true);
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or IOException)
         {
             await error.WriteLineAsync($"error: {ex.Message}");
             return ExitCodes.Config;

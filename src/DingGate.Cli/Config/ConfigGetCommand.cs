@@ -27,7 +27,7 @@ internal static class ConfigGetCommand
             {
                 value = ConfigDocument.Load(source.Path).Get(dotted);
             }
-            catch (FormatException ex)
+            catch (Exception ex) when (ex is FormatException or IOException)
             {
                 await error.WriteLineAsync($"error: {ex.Message}");
                 return ExitCodes.Config;

@@ -7,36 +7,36 @@ namespace DingGate.Cli.Config;
 internal static class ConfigValidateCommand
 {
     private const string Description = """
-        Load the configuration exactly as the gateway does (JSON5, ${ENV} and ${file:/path} references, every key
-        checked) and report each problem with its JSON path, the value (secrets shown as ***) and what is allowed.
-        Unknown and legacy keys are warnings.
+        Load the configuration exactly as the gateway does before it starts (JSON5, ${ENV} and ${file:/path}
+        references, every key checked, at least one enabled account) and report each problem with its JSON path, the
+        value (secrets shown as ***) and what is allowed. A key written twice is an error naming both lines (see
+        --allow-duplicates); an unknown key under channels.dingtalk is an error with a did-you-mean hint; other unknown
+        keys, legacy keys and an allowlist policy that lets nobody in (allowFrom empty, no approved sender in the state
+        directory) are warnings.
         Exit codes: 0 valid; 78 invalid or missing configuration; 2 bad command line.
         """;
 
     public static Command Create(TextWriter output, TextWriter error)
     {
         var config = ConfigCommand.ConfigOption();
-        var command = new Command("validate", Description) { config };
-        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), output, error, cancellationToken));
+        var allowDuplicates = ConfigCommand.AllowDuplicatesOption();
+        var command = new Command("validate", Description) { config, allowDuplicates };
+        command.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(config), parse.GetValue(allowDuplicates), output, error, cancellationToken));
         return command;
     }
 
-    internal static async Task<int> RunAsync(string? configPath, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(string? configPath, bool allowDuplicates, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var source = ConfigSource.FromProcess(configPath);
-        try
+        var check = await ConfigCheck.RunAsync(source, allowDuplicates, cancellationToken);
+        await check.WriteAsync(error, cancellationToken);
+        if (check.IsValid)
         {
-            var loaded = new ConfigLoader().Load(source);
-            await ConfigReport.WriteWarningsAsync(loaded.Warnings, error, cancellationToken);
-            await output.WriteLineAsync($"Configuration OK: {loaded.Path}".AsMemory(), cancellationToken);
+            await output.WriteLineAsync($"Configuration OK: {check.Loaded!.Path}".AsMemory(), cancellationToken);
             return ExitCodes.Ok;
         }
-        catch (ConfigException ex)
-        {
-            await ConfigReport.WriteWarningsAsync(ex.Warnings, error, cancellationToken);
-            await ConfigReport.WriteErrorsAsync(ex.Errors, error, cancellationToken);
-            await error.WriteLineAsync($"Configuration invalid: {source.Path} ({ex.Errors.Count} error(s))".AsMemory(), cancellationToken);
-            return ExitCodes.Config;
-        }
+
+        await error.WriteLineAsync($"Configuration invalid: {source.Path} ({check.Errors.Count} error(s))".AsMemory(), cancellationToken);
+        return ExitCodes.Config;
     }
 }

@@ -17,20 +17,22 @@ internal static class GatewayCommand
         When DingTalk has rejected the credentials of every account (none can ever connect) it stops, naming each
         account and the reason, with exit code 78; with one account connected it keeps running.
         Exit codes: 0 stopped normally; 1 runtime failure or another gateway holds the state directory; 2 bad command
-        line; 78 invalid or missing configuration, or every account's credentials rejected.
+        line; 78 invalid or missing configuration (checked exactly as 'dinggate config validate' does, before anything
+        connects; --allow-duplicates as there), or every account's credentials rejected.
         """;
 
     public static Command Create(TextWriter output, TextWriter error, CliServices services)
     {
         var config = ConfigCommand.ConfigOption();
-        var command = new Command("gateway", Description) { config };
+        var allowDuplicates = ConfigCommand.AllowDuplicatesOption();
+        var command = new Command("gateway", Description) { config, allowDuplicates };
         command.Subcommands.Add(GatewayStatusCommand.Create(output, error, services));
         foreach (var verb in GatewayServiceCommands.Create(output, error, services))
         {
             command.Subcommands.Add(verb);
         }
         command.SetAction((parse, cancellationToken) =>
-            GatewayRunner.RunAsync(ConfigSource.FromProcess(parse.GetValue(config)), output, error, cancellationToken));
+            GatewayRunner.RunAsync(ConfigSource.FromProcess(parse.GetValue(config)), output, error, cancellationToken, allowDuplicateKeys: parse.GetValue(allowDuplicates)));
         return command;
     }
 }

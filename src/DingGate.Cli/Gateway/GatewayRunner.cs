@@ -22,31 +22,23 @@ internal static partial class GatewayRunner
 {
     public static async Task<int> RunAsync(
         ConfigSource source, TextWriter output, TextWriter error, CancellationToken cancellationToken,
-        Action<IServiceCollection>? configureServices = null, Action<IServiceProvider>? started = null)
+        Action<IServiceCollection>? configureServices = null, Action<IServiceProvider>? started = null, bool allowDuplicateKeys = false)
     {
         ArgumentNullException.ThrowIfNull(source);
-        LoadedConfig loaded;
-        try
+
+        // The same check as 'dinggate config validate', before anything opens the state or connects.
+        var check = await ConfigCheck.RunAsync(source, allowDuplicateKeys, cancellationToken);
+        await check.WriteAsync(error, cancellationToken);
+        if (!check.IsValid)
         {
-            loaded = new ConfigLoader().Load(source);
-        }
-        catch (ConfigException ex)
-        {
-            await ConfigReport.WriteWarningsAsync(ex.Warnings, error, cancellationToken);
-            await ConfigReport.WriteErrorsAsync(ex.Errors, error, cancellationToken);
-            await error.WriteLineAsync($"dinggate gateway: configuration invalid: {source.Path} ({ex.Errors.Count} error(s)); see 'dinggate config validate'.");
+            await error.WriteLineAsync(check.Errors.Any(e => e.Reason == ConfigCheck.NoEnabledAccount)
+                ? $"dinggate gateway: nothing to run in {source.Path}; 'dinggate sandbox' runs a demo without a DingTalk app."
+                : $"dinggate gateway: configuration invalid: {source.Path} ({check.Errors.Count} error(s)); see 'dinggate config validate'.");
             return ExitCodes.Config;
         }
 
-        await ConfigReport.WriteWarningsAsync(loaded.Warnings, error, cancellationToken);
-        var accounts = loaded.Config.Channels.Dingtalk?.Resolve().Where(a => a.Enabled).Select(a => a.Id).ToList() ?? [];
-        if (accounts.Count == 0)
-        {
-            await error.WriteLineAsync("error: channels.dingtalk: no enabled account (set clientId and clientSecret, or add channels.dingtalk.accounts.<id>)");
-            await error.WriteLineAsync($"dinggate gateway: nothing to run in {loaded.Path}; 'dinggate sandbox' runs a demo without a DingTalk app.");
-            return ExitCodes.Config;
-        }
-
+        var loaded = check.Loaded!;
+        var accounts = loaded.Config.Channels.Dingtalk!.Resolve().Where(a => a.Enabled).Select(a => a.Id).ToList();
         var redactor = ConfigSecrets.Redactor(loaded.Config);
         var settings = new GatewayHostSettings
         {

@@ -35,13 +35,10 @@ internal static class GatewayServiceCommands
         command.SetAction(async (parse, cancellationToken) =>
         {
             var source = ConfigSource.Create(parse.GetValue(config), Environment.GetEnvironmentVariable, services.Home);
-            try
+            var check = await ConfigCheck.RunAsync(source, allowDuplicateKeys: false, cancellationToken);
+            if (!check.IsValid)
             {
-                new ConfigLoader().Load(source);
-            }
-            catch (ConfigException ex)
-            {
-                await ConfigReport.WriteErrorsAsync(ex.Errors, error, cancellationToken);
+                await ConfigReport.WriteErrorsAsync(check.Errors, error, cancellationToken);
                 await error.WriteLineAsync("dinggate gateway install: fix the configuration first (the service would not start).");
                 return ExitCodes.Config;
             }

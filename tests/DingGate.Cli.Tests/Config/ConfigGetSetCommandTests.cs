@@ -122,6 +122,32 @@ public sealed class ConfigGetSetCommandTests : IDisposable
         Assert.Contains(_file, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Set_FileWithDuplicateKeys_Exit78NamingBothLinesAndNothingWritten()
+    {
+        const string Text = "{\n  channels: { dingtalk: { clientId: 'a', clientSecret: 'b',\n    dmPolicy: 'allowlist',\n    dmPolicy: 'open' } },\n}\n";
+        await File.WriteAllTextAsync(_file, Text);
+
+        var (code, _, error) = await Run("set", "channels.dingtalk.name", "Bot");
+
+        Assert.Equal(78, code);
+        Assert.Contains("channels.dingtalk.dmPolicy: duplicate key at lines 3 and 4", error, StringComparison.Ordinal);
+        Assert.Equal(Text, await File.ReadAllTextAsync(_file));
+    }
+
+    [Fact]
+    public async Task Set_MisspeltPolicyKey_Exit78WithDidYouMeanAndNothingWritten()
+    {
+        const string Text = "{ channels: { dingtalk: { clientId: 'a', clientSecret: 'b' } } }";
+        await File.WriteAllTextAsync(_file, Text);
+
+        var (code, _, error) = await Run("set", "channels.dingtalk.dmPolcy", "allowlist");
+
+        Assert.Equal(78, code);
+        Assert.Contains("error: channels.dingtalk.dmPolcy: unknown key (did you mean 'dmPolicy'?)", error, StringComparison.Ordinal);
+        Assert.Equal(Text, await File.ReadAllTextAsync(_file));
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private Task<(int ExitCode, string Output, string Error)> Run(params string[] args) =>

@@ -46,16 +46,41 @@ public sealed class ConfigValidateCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Validate_ValidConfigWithUnknownKeys_WarnsAndExitsZero()
+    public async Task Validate_ValidConfigWithUnknownKeysOutsideDingTalk_WarnsAndExitsZero()
     {
-        var file = Write("ok.json5", """{ channels: { dingtalk: { clientId: "a", clientSecret: "b", corpId: "ding1", colour: "red" } } }""");
+        var file = Write("ok.json5", """{ gateway: { colour: "red" }, channels: { dingtalk: { clientId: "a", clientSecret: "b", corpId: "ding1", ackReaction: "👀" } } }""");
 
         var (code, output, error) = await CliRun.RunAsync("config", "validate", "--config", file);
 
         Assert.Equal(0, code);
         Assert.Contains($"Configuration OK: {file}", output, StringComparison.Ordinal);
-        Assert.Contains("warning: channels.dingtalk.colour: unknown key, ignored", error, StringComparison.Ordinal);
+        Assert.Contains("warning: gateway.colour: unknown key, ignored", error, StringComparison.Ordinal);
         Assert.Contains("warning: channels.dingtalk.corpId: legacy", error, StringComparison.Ordinal);
+        Assert.Contains("warning: channels.dingtalk.ackReaction: OpenClaw key, not used by DingGate", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_UnknownKeyUnderDingTalk_Exit78WithDidYouMean()
+    {
+        var file = Write("typo.json5", """{ channels: { dingtalk: { clientId: "a", clientSecret: "b", colour: "red", accounts: { main: { clientId: "m", dmPolcy: "allowlist" } } } } }""");
+
+        var (code, output, error) = await CliRun.RunAsync("config", "validate", "--config", file);
+
+        Assert.Equal(78, code);
+        Assert.Contains("error: channels.dingtalk.colour: unknown key; unknown keys are refused under channels.dingtalk", error, StringComparison.Ordinal);
+        Assert.Contains("error: channels.dingtalk.accounts.main.dmPolcy: unknown key (did you mean 'dmPolicy'?)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Configuration OK", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_NoEnabledAccount_Exit78AsTheGatewayDoes()
+    {
+        var file = Write("models-only.json5", """{ models: { default: { provider: "demo" } } }""");
+
+        var (code, _, error) = await CliRun.RunAsync("config", "validate", "--config", file);
+
+        Assert.Equal(78, code);
+        Assert.Contains("error: channels.dingtalk: no enabled account", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -120,6 +120,30 @@ public sealed class Json5ReaderTests
         Assert.Equal("""{"a":{"x":3},"b":2}""", node!.ToJsonString());
     }
 
+    [Fact]
+    public void Parse_WithDuplicateCollection_ReportsEachRepeatWithPathAndBothLines()
+    {
+        var duplicates = new List<Json5DuplicateKey>();
+        const string Text = "{\n  a: 1,\n  list: [ { k: 1,\n    k: 2 } ],\n  o: { 'x y': 1, \"x y\": 2 },\n  a: 3,\n  a: 4,\n}";
+
+        var node = Json5Reader.Parse(Text, "f.json5", duplicates);
+
+        Assert.Equal("""{"a":4,"list":[{"k":2}],"o":{"x y":2}}""", node!.ToJsonString());
+        Assert.Equal(
+            [new Json5DuplicateKey("list[0].k", 3, 4), new Json5DuplicateKey("o.x y", 5, 5), new Json5DuplicateKey("a", 2, 6), new Json5DuplicateKey("a", 2, 7)],
+            duplicates);
+    }
+
+    [Fact]
+    public void Parse_WithDuplicateCollection_SameKeyInSiblingObjectsIsNoDuplicate()
+    {
+        var duplicates = new List<Json5DuplicateKey>();
+
+        Json5Reader.Parse("{ a: { k: 1 }, b: { k: 2 }, c: [ { k: 1 }, { k: 2 } ] }", null, duplicates);
+
+        Assert.Empty(duplicates);
+    }
+
     [Theory]
     [InlineData("null")]
     [InlineData(" /* c */ null // c")]

@@ -37,7 +37,8 @@ internal sealed class Json5Lexer(Json5Cursor cursor)
                 return Json5Token.EndOfInput;
             }
 
-            return ReadToken(state, c);
+            var line = cursor.Line;
+            return ReadToken(state, c) with { Line = line };
         }
     }
 

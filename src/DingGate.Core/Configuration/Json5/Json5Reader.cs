@@ -26,4 +26,17 @@ public static class Json5Reader
         ArgumentNullException.ThrowIfNull(text);
         return new Json5Parser(text, sourceName).Parse();
     }
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as <see cref="Parse(string, string?)"/> does (the last of duplicate keys wins) and
+    /// adds every key written more than once in the same object to <paramref name="duplicates"/>, with its path and lines.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="text"/> or <paramref name="duplicates"/> is null.</exception>
+    /// <exception cref="Json5Exception">The text is not JSON5 (or nests too deeply): line, column and reason.</exception>
+    public static JsonNode? Parse(string text, string? sourceName, ICollection<Json5DuplicateKey> duplicates)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(duplicates);
+        return new Json5Parser(text, sourceName, duplicates).Parse();
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DingGate.Core.Configuration.Files;
 using DingGate.Core.Configuration.Json5;
 
 namespace DingGate.Core.Configuration.Loading;
@@ -6,12 +7,22 @@ namespace DingGate.Core.Configuration.Loading;
 /// <summary>
 /// Loads the configuration file: read, parse JSON5, substitute <c>${ENV}</c> / <c>${file:…}</c> references in string
 /// values, bind onto <see cref="DinggateConfig"/>, validate. Any problem throws one <see cref="ConfigException"/>
-/// listing them all; unknown and legacy keys come back as warnings.
+/// listing them all; unknown and legacy keys come back as warnings. A key written twice in one object is an error
+/// (naming both lines) unless <see cref="AllowDuplicateKeys"/>.
 /// </summary>
 public sealed class ConfigLoader
 {
     /// <summary>How the user makes a config file.</summary>
     public const string CreateHint = "create one with 'dinggate onboard', or pass --config <path> or set DINGGATE_CONFIG";
+
+    /// <summary>The command-line option that turns duplicate keys from errors into warnings.</summary>
+    public const string AllowDuplicatesOption = "--allow-duplicates";
+
+    /// <summary>
+    /// When true, a key written twice in one object is a warning and the last value is used (as JSON5 does); when
+    /// false (the default) it is an error naming both lines.
+    /// </summary>
+    public bool AllowDuplicateKeys { get; init; }
 
     /// <summary>Loads and validates the file <paramref name="source"/> names.</summary>
     /// <exception cref="ConfigException">The file is missing, unreadable, not JSON5 or not a valid configuration.</exception>
@@ -21,13 +32,13 @@ public sealed class ConfigLoader
         string text;
         try
         {
-            text = File.ReadAllText(source.Path);
+            text = BoundedFileReader.ReadText(source.Path, BoundedFileReader.MaxConfigFileBytes);
         }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        catch (FileRefusedException ex) when (ex.NotFound)
         {
             throw Fail(source.Path, $"configuration file not found: {source.Path}; {CreateHint}");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (FileRefusedException ex)
         {
             throw Fail(source.Path, $"cannot read the configuration file {source.Path}: {ex.Message}");
         }
@@ -42,9 +53,10 @@ public sealed class ConfigLoader
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(source);
         JsonNode? root;
+        var duplicates = new List<Json5DuplicateKey>();
         try
         {
-            root = Json5Reader.Parse(text, source.Path);
+            root = Json5Reader.Parse(text, source.Path, duplicates);
         }
         catch (Json5Exception ex)
         {
@@ -54,6 +66,7 @@ public sealed class ConfigLoader
 
         var errors = new List<ConfigError>();
         var warnings = new List<ConfigWarning>();
+        Duplicates(duplicates, errors, warnings);
         var directory = Path.GetDirectoryName(source.Path) ?? ".";
         new EnvironmentSubstitution(source.Environment, directory, errors).Apply(root, string.Empty);
         var config = ConfigBinder.Bind(root, new ConfigReader(errors, warnings));
@@ -83,6 +96,23 @@ public sealed class ConfigLoader
         }
 
         return source.DefaultDirectory;
+    }
+
+    private void Duplicates(List<Json5DuplicateKey> duplicates, List<ConfigError> errors, List<ConfigWarning> warnings)
+    {
+        foreach (var d in duplicates)
+        {
+            var at = d.Path.Length == 0 ? "(root)" : d.Path;
+            if (AllowDuplicateKeys)
+            {
+                warnings.Add(new ConfigWarning(at, $"duplicate key at lines {d.FirstLine} and {d.Line}: the value at line {d.Line} is used ({AllowDuplicatesOption})"));
+            }
+            else
+            {
+                errors.Add(new ConfigError(at, null,
+                    $"duplicate key at lines {d.FirstLine} and {d.Line}: JSON5 would silently use the last one; remove one of them (or pass {AllowDuplicatesOption} to use the last)"));
+            }
+        }
     }
 
     private static ConfigException Fail(string path, string reason) => new([new ConfigError(path, null, reason)], path);

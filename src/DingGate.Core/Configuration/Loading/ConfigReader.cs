@@ -5,9 +5,10 @@ using System.Text.Json.Nodes;
 namespace DingGate.Core.Configuration.Loading;
 
 /// <summary>
-/// Typed reads from the JSON tree for the binder. A JSON <c>null</c> or a missing key means "not set"; a value of the
-/// wrong type becomes an error (path, masked value, what is expected) and reads as not set, so binding goes on and
-/// every problem is reported at once.
+/// Typed reads from the JSON tree for the binder. A JSON <c>null</c> or a missing key means "not set" for a value; a
+/// section (an object) written as <c>null</c> is an error, so that <c>dingtalk: null</c> or <c>accounts: { a: null }</c>
+/// never loads as if the section were simply absent. A value of the wrong type becomes an error (path, masked value,
+/// what is expected) and reads as not set, so binding goes on and every problem is reported at once.
 /// </summary>
 internal sealed class ConfigReader(List<ConfigError> errors, List<ConfigWarning> warnings)
 {
@@ -17,20 +18,29 @@ internal sealed class ConfigReader(List<ConfigError> errors, List<ConfigWarning>
 
     public void Error(string path, JsonNode? node, string reason) => Errors.Add(new ConfigError(path, ConfigValueText.Of(path, node), reason));
 
-    public void Unknown(string path, string key, IEnumerable<string> known)
-    {
-        var near = known.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
-        Warnings.Add(new ConfigWarning(path, near is null ? "unknown key, ignored" : $"unknown key, ignored (keys are case-sensitive: did you mean '{near}'?)"));
-    }
+    public void Unknown(string path, string key, IEnumerable<string> known) =>
+        Warnings.Add(new ConfigWarning(path, "unknown key, ignored" + Hint(key, known)));
 
+    // Where a misspelt key would silently weaken the configuration (channels.dingtalk: dmPolcy leaves the bot open).
+    public void UnknownRefused(string path, string key, IEnumerable<string> known) =>
+        Errors.Add(new ConfigError(path, null, "unknown key" + Hint(key, known) + "; unknown keys are refused under channels.dingtalk, where a misspelt setting would be silently ignored"));
+
+    private static string Hint(string key, IEnumerable<string> known) => KeySuggestion.Nearest(key, known) switch
+    {
+        { CaseOnly: true } near => $" (keys are case-sensitive: did you mean '{near.Key}'?)",
+        { } near => $" (did you mean '{near.Key}'?)",
+        null => string.Empty,
+    };
+
+    // Every caller reads a key that is present, so null here is a written null.
     public JsonObject? Object(JsonNode? node, string path)
     {
-        if (node is null or JsonObject)
+        if (node is JsonObject obj)
         {
-            return (JsonObject?)node;
+            return obj;
         }
 
-        Error(path, node, "must be an object");
+        Error(path, node, node is null ? "must be an object, not null (remove the key to leave the section out)" : "must be an object");
         return null;
     }
 

@@ -19,6 +19,22 @@ internal static class DingTalkBinder
     /// <summary>Keys OpenClaw documents that DingGate accepts but does not use.</summary>
     public static readonly IReadOnlyList<string> LegacyKeys = ["corpId", "agentId"];
 
+    /// <summary>
+    /// Keys the OpenClaw DingTalk plugin defines (soimy/openclaw-channel-dingtalk@043b3dd, src/config-schema.ts) for
+    /// features DingGate does not have: a configuration copied from OpenClaw keeps loading, each one a warning.
+    /// Any other unknown key under <c>channels.dingtalk</c> (top level or an account) is an error.
+    /// </summary>
+    public static readonly IReadOnlyList<string> OpenClawUnusedKeys =
+    [
+        "displayNameResolution", "mediaUrlAllowlist", "ackReaction", "journalTTLDays", "maxReconnectCycles",
+        "reconnectDeadlineMs", "useConnectionManager", "mediaMaxMb", "keepAlive", "bypassProxyForSend",
+        "proactivePermissionHint", "cardRealTimeStream", "learningEnabled", "learningAutoApply", "learningNoteTtlMs",
+        "feedbackLearningEnabled", "feedbackLearningAutoApply", "feedbackLearningNoteTtlMs", "cardAtSender",
+    ];
+
+    // Every key a level binds (the suggestions for a misspelt one).
+    private static readonly string[] LevelKeys = [.. AccountKeys, "outboxMaxAttempts", "outboxRetryDelayMs", "outboxMaxRetryDelayMs"];
+
     private static readonly FrozenDictionary<string, DmPolicy> DmPolicies = new Dictionary<string, DmPolicy>
     {
         ["open"] = DmPolicy.Open, ["pairing"] = DmPolicy.Pairing, ["allowlist"] = DmPolicy.Allowlist,
@@ -53,7 +69,7 @@ internal static class DingTalkBinder
             }
             else if (!BindKey(channel, key, value, at, r))
             {
-                r.Unknown(at, key, [.. AccountKeys, "accounts"]);
+                UnknownKey(at, key, [.. LevelKeys, "accounts"], r);
             }
         }
 
@@ -73,7 +89,7 @@ internal static class DingTalkBinder
             var at = ConfigPath.Child(path, key);
             if (!BindKey(target, key, value, at, r))
             {
-                r.Unknown(at, key, AccountKeys);
+                UnknownKey(at, key, LevelKeys, r);
             }
         }
 
@@ -121,6 +137,18 @@ internal static class DingTalkBinder
         }
 
         return true;
+    }
+
+    private static void UnknownKey(string at, string key, IEnumerable<string> known, ConfigReader r)
+    {
+        if (OpenClawUnusedKeys.Contains(key, StringComparer.Ordinal))
+        {
+            r.Warnings.Add(new ConfigWarning(at, "OpenClaw key, not used by DingGate (ignored)"));
+        }
+        else
+        {
+            r.UnknownRefused(at, key, known);
+        }
     }
 
     // OpenClaw's wizard writes agentId as text; a number is accepted too.

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using DingGate.Core.Configuration.Files;
 
 namespace DingGate.Core.Configuration.Loading;
 
 /// <summary>
 /// Replaces references in every string value (never in keys): <c>${NAME}</c>, <c>${NAME:-default}</c> (default when
 /// unset or empty), <c>${file:/path}</c> (the file's content without one final newline; relative paths are relative to
-/// the config file) and <c>$${</c> for a literal <c>${</c>. Problems are collected as errors naming the JSON path and
+/// the config file; regular files of at most 64 KiB only, see <see cref="BoundedFileReader"/>) and <c>$${</c> for a literal <c>${</c>. Problems are collected as errors naming the JSON path and
 /// the variable or file, never a value.
 /// </summary>
 internal sealed class EnvironmentSubstitution(Func<string, string?> environment, string baseDirectory, List<ConfigError> errors)
@@ -124,16 +125,26 @@ internal sealed class EnvironmentSubstitution(Func<string, string?> environment,
 
     private string ReadSecretFile(string file, string path)
     {
-        var full = Path.GetFullPath(file, baseDirectory);
+        string full;
         try
         {
-            var content = File.ReadAllText(full);
+            full = Path.GetFullPath(file, baseDirectory);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            errors.Add(new ConfigError(path, null, $"cannot read secret file '{file}': not a valid path"));
+            return Unresolved(FilePrefix + file);
+        }
+
+        try
+        {
+            var content = BoundedFileReader.ReadText(full, BoundedFileReader.MaxSecretFileBytes);
             return content.EndsWith("\r\n", StringComparison.Ordinal) ? content[..^2]
                 : content.EndsWith('\n') ? content[..^1] : content;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        catch (FileRefusedException ex)
         {
-            errors.Add(new ConfigError(path, null, $"cannot read secret file {full}: {ex.GetType().Name}"));
+            errors.Add(new ConfigError(path, null, $"cannot read secret file {full}: {ex.Message} (${{file:…}} reads regular files of at most {BoundedFileReader.MaxSecretFileBytes / 1024} KiB)"));
             return Unresolved(FilePrefix + file);
         }
     }

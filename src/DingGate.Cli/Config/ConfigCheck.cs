@@ -1,0 +1,38 @@
+using DingGate.Core.Configuration.Loading;
+
+namespace DingGate.Cli.Config;
+
+/// <summary>
+/// The one check <c>dinggate config validate</c> and <c>dinggate gateway</c> both run before anything starts, so that
+/// a configuration validate accepts is one the gateway runs, and one it refuses the gateway refuses with the same
+/// lines: load (JSON5, duplicate keys, references, binding, validation), at least one enabled account, and the
+/// allowlist policies that let nobody in (<see cref="AllowlistCheck"/>). Nothing connects anywhere.
+/// </summary>
+internal static class ConfigCheck
+{
+    public const string NoEnabledAccount = "no enabled account (set clientId and clientSecret, or add channels.dingtalk.accounts.<id>)";
+
+    public static async Task<ConfigCheckResult> RunAsync(ConfigSource source, bool allowDuplicateKeys, CancellationToken cancellationToken)
+    {
+        LoadedConfig loaded;
+        try
+        {
+            loaded = new ConfigLoader { AllowDuplicateKeys = allowDuplicateKeys }.Load(source);
+        }
+        catch (ConfigException ex)
+        {
+            return new ConfigCheckResult(null, ex.Errors, ex.Warnings);
+        }
+
+        var channel = loaded.Config.Channels.Dingtalk;
+        var accounts = channel?.Resolve().Where(a => a.Enabled).ToList() ?? [];
+        if (channel is null || accounts.Count == 0)
+        {
+            return new ConfigCheckResult(null, [new ConfigError("channels.dingtalk", null, NoEnabledAccount)], loaded.Warnings);
+        }
+
+        var warnings = loaded.Warnings.ToList();
+        warnings.AddRange(await AllowlistCheck.RunAsync(channel, accounts, loaded.StateDirectory, cancellationToken));
+        return new ConfigCheckResult(loaded, [], warnings);
+    }
+}
