@@ -1,6 +1,9 @@
 namespace DingGate.Agent.Attachments;
 
-/// <summary>Caps on attachment text extraction.</summary>
+/// <summary>
+/// Caps on attachment text extraction: what is read (file size, decompressed bytes, zip parts, PDF pages), what is kept
+/// (characters) and how long one file may take. Configured by the <c>attachments</c> section (docs/configuration.md).
+/// </summary>
 public sealed class ExtractionLimits
 {
     /// <summary>Files larger than this are not read (default 20 MB).</summary>
@@ -11,4 +14,19 @@ public sealed class ExtractionLimits
 
     /// <summary>Most characters kept from all files of one message (default 60 000).</summary>
     public int MaxTotalChars { get; set; } = 60_000;
+
+    /// <summary>
+    /// Most bytes decompressed from one file (default 32 MB): DOCX zip parts read, PDF streams decoded. Reading stops
+    /// there and the file becomes a note; a bomb costs this much work at most, never its inflated size.
+    /// </summary>
+    public long MaxDecompressedBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Most entries in a DOCX (zip) file (default 1 000); more and the file is not opened.</summary>
+    public int MaxParts { get; set; } = 1_000;
+
+    /// <summary>Most PDF pages read from one file (default 500); the rest is left out with a truncation marker.</summary>
+    public int MaxPages { get; set; } = 500;
+
+    /// <summary>Wall-clock budget for one file (default 20 s); a file taking longer becomes a note.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
 }

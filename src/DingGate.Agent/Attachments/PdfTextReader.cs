@@ -5,15 +5,20 @@ using UglyToad.PdfPig.Exceptions;
 
 namespace DingGate.Agent.Attachments;
 
-// PDF text, page by page, in reading order.
+// PDF text, page by page, in reading order, under the file's limits: every stream PdfPig decodes goes through a
+// budgeted filter (see PdfDecodeBudget), at most MaxPages pages are read (the rest is cut with the truncation
+// marker), reading stops at the character cap, and the deadline is checked between pages and during every decode.
 internal static class PdfTextReader
 {
-    public static (string Text, bool Truncated) Read(string path, int maxChars, CancellationToken cancellationToken)
+    public static (string Text, bool Truncated) Read(string path, int maxChars, ExtractionLimits limits, CancellationToken cancellationToken)
     {
+        var budget = new PdfDecodeBudget(new DecompressionBudget(limits.MaxDecompressedBytes, cancellationToken));
+        var options = new ParsingOptions { FilterProvider = new BudgetedPdfFilterProvider(budget) };
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 16 * 1024);
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(path);
+            document = PdfDocument.Open(file, options);
         }
         catch (PdfDocumentEncryptedException ex)
         {
@@ -23,16 +28,21 @@ internal static class PdfTextReader
         using (document)
         {
             var collector = new TextCollector(maxChars);
-            foreach (var page in document.GetPages())
+            var pages = document.NumberOfPages;
+            for (var number = 1; number <= pages && !collector.IsFull; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                if (number > limits.MaxPages)
+                {
+                    collector.MarkTruncated();
+                    break;
+                }
+
+                budget.StartPage();
+                var page = document.GetPage(number);
                 var text = ContentOrderTextExtractor.GetText(page);
                 collector.Append(string.Format(CultureInfo.InvariantCulture, "--- 第 {0} 页 / page {0} ---\n", page.Number));
                 collector.Append(text.Trim() + "\n\n");
-                if (collector.IsFull)
-                {
-                    break;
-                }
             }
 
             return collector.Result();

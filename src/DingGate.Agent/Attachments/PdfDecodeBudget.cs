@@ -1,0 +1,55 @@
+using System.Globalization;
+using UglyToad.PdfPig.Tokens;
+
+namespace DingGate.Agent.Attachments;
+
+// What one PDF may decode: all its streams together stay within the file's decompression budget, and the content
+// streams decoded for one page may show at most MaxTextBytesPerPage bytes of strings. PdfPig builds an object per
+// glyph for the whole page before any text can be taken, so a page showing 20 MB of "(AAAA…) Tj" would cost GBs
+// however small the character cap; a dense real page shows a few KB.
+internal sealed class PdfDecodeBudget(DecompressionBudget bytes)
+{
+    public const int MaxTextBytesPerPage = 256 * 1024;
+
+    private long _pageTextBytes;
+
+    public DecompressionBudget Bytes => bytes;
+
+    /// <summary>A new page starts: its text budget is full again.</summary>
+    public void StartPage() => _pageTextBytes = 0;
+
+    /// <summary>Charges a decoded stream: its length, and the string bytes it shows when it is page content.</summary>
+    public void Charge(ReadOnlySpan<byte> decoded, DictionaryToken? dictionary)
+    {
+        bytes.Take(decoded.Length);
+        if (!IsContent(dictionary))
+        {
+            return;
+        }
+
+        _pageTextBytes += PdfContentScan.StringBytes(decoded);
+        if (_pageTextBytes > MaxTextBytesPerPage)
+        {
+            throw new ExtractionLimitExceededException(
+                ExtractionLimit.PageContent,
+                string.Create(CultureInfo.InvariantCulture, $"a page shows more than {MaxTextBytesPerPage} bytes of text"));
+        }
+    }
+
+    // Page content and form XObjects; not fonts (Length1-3, or a Subtype), object or xref streams (a Type), images.
+    private static bool IsContent(DictionaryToken? dictionary)
+    {
+        if (dictionary is null)
+        {
+            return true;
+        }
+
+        if (dictionary.TryGet(NameToken.Subtype, out var subtype))
+        {
+            return subtype is NameToken { Data: "Form" };
+        }
+
+        return !dictionary.ContainsKey(NameToken.Type) && !dictionary.ContainsKey(NameToken.Length1)
+            && !dictionary.ContainsKey(NameToken.Length2) && !dictionary.ContainsKey(NameToken.Create("Length3"));
+    }
+}
