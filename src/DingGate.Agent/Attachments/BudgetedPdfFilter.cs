@@ -8,7 +8,9 @@ namespace DingGate.Agent.Attachments;
 // One PdfPig filter under the file's budget. Flate data is first inflated into a scratch buffer and only counted, so
 // a stream inflating past what is left of the budget is refused having cost a 64 KB buffer; other filters are
 // refused when their worst expansion could exceed it (LZW ~2 700:1, RunLength 64:1, ASCII85 4:1). Whatever is
-// decoded is then charged to the budget (and, for page content, to the page's text budget).
+// decoded is then charged to the budget (and, for page content, to the page's budget). PdfPig catches some errors
+// (a broken font, say) and carries on, so a limit once reached is recorded in the budget: every later decode is
+// refused at once and the reader turns it into the note after the page.
 internal sealed class BudgetedPdfFilter(IFilter inner, PdfDecodeBudget budget) : IFilter
 {
     private const int ScratchSize = 64 * 1024;
@@ -19,6 +21,7 @@ internal sealed class BudgetedPdfFilter(IFilter inner, PdfDecodeBudget budget) :
     {
         var bytes = budget.Bytes;
         bytes.CancellationToken.ThrowIfCancellationRequested();
+        bytes.ThrowIfExceeded();
         var left = bytes.MaxBytes - bytes.Used;
         var worst = inner switch
         {
@@ -30,8 +33,7 @@ internal sealed class BudgetedPdfFilter(IFilter inner, PdfDecodeBudget budget) :
         };
         if (worst > left)
         {
-            throw new ExtractionLimitExceededException(
-                ExtractionLimit.DecompressedBytes, string.Create(CultureInfo.InvariantCulture, $"more than {bytes.MaxBytes} bytes decompressed"));
+            bytes.Exceed(ExtractionLimit.DecompressedBytes, string.Create(CultureInfo.InvariantCulture, $"more than {bytes.MaxBytes} bytes decompressed"));
         }
 
         var decoded = inner.Decode(input, streamDictionary, filterProvider, filterIndex);

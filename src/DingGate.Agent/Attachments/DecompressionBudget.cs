@@ -12,16 +12,34 @@ internal sealed class DecompressionBudget(long maxBytes, CancellationToken cance
 
     public CancellationToken CancellationToken => cancellationToken;
 
+    /// <summary>The first limit this file went over (kept: a parser that swallows it must not get to try again).</summary>
+    public ExtractionLimitExceededException? Exceeded { get; private set; }
+
+    /// <summary>Throws the limit the file went over, if any (also when a parser caught and ignored it).</summary>
+    public void ThrowIfExceeded()
+    {
+        if (Exceeded is { } exceeded)
+        {
+            throw new ExtractionLimitExceededException(exceeded.Limit, exceeded.Message);
+        }
+    }
+
+    /// <summary>Records and throws a limit.</summary>
+    public void Exceed(ExtractionLimit limit, string message)
+    {
+        Exceeded ??= new ExtractionLimitExceededException(limit, message);
+        ThrowIfExceeded();
+    }
+
     /// <summary>Counts <paramref name="bytes"/> more; throws once the total is over the cap.</summary>
     public void Take(long bytes)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        ThrowIfExceeded();
         Used += bytes;
         if (Used > maxBytes)
         {
-            throw new ExtractionLimitExceededException(
-                ExtractionLimit.DecompressedBytes,
-                string.Create(CultureInfo.InvariantCulture, $"more than {maxBytes} bytes decompressed"));
+            Exceed(ExtractionLimit.DecompressedBytes, string.Create(CultureInfo.InvariantCulture, $"more than {maxBytes} bytes decompressed"));
         }
     }
 }

@@ -3,7 +3,8 @@ using System.Xml;
 
 namespace DingGate.Agent.Attachments;
 
-// DOCX body text, one line per paragraph (tables' cell paragraphs included, in document order). Streams: the zip's
+// DOCX body text, one line per paragraph (tables' cell paragraphs included, in document order; runs of empty
+// paragraphs become one blank line, so they cannot fill the character cap with nothing). Streams: the zip's
 // entries are counted before it is opened, the main part is read with an XmlReader over the inflating entry stream
 // (never loaded whole), every byte inflated is charged to the file's budget, text comes in chunks and reading stops at
 // the character cap. Only _rels/.rels and the main document are ever opened: embedded packages (an XLSX or another zip
@@ -14,6 +15,7 @@ internal static class DocxTextReader
     private const string RelationshipsNamespace = "http://schemas.openxmlformats.org/package/2006/relationships";
     private const string OfficeDocumentType = "/officeDocument";
     private const string DefaultMainPart = "word/document.xml";
+    private const int MaxNamedEmbeddings = 5;
 
     public static (string Text, bool Truncated) Read(string path, int maxChars, ExtractionLimits limits, CancellationToken cancellationToken)
     {
@@ -32,13 +34,23 @@ internal static class DocxTextReader
             {
                 ReadText(reader, collector, buffer);
             }
-            else if (reader.NodeType == XmlNodeType.EndElement && reader.NamespaceURI == WordNamespace && reader.LocalName == "p")
+            else if (reader.NodeType == XmlNodeType.EndElement && reader.NamespaceURI == WordNamespace && reader.LocalName == "p" && !collector.EndsWithBlankLine)
             {
                 collector.Append("\n");
             }
         }
 
-        return collector.Result();
+        var (text, truncated) = collector.Result();
+        return ((EmbeddedNote(zip) + text).TrimEnd(), truncated);
+    }
+
+    // Embedded files (an XLSX, a zip, another document) are not read; the model is told which.
+    private static string EmbeddedNote(ZipArchive zip)
+    {
+        var names = zip.Entries.Where(e => e.FullName.StartsWith("word/embeddings/", StringComparison.OrdinalIgnoreCase) && e.Name.Length > 0)
+            .Select(e => e.Name).ToList();
+        return names.Count == 0 ? string.Empty
+            : $"[内嵌文件未读取 / embedded files not read: {string.Join(", ", names.Take(MaxNamedEmbeddings))}{(names.Count > MaxNamedEmbeddings ? ", …" : string.Empty)}]\n";
     }
 
     // The text nodes of one <w:t>, in chunks: a 300 MB run never becomes one string.

@@ -4,19 +4,22 @@ using UglyToad.PdfPig.Tokens;
 namespace DingGate.Agent.Attachments;
 
 // What one PDF may decode: all its streams together stay within the file's decompression budget, and the content
-// streams decoded for one page may show at most MaxTextBytesPerPage bytes of strings. PdfPig builds an object per
-// glyph for the whole page before any text can be taken, so a page showing 20 MB of "(AAAA…) Tj" would cost GBs
-// however small the character cap; a dense real page shows a few KB.
+// streams decoded for one page are at most MaxContentBytesPerPage long and show at most MaxTextBytesPerPage bytes of
+// strings. PdfPig builds an object per operation and per glyph for the whole page before any text can be taken, so a
+// page of 20 MB of "(AAAA…) Tj" or "0 0 m" would cost GBs however small the character cap; a dense real page shows a
+// few KB of text in well under a MB of content.
 internal sealed class PdfDecodeBudget(DecompressionBudget bytes)
 {
     public const int MaxTextBytesPerPage = 256 * 1024;
+    public const int MaxContentBytesPerPage = 8 * 1024 * 1024;
 
     private long _pageTextBytes;
+    private long _pageContentBytes;
 
     public DecompressionBudget Bytes => bytes;
 
     /// <summary>A new page starts: its text budget is full again.</summary>
-    public void StartPage() => _pageTextBytes = 0;
+    public void StartPage() => (_pageTextBytes, _pageContentBytes) = (0, 0);
 
     /// <summary>Charges a decoded stream: its length, and the string bytes it shows when it is page content.</summary>
     public void Charge(ReadOnlySpan<byte> decoded, DictionaryToken? dictionary)
@@ -27,12 +30,13 @@ internal sealed class PdfDecodeBudget(DecompressionBudget bytes)
             return;
         }
 
+        _pageContentBytes += decoded.Length;
         _pageTextBytes += PdfContentScan.StringBytes(decoded);
-        if (_pageTextBytes > MaxTextBytesPerPage)
+        if (_pageContentBytes > MaxContentBytesPerPage || _pageTextBytes > MaxTextBytesPerPage)
         {
-            throw new ExtractionLimitExceededException(
+            bytes.Exceed(
                 ExtractionLimit.PageContent,
-                string.Create(CultureInfo.InvariantCulture, $"a page shows more than {MaxTextBytesPerPage} bytes of text"));
+                string.Create(CultureInfo.InvariantCulture, $"a page has more than {MaxContentBytesPerPage} bytes of content or shows more than {MaxTextBytesPerPage} bytes of text"));
         }
     }
 

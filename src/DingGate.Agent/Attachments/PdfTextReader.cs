@@ -13,12 +13,27 @@ internal static class PdfTextReader
     public static (string Text, bool Truncated) Read(string path, int maxChars, ExtractionLimits limits, CancellationToken cancellationToken)
     {
         var budget = new PdfDecodeBudget(new DecompressionBudget(limits.MaxDecompressedBytes, cancellationToken));
+        try
+        {
+            return Read(path, maxChars, limits, budget, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not ExtractionLimitExceededException and not OperationCanceledException && budget.Bytes.Exceeded is not null)
+        {
+            // PdfPig wrapped our limit in its own error: the limit is what the note names.
+            budget.Bytes.ThrowIfExceeded();
+            throw;
+        }
+    }
+
+    private static (string Text, bool Truncated) Read(string path, int maxChars, ExtractionLimits limits, PdfDecodeBudget budget, CancellationToken cancellationToken)
+    {
         var options = new ParsingOptions { FilterProvider = new BudgetedPdfFilterProvider(budget) };
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 16 * 1024);
         PdfDocument document;
         try
         {
             document = PdfDocument.Open(file, options);
+            budget.Bytes.ThrowIfExceeded();
         }
         catch (PdfDocumentEncryptedException ex)
         {
@@ -41,6 +56,7 @@ internal static class PdfTextReader
                 budget.StartPage();
                 var page = document.GetPage(number);
                 var text = ContentOrderTextExtractor.GetText(page);
+                budget.Bytes.ThrowIfExceeded();
                 collector.Append(string.Format(CultureInfo.InvariantCulture, "--- 第 {0} 页 / page {0} ---\n", page.Number));
                 collector.Append(text.Trim() + "\n\n");
             }

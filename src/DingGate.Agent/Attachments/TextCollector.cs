@@ -13,6 +13,9 @@ internal sealed class TextCollector(int maxChars)
 
     public int Length => _text.Length;
 
+    /// <summary>True when the text so far ends with an empty line ("\n\n"), or is still empty.</summary>
+    public bool EndsWithBlankLine => _text.Length == 0 || (_text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n');
+
     public void Append(string text) => Append(text.AsSpan());
 
     public void Append(ReadOnlySpan<char> text)
