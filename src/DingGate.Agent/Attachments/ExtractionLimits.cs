@@ -1,3 +1,5 @@
+using DingGate.Core.Configuration;
+
 namespace DingGate.Agent.Attachments;
 
 /// <summary>
@@ -29,4 +31,19 @@ public sealed class ExtractionLimits
 
     /// <summary>Wall-clock budget for one file (default 20 s); a file taking longer becomes a note.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The limits <paramref name="settings"/> (the <c>attachments</c> section) set, the defaults elsewhere.</summary>
+    public static ExtractionLimits From(AttachmentSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var limits = new ExtractionLimits();
+        limits.MaxFileBytes = settings.MaxFileBytes ?? limits.MaxFileBytes;
+        limits.MaxCharsPerFile = settings.MaxCharsPerFile ?? limits.MaxCharsPerFile;
+        limits.MaxTotalChars = settings.MaxTotalChars ?? limits.MaxTotalChars;
+        limits.MaxDecompressedBytes = settings.MaxDecompressedBytes ?? limits.MaxDecompressedBytes;
+        limits.MaxParts = settings.MaxParts ?? limits.MaxParts;
+        limits.MaxPages = settings.MaxPages ?? limits.MaxPages;
+        limits.Timeout = settings.TimeoutMs is { } ms ? TimeSpan.FromMilliseconds(ms) : limits.Timeout;
+        return limits;
+    }
 }
