@@ -13,7 +13,7 @@ internal static class RepeatingDeflate
     /// <summary>Writes the data to <paramref name="output"/>; returns the inflated length.</summary>
     public static long Write(Stream output, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> period, long minInflatedLength)
     {
-        var perChunk = Math.Max(1, (64 * 1024 + period.Length - 1) / period.Length);
+        var perChunk = Math.Max(1, (1024 * 1024 + period.Length - 1) / period.Length);
         var chunk = new byte[perChunk * period.Length];
         for (var i = 0; i < perChunk; i++)
         {
