@@ -107,6 +107,7 @@ internal sealed partial class AttachmentTextExtractor(ExtractionLimits limits, I
         {
             ExtractionLimit.DecompressedBytes => string.Create(CultureInfo.InvariantCulture, $"解压后内容过多 / too much data when decompressed, limit {limits.MaxDecompressedBytes} bytes"),
             ExtractionLimit.Parts => string.Create(CultureInfo.InvariantCulture, $"部件过多 / too many parts, limit {limits.MaxParts}"),
+            ExtractionLimit.Pages => string.Create(CultureInfo.InvariantCulture, $"页数过多 / too many pages, limit {limits.MaxPages}"),
             ExtractionLimit.Nesting => string.Create(CultureInfo.InvariantCulture, $"结构嵌套过深 / nested too deeply, limit {SafeXml.MaxDepth} levels"),
             ExtractionLimit.PageContent => string.Create(CultureInfo.InvariantCulture, $"PDF 页面内容过多 / too much content on one PDF page, limit {PdfDecodeBudget.MaxContentBytesPerPage} bytes ({PdfDecodeBudget.MaxTextBytesPerPage} of text)"),
             _ => string.Create(CultureInfo.InvariantCulture, $"读取超时 / took too long to read, limit {limits.Timeout.TotalSeconds:0.#} s"),

@@ -9,6 +9,9 @@ internal enum ExtractionLimit
     /// <summary><see cref="ExtractionLimits.MaxParts"/>.</summary>
     Parts,
 
+    /// <summary><see cref="ExtractionLimits.MaxPages"/>.</summary>
+    Pages,
+
     /// <summary>XML nested deeper than <see cref="SafeXml.MaxDepth"/>.</summary>
     Nesting,
 

@@ -26,8 +26,11 @@ public sealed class ExtractionLimits
     /// <summary>Most entries in a DOCX (zip) file (default 1 000); more and the file is not opened.</summary>
     public int MaxParts { get; set; } = 1_000;
 
-    /// <summary>Most PDF pages read from one file (default 500); the rest is left out with a truncation marker.</summary>
-    public int MaxPages { get; set; } = 500;
+    /// <summary>
+    /// Most pages a PDF may have (default 2 000); a PDF with more is not read (its page tree alone would cost
+    /// kilobytes per page). Reading stops earlier at the character cap.
+    /// </summary>
+    public int MaxPages { get; set; } = 2_000;
 
     /// <summary>Wall-clock budget for one file (default 20 s); a file taking longer becomes a note.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(20);

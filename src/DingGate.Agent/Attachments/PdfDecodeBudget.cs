@@ -8,15 +8,26 @@ namespace DingGate.Agent.Attachments;
 // strings. PdfPig builds an object per operation and per glyph for the whole page before any text can be taken, so a
 // page of 20 MB of "(AAAA…) Tj" or "0 0 m" would cost GBs however small the character cap; a dense real page shows a
 // few KB of text in well under a MB of content.
-internal sealed class PdfDecodeBudget(DecompressionBudget bytes)
+internal sealed class PdfDecodeBudget(DecompressionBudget bytes, int maxPages)
 {
     public const int MaxTextBytesPerPage = 256 * 1024;
     public const int MaxContentBytesPerPage = 8 * 1024 * 1024;
 
     private long _pageTextBytes;
     private long _pageContentBytes;
+    private int _pages;
 
     public DecompressionBudget Bytes => bytes;
+
+    /// <summary>Counts page objects found (in the raw file, or in an object stream as it is decoded).</summary>
+    public void CountPages(int pages)
+    {
+        _pages += pages;
+        if (_pages > maxPages)
+        {
+            bytes.Exceed(ExtractionLimit.Pages, string.Create(CultureInfo.InvariantCulture, $"more than {maxPages} pages"));
+        }
+    }
 
     /// <summary>A new page starts: its text budget is full again.</summary>
     public void StartPage() => (_pageTextBytes, _pageContentBytes) = (0, 0);
@@ -25,6 +36,11 @@ internal sealed class PdfDecodeBudget(DecompressionBudget bytes)
     public void Charge(ReadOnlySpan<byte> decoded, DictionaryToken? dictionary)
     {
         bytes.Take(decoded.Length);
+        if (dictionary is not null && dictionary.TryGet(NameToken.Type, out var type) && type is NameToken { Data: "ObjStm" })
+        {
+            CountPages(PdfPageCount.Count(decoded));
+        }
+
         if (!IsContent(dictionary))
         {
             return;

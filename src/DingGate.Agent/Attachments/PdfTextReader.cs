@@ -5,14 +5,15 @@ using UglyToad.PdfPig.Exceptions;
 
 namespace DingGate.Agent.Attachments;
 
-// PDF text, page by page, in reading order, under the file's limits: every stream PdfPig decodes goes through a
-// budgeted filter (see PdfDecodeBudget), at most MaxPages pages are read (the rest is cut with the truncation
-// marker), reading stops at the character cap, and the deadline is checked between pages and during every decode.
+// PDF text, page by page, in reading order, under the file's limits: the page objects are counted before PdfPig
+// opens the file (it builds the whole page tree at once), every stream PdfPig decodes goes through a budgeted filter
+// (see PdfDecodeBudget), reading stops at the character cap, and the deadline is checked between pages and during
+// every decode.
 internal static class PdfTextReader
 {
     public static (string Text, bool Truncated) Read(string path, int maxChars, ExtractionLimits limits, CancellationToken cancellationToken)
     {
-        var budget = new PdfDecodeBudget(new DecompressionBudget(limits.MaxDecompressedBytes, cancellationToken));
+        var budget = new PdfDecodeBudget(new DecompressionBudget(limits.MaxDecompressedBytes, cancellationToken), limits.MaxPages);
         try
         {
             return Read(path, maxChars, limits, budget, cancellationToken);
@@ -29,6 +30,8 @@ internal static class PdfTextReader
     {
         var options = new ParsingOptions { FilterProvider = new BudgetedPdfFilterProvider(budget) };
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 16 * 1024);
+        budget.CountPages(PdfPageCount.Count(file, cancellationToken));
+        file.Position = 0;
         PdfDocument document;
         try
         {

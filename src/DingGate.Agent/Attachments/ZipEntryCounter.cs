@@ -6,6 +6,7 @@ namespace DingGate.Agent.Attachments;
 // Counts the central directory entries of a zip file the way ZipArchive walks them (from the offset the end record
 // gives, header after header until the signature stops matching), without keeping any of them. ZipArchive builds an
 // object for every entry before anything can be checked, so a file claiming 500 000 tiny parts is refused here first.
+// Names, extra fields and comments are kept by ZipArchive too: the directory may average 1 KiB per allowed part.
 internal static class ZipEntryCounter
 {
     private const uint EndSignature = 0x06054b50;
@@ -14,6 +15,7 @@ internal static class ZipEntryCounter
     private const uint EntrySignature = 0x02014b50;
     private const int EndSize = 22;
     private const int EntryHeaderSize = 46;
+    private const int DirectoryBytesPerPart = 1024;
 
     /// <summary>Throws <see cref="ExtractionLimitExceededException"/> when the file holds more than <paramref name="maxParts"/> entries.</summary>
     public static void EnsureAtMost(FileStream file, int maxParts, CancellationToken cancellationToken)
@@ -27,6 +29,7 @@ internal static class ZipEntryCounter
         file.Position = offset;
         Span<byte> header = stackalloc byte[EntryHeaderSize];
         var count = 0;
+        long directoryBytes = 0;
         while (file.Length - file.Position >= EntryHeaderSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -43,6 +46,13 @@ internal static class ZipEntryCounter
             }
 
             var skip = BinaryPrimitives.ReadUInt16LittleEndian(header[28..]) + BinaryPrimitives.ReadUInt16LittleEndian(header[30..]) + BinaryPrimitives.ReadUInt16LittleEndian(header[32..]);
+            directoryBytes += EntryHeaderSize + skip;
+            if (directoryBytes > (long)maxParts * DirectoryBytesPerPart)
+            {
+                throw new ExtractionLimitExceededException(
+                    ExtractionLimit.Parts, string.Create(CultureInfo.InvariantCulture, $"zip directory over {maxParts * DirectoryBytesPerPart} bytes ({maxParts} parts)"));
+            }
+
             file.Seek(skip, SeekOrigin.Current);
         }
 

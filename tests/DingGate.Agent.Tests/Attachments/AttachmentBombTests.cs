@@ -72,6 +72,30 @@ public sealed class AttachmentBombTests : IDisposable
     }
 
     [Fact]
+    public void Docx_FewPartsWithHugeNames_RefusedBeforeTheZipIsOpened()
+    {
+        var path = Bomb("names.docx", s => DocxBombs.LongNames(s, parts: 120, nameLength: 60_000));
+
+        var (result, allocated) = Extract(new ExtractionLimits(), path, "names.docx");
+
+        Assert.True(result.IsNote, result.Text);
+        Assert.Contains("too many parts, limit 1000", result.Text, StringComparison.Ordinal);
+        Assert.True(allocated < 4 * Megabyte, $"{allocated / Megabyte} MB allocated");
+    }
+
+    [Fact]
+    public void Pdf_110000Pages_RefusedBeforeThePageTreeIsBuilt()
+    {
+        var path = Bomb("pages.pdf", s => PdfBombs.ManyPages(s, 110_000));
+
+        var (result, allocated) = Extract(new ExtractionLimits(), path, "pages.pdf");
+
+        Assert.True(result.IsNote, result.Text);
+        Assert.Contains("file over a reading limit, not read: pages.pdf (pdf, 页数过多 / too many pages, limit 2000)", result.Text, StringComparison.Ordinal);
+        Assert.True(allocated < 8 * Megabyte, $"{allocated / Megabyte} MB allocated");
+    }
+
+    [Fact]
     public void Docx_XlsxEmbedded_TextReadEmbeddingNeverOpened()
     {
         var path = Bomb("report.docx", s => DocxBombs.XlsxInDocx(s, "季度报告 quarterly report", 3 * Gigabyte));
@@ -117,21 +141,31 @@ public sealed class AttachmentBombTests : IDisposable
         var (result, allocated) = Extract(new ExtractionLimits(), path, "meta.pdf");
 
         Assert.Equal("--- 第 1 页 / page 1 ---\nHello", result.Text);
-        Assert.True(allocated < 24 * Megabyte, $"{allocated / Megabyte} MB allocated");
+        Assert.True(allocated < (16 * Megabyte) + (4 * new FileInfo(path).Length), $"{allocated / Megabyte} MB allocated for a {new FileInfo(path).Length / Megabyte} MB file");
     }
 
     [Fact]
-    public void Pdf_ManyPages_ReadUpToThePageCapThenTruncated()
+    public void Pdf_AsManyPagesAsAllowed_ReadToTheCharacterCap()
     {
-        var path = Bomb("pages.pdf", s => PdfBombs.ManyPages(s, 3_000));
+        var path = Bomb("pages.pdf", s => PdfBombs.ManyPages(s, 2_000));
 
-        var (result, _) = Extract(new ExtractionLimits { MaxPages = 50, MaxCharsPerFile = 1_000_000 }, path, "pages.pdf");
+        var (result, allocated) = Extract(new ExtractionLimits { MaxCharsPerFile = 2_000 }, path, "pages.pdf");
 
         Assert.False(result.IsNote, result.Text);
         Assert.True(result.Truncated);
-        Assert.Contains("page 50 ---", result.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("page 51 ---", result.Text, StringComparison.Ordinal);
-        Assert.EndsWith(AttachmentTextExtractor.TruncatedMarker, result.Text, StringComparison.Ordinal);
+        Assert.StartsWith("--- 第 1 页 / page 1 ---\npage", result.Text, StringComparison.Ordinal);
+        Assert.True(allocated < 64 * Megabyte, $"{allocated / Megabyte} MB allocated");
+    }
+
+    [Fact]
+    public void Pdf_OneMorePageThanAllowed_Note()
+    {
+        var path = Bomb("pages.pdf", s => PdfBombs.ManyPages(s, 51));
+
+        var (result, _) = Extract(new ExtractionLimits { MaxPages = 50 }, path, "pages.pdf");
+
+        Assert.True(result.IsNote, result.Text);
+        Assert.Contains("too many pages, limit 50", result.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ExtractionLimitsTests
 
         Assert.Equal(32L * 1024 * 1024, limits.MaxDecompressedBytes);
         Assert.Equal(1_000, limits.MaxParts);
-        Assert.Equal(500, limits.MaxPages);
+        Assert.Equal(2_000, limits.MaxPages);
         Assert.Equal(TimeSpan.FromSeconds(20), limits.Timeout);
         Assert.Equal(20L * 1024 * 1024, limits.MaxFileBytes);
     }

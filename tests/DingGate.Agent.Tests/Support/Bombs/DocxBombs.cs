@@ -55,6 +55,10 @@ internal static class DocxBombs
     public static void ManyParts(Stream output, int parts) =>
         HandWrittenZip.Write(output, [.. Skeleton(), Document("many parts"), .. Enumerable.Range(0, parts).Select(i => ZipEntryData.Stored($"p/{i}", []))]);
 
+    /// <summary>A DOCX with a few parts whose names are each <paramref name="nameLength"/> characters long.</summary>
+    public static void LongNames(Stream output, int parts, int nameLength) =>
+        HandWrittenZip.Write(output, [.. Skeleton(), Document("long names"), .. Enumerable.Range(0, parts).Select(i => ZipEntryData.Stored($"{i}/{new string('n', nameLength)}", []))]);
+
     /// <summary>A small, honest document with an embedded package: an XLSX whose sheet inflates to gigabytes.</summary>
     public static void XlsxInDocx(Stream output, string text, long inflatedBytes)
     {
