@@ -15,7 +15,8 @@ public static class AgentServiceCollectionExtensions
     /// Registers the agent runner for <paramref name="config"/>: agent resolution (bindings, agents, models; the offline
     /// demo model when no model is configured), one chat client per model created on first use, attachment text
     /// extraction. Uses the registered <see cref="TimeProvider"/> (else the system one), logging when registered,
-    /// <see cref="DemoChatOptions"/> and <see cref="ExtractionLimits"/> when registered (else defaults). A chat client
+    /// <see cref="DemoChatOptions"/> and <see cref="ExtractionLimits"/> when registered (else the defaults, and the
+    /// limits of the <c>attachments</c> section). A chat client
     /// provider registered by a host or test replaces the configured clients.
     /// </summary>
     public static IServiceCollection AddAgent(this IServiceCollection services, DinggateConfig config)
@@ -24,7 +25,7 @@ public static class AgentServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(config);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DemoChatOptions());
-        services.TryAddSingleton(new ExtractionLimits());
+        services.TryAddSingleton(ExtractionLimits.From(config.Attachments));
         services.TryAddSingleton<ChatClientFactory>();
         services.TryAddSingleton<IChatClientProvider, ConfiguredChatClientProvider>();
         services.TryAddSingleton<AttachmentTextExtractor>();

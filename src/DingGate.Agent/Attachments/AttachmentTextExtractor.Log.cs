@@ -9,4 +9,7 @@ internal sealed partial class AttachmentTextExtractor
 
     [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "Attachment {FileName} ({FileType}) could not be read")]
     private static partial void LogUnreadable(ILogger logger, string fileName, string fileType, Exception exception);
+
+    [LoggerMessage(EventId = 5023, Level = LogLevel.Warning, Message = "Attachment {FileName} ({FileType}) not read: {Limit} limit reached ({Detail})")]
+    private static partial void LogOverLimit(ILogger logger, string fileName, string fileType, ExtractionLimit limit, string detail);
 }

@@ -23,4 +23,7 @@ public sealed class DinggateConfig
 
     /// <summary><c>storage</c>.</summary>
     public StorageSettings Storage { get; set; } = new();
+
+    /// <summary><c>attachments</c>.</summary>
+    public AttachmentSettings Attachments { get; set; } = new();
 }

@@ -62,6 +62,9 @@ internal static class BrokenConfigs
         { "retention-journal-unknown-unit", Dt("", """, storage: { retention: { journal: "1 week" } }"""), "storage.retention.journal", "must be a duration" },
         { "retention-journal-shorter-than-dedup", Dt("dedupTtlMs: 172800000", """, storage: { retention: { journal: "1d" } }"""), "storage.retention.journal", "longest channels.dingtalk dedupTtlMs (172800000)" },
         { "maxMessageAttempts-zero", Dt("maxMessageAttempts: 0"), "channels.dingtalk.maxMessageAttempts", "at least 1" },
+        { "attachments-maxDecompressedBytes-tiny", Dt("", """, attachments: { maxDecompressedBytes: 1000 }"""), "attachments.maxDecompressedBytes", "at least 65536" },
+        { "attachments-maxParts-two", Dt("", """, attachments: { maxParts: 2 }"""), "attachments.maxParts", "at least 3" },
+        { "attachments-timeoutMs-zero", Dt("", """, attachments: { timeoutMs: 0 }"""), "attachments.timeoutMs", "at least 100" },
     };
 
     // A DingTalk section with valid credentials plus the keys under test; `rest` adds root-level sections.

@@ -44,6 +44,7 @@ public static class ConfigValidator
         }
 
         RetentionValidator.Validate(config, errors);
+        AttachmentsValidator.Validate(config.Attachments, errors);
 
         return errors.Items;
     }
