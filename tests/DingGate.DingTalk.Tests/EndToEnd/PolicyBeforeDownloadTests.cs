@@ -2,6 +2,8 @@ using System.Text;
 using DingGate.Core.Configuration;
 using DingGate.Core.Storage;
 using DingGate.DingTalk.Tests.Support;
+using DingGate.Storage;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DingGate.DingTalk.Tests.EndToEnd;
 
@@ -70,6 +72,37 @@ public sealed class PolicyBeforeDownloadTests
         Assert.Empty(mediaWhilePairing);
         Assert.Equal("second.docx", Assert.Single(handled.Attachments).FileName);
         Assert.Single(emu.Calls(DownloadRoute));
+    }
+
+    [Fact]
+    public async Task DeniedFileLeftUnfinishedByACrash_IsAnsweredOnceAtStartWithoutDownload()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        // A previous run journaled (and ACKed) a denied sender's file, started on it and died before the policy reply.
+        var injected = await InjectFileAsync(emu, "user002", "dm", "left-over.pdf");
+        var msgId = injected["msgId"]!.GetValue<string>();
+        await using (var previous = new ServiceCollection().AddSingleton<TimeProvider>(emu.Time).AddSqliteStorage(state.Path).BuildServiceProvider())
+        {
+            var journal = previous.GetRequiredService<IInboundJournal>();
+            await journal.AppendAsync(new InboundJournalEntry("default", msgId, "/v1.0/im/bot/messages/get", injected["payload"]!.ToJsonString(), emu.Time.GetUtcNow()), CancellationToken.None);
+            await journal.MarkAsync("default", msgId, InboundState.Processing, null, CancellationToken.None);
+        }
+
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s =>
+        {
+            s.DmPolicy = DmPolicy.Allowlist;
+            s.AllowFrom = ["user001"];
+        });
+        var entry = await WaitFinishedAsync(channel, msgId);
+        await InjectFileAsync(emu, "user001", "dm", "marker.pdf");
+        await channel.Handler.WaitForAsync(m => m.Sender.StaffId == "user001");
+
+        Assert.Equal(InboundState.Answered, entry.State);
+        Assert.StartsWith("policy: Deny; 1 attachment(s) not downloaded", entry.Detail, StringComparison.Ordinal);
+        Assert.Single(emu.Calls("/robot/sendBySession"), c => c.RequestBody.Contains("not enabled", StringComparison.Ordinal));
+        Assert.Single(emu.Calls(DownloadRoute)); // the allowed marker only
+        Assert.DoesNotContain(channel.Handler.Messages, m => m.MessageId == msgId);
     }
 
     private static void Configure(DingTalkChannelSettings s, string policy)
