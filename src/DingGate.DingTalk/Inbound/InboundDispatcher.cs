@@ -52,6 +52,10 @@ internal sealed partial class InboundDispatcher(
                 }
             },
             cancellationToken);
+
+        // Stopped part-way: the start must not go on as if every entry was resumed (the cards left for unresumed
+        // entries would be ended as unclaimed).
+        cancellationToken.ThrowIfCancellationRequested();
         return unfinished.Count;
     }
 
