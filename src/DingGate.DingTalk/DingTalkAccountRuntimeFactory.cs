@@ -57,7 +57,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var dispatcher = new InboundDispatcher(
             account, preparer, policy, replier, replies, dedup, journal, outbox, handler,
             new PoisonMessages(account, preparer, replier, journal, telemetry.Inbound, loggers.CreateLogger<PoisonMessages>()),
-            telemetry.Inbound, time, loggers.CreateLogger<InboundDispatcher>());
+            telemetry.Inbound, options.Inbound, time, loggers.CreateLogger<InboundDispatcher>());
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
         var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
         var recovery = new OpenCardRecovery(

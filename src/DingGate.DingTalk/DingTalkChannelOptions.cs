@@ -22,4 +22,7 @@ public sealed class DingTalkChannelOptions
     public TimeSpan? MediaRetention { get; set; }
 
     internal StreamClientOptions Stream { get; set; } = new();
+
+    /// <summary>Bounds of the per-conversation inbound work of each account.</summary>
+    internal Inbound.InboundLaneOptions Inbound { get; set; } = new();
 }

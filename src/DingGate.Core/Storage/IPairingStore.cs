@@ -12,6 +12,14 @@ public interface IPairingStore
     /// <summary>Stores a new pending request.</summary>
     Task AddPendingAsync(PairingRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a new pending request within the caps, in one transaction: it replaces any other pending request of the
+    /// same user (one per sender), and when the account would then hold more than <paramref name="maxPendingPerAccount"/>
+    /// unexpired requests, the oldest expire first (are removed) to make room. Returns the requests of other users that
+    /// were removed to make room, oldest first.
+    /// </summary>
+    Task<IReadOnlyList<PairingRequest>> AddPendingAsync(PairingRequest request, int maxPendingPerAccount, CancellationToken cancellationToken);
+
     /// <summary>Removes and returns the unexpired pending request with this code (case-insensitive), or null.</summary>
     Task<PairingRequest?> TakePendingAsync(string accountId, string code, DateTimeOffset now, CancellationToken cancellationToken);
 

@@ -14,9 +14,11 @@ using Microsoft.Extensions.Logging;
 namespace DingGate.DingTalk.Inbound;
 
 /// <summary>
-/// Consumes journaled pushes of one account: dedup (persistent, per account) → parse + media → access policy → the
-/// <see cref="IInboundHandler"/>, or a reply to a denied/pairing sender. Keeps the journal state true at every step.
-/// One failing message never stops the loop.
+/// Consumes journaled pushes of one account: dedup (persistent, per account) → parse → access policy → media download
+/// (only for a message the policy let through) → the <see cref="IInboundHandler"/>, or a reply to a denied/pairing
+/// sender. Messages run in per-conversation lanes (<see cref="ConversationLanes{T}"/>): one conversation's messages in
+/// arrival order, different conversations in parallel (bounded), so a slow download in one conversation delays no
+/// other. Keeps the journal state true at every step. One failing message never stops the loop.
 /// </summary>
 internal sealed partial class InboundDispatcher(
     DingTalkAccount account,
@@ -30,73 +32,113 @@ internal sealed partial class InboundDispatcher(
     IInboundHandler handler,
     PoisonMessages poison,
     InboundMetrics metrics,
+    InboundLaneOptions lanes,
     TimeProvider time,
     ILogger<InboundDispatcher> logger)
 {
-    /// <summary>Processes entries a previous run journaled but did not finish (call before the stream starts).</summary>
+    /// <summary>
+    /// Processes entries a previous run journaled but did not finish (call before the stream starts), in their
+    /// conversations' lanes; returns when every one is done, so the replies they started have claimed their cards.
+    /// </summary>
     public async Task<int> ResumeAsync(CancellationToken cancellationToken)
     {
         var unfinished = await journal.ListUnfinishedAsync(account.Id, cancellationToken);
-        foreach (var entry in unfinished)
+        await RunLanesAsync(
+            async (running, _) =>
+            {
+                foreach (var entry in unfinished)
+                {
+                    await running.EnqueueAsync(LaneOf(entry.Topic, entry.MessageKey, entry.Payload, out var parsed), new InboundWork(entry.Topic, entry.MessageKey, entry.Payload, parsed, entry));
+                }
+            },
+            cancellationToken);
+
+        // Stopped part-way: the start must not go on as if every entry was resumed (the cards left for unresumed
+        // entries would be ended as unclaimed).
+        cancellationToken.ThrowIfCancellationRequested();
+        return unfinished.Count;
+    }
+
+    /// <summary>Runs until <paramref name="deliveries"/> completes or the token is cancelled; every lane is awaited before it returns.</summary>
+    public Task RunAsync(ChannelReader<StreamDelivery> deliveries, CancellationToken cancellationToken) =>
+        RunLanesAsync(
+            async (running, token) =>
+            {
+                await foreach (var delivery in deliveries.ReadAllAsync(token))
+                {
+                    await running.EnqueueAsync(
+                        LaneOf(delivery.Topic, delivery.MessageKey, delivery.Data, out var parsed), new InboundWork(delivery.Topic, delivery.MessageKey, delivery.Data, parsed, null));
+                }
+            },
+            cancellationToken);
+
+    // Feeds the lanes, then waits for every lane worker (also when feeding stopped or failed). Cancellation is a
+    // normal end: unfinished entries stay in the journal and are resumed on the next start.
+    private async Task RunLanesAsync(Func<ConversationLanes<InboundWork>, CancellationToken, Task> feed, CancellationToken cancellationToken)
+    {
+        using var running = new ConversationLanes<InboundWork>(lanes, ProcessAsync, cancellationToken);
+        try
+        {
+            await feed(running, running.Stopping);
+        }
+        catch (OperationCanceledException) when (running.Stopping.IsCancellationRequested)
+        {
+            // Stopping (or a lane failed: CompleteAsync rethrows that).
+        }
+        finally
+        {
+            await running.CompleteAsync();
+        }
+    }
+
+    // The lane of a push: its conversation, so one conversation's messages keep their order. What cannot be parsed
+    // (or is no bot message) has no conversation and runs in a lane of its own.
+    private string LaneOf(string topic, string key, string payload, out ParseResult? parsed)
+    {
+        parsed = topic == StreamHeaders.BotMessageTopic ? preparer.Parse(payload, key) : null;
+        return parsed is ParseResult.Ok { Message: var message } ? "conversation:" + message.ConversationId : "message:" + key;
+    }
+
+    private async Task ProcessAsync(InboundWork work, CancellationToken cancellationToken)
+    {
+        if (work.Resumed is { } entry)
         {
             if (await ClosedFromOutboxAsync(entry.MessageKey, cancellationToken))
             {
-                continue;
+                return;
             }
 
             LogResuming(account.Id, entry.State);
             if (poison.IsPoison(entry))
             {
                 await poison.GiveUpAsync(entry, cancellationToken);
-                continue;
-            }
-
-            await ProcessAsync(entry.Topic, entry.MessageKey, entry.Payload, resumed: true, cancellationToken);
-        }
-
-        return unfinished.Count;
-    }
-
-    /// <summary>Runs until <paramref name="deliveries"/> completes or the token is cancelled.</summary>
-    public async Task RunAsync(ChannelReader<StreamDelivery> deliveries, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var delivery in deliveries.ReadAllAsync(cancellationToken))
-            {
-                await ProcessAsync(delivery.Topic, delivery.MessageKey, delivery.Data, resumed: false, cancellationToken);
+                return;
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Shutdown: unfinished entries stay in the journal and are resumed on the next start.
-        }
-    }
 
-    private async Task ProcessAsync(string topic, string key, string payload, bool resumed, CancellationToken cancellationToken)
-    {
         try
         {
-            await ProcessCoreAsync(topic, key, payload, resumed, cancellationToken);
+            await ProcessCoreAsync(work, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(account.Id, ex);
-            await journal.MarkAsync(account.Id, key, InboundState.Failed, ex.GetType().Name + ": " + ex.Message, CancellationToken.None);
+            await journal.MarkAsync(account.Id, work.Key, InboundState.Failed, ex.GetType().Name + ": " + ex.Message, CancellationToken.None);
         }
     }
 
-    private async Task ProcessCoreAsync(string topic, string key, string payload, bool resumed, CancellationToken cancellationToken)
+    private async Task ProcessCoreAsync(InboundWork work, CancellationToken cancellationToken)
     {
-        if (topic != StreamHeaders.BotMessageTopic)
+        var key = work.Key;
+        if (work.Topic != StreamHeaders.BotMessageTopic)
         {
             // Events and card callbacks were ACKed by the stream client; nothing consumes them yet.
-            await journal.MarkAsync(account.Id, key, InboundState.Answered, "not a bot message: " + topic, cancellationToken);
+            await journal.MarkAsync(account.Id, key, InboundState.Answered, "not a bot message: " + work.Topic, cancellationToken);
             return;
         }
 
         var now = time.GetUtcNow();
-        if (!await dedup.TryMarkSeenAsync(account.Id, key, now, now + account.DedupTtl, cancellationToken) && !resumed)
+        if (!await dedup.TryMarkSeenAsync(account.Id, key, now, now + account.DedupTtl, cancellationToken) && work.Resumed is null)
         {
             // A fresh journal row with a live mark: the first copy's row was purged by retention (only finished rows
             // are). Close this row too, or the next start would resume it — past the dedup check — and answer twice.
@@ -107,7 +149,7 @@ internal sealed partial class InboundDispatcher(
         }
 
         await journal.MarkAsync(account.Id, key, InboundState.Processing, null, cancellationToken);
-        switch (await preparer.PrepareAsync(payload, key, cancellationToken))
+        switch (work.Parsed ?? preparer.Parse(work.Payload, key))
         {
             case ParseResult.Invalid invalid:
                 await journal.MarkAsync(account.Id, key, InboundState.Failed, "invalid payload: " + invalid.Reason, cancellationToken);
@@ -121,6 +163,8 @@ internal sealed partial class InboundDispatcher(
         }
     }
 
+    // The policy is decided from the payload alone, before anything is fetched: a denied, ignored or pairing sender's
+    // files are never downloaded (no download call, nothing under media/). Only an allowed message is downloaded.
     private async Task DecideAsync(InboundMessage message, string key, CancellationToken cancellationToken)
     {
         metrics.Received(account.Id, message.Conversation == ConversationKind.Group);
@@ -128,13 +172,15 @@ internal sealed partial class InboundDispatcher(
         metrics.Decided(account.Id, decision.GetType().Name);
         if (decision is PolicyDecision.Allow)
         {
-            await HandOverAsync(message, key, cancellationToken);
+            await HandOverAsync(await preparer.DownloadAsync(message, cancellationToken), key, cancellationToken);
             return;
         }
 
+        var files = InboundPreparer.AttachmentCount(message);
+        var notFetched = files == 0 ? string.Empty : $"; {files} attachment(s) not downloaded";
         if (decision.Reply is not { } reply)
         {
-            await journal.MarkAsync(account.Id, key, InboundState.Answered, "not answered: " + decision.GetType().Name, cancellationToken);
+            await journal.MarkAsync(account.Id, key, InboundState.Answered, "not answered: " + decision.GetType().Name + notFetched, cancellationToken);
             return;
         }
 
@@ -142,7 +188,7 @@ internal sealed partial class InboundDispatcher(
         var delivery = await replier.DeliverAsync(message, key, reply, final: true, new ApiCallMeter(), cancellationToken);
         await journal.MarkAsync(
             account.Id, key, delivery.Delivered || delivery.Queued ? InboundState.Answered : InboundState.Failed,
-            "policy: " + decision.GetType().Name + (delivery.Delivered ? string.Empty : $" (reply outbox #{delivery.OutboxId}, {delivery.State}: {delivery.Error})"),
+            "policy: " + decision.GetType().Name + notFetched + (delivery.Delivered ? string.Empty : $" (reply outbox #{delivery.OutboxId}, {delivery.State}: {delivery.Error})"),
             cancellationToken);
     }
 

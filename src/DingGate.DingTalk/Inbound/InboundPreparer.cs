@@ -6,27 +6,27 @@ using Microsoft.Extensions.Logging;
 namespace DingGate.DingTalk.Inbound;
 
 /// <summary>
-/// Turns a journaled payload into an <see cref="InboundMessage"/>: parses it, then downloads its attachments (and a
-/// quote's) into <c>&lt;mediaRoot&gt;/&lt;account&gt;/&lt;message&gt;/</c>. A failed download keeps the message (the
-/// attachment stays without a local path and the text says so): nothing is dropped.
+/// Turns a journaled payload into an <see cref="InboundMessage"/> in two steps, so the access policy decides between
+/// them: <see cref="Parse"/> reads the payload and fetches nothing; <see cref="DownloadAsync"/>, for a message the policy
+/// let through, downloads its attachments (and a quote's) into <c>&lt;mediaRoot&gt;/&lt;account&gt;/&lt;message&gt;/</c>.
+/// A failed download keeps the message (the attachment stays without a local path and the text says so): nothing is
+/// dropped.
 /// </summary>
 internal sealed partial class InboundPreparer(
     DingTalkAccount account, InboundMessageParser parser, MediaDownloader media, string mediaRoot, ILogger<InboundPreparer> logger)
 {
-    /// <summary>Parses without downloading anything (to answer a message that cannot be handled).</summary>
+    /// <summary>Parses without downloading anything.</summary>
     public ParseResult Parse(string payload, string fallbackMessageId) => parser.Parse(account.Id, account.Name, payload, fallbackMessageId);
 
-    public async Task<ParseResult> PrepareAsync(string payload, string fallbackMessageId, CancellationToken cancellationToken)
-    {
-        var parsed = parser.Parse(account.Id, account.Name, payload, fallbackMessageId);
-        if (parsed is not ParseResult.Ok { Message: var message })
-        {
-            return parsed;
-        }
+    /// <summary>The number of files a message carries (its own and its quote's): what <see cref="DownloadAsync"/> would fetch.</summary>
+    public static int AttachmentCount(InboundMessage message) => message.Attachments.Count + (message.Quote?.Attachments.Count ?? 0);
 
-        if (message.Attachments.Count == 0 && (message.Quote?.Attachments.Count ?? 0) == 0)
+    /// <summary>Downloads the attachments of a message the access policy allowed; a message without any is returned as is.</summary>
+    public async Task<InboundMessage> DownloadAsync(InboundMessage message, CancellationToken cancellationToken)
+    {
+        if (AttachmentCount(message) == 0)
         {
-            return parsed;
+            return message;
         }
 
         var directory = MediaFolders.Message(mediaRoot, account.Id, message.MessageId);
@@ -36,7 +36,7 @@ internal sealed partial class InboundPreparer(
             : message.Quote;
         var failed = attachments.Count(a => a.LocalPath is null);
         var text = failed == 0 ? message.Text : $"{message.Text}\n[{failed} attachment(s) could not be downloaded]";
-        return new ParseResult.Ok(message with { Attachments = attachments, Quote = quote, Text = text });
+        return message with { Attachments = attachments, Quote = quote, Text = text };
     }
 
     private async Task<IReadOnlyList<InboundAttachment>> DownloadAllAsync(

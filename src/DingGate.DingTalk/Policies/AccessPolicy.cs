@@ -15,8 +15,8 @@ namespace DingGate.DingTalk.Policies;
 /// <item>DM <c>open</c>: allow.</item>
 /// <item>DM <c>allowlist</c>: allowed by <c>allowFrom</c> → allow; else deny with a reply naming the user id
 /// (an empty <c>allowFrom</c> lets only approved senders in).</item>
-/// <item>DM <c>pairing</c>: allowed → allow; else <see cref="PairingService.IssueAsync"/> (code issued, same code
-/// pending, or deny when too many are pending).</item>
+/// <item>DM <c>pairing</c>: allowed → allow; else <see cref="PairingService.IssueAsync"/> (code issued, or the same
+/// code still pending).</item>
 /// <item>Group, <c>disabled</c>: ignore (no reply).</item>
 /// <item>Group, any policy, <c>groups.&lt;cid&gt;.enabled == false</c>: ignore (no reply).</item>
 /// <item>Group <c>open</c>: with <c>groups.&lt;cid&gt;.groupAllowFrom</c> set, only senders on it (else deny);

@@ -8,8 +8,8 @@ internal sealed partial class PairingService
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Pairing code {Code} issued on account {AccountId} to user {UserId}, expires {ExpiresAt:O}; approve with: dinggate pairing approve {Code}")]
     private partial void LogIssued(string accountId, string userId, string code, DateTimeOffset expiresAt);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Pairing refused on account {AccountId} for user {UserId}: {Pending} requests already pending")]
-    private partial void LogTooManyPending(string accountId, string userId, int pending);
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Pairing code {Code} of user {UserId} on account {AccountId} expired early: {MaxPending} requests were pending (the per-account cap), the oldest made room for user {NewUserId}")]
+    private partial void LogExpiredEarly(string accountId, string userId, string code, int maxPending, string newUserId);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Information, Message = "Pairing code {Code} approved on account {AccountId}: user {UserId} may now talk to the bot")]
     private partial void LogApproved(string accountId, string userId, string code);

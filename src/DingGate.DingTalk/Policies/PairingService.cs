@@ -7,22 +7,25 @@ namespace DingGate.DingTalk.Policies;
 
 /// <summary>
 /// Pairing of unknown 1:1 senders (<c>dmPolicy: pairing</c>): issues a code the sender shows to an owner, who approves
-/// it (<c>dinggate pairing approve &lt;code&gt;</c>). Codes live <see cref="CodeLifetime"/>; an account has at most
-/// <see cref="MaxPendingPerAccount"/> unexpired pending codes; a sender with a pending code gets the same code again.
+/// it (<c>dinggate pairing approve &lt;code&gt;</c>). Codes live <see cref="CodeLifetime"/>. Caps, so strangers cannot
+/// lock others out: a sender has at most <see cref="MaxPendingPerSender"/> pending code (writing again shows the same
+/// code); an account keeps at most <see cref="MaxPendingPerAccount"/> unexpired pending codes, and a newcomer beyond
+/// that always gets a code while the oldest pending one expires early (its sender gets a new code when writing again).
 /// Requests and approvals are kept by the <see cref="IPairingStore"/>.
 /// </summary>
 internal sealed partial class PairingService(IPairingStore store, PairingCodeGenerator codes, ILogger<PairingService> logger) : IDisposable
 {
-    public const int MaxPendingPerAccount = 3;
+    public const int MaxPendingPerSender = 1;
+    public const int MaxPendingPerAccount = 20;
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromHours(1);
 
-    // Check-then-add of the pending limit must not interleave between senders.
+    // Check-then-add must not interleave between senders (messages of different conversations run in parallel).
     private readonly SemaphoreSlim _issueGate = new(1, 1);
 
     /// <summary>
-    /// Returns <see cref="PolicyDecision.PairingPending"/> with the sender's unexpired code, else
-    /// <see cref="PolicyDecision.Deny"/> when the account already has <see cref="MaxPendingPerAccount"/> pending codes,
-    /// else stores a new request and returns <see cref="PolicyDecision.PairingIssued"/>.
+    /// Returns <see cref="PolicyDecision.PairingPending"/> with the sender's unexpired code, else stores a new request
+    /// (the account's oldest pending ones expiring early when it already has <see cref="MaxPendingPerAccount"/>) and
+    /// returns <see cref="PolicyDecision.PairingIssued"/>.
     /// </summary>
     public async Task<PolicyDecision> IssueAsync(DingTalkAccount account, InboundMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -36,12 +39,6 @@ internal sealed partial class PairingService(IPairingStore store, PairingCodeGen
             }
 
             var pending = await store.ListPendingAsync(account.Id, now, cancellationToken).ConfigureAwait(false);
-            if (pending.Count >= MaxPendingPerAccount)
-            {
-                LogTooManyPending(account.Id, userId, pending.Count);
-                return new PolicyDecision.Deny($"{pending.Count} pairing requests already pending", PolicyReplies.TooManyPending);
-            }
-
             var code = codes.Next();
             while (pending.Any(p => string.Equals(p.Code, code, StringComparison.OrdinalIgnoreCase)))
             {
@@ -49,7 +46,12 @@ internal sealed partial class PairingService(IPairingStore store, PairingCodeGen
             }
 
             var request = new PairingRequest(account.Id, code, userId, message.Sender.Nick, message.ConversationId, now, now + CodeLifetime);
-            await store.AddPendingAsync(request, cancellationToken).ConfigureAwait(false);
+            var expired = await store.AddPendingAsync(request, MaxPendingPerAccount, cancellationToken).ConfigureAwait(false);
+            foreach (var old in expired)
+            {
+                LogExpiredEarly(account.Id, old.UserId, old.Code, MaxPendingPerAccount, userId);
+            }
+
             LogIssued(account.Id, userId, code, request.ExpiresAt);
             return new PolicyDecision.PairingIssued(code, PolicyReplies.PairingIssued(code, userId));
         }
@@ -67,7 +69,7 @@ internal sealed partial class PairingService(IPairingStore store, PairingCodeGen
         if (request is null)
         {
             return new PairingApproval.NotFound(
-                normalized, $"No pending pairing request with code '{normalized}' for account '{accountId}': unknown, already handled or expired (codes last {CodeLifetime.TotalHours:0} h).");
+                normalized, $"No pending pairing request with code '{normalized}' for account '{accountId}': unknown, already handled or expired (codes last {CodeLifetime.TotalHours:0} h; with more than {MaxPendingPerAccount} waiting, the oldest expire first).");
         }
 
         await store.ApproveAsync(accountId, request.UserId, now, cancellationToken).ConfigureAwait(false);

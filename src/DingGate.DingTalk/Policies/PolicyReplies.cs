@@ -19,8 +19,5 @@ internal static class PolicyReplies
     public static string PairingPending(string code) =>
         $"Your pairing request is still waiting for approval. Your code is {code}. Ask the owner to run: dinggate pairing approve {code}";
 
-    public const string TooManyPending =
-        "Sorry, too many pairing requests are waiting for approval right now. Please try again later.";
-
     public const string Approved = "You're approved! You can talk to me now.";
 }

@@ -54,33 +54,49 @@ internal sealed class SqlitePairingStore(SqliteDatabase database) : IPairingStor
             new { request.AccountId, CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds() },
             transaction,
             cancellationToken: cancellationToken));
-        try
+        await InsertAsync(connection, transaction, request, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    // One transaction: expired rows go, the user's other pending rows go (one per sender), then the oldest rows beyond
+    // the cap (room for the new one) are deleted and returned, then the new row is inserted. The gateway is the only
+    // writer of pending requests (gateway.lock), so counting then deleting inside the transaction is exact.
+    public async Task<IReadOnlyList<PairingRequest>> AddPendingAsync(PairingRequest request, int maxPendingPerAccount, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPendingPerAccount, 1);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var parameters = new { request.AccountId, request.UserId, CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds() };
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM pairing_pending WHERE account_id = @AccountId AND expires_at <= @CreatedAt;
+            DELETE FROM pairing_pending WHERE account_id = @AccountId AND user_id = @UserId;
+            """,
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken));
+        var pending = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM pairing_pending WHERE account_id = @AccountId;", parameters, transaction, cancellationToken: cancellationToken));
+        var excess = pending - (maxPendingPerAccount - 1);
+        IReadOnlyList<PairingRequest> removed = [];
+        if (excess > 0)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO pairing_pending (account_id, code, user_id, nick, conversation_id, created_at, expires_at)
-                VALUES (@AccountId, @Code, @UserId, @Nick, @ConversationId, @CreatedAt, @ExpiresAt);
+            var rows = await connection.QueryAsync<PairingRow>(new CommandDefinition(
+                $"""
+                DELETE FROM pairing_pending
+                WHERE rowid IN (SELECT rowid FROM pairing_pending WHERE account_id = @AccountId ORDER BY created_at, rowid LIMIT @excess)
+                RETURNING {PendingColumns};
                 """,
-                new
-                {
-                    request.AccountId,
-                    request.Code,
-                    request.UserId,
-                    request.Nick,
-                    request.ConversationId,
-                    CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds(),
-                    ExpiresAt = request.ExpiresAt.ToUnixTimeMilliseconds(),
-                },
+                new { request.AccountId, excess },
                 transaction,
                 cancellationToken: cancellationToken));
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
-        {
-            throw new InvalidOperationException(
-                $"A pairing request with this code is already pending for account '{request.AccountId}'.", ex);
+            removed = [.. rows.Select(ToRequest).OrderBy(r => r.CreatedAt)];
         }
 
+        await InsertAsync(connection, transaction, request, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        return removed;
     }
 
     // DELETE ... RETURNING: finding and removing is one statement, so two concurrent approvals of the same code
@@ -137,6 +153,35 @@ internal sealed class SqlitePairingStore(SqliteDatabase database) : IPairingStor
             new { accountId },
             cancellationToken: cancellationToken));
         return [.. ids];
+    }
+
+    private static async Task InsertAsync(SqliteConnection connection, System.Data.Common.DbTransaction transaction, PairingRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO pairing_pending (account_id, code, user_id, nick, conversation_id, created_at, expires_at)
+                VALUES (@AccountId, @Code, @UserId, @Nick, @ConversationId, @CreatedAt, @ExpiresAt);
+                """,
+                new
+                {
+                    request.AccountId,
+                    request.Code,
+                    request.UserId,
+                    request.Nick,
+                    request.ConversationId,
+                    CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds(),
+                    ExpiresAt = request.ExpiresAt.ToUnixTimeMilliseconds(),
+                },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+        catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)
+        {
+            throw new InvalidOperationException(
+                $"A pairing request with this code is already pending for account '{request.AccountId}'.", ex);
+        }
     }
 
     private static PairingRequest ToRequest(PairingRow row) => new(

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using DingGate.Core.Configuration;
+using DingGate.Core.Storage;
+using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Tests.Support;
 using DingGate.Emulator.Conversations;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +70,36 @@ public sealed partial class DingTalkChannelPolicyTests
 
         Assert.Contains("user002", denial, StringComparison.Ordinal);
         Assert.DoesNotContain(channel.Handler.Messages, m => m.Text == "let me in");
+    }
+
+    [Fact]
+    public async Task Pairing_MoreStrangersThanTheAccountCap_EveryNewcomerGetsACode_TheOldestCodeExpiresFirst()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.DmPolicy = DmPolicy.Pairing);
+        var codes = new List<string>();
+        var last = string.Empty;
+        for (var i = 1; i <= PairingService.MaxPendingPerAccount + 1; i++)
+        {
+            var user = $"stranger{i:00}";
+            await emu.ControlAsync(HttpMethod.Post, "/_emulator/users", new { userId = user, nick = user });
+            var sent = await emu.ControlAsync(HttpMethod.Post, "/_emulator/messages", new { clientId = DingTalkTestEmulator.ClientId, from = user, text = "hello?" });
+            last = await WaitForBotTextAsync(emu, sent!["conversationId"]!.GetValue<string>(), _ => true);
+            codes.Add(Code().Match(last).Groups["code"].Value);
+            emu.Time.Advance(TimeSpan.FromSeconds(1)); // the account's 20 calls per second run on this clock
+        }
+
+        var oldest = await channel.Channel.ApprovePairingAsync(DingTalkChannelSettings.DefaultAccountId, codes[0], CancellationToken.None);
+        var second = await channel.Channel.ApprovePairingAsync(DingTalkChannelSettings.DefaultAccountId, codes[1], CancellationToken.None);
+
+        Assert.Contains("pairing code", last, StringComparison.Ordinal);
+        Assert.All(codes, c => Assert.Matches("^[A-Z0-9]{8}$", c));
+        Assert.Null(oldest);
+        Assert.Equal("stranger02", second);
+        Assert.Equal(
+            PairingService.MaxPendingPerAccount - 1,
+            (await channel.Get<IPairingStore>().ListPendingAsync(DingTalkChannelSettings.DefaultAccountId, emu.Time.GetUtcNow(), CancellationToken.None)).Count);
     }
 
     private static async Task<string> WaitForBotTextAsync(DingTalkTestEmulator emu, string conversationId, Func<string, bool> match)

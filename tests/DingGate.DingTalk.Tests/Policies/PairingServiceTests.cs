@@ -72,23 +72,66 @@ public sealed class PairingServiceTests
     }
 
     [Fact]
-    public async Task DecideAsync_ThreePending_FourthDeniedUntilOneExpires()
+    public async Task DecideAsync_AccountCapReached_NewcomerGetsCodeAndOldestExpiresFirst()
     {
         using var kit = new PolicyTestKit();
-        foreach (var user in new[] { "u1", "u2", "u3" })
+        var codes = new List<string>();
+        for (var i = 1; i <= PairingService.MaxPendingPerAccount; i++)
         {
-            Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct(user)));
-            kit.Time.Advance(TimeSpan.FromMinutes(10));
+            codes.Add(Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("u" + i))).Code);
+            kit.Time.Advance(TimeSpan.FromMinutes(1));
         }
 
-        var fourth = Assert.IsType<PolicyDecision.Deny>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("u4")));
-        var thirdAgain = await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("u3"));
-        kit.Time.Advance(TimeSpan.FromMinutes(30)); // u1's code (issued 60 min ago) expires
-        var fourthLater = await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("u4"));
+        var newcomer = await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("newcomer"));
+        var oldestApproval = await kit.Pairing.ApproveAsync(PolicyTestKit.AccountId, codes[0], kit.Time.GetUtcNow(), CancellationToken.None);
+        var secondApproval = await kit.Pairing.ApproveAsync(PolicyTestKit.AccountId, codes[1], kit.Time.GetUtcNow(), CancellationToken.None);
 
-        Assert.Equal(PolicyReplies.TooManyPending, fourth.ReplyText);
-        Assert.IsType<PolicyDecision.PairingPending>(thirdAgain);
-        Assert.IsType<PolicyDecision.PairingIssued>(fourthLater);
+        Assert.IsType<PolicyDecision.PairingIssued>(newcomer);
+        Assert.Equal(PairingService.MaxPendingPerAccount - 1, kit.Store.AllPending.Count); // u2 was approved (taken) since
+        Assert.DoesNotContain(kit.Store.AllPending, p => p.UserId == "u1");
+        Assert.Contains("expired", Assert.IsType<PairingApproval.NotFound>(oldestApproval).Message, StringComparison.Ordinal);
+        Assert.Equal("u2", Assert.IsType<PairingApproval.Approved>(secondApproval).Request.UserId);
+    }
+
+    [Fact]
+    public async Task DecideAsync_ExpiredEarlySenderWritesAgain_GetsNewCodeAndTheNextOldestExpires()
+    {
+        using var kit = new PolicyTestKit();
+        for (var i = 1; i <= PairingService.MaxPendingPerAccount + 1; i++)
+        {
+            Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("u" + i)));
+            kit.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var again = await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("u1"));
+
+        Assert.IsType<PolicyDecision.PairingIssued>(again);
+        Assert.Equal(PairingService.MaxPendingPerAccount, kit.Store.AllPending.Count);
+        Assert.DoesNotContain(kit.Store.AllPending, p => p.UserId == "u2");
+        Assert.Contains(kit.Store.AllPending, p => p.UserId == "u1");
+    }
+
+    [Fact]
+    public async Task DecideAsync_OneSenderWritingRepeatedly_HoldsOnePendingCodeAndExpiresNobody()
+    {
+        using var kit = new PolicyTestKit();
+        var others = new List<string>();
+        for (var i = 1; i < PairingService.MaxPendingPerAccount; i++)
+        {
+            others.Add(Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("u" + i))).Code);
+        }
+
+        var first = Assert.IsType<PolicyDecision.PairingIssued>(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("stranger")));
+        var repeats = new List<PolicyDecision>();
+        for (var i = 0; i < 30; i++)
+        {
+            kit.Time.Advance(TimeSpan.FromSeconds(30));
+            repeats.Add(await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("stranger")));
+        }
+
+        Assert.All(repeats, r => Assert.Equal(first.Code, Assert.IsType<PolicyDecision.PairingPending>(r).Code));
+        Assert.Equal(PairingService.MaxPendingPerSender, kit.Store.AllPending.Count(p => p.UserId == "stranger"));
+        Assert.Equal(others, kit.Store.AllPending.Where(p => p.UserId != "stranger").Select(p => p.Code));
     }
 
     [Fact]

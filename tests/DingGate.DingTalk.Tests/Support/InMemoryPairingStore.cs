@@ -47,6 +47,19 @@ internal sealed class InMemoryPairingStore : IPairingStore
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<PairingRequest>> AddPendingAsync(PairingRequest request, int maxPendingPerAccount, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _pending.RemoveAll(p => p.AccountId == request.AccountId && (p.ExpiresAt <= request.CreatedAt || p.UserId == request.UserId));
+            var account = _pending.Where(p => p.AccountId == request.AccountId).OrderBy(p => p.CreatedAt).ToList();
+            IReadOnlyList<PairingRequest> removed = account.Take(Math.Max(0, account.Count - (maxPendingPerAccount - 1))).ToList();
+            _pending.RemoveAll(removed.Contains);
+            _pending.Add(request);
+            return Task.FromResult(removed);
+        }
+    }
+
     public Task<PairingRequest?> TakePendingAsync(string accountId, string code, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -43,6 +43,54 @@ public sealed class SqlitePairingStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task AddPendingAsync_AccountAtCap_OldestExpireFirstAndAreReturned()
+    {
+        var first = Request("AAAA2222", "u1", T0);
+        var second = Request("BBBB3333", "u2", T0.AddMinutes(1));
+        var third = Request("CCCC4444", "u3", T0.AddMinutes(2));
+        var elsewhere = Request("DDDD5555", "u9", T0, account: "other");
+        foreach (var request in new[] { first, second, third, elsewhere })
+        {
+            Assert.Empty(await _store.AddPendingAsync(request, 3, CancellationToken.None));
+        }
+
+        var newcomer = Request("EEEE6666", "u4", T0.AddMinutes(3));
+        var removed = await _store.AddPendingAsync(newcomer, 3, CancellationToken.None);
+
+        Assert.Equal([first], removed);
+        Assert.Equal([second, third, newcomer], await _store.ListPendingAsync("acc", T0.AddMinutes(3), CancellationToken.None));
+        Assert.Equal([elsewhere], await _store.ListPendingAsync("other", T0.AddMinutes(3), CancellationToken.None));
+        Assert.Null(await _store.TakePendingAsync("acc", first.Code, T0.AddMinutes(4), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AddPendingAsync_CapWithExpiredRows_ExpiredDoNotCountAndNothingUnexpiredIsRemoved()
+    {
+        await _store.AddPendingAsync(Request("AAAA2222", "u1", T0), 2, CancellationToken.None);
+        var live = Request("BBBB3333", "u2", T0.AddMinutes(50));
+        await _store.AddPendingAsync(live, 2, CancellationToken.None);
+
+        var removed = await _store.AddPendingAsync(Request("CCCC4444", "u3", T0.AddMinutes(61)), 2, CancellationToken.None);
+
+        Assert.Empty(removed);
+        Assert.Equal(["BBBB3333", "CCCC4444"], (await _store.ListPendingAsync("acc", T0.AddMinutes(61), CancellationToken.None)).Select(p => p.Code));
+    }
+
+    [Fact]
+    public async Task AddPendingAsync_SameUserAgain_ReplacesTheirRequestWithoutExpiringOthers()
+    {
+        var other = Request("AAAA2222", "u1", T0);
+        await _store.AddPendingAsync(other, 2, CancellationToken.None);
+        await _store.AddPendingAsync(Request("BBBB3333", "U2", T0.AddMinutes(1)), 2, CancellationToken.None);
+
+        var replacement = Request("CCCC4444", "u2", T0.AddMinutes(2));
+        var removed = await _store.AddPendingAsync(replacement, 2, CancellationToken.None);
+
+        Assert.Empty(removed);
+        Assert.Equal([other, replacement], await _store.ListPendingAsync("acc", T0.AddMinutes(2), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task TakePendingAsync_LowercaseCode_ReturnsRequestOnce()
     {
         var request = Request("ABCD2345", "u1", T0);
