@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DingGate.Cli.State;
+using DingGate.Core.Secrets;
 using DingGate.Core.Storage;
 
 namespace DingGate.Cli.Outbox;
@@ -37,10 +38,12 @@ internal static class OutboxCommand
         command.SetAction((parse, cancellationToken) => state.RunAsync(parse, error, async context =>
         {
             var listed = await context.Outbox.ListAsync(context.AccountId, parse.GetValue(all) ? null : Undelivered, cancellationToken);
+            // Printed through the same redaction as the gateway's sinks: an answer or an error text may quote a secret.
+            var redactor = ConfigSecrets.Redactor(context.Loaded.Config);
             var entries = new List<OutboxEntry>();
             foreach (var entry in listed)
             {
-                entries.Add(await context.Outbox.FindAsync(entry.Id, cancellationToken) ?? entry);
+                entries.Add(Redacted(await context.Outbox.FindAsync(entry.Id, cancellationToken) ?? entry, redactor));
             }
 
             if (parse.GetValue(json))
@@ -147,6 +150,13 @@ internal static class OutboxCommand
         await error.WriteLineAsync($"dinggate outbox {verb}: no reply outbox entry {id} for account {context.AccountId} (see 'dinggate outbox list').");
         return false;
     }
+
+    private static OutboxEntry Redacted(OutboxEntry e, SecretRedactor redactor) => e with
+    {
+        LastError = redactor.Redact(e.LastError),
+        Parts = [.. e.Parts.Select(p => p with { Text = redactor.Redact(p.Text) ?? string.Empty })],
+        History = [.. e.History.Select(h => h with { Detail = redactor.Redact(h.Detail) })],
+    };
 
     private static string Name(OutboxState state) => state.ToString().ToLowerInvariant();
 

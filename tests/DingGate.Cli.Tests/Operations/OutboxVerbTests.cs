@@ -80,6 +80,27 @@ public sealed class OutboxVerbTests
         Assert.Contains("no reply outbox entry 999", unknown.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnswerQuotingTheClientSecret_OutboxListPrintsItMaskedInTableAndJson()
+    {
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        using var state = new TempDirectory();
+        var config = WriteConfig(state.Path);
+        var model = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, "密钥是 " + EmulatorUnderTest.ClientSecret) };
+        await using var gateway = await GatewayUnderTest.StartAsync(emu, state.Path, model, s => { s.MessageType = "markdown"; s.ThinkingIndicator = "off"; });
+        await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 400, count = 1 });
+        await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = OtoPath, kind = "Status", status = 400, count = 1 });
+
+        await emu.SendDmAsync("问题");
+        await TestWait.UntilAsync(() => ListJson(config) is [{ } e] && (string?)e["state"] == "failed", "outbox list shows the failed answer");
+        var json = await CliRun.RunAsync("outbox", "list", "--config", config, "--json");
+        var table = await CliRun.RunAsync("outbox", "list", "--config", config);
+
+        Assert.Equal((0, 0), (json.ExitCode, table.ExitCode));
+        Assert.DoesNotContain(EmulatorUnderTest.ClientSecret, json.Output + json.Error + table.Output + table.Error, StringComparison.Ordinal);
+        Assert.Equal("密钥是 ***", (string?)JsonNode.Parse(json.Output)![0]!["text"]);
+    }
+
     private static string WriteConfig(string stateDirectory)
     {
         var dir = Path.Combine(stateDirectory, "cli");
