@@ -141,7 +141,9 @@ public sealed class AttachmentBombTests : IDisposable
         var (result, allocated) = Extract(new ExtractionLimits(), path, "meta.pdf");
 
         Assert.Equal("--- 第 1 页 / page 1 ---\nHello", result.Text);
-        Assert.True(allocated < (16 * Megabyte) + (4 * new FileInfo(path).Length), $"{allocated / Megabyte} MB allocated for a {new FileInfo(path).Length / Megabyte} MB file");
+        // Far below the 4 GB the stream inflates to; the margin covers first-use allocations on this thread (a CI run
+        // measured 32 MB when this test ran first in its class).
+        Assert.True(allocated < (32 * Megabyte) + (4 * new FileInfo(path).Length), $"{allocated / Megabyte} MB allocated for a {new FileInfo(path).Length / Megabyte} MB file");
     }
 
     [Fact]
