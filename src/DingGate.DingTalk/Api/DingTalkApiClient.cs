@@ -120,6 +120,11 @@ internal sealed partial class DingTalkApiClient
             }
 
             var token = request.Auth == ApiAuth.Token ? await Tokens.GetTokenAsync(cancellationToken) : null;
+            if (request.Meter?.BeforeSend is { } beforeSend)
+            {
+                await beforeSend(cancellationToken);
+            }
+
             using var message = BuildMessage(request, url, content, token);
             var started = _time.GetTimestamp();
             HttpResponseMessage response;

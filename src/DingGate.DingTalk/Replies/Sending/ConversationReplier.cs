@@ -93,42 +93,66 @@ internal sealed partial class ConversationReplier(
         var sent = 0;
         for (var i = entry.DeliveredParts; i < entry.Parts.Count; i++)
         {
-            if (!await outbox.BeginPartAsync(entry.Id, i, time.GetUtcNow(), cancellationToken))
+            // The part is marked in flight when its call goes on the wire, not before it waits for the QPS bucket, a
+            // throttle window or a token: a crash during those waits leaves it unsent, not ambiguous.
+            var part = i;
+            meter.BeforeSend = async ct =>
             {
-                return new ReplyDelivery(entry.Id, OutboxState.Dropped, sent, "dropped by the operator");
-            }
+                if (!await outbox.BeginPartAsync(entry.Id, part, time.GetUtcNow(), ct))
+                {
+                    throw new OutboxEntryDroppedException();
+                }
+            };
+            try
+            {
+                if (useWebhook && WebhookUsable(entry))
+                {
+                    try
+                    {
+                        await PostWebhookAsync(entry, i, meter, cancellationToken);
+                        await outbox.PartDeliveredAsync(entry.Id, i, time.GetUtcNow(), CancellationToken.None);
+                        sent++;
+                        continue;
+                    }
+                    catch (OutboxEntryDroppedException)
+                    {
+                        throw;
+                    }
+                    catch (Exception ex) when (DeliveryErrors.Classify(ex, cancellationToken) is { } failure)
+                    {
+                        if (failure.Class == DeliveryErrorClass.Ambiguous)
+                        {
+                            return await FailAsync(entry, i, "webhook", failure, sent);
+                        }
 
-            if (useWebhook && WebhookUsable(entry))
-            {
+                        // Expired, refused or throttled webhook: DingTalk did not show it; the OpenAPI may.
+                        LogWebhookRefused(logger, account.Id, ex is DingTalkApiException api ? api.Code ?? api.HttpStatus.ToString(CultureInfo.InvariantCulture) : ex.GetType().Name, ex);
+                        useWebhook = false;
+                    }
+                }
+
                 try
                 {
-                    await PostWebhookAsync(entry, i, meter, cancellationToken);
+                    await SendByOpenApiAsync(entry, i, meter, cancellationToken);
                     await outbox.PartDeliveredAsync(entry.Id, i, time.GetUtcNow(), CancellationToken.None);
                     sent++;
-                    continue;
+                }
+                catch (OutboxEntryDroppedException)
+                {
+                    throw;
                 }
                 catch (Exception ex) when (DeliveryErrors.Classify(ex, cancellationToken) is { } failure)
                 {
-                    if (failure.Class == DeliveryErrorClass.Ambiguous)
-                    {
-                        return await FailAsync(entry, i, "webhook", failure, sent);
-                    }
-
-                    // Expired, refused or throttled webhook: DingTalk did not show it; the OpenAPI may.
-                    LogWebhookRefused(logger, account.Id, ex is DingTalkApiException api ? api.Code ?? api.HttpStatus.ToString(CultureInfo.InvariantCulture) : ex.GetType().Name, ex);
-                    useWebhook = false;
+                    return await FailAsync(entry, i, "openapi", failure, sent);
                 }
             }
-
-            try
+            catch (OutboxEntryDroppedException)
             {
-                await SendByOpenApiAsync(entry, i, meter, cancellationToken);
-                await outbox.PartDeliveredAsync(entry.Id, i, time.GetUtcNow(), CancellationToken.None);
-                sent++;
+                return new ReplyDelivery(entry.Id, OutboxState.Dropped, sent, "dropped by the operator");
             }
-            catch (Exception ex) when (DeliveryErrors.Classify(ex, cancellationToken) is { } failure)
+            finally
             {
-                return await FailAsync(entry, i, "openapi", failure, sent);
+                meter.BeforeSend = null;
             }
         }
 
