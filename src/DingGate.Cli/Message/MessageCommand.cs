@@ -1,7 +1,6 @@
 using System.CommandLine;
 using DingGate.Cli.State;
 using DingGate.Core.Replies;
-using DingGate.Core.Secrets;
 using DingGate.DingTalk;
 using DingGate.DingTalk.Api;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,12 +81,12 @@ internal static class MessageCommand
         }
         catch (MessageSendException ex)
         {
-            await error.WriteLineAsync($"dinggate message send: {ConfigSecrets.Redactor(context.Loaded.Config).Redact(ex.Message)}");
+            await error.WriteLineAsync($"dinggate message send: {context.Redactor.Redact(ex.Message)}");
             return ExitCodes.Runtime;
         }
         catch (DingTalkApiException ex)
         {
-            await error.WriteLineAsync($"dinggate message send: DingTalk refused: {ConfigSecrets.Redactor(context.Loaded.Config).Redact(ex.Message)}");
+            await error.WriteLineAsync($"dinggate message send: DingTalk refused: {context.Redactor.Redact(ex.Message)}");
             return ExitCodes.Runtime;
         }
     }

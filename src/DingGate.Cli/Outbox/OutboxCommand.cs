@@ -39,7 +39,7 @@ internal static class OutboxCommand
         {
             var listed = await context.Outbox.ListAsync(context.AccountId, parse.GetValue(all) ? null : Undelivered, cancellationToken);
             // Printed through the same redaction as the gateway's sinks: an answer or an error text may quote a secret.
-            var redactor = ConfigSecrets.Redactor(context.Loaded.Config);
+            var redactor = context.Redactor;
             var entries = new List<OutboxEntry>();
             foreach (var entry in listed)
             {

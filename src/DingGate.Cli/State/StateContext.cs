@@ -1,5 +1,6 @@
 using DingGate.Cli.Config;
 using DingGate.Core.Configuration.Loading;
+using DingGate.Core.Secrets;
 using DingGate.Core.Storage;
 using DingGate.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,12 +19,16 @@ internal sealed class StateContext : IAsyncDisposable
     {
         Loaded = loaded;
         AccountId = accountId;
+        Redactor = ConfigSecrets.Redactor(loaded.Config);
         _services = new ServiceCollection().AddSqliteStorage(loaded.StateDirectory).BuildServiceProvider();
     }
 
     public LoadedConfig Loaded { get; }
 
     public string AccountId { get; }
+
+    /// <summary>The configuration's secrets masked, for whatever the verb prints (the same redaction as the gateway's sinks).</summary>
+    public SecretRedactor Redactor { get; }
 
     public TimeProvider Time => _services.GetRequiredService<TimeProvider>();
 
