@@ -31,6 +31,13 @@ public interface IReplyOutbox
     /// </summary>
     Task<bool> BeginPartAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Takes back the in-flight mark of <paramref name="part"/> (if it is still the one in flight): DingTalk definitely
+    /// refused the call, so nothing was shown, and the part waits unsent (a retry after a throttle code, or the OpenAPI
+    /// after the session webhook refused). A crash from here on re-sends it instead of holding it as ambiguous.
+    /// </summary>
+    Task EndPartAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Records that DingTalk accepted <paramref name="part"/>; after the last part the entry is Delivered.</summary>
     Task PartDeliveredAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -27,6 +27,9 @@ internal sealed record ApiRequest(DingTalkHost Host, HttpMethod Method, string P
     /// <summary>Counts this call's attempts for a reply's metering (kind: <see cref="Kind"/>).</summary>
     public ApiCallMeter? Meter { get; init; }
 
+    /// <summary>Callbacks around each attempt going on the wire (the reply outbox's in-flight mark); null: none.</summary>
+    public ApiSendHooks? Hooks { get; init; }
+
     /// <summary>Metering kind (one of <see cref="ApiCallKinds"/>); null: the endpoint.</summary>
     public string? Kind { get; init; }
 

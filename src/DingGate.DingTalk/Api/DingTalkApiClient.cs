@@ -86,12 +86,16 @@ internal sealed partial class DingTalkApiClient
         PostWebhookAsync(webhookUrl, new WebhookTextMessage(new WebhookText(text), atUserIds is { Count: > 0 } ? new WebhookAt(atUserIds) : null), cancellationToken);
 
     /// <summary>As <see cref="PostWebhookAsync(Uri, object, CancellationToken)"/>, metered on <paramref name="meter"/>.</summary>
-    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, ApiCallMeter? meter, CancellationToken cancellationToken)
+    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, ApiCallMeter? meter, CancellationToken cancellationToken) =>
+        PostWebhookAsync(webhookUrl, body, meter, hooks: null, cancellationToken);
+
+    /// <summary>As <see cref="PostWebhookAsync(Uri, object, ApiCallMeter?, CancellationToken)"/>, with <paramref name="hooks"/> around each attempt.</summary>
+    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, ApiCallMeter? meter, ApiSendHooks? hooks, CancellationToken cancellationToken)
     {
         Urls.EnsureWebhook(webhookUrl);
         var request = new ApiRequest(DingTalkHost.Oapi, HttpMethod.Post, webhookUrl.AbsolutePath, body, ApiAuth.None)
         {
-            AbsoluteUrl = webhookUrl, Meter = meter, Kind = ApiCallKinds.Webhook,
+            AbsoluteUrl = webhookUrl, Meter = meter, Hooks = hooks, Kind = ApiCallKinds.Webhook,
         };
         return SendAsync<OapiResult>(request, cancellationToken);
     }
@@ -120,7 +124,7 @@ internal sealed partial class DingTalkApiClient
             }
 
             var token = request.Auth == ApiAuth.Token ? await Tokens.GetTokenAsync(cancellationToken) : null;
-            if (request.Meter?.BeforeSend is { } beforeSend)
+            if (request.Hooks?.BeforeSend is { } beforeSend)
             {
                 await beforeSend(cancellationToken);
             }
@@ -159,6 +163,7 @@ internal sealed partial class DingTalkApiClient
                 if (f.IsInvalidToken && token is not null && budget.TryTokenRetry())
                 {
                     Tokens.Invalidate(token);
+                    await RefusedAsync(request);
                     LogRetrying(_logger, Account.Id, endpoint, f.HttpStatus, f.Code, 1, TimeSpan.Zero);
                     continue;
                 }
@@ -167,6 +172,7 @@ internal sealed partial class DingTalkApiClient
                 {
                     LogThrottled(_logger, Account.Id, endpoint, f.HttpStatus, f.Code, f.Throttle, budget.Attempt, until);
                     _throttle.Block(endpoint, until);
+                    await RefusedAsync(request);
                     continue;
                 }
 
@@ -182,6 +188,9 @@ internal sealed partial class DingTalkApiClient
             }
         }
     }
+
+    // DingTalk refused the attempt and the client will wait and retry: nothing was shown meanwhile.
+    private static Task RefusedAsync(ApiRequest request) => request.Hooks?.Refused is { } refused ? refused() : Task.CompletedTask;
 
     private async Task<AccessTokenResponse> FetchTokenAsync(CancellationToken cancellationToken)
     {

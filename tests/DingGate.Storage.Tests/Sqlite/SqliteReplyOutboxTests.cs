@@ -113,6 +113,24 @@ public sealed class SqliteReplyOutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task EndPart_TakesBackOnlyThatPartsMark_ACrashThenResendsItInsteadOfHoldingIt()
+    {
+        var refused = await _store.AddAsync(Entry("a"), CancellationToken.None);
+        await _store.BeginPartAsync(refused, 0, T0, CancellationToken.None);
+        await _store.EndPartAsync(refused, 1, T0, CancellationToken.None); // not the part in flight: no change
+        Assert.Equal(0, (await _store.FindAsync(refused, CancellationToken.None))!.InFlightPart);
+
+        await _store.EndPartAsync(refused, 0, T0, CancellationToken.None);
+        var unmarked = (await _store.FindAsync(refused, CancellationToken.None))!;
+        Assert.Null(unmarked.InFlightPart);
+        Assert.Equal(OutboxState.Sending, unmarked.State);
+
+        Assert.Equal(1, await _store.RecoverInterruptedAsync("acc", T0.AddMinutes(1), CancellationToken.None));
+        var pending = Assert.Single(await _store.ListDueAsync("acc", T0.AddMinutes(1), CancellationToken.None));
+        Assert.Equal((refused, OutboxState.Pending, 0), (pending.Id, pending.State, pending.DeliveredParts));
+    }
+
+    [Fact]
     public async Task RetryAndDrop_OnlyFromTheirStates()
     {
         var id = await _store.AddAsync(Entry(), CancellationToken.None);

@@ -96,12 +96,17 @@ internal sealed partial class ConversationReplier(
             // The part is marked in flight when its call goes on the wire, not before it waits for the QPS bucket, a
             // throttle window or a token: a crash during those waits leaves it unsent, not ambiguous.
             var part = i;
-            meter.BeforeSend = async ct =>
+            var hooks = new ApiSendHooks
             {
-                if (!await outbox.BeginPartAsync(entry.Id, part, time.GetUtcNow(), ct))
+                BeforeSend = async ct =>
                 {
-                    throw new OutboxEntryDroppedException();
-                }
+                    if (!await outbox.BeginPartAsync(entry.Id, part, time.GetUtcNow(), ct))
+                    {
+                        throw new OutboxEntryDroppedException();
+                    }
+                },
+                // A throttle code or a revoked token: DingTalk refused it; the part is unsent while the call waits to retry.
+                Refused = () => outbox.EndPartAsync(entry.Id, part, time.GetUtcNow(), CancellationToken.None),
             };
             try
             {
@@ -109,7 +114,7 @@ internal sealed partial class ConversationReplier(
                 {
                     try
                     {
-                        await PostWebhookAsync(entry, i, meter, cancellationToken);
+                        await PostWebhookAsync(entry, i, meter, hooks, cancellationToken);
                         await outbox.PartDeliveredAsync(entry.Id, i, time.GetUtcNow(), CancellationToken.None);
                         sent++;
                         continue;
@@ -125,7 +130,9 @@ internal sealed partial class ConversationReplier(
                             return await FailAsync(entry, i, "webhook", failure, sent);
                         }
 
-                        // Expired, refused or throttled webhook: DingTalk did not show it; the OpenAPI may.
+                        // Expired, refused or throttled webhook: DingTalk did not show it; the OpenAPI may. Unsent while the
+                        // fallback waits for its bucket and token (a crash there re-sends it, not holds it as ambiguous).
+                        await outbox.EndPartAsync(entry.Id, i, time.GetUtcNow(), CancellationToken.None);
                         LogWebhookRefused(logger, account.Id, ex is DingTalkApiException api ? api.Code ?? api.HttpStatus.ToString(CultureInfo.InvariantCulture) : ex.GetType().Name, ex);
                         useWebhook = false;
                     }
@@ -133,7 +140,7 @@ internal sealed partial class ConversationReplier(
 
                 try
                 {
-                    await SendByOpenApiAsync(entry, i, meter, cancellationToken);
+                    await SendByOpenApiAsync(entry, i, meter, hooks, cancellationToken);
                     await outbox.PartDeliveredAsync(entry.Id, i, time.GetUtcNow(), CancellationToken.None);
                     sent++;
                 }
@@ -149,10 +156,6 @@ internal sealed partial class ConversationReplier(
             catch (OutboxEntryDroppedException)
             {
                 return new ReplyDelivery(entry.Id, OutboxState.Dropped, sent, "dropped by the operator");
-            }
-            finally
-            {
-                meter.BeforeSend = null;
             }
         }
 
@@ -216,7 +219,7 @@ internal sealed partial class ConversationReplier(
             ? ReplyNotes.PossibleRepeat + "\n\n" + entry.Parts[part].Text
             : entry.Parts[part].Text;
 
-    private Task PostWebhookAsync(OutboxEntry entry, int part, ApiCallMeter meter, CancellationToken cancellationToken)
+    private Task PostWebhookAsync(OutboxEntry entry, int part, ApiCallMeter meter, ApiSendHooks hooks, CancellationToken cancellationToken)
     {
         var mention = part == 0 && entry.IsGroup && entry.UserId is not null;
         var text = mention ? "@" + entry.UserId + " " + PartText(entry, part) : PartText(entry, part);
@@ -224,10 +227,10 @@ internal sealed partial class ConversationReplier(
         object body = entry.Markdown
             ? new WebhookMarkdownMessage(new WebhookMarkdown(entry.Parts[part].Title, text), at)
             : new WebhookTextMessage(new WebhookText(text), at);
-        return api.PostWebhookAsync(new Uri(entry.Webhook!), body, meter, cancellationToken);
+        return api.PostWebhookAsync(new Uri(entry.Webhook!), body, meter, hooks, cancellationToken);
     }
 
-    private Task<string> SendByOpenApiAsync(OutboxEntry entry, int part, ApiCallMeter meter, CancellationToken cancellationToken)
+    private Task<string> SendByOpenApiAsync(OutboxEntry entry, int part, ApiCallMeter meter, ApiSendHooks hooks, CancellationToken cancellationToken)
     {
         var target = entry.IsGroup
             ? new MessageTarget(MessageTargetKind.Group, entry.ConversationId)
@@ -237,7 +240,7 @@ internal sealed partial class ConversationReplier(
         var (key, param) = entry.Markdown
             ? ("sampleMarkdown", JsonSerializer.Serialize(new SampleMarkdownParam(title, text), DingTalkJsonContext.Wire.SampleMarkdownParam))
             : ("sampleText", JsonSerializer.Serialize(new SampleTextParam(text), DingTalkJsonContext.Wire.SampleTextParam));
-        return robot.SendAsync(target, key, param, meter, cancellationToken);
+        return robot.SendAsync(target, key, param, meter, hooks, cancellationToken);
     }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Account {AccountId}: the session webhook refused a reply ({Code}); sending through the OpenAPI instead")]

@@ -18,7 +18,12 @@ internal sealed class RobotMessageSender(DingTalkAccount account, DingTalkApiCli
     /// <summary>DingTalk's cap on <c>msgParam</c> (spec §4.3).</summary>
     public const int MaxMsgParamBytes = 15_000;
 
-    public async Task<string> SendAsync(MessageTarget target, string msgKey, string msgParam, ApiCallMeter? meter, CancellationToken cancellationToken)
+    public Task<string> SendAsync(MessageTarget target, string msgKey, string msgParam, ApiCallMeter? meter, CancellationToken cancellationToken) =>
+        SendAsync(target, msgKey, msgParam, meter, hooks: null, cancellationToken);
+
+    /// <summary>As <see cref="SendAsync(MessageTarget, string, string, ApiCallMeter?, CancellationToken)"/>, with <paramref name="hooks"/> around each attempt.</summary>
+    public async Task<string> SendAsync(
+        MessageTarget target, string msgKey, string msgParam, ApiCallMeter? meter, ApiSendHooks? hooks, CancellationToken cancellationToken)
     {
         if (Encoding.UTF8.GetByteCount(msgParam) > MaxMsgParamBytes)
         {
@@ -28,8 +33,8 @@ internal sealed class RobotMessageSender(DingTalkAccount account, DingTalkApiCli
         try
         {
             return target.Kind == MessageTargetKind.User
-                ? await SendToUserAsync(target, msgKey, msgParam, meter, cancellationToken)
-                : await SendToGroupAsync(target, msgKey, msgParam, meter, cancellationToken);
+                ? await SendToUserAsync(target, msgKey, msgParam, meter, hooks, cancellationToken)
+                : await SendToGroupAsync(target, msgKey, msgParam, meter, hooks, cancellationToken);
         }
         catch (DingTalkApiException ex)
         {
@@ -37,11 +42,12 @@ internal sealed class RobotMessageSender(DingTalkAccount account, DingTalkApiCli
         }
     }
 
-    private async Task<string> SendToUserAsync(MessageTarget target, string msgKey, string msgParam, ApiCallMeter? meter, CancellationToken cancellationToken)
+    private async Task<string> SendToUserAsync(
+        MessageTarget target, string msgKey, string msgParam, ApiCallMeter? meter, ApiSendHooks? hooks, CancellationToken cancellationToken)
     {
         var body = new OtoBatchSendRequest(account.RobotCode, [target.Id], msgKey, msgParam);
         var reply = await api.SendAsync<OtoBatchSendResponse>(
-            new ApiRequest(DingTalkHost.Api, HttpMethod.Post, "/v1.0/robot/oToMessages/batchSend", body) { Meter = meter, Kind = ApiCallKinds.OtoSend },
+            new ApiRequest(DingTalkHost.Api, HttpMethod.Post, "/v1.0/robot/oToMessages/batchSend", body) { Meter = meter, Hooks = hooks, Kind = ApiCallKinds.OtoSend },
             cancellationToken);
         var outcome = OtoRecipients.Outcomes(reply, [target.Id])[target.Id];
         if (outcome != RecipientOutcome.Delivered)
@@ -53,11 +59,12 @@ internal sealed class RobotMessageSender(DingTalkAccount account, DingTalkApiCli
         return reply.ProcessQueryKey ?? string.Empty;
     }
 
-    private async Task<string> SendToGroupAsync(MessageTarget target, string msgKey, string msgParam, ApiCallMeter? meter, CancellationToken cancellationToken)
+    private async Task<string> SendToGroupAsync(
+        MessageTarget target, string msgKey, string msgParam, ApiCallMeter? meter, ApiSendHooks? hooks, CancellationToken cancellationToken)
     {
         var body = new GroupSendRequest(account.RobotCode, target.Id, msgKey, msgParam);
         var reply = await api.SendAsync<GroupSendResponse>(
-            new ApiRequest(DingTalkHost.Api, HttpMethod.Post, "/v1.0/robot/groupMessages/send", body) { Meter = meter, Kind = ApiCallKinds.GroupSend },
+            new ApiRequest(DingTalkHost.Api, HttpMethod.Post, "/v1.0/robot/groupMessages/send", body) { Meter = meter, Hooks = hooks, Kind = ApiCallKinds.GroupSend },
             cancellationToken);
         return reply.ProcessQueryKey ?? string.Empty;
     }
