@@ -9,9 +9,10 @@ namespace DingGate.Bench.Journal;
 
 /// <summary>
 /// <c>journal [--messages n] [--writers n] [--dir path]</c>: the journal's own cost, without emulator or gateway. Each
-/// message is one append (what the stream reader does before the ACK) and two marks (Processing, Answered), each an
-/// autocommit on the real state database (the pragmas of the build: synchronous=FULL since issue 12). Prints the append
-/// latency (the part in front of the ACK) and messages/s, with one writer and with several concurrent writers.
+/// message is one append (what the stream reader does before the ACK) and two marks (Processing, Answered), each a call
+/// of the real store on the real state database (since issue 14 through the one writer: concurrent calls are batched
+/// into one transaction, and a batch holding an append commits with synchronous=FULL, one fsync for the batch). Prints
+/// the append latency (the part in front of the ACK) and messages/s, with one writer and with several concurrent writers.
 /// </summary>
 internal static class JournalBench
 {

@@ -8,9 +8,8 @@ internal sealed record SessionOptions(SessionScope Scope, int QueueDepth, int Ma
 {
     public const int DefaultQueueDepth = 5;
 
-    public const int DefaultMaxConcurrentTurns = 16;
-
-    public static SessionOptions From(SessionSettings settings)
+    // maxConcurrentTurns: agents.maxConcurrentTurns (null: DinggateConfig.DefaultMaxConcurrentTurns).
+    public static SessionOptions From(SessionSettings settings, int? maxConcurrentTurns = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var scope = (settings.Scope ?? "per-peer").Trim().ToLowerInvariant() switch
@@ -26,6 +25,13 @@ internal sealed record SessionOptions(SessionScope Scope, int QueueDepth, int Ma
             throw new ArgumentException($"session.queueDepth {depth} must be 0 or more.", nameof(settings));
         }
 
-        return new SessionOptions(scope, depth, DefaultMaxConcurrentTurns);
+        var turns = maxConcurrentTurns ?? DinggateConfig.DefaultMaxConcurrentTurns;
+        if (turns is < 1 or > DinggateConfig.MaxMaxConcurrentTurns)
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(maxConcurrentTurns), turns, $"agents.maxConcurrentTurns {turns} must be between 1 and {DinggateConfig.MaxMaxConcurrentTurns}.");
+        }
+
+        return new SessionOptions(scope, depth, turns);
     }
 }

@@ -17,12 +17,15 @@ public static class SessionServiceCollectionExtensions
     /// stops it at once, a host wanting a graceful stop calls its <c>StopAsync</c> with the shutdown token) and the
     /// commands. Needs the agent runner (<c>AddAgent</c>) and an <c>ISessionStore</c> (<c>AddSqliteStorage</c>).
     /// Uses the registered <see cref="TimeProvider"/> (else the system one) and logging when registered.
+    /// <paramref name="maxConcurrentTurns"/> (<c>agents.maxConcurrentTurns</c>) bounds the turns running at once across
+    /// all sessions; null: <see cref="DinggateConfig.DefaultMaxConcurrentTurns"/>.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="settings"/> has an unknown scope or a negative queue depth.</exception>
-    public static IServiceCollection AddAgentSessions(this IServiceCollection services, SessionSettings settings)
+    /// <exception cref="ArgumentException"><paramref name="settings"/> has an unknown scope or a negative queue depth,
+    /// or <paramref name="maxConcurrentTurns"/> is outside 1 to <see cref="DinggateConfig.MaxMaxConcurrentTurns"/>.</exception>
+    public static IServiceCollection AddAgentSessions(this IServiceCollection services, SessionSettings settings, int? maxConcurrentTurns = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var options = SessionOptions.From(settings);
+        var options = SessionOptions.From(settings, maxConcurrentTurns);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(options);
         services.TryAddSingleton<IHistoryBudgetProvider>(sp => sp.GetService<Running.AgentResolver>() is { } resolver

@@ -90,7 +90,7 @@ internal static class GatewayHost
             .AddSqliteStorage(settings.StateDirectory)
             .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory, MediaRetention = retention.Media })
             .AddAgent(config)
-            .AddAgentSessions(config.Session);
+            .AddAgentSessions(config.Session, config.MaxConcurrentTurns);
         builder.Services.AddRetention(retention);
         builder.Services.AddAdmin();
         builder.Services.AddHostedService<AdminAnnouncer>();

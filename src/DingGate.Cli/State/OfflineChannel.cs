@@ -18,6 +18,6 @@ internal static class OfflineChannel
             .AddSqliteStorage(loaded.StateDirectory)
             .AddDingTalk(new DingTalkChannelOptions { Settings = loaded.Config.Channels.Dingtalk!, StateDirectory = loaded.StateDirectory })
             .AddAgent(loaded.Config)
-            .AddAgentSessions(loaded.Config.Session)
+            .AddAgentSessions(loaded.Config.Session, loaded.Config.MaxConcurrentTurns)
             .BuildServiceProvider();
 }

@@ -9,6 +9,18 @@ public sealed class DinggateConfig
     /// <summary><c>agents</c> by name; <c>default</c> answers unless a binding names another.</summary>
     public IDictionary<string, AgentSettings> Agents { get; } = new Dictionary<string, AgentSettings>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// <c>agents.maxConcurrentTurns</c>: most agent turns running at once across all sessions and accounts (1 to 4096;
+    /// null: <see cref="DefaultMaxConcurrentTurns"/>). A reserved key of <c>agents</c>: no agent is named so.
+    /// </summary>
+    public int? MaxConcurrentTurns { get; set; }
+
+    /// <summary>Default of <c>agents.maxConcurrentTurns</c>: sized for real models (seconds per answer), where turns mostly wait.</summary>
+    public const int DefaultMaxConcurrentTurns = 64;
+
+    /// <summary>Largest <c>agents.maxConcurrentTurns</c> accepted.</summary>
+    public const int MaxMaxConcurrentTurns = 4096;
+
     /// <summary><c>bindings</c>: accounts to agents.</summary>
     public IList<AgentBinding> Bindings { get; } = [];
 

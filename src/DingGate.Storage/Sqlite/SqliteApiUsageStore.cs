@@ -9,14 +9,13 @@ internal sealed class SqliteApiUsageStore(SqliteDatabase database) : IApiUsageSt
     public async Task AddAsync(string accountId, int month, long calls, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(calls);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO api_usage (account_id, month, calls) VALUES (@accountId, @month, @calls)
             ON CONFLICT (account_id, month) DO UPDATE SET calls = api_usage.calls + excluded.calls;
             """,
             new { accountId, month, calls },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task<long> GetAsync(string accountId, int month, CancellationToken cancellationToken)

@@ -4,42 +4,46 @@ using Microsoft.Data.Sqlite;
 
 namespace DingGate.Storage.Sqlite;
 
-// The embedded state database: one file under the state directory, opened once (schema migrated, WAL enabled) and
-// then handed out as short-lived connections. Microsoft.Data.Sqlite pools connections per connection string, so
-// "one connection per operation" costs a pool lookup plus the per-connection pragmas below; several threads (the
-// stream reader appending, the dispatcher marking) each get their own connection and SQLite serialises writers.
-internal sealed class SqliteDatabase : IDisposable
+// The embedded state database: one file under the state directory, opened once (schema migrated, WAL enabled).
+// Writes and reads take different paths:
+// - Every write of the process goes through one SqliteWriter: a dedicated connection and a bounded queue served by one
+//   loop, which commits what is queued when it is free as one `BEGIN IMMEDIATE` transaction (a savepoint per item, so
+//   one failing item fails only its caller). Before it (issue 14), each store operation opened its own pooled
+//   connection, and concurrent writers lost SQLite's write lock and slept in its busy handler (1–100 ms steps; the
+//   ceiling of a 32-app gateway, docs/performance.md observation 4). With one writer no write of this process ever
+//   waits for another: the busy timeout only covers another process holding the lock (a CLI verb on the same file).
+// - Reads use short-lived pooled connections (Microsoft.Data.Sqlite pools per connection string) and run concurrently
+//   with the writer and each other (WAL); a read started after a write completed sees it.
+internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
 {
     public const string FileName = "dinggate.db";
 
-    // A writer waits this long for another writer's lock before SQLITE_BUSY. Writes here are single small
-    // statements, so contention resolves in microseconds; the bound only matters if another process holds the file.
-    private const int BusyTimeoutMilliseconds = 5000;
-
     // Durability (WAL mode), measured with `bench/DingGate.Bench journal`, figures in docs/performance.md:
-    // - synchronous=FULL on the durable connections (the journal append, the write in front of the ACK): the commit is
-    //   fsynced to the WAL before the call returns, so an ACKed message survives an OS crash or a power loss too, not
-    //   only a crash of this process: the design's "journal durably, then ACK" (after the ACK DingTalk never redelivers).
-    // - synchronous=NORMAL on the others (marks, dedup, sessions, pairing…): the commit is in the WAL file (an OS
-    //   write) before the call returns, so a process crash loses nothing; a power loss can drop the commits made since
-    //   the last fsync, and every durable commit fsyncs the WAL up to itself, earlier NORMAL commits included. A lost
-    //   mark leaves an entry unfinished: it is resumed (answered again, or given up as a poison message).
-    // FULL everywhere made each commit ~40x slower on the measured disk and starved concurrent writers into
-    // "database is locked" (SQLite holds the write lock through the fsync); FULL on the append alone costs one fsync per
-    // message. foreign_keys is on for future schema steps.
-    private const string ConnectionPragmas =
-        "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
+    // - Durable writes (the journal append, the write in front of the ACK) make their batch commit with
+    //   synchronous=FULL: the commit is fsynced to the WAL before the caller resumes, so an ACKed message survives an OS
+    //   crash or a power loss too, not only a crash of this process: the design's "journal durably, then ACK" (after the
+    //   ACK DingTalk never redelivers). The fsync is shared by everything in the batch (group commit), so concurrent
+    //   appends of many accounts cost one fsync per batch, not one each.
+    // - Other batches (marks, dedup, sessions, pairing…) commit with synchronous=NORMAL: the commit is in the WAL file
+    //   (an OS write) before the caller resumes, so a process crash loses nothing; a power loss can drop the commits
+    //   made since the last fsync, and every durable commit fsyncs the WAL up to itself, earlier NORMAL commits
+    //   included. A lost mark leaves an entry unfinished: it is resumed (answered again, or given up as a poison message).
+    // FULL on every commit was rejected before the writer existed: ~40x slower per commit on the measured disk, and with
+    // a connection per write it starved concurrent writers into "database is locked" (SQLite holds the write lock
+    // through the fsync). foreign_keys is on for future schema steps.
+    private static string ConnectionPragmas(int busyTimeoutMilliseconds) =>
+        $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;";
 
-    private const string DurableConnectionPragmas =
-        "PRAGMA busy_timeout = 5000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
-
-    private readonly string _connectionString;
+    private readonly string _readConnectionString;
+    private readonly string _pragmas;
     private readonly TimeProvider _timeProvider;
+    private SqliteWriter? _writer;
 
-    private SqliteDatabase(string path, string connectionString, TimeProvider timeProvider)
+    private SqliteDatabase(string path, string readConnectionString, string pragmas, TimeProvider timeProvider)
     {
         DatabasePath = path;
-        _connectionString = connectionString;
+        _readConnectionString = readConnectionString;
+        _pragmas = pragmas;
         _timeProvider = timeProvider;
     }
 
@@ -48,11 +52,19 @@ internal sealed class SqliteDatabase : IDisposable
     // The clock for timestamps the stores set themselves (updated_at); callers pass `now` everywhere else.
     public TimeProvider TimeProvider => _timeProvider;
 
+    // The writer, for tests and diagnostics (batches committed, queue length).
+    public SqliteWriter Writer => _writer ?? throw new ObjectDisposedException(DatabasePath);
+
     // Opens (creating if needed, owner-only) <stateDirectory>/dinggate.db, switches it to WAL and applies pending migrations.
-    public static SqliteDatabase Open(string stateDirectory, TimeProvider timeProvider)
+    public static SqliteDatabase Open(string stateDirectory, TimeProvider timeProvider) =>
+        Open(stateDirectory, timeProvider, SqliteDatabaseOptions.Default);
+
+    public static SqliteDatabase Open(string stateDirectory, TimeProvider timeProvider, SqliteDatabaseOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(stateDirectory);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.BusyTimeoutMilliseconds);
         var path = Path.GetFullPath(Path.Combine(stateDirectory, FileName));
         try
         {
@@ -76,48 +88,57 @@ internal sealed class SqliteDatabase : IDisposable
                 path, $"The database '{path}' cannot be created; check that the directory is writable by this user: {ex.Message}", ex);
         }
 
-        var connectionString = new SqliteConnectionStringBuilder
+        // Microsoft.Data.Sqlite also retries a busy statement itself until the command timeout (whole seconds; 0 would
+        // mean "forever"), so both bounds follow the option.
+        var builder = new SqliteConnectionStringBuilder
         {
             DataSource = path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
-            DefaultTimeout = BusyTimeoutMilliseconds / 1000,
-        }.ToString();
-        var database = new SqliteDatabase(path, connectionString, timeProvider);
+            DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
+        };
+        var readConnectionString = builder.ToString();
+        builder.Pooling = false; // the writer's connection lives as long as the database; closing it closes the file
+        var writerConnectionString = builder.ToString();
+        var pragmas = ConnectionPragmas(options.BusyTimeoutMilliseconds);
+        var database = new SqliteDatabase(path, readConnectionString, pragmas, timeProvider);
+        var connection = new SqliteConnection(writerConnectionString);
         try
         {
-            database.Initialize();
+            connection.Open();
+            connection.Execute(pragmas);
+            database.Initialize(connection);
+            database._writer = new SqliteWriter(connection, path, options);
         }
-        catch (SqliteException ex)
+        catch (Exception ex)
         {
+            connection.Dispose();
             database.Dispose();
-            throw new SqliteStorageException(path, Describe(path, ex), ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            database.Dispose();
-            throw new SqliteStorageException(path, $"Cannot open the database '{path}': {ex.Message}", ex);
+            if (ex is SqliteException sqlite)
+            {
+                throw new SqliteStorageException(path, Describe(path, sqlite), ex);
+            }
+
+            if (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new SqliteStorageException(path, $"Cannot open the database '{path}': {ex.Message}", ex);
+            }
+
+            throw;
         }
 
         return database;
     }
 
-    // A connection already opened with this database's pragmas; the caller disposes it (back to the pool).
-    public Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
-        OpenAsync(ConnectionPragmas, cancellationToken);
-
-    // A connection whose commits are fsynced before they return (synchronous=FULL): for writes that must survive a
-    // power loss, such as the journal append in front of the ACK. Pragmas are set at every open, pooled or not.
-    public Task<SqliteConnection> OpenDurableConnectionAsync(CancellationToken cancellationToken) =>
-        OpenAsync(DurableConnectionPragmas, cancellationToken);
-
-    private async Task<SqliteConnection> OpenAsync(string pragmas, CancellationToken cancellationToken)
+    // A read connection already opened with this database's pragmas; the caller disposes it (back to the pool). For
+    // reads only: every write goes through WriteAsync (a write here would contend with the writer for the lock).
+    public async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(_readConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(pragmas, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(_pragmas, cancellationToken: cancellationToken));
             return connection;
         }
         catch
@@ -127,19 +148,46 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    // Releases pooled connections so the file is closed (a restart, a test deleting its directory).
+    // Runs `work` on the writer's connection in the next batch and returns once that batch committed with
+    // synchronous=NORMAL or better (see SqliteWriter). A read-then-write that must be atomic is one work item.
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        Writer.WriteAsync(SqliteCommitDurability.Normal, work, cancellationToken);
+
+    // As WriteAsync, but the batch commits with synchronous=FULL: the write is fsynced when this returns (the journal
+    // append in front of the ACK).
+    public Task<T> WriteDurablyAsync<T>(Func<SqliteConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        Writer.WriteAsync(SqliteCommitDurability.Durable, work, cancellationToken);
+
+    // Drains the writer (queued writes still commit), closes its connection and releases pooled read connections, so
+    // the file is closed (a restart, a test deleting its directory).
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is { } writer)
+        {
+            await writer.DisposeAsync();
+        }
+
+        ClearReadPool();
+    }
+
     public void Dispose()
     {
-        using var connection = new SqliteConnection(_connectionString);
+        if (_writer is { } writer)
+        {
+            writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        ClearReadPool();
+    }
+
+    private void ClearReadPool()
+    {
+        using var connection = new SqliteConnection(_readConnectionString);
         SqliteConnection.ClearPool(connection);
     }
 
-    private void Initialize()
+    private void Initialize(SqliteConnection connection)
     {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        connection.Execute(ConnectionPragmas);
-
         // journal_mode is persistent in the file; the pragma answers the mode actually in effect.
         var mode = connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL;");
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))

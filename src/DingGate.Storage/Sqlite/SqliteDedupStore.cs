@@ -17,11 +17,10 @@ internal sealed class SqliteDedupStore(SqliteDatabase database) : IDedupStore
 
     public async Task<bool> TryMarkSeenAsync(string scope, string key, DateTimeOffset now, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var changes = await connection.ExecuteAsync(new CommandDefinition(
+        var changes = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             MarkSql,
             new { scope, key, now = now.ToUnixTimeMilliseconds(), expiresAt = expiresAt.ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
         return changes == 1;
     }
 
@@ -29,13 +28,12 @@ internal sealed class SqliteDedupStore(SqliteDatabase database) : IDedupStore
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM dedup_marks WHERE (scope, key) IN (
                 SELECT scope, key FROM dedup_marks WHERE expires_at <= @now ORDER BY expires_at LIMIT @limit);
             """,
             new { now = now.ToUnixTimeMilliseconds(), limit },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 }

@@ -3,8 +3,8 @@ using DingGate.Core.Storage;
 
 namespace DingGate.Storage.Sqlite;
 
-// IInboundJournal over the inbound_journal table. Every method is one autocommit statement, so concurrent callers
-// (stream reader appending, dispatcher marking) need no locking here: SQLite serialises the writes.
+// IInboundJournal over the inbound_journal table. Every write is one statement run by the database's writer, so
+// concurrent callers (stream readers appending, dispatchers marking) need no locking here: the writer serialises them.
 internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJournal
 {
     private const string SelectColumns =
@@ -14,35 +14,38 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
     public async Task<bool> AppendAsync(InboundJournalEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await database.OpenDurableConnectionAsync(cancellationToken);
+        var row = new
+        {
+            entry.AccountId,
+            entry.MessageKey,
+            entry.Topic,
+            entry.Payload,
+            ReceivedAt = entry.ReceivedAt.ToUnixTimeMilliseconds(),
+            State = (int)entry.State,
+            entry.Attempts,
+            entry.Detail,
+        };
 
-        // The commit is fsynced to the WAL when this returns (see SqliteDatabase on synchronous=FULL): safe to ACK.
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT OR IGNORE INTO inbound_journal
-                (account_id, message_key, topic, payload, received_at, state, attempts, detail, updated_at)
-            VALUES (@AccountId, @MessageKey, @Topic, @Payload, @ReceivedAt, @State, @Attempts, @Detail, @ReceivedAt);
-            """,
-            new
-            {
-                entry.AccountId,
-                entry.MessageKey,
-                entry.Topic,
-                entry.Payload,
-                ReceivedAt = entry.ReceivedAt.ToUnixTimeMilliseconds(),
-                State = (int)entry.State,
-                entry.Attempts,
-                entry.Detail,
-            },
-            cancellationToken: cancellationToken));
+        // Durable: the batch holding it is committed and fsynced to the WAL when this returns (see SqliteDatabase on
+        // synchronous=FULL): safe to ACK.
+        var inserted = await database.WriteDurablyAsync(
+            (connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT OR IGNORE INTO inbound_journal
+                    (account_id, message_key, topic, payload, received_at, state, attempts, detail, updated_at)
+                VALUES (@AccountId, @MessageKey, @Topic, @Payload, @ReceivedAt, @State, @Attempts, @Detail, @ReceivedAt);
+                """,
+                row,
+                cancellationToken: ct)),
+            cancellationToken);
         return inserted == 1;
     }
 
     // Marking an unknown key is a no-op: the journal is the source of truth and a late mark must not fail a reply.
     public async Task MarkAsync(string accountId, string messageKey, InboundState state, string? detail, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        var now = database.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE inbound_journal
             SET state = @state,
@@ -57,10 +60,10 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
                 messageKey,
                 state = (int)state,
                 detail,
-                now = database.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds(),
+                now,
                 processing = (int)InboundState.Processing,
             },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task<InboundJournalEntry?> FindAsync(string accountId, string messageKey, CancellationToken cancellationToken)
@@ -89,13 +92,12 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
         return [.. rows.Select(ToEntry)];
     }
 
-    // rowid IN (… LIMIT n): one short write transaction per batch (SQLite has no DELETE … LIMIT by default); the
+    // rowid IN (… LIMIT n): one short writer item per batch (SQLite has no DELETE … LIMIT by default); the
     // (state, updated_at) index finds the oldest finished rows without a scan.
     public async Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM inbound_journal WHERE rowid IN (
                 SELECT rowid FROM inbound_journal
@@ -103,7 +105,7 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
                 ORDER BY updated_at LIMIT @limit);
             """,
             new { answered = (int)InboundState.Answered, failed = (int)InboundState.Failed, before = finishedBefore.ToUnixTimeMilliseconds(), limit },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<string>> ListKeysRetainedAfterAsync(string accountId, DateTimeOffset finishedAfter, CancellationToken cancellationToken)

@@ -18,8 +18,7 @@ internal sealed class SqliteOpenCardStore(SqliteDatabase database) : IOpenCardSt
     public async Task AddAsync(OpenCard card, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT OR REPLACE INTO open_cards
                 (account_id, out_track_id, conversation_id, message_key, owner_user_id, content, state, created_at, updated_at)
@@ -37,42 +36,39 @@ internal sealed class SqliteOpenCardStore(SqliteDatabase database) : IOpenCardSt
                 CreatedAt = card.CreatedAt.ToUnixTimeMilliseconds(),
                 UpdatedAt = card.UpdatedAt.ToUnixTimeMilliseconds(),
             },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task UpdateContentAsync(string accountId, string outTrackId, string content, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE open_cards SET content = @content, updated_at = @at
             WHERE account_id = @accountId AND out_track_id = @outTrackId;
             """,
             new { accountId, outTrackId, content, at = at.ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task MarkAsync(
         string accountId, string outTrackId, OpenCardState state, string? content, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE open_cards SET state = @state, content = COALESCE(@content, content), updated_at = @at
             WHERE account_id = @accountId AND out_track_id = @outTrackId;
             """,
             new { accountId, outTrackId, state = (int)state, content, at = at.ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task RemoveAsync(string accountId, string outTrackId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM open_cards WHERE account_id = @accountId AND out_track_id = @outTrackId;",
             new { accountId, outTrackId },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<OpenCard>> ListAsync(string accountId, CancellationToken cancellationToken)

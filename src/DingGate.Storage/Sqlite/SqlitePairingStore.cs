@@ -43,60 +43,63 @@ internal sealed class SqlitePairingStore(SqliteDatabase database) : IPairingStor
     }
 
     // Expired requests of the account are dropped first (housekeeping, and so an expired code can be reissued).
-    // A code still pending for the account is a collision the caller must resolve (draw another code).
+    // A code still pending for the account is a collision the caller must resolve (draw another code); the item then
+    // fails and its savepoint is rolled back, the housekeeping with it.
     public async Task AddPendingAsync(PairingRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM pairing_pending WHERE account_id = @AccountId AND expires_at <= @CreatedAt;",
-            new { request.AccountId, CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds() },
-            transaction,
-            cancellationToken: cancellationToken));
-        await InsertAsync(connection, transaction, request, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "DELETE FROM pairing_pending WHERE account_id = @AccountId AND expires_at <= @CreatedAt;",
+                    new { request.AccountId, CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds() },
+                    cancellationToken: ct));
+                return await InsertAsync(connection, request, ct);
+            },
+            cancellationToken);
     }
 
-    // One transaction: expired rows go, the user's other pending rows go (one per sender), then the oldest rows beyond
-    // the cap (room for the new one) are deleted and returned, then the new row is inserted. The gateway is the only
-    // writer of pending requests (gateway.lock), so counting then deleting inside the transaction is exact.
+    // One writer item (a savepoint in the writer's IMMEDIATE transaction): expired rows go, the user's other pending
+    // rows go (one per sender), then the oldest rows beyond the cap (room for the new one) are deleted and returned,
+    // then the new row is inserted. The gateway is the only writer of pending requests (gateway.lock), and within it
+    // the writer runs one item at a time, so counting then deleting inside the item is exact.
     public async Task<IReadOnlyList<PairingRequest>> AddPendingAsync(PairingRequest request, int maxPendingPerAccount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPendingPerAccount, 1);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var parameters = new { request.AccountId, request.UserId, CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds() };
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            DELETE FROM pairing_pending WHERE account_id = @AccountId AND expires_at <= @CreatedAt;
-            DELETE FROM pairing_pending WHERE account_id = @AccountId AND user_id = @UserId;
-            """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken));
-        var pending = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM pairing_pending WHERE account_id = @AccountId;", parameters, transaction, cancellationToken: cancellationToken));
-        var excess = pending - (maxPendingPerAccount - 1);
-        IReadOnlyList<PairingRequest> removed = [];
-        if (excess > 0)
-        {
-            var rows = await connection.QueryAsync<PairingRow>(new CommandDefinition(
-                $"""
-                DELETE FROM pairing_pending
-                WHERE rowid IN (SELECT rowid FROM pairing_pending WHERE account_id = @AccountId ORDER BY created_at, rowid LIMIT @excess)
-                RETURNING {PendingColumns};
-                """,
-                new { request.AccountId, excess },
-                transaction,
-                cancellationToken: cancellationToken));
-            removed = [.. rows.Select(ToRequest).OrderBy(r => r.CreatedAt)];
-        }
+        return await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                var parameters = new { request.AccountId, request.UserId, CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds() };
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    DELETE FROM pairing_pending WHERE account_id = @AccountId AND expires_at <= @CreatedAt;
+                    DELETE FROM pairing_pending WHERE account_id = @AccountId AND user_id = @UserId;
+                    """,
+                    parameters,
+                    cancellationToken: ct));
+                var pending = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM pairing_pending WHERE account_id = @AccountId;", parameters, cancellationToken: ct));
+                var excess = pending - (maxPendingPerAccount - 1);
+                IReadOnlyList<PairingRequest> removed = [];
+                if (excess > 0)
+                {
+                    var rows = await connection.QueryAsync<PairingRow>(new CommandDefinition(
+                        $"""
+                        DELETE FROM pairing_pending
+                        WHERE rowid IN (SELECT rowid FROM pairing_pending WHERE account_id = @AccountId ORDER BY created_at, rowid LIMIT @excess)
+                        RETURNING {PendingColumns};
+                        """,
+                        new { request.AccountId, excess },
+                        cancellationToken: ct));
+                    removed = [.. rows.Select(ToRequest).OrderBy(r => r.CreatedAt)];
+                }
 
-        await InsertAsync(connection, transaction, request, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return removed;
+                await InsertAsync(connection, request, ct);
+                return removed;
+            },
+            cancellationToken);
     }
 
     // DELETE ... RETURNING: finding and removing is one statement, so two concurrent approvals of the same code
@@ -104,35 +107,32 @@ internal sealed class SqlitePairingStore(SqliteDatabase database) : IPairingStor
     public async Task<PairingRequest?> TakePendingAsync(string accountId, string code, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(code);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QueryFirstOrDefaultAsync<PairingRow>(new CommandDefinition(
+        var row = await database.WriteAsync((connection, ct) => connection.QueryFirstOrDefaultAsync<PairingRow>(new CommandDefinition(
             $"""
             DELETE FROM pairing_pending
             WHERE account_id = @accountId AND code = @code AND expires_at > @now
             RETURNING {PendingColumns};
             """,
             new { accountId, code = code.Trim(), now = now.ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
         return row is null ? null : ToRequest(row);
     }
 
     // Idempotent: approving again keeps the first approval time and the first spelling of the id.
     public async Task ApproveAsync(string accountId, string userId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             "INSERT OR IGNORE INTO pairing_approved (account_id, user_id, approved_at) VALUES (@accountId, @userId, @now);",
             new { accountId, userId, now = now.ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task<bool> RevokeAsync(string accountId, string userId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var removed = await connection.ExecuteAsync(new CommandDefinition(
+        var removed = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM pairing_approved WHERE account_id = @accountId AND user_id = @userId;",
             new { accountId, userId },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
         return removed > 0;
     }
 
@@ -155,11 +155,11 @@ internal sealed class SqlitePairingStore(SqliteDatabase database) : IPairingStor
         return [.. ids];
     }
 
-    private static async Task InsertAsync(SqliteConnection connection, System.Data.Common.DbTransaction transaction, PairingRequest request, CancellationToken cancellationToken)
+    private static async Task<int> InsertAsync(SqliteConnection connection, PairingRequest request, CancellationToken cancellationToken)
     {
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(
+            return await connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO pairing_pending (account_id, code, user_id, nick, conversation_id, created_at, expires_at)
                 VALUES (@AccountId, @Code, @UserId, @Nick, @ConversationId, @CreatedAt, @ExpiresAt);
@@ -174,7 +174,6 @@ internal sealed class SqlitePairingStore(SqliteDatabase database) : IPairingStor
                     CreatedAt = request.CreatedAt.ToUnixTimeMilliseconds(),
                     ExpiresAt = request.ExpiresAt.ToUnixTimeMilliseconds(),
                 },
-                transaction,
                 cancellationToken: cancellationToken));
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode == SqliteConstraint)

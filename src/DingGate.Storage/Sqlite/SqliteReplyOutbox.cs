@@ -5,9 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace DingGate.Storage.Sqlite;
 
 // IReplyOutbox over reply_outbox (+ _parts, _attempts). A re-queued entry is due from its creation time: "at once"
-// for the gateway whatever clock the CLI that re-queued it runs on. Writes that touch several rows run in one IMMEDIATE
-// transaction, so a crash leaves either the whole entry (all parts) or nothing, and an attempt is counted together
-// with its history row.
+// for the gateway whatever clock the CLI that re-queued it runs on. Writes that touch several rows run as one writer
+// item (a savepoint in the writer's IMMEDIATE transaction), so a crash leaves either the whole entry (all parts) or
+// nothing, and an attempt is counted together with its history row.
 internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
 {
     private const string SelectColumns =
@@ -24,48 +24,48 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
             throw new ArgumentException("An outbox entry needs at least one part.", nameof(entry));
         }
 
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO reply_outbox (account_id, message_key, final, conversation_id, is_group, user_id, webhook, webhook_expires_at,
-                markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at)
-            VALUES (@AccountId, @MessageKey, @Final, @ConversationId, @IsGroup, @UserId, @Webhook, @WebhookExpiresAt,
-                @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt);
-            SELECT last_insert_rowid();
-            """,
-            new
+        return await database.WriteAsync(
+            async (connection, ct) =>
             {
-                entry.AccountId,
-                entry.MessageKey,
-                Final = entry.Final ? 1 : 0,
-                entry.ConversationId,
-                IsGroup = entry.IsGroup ? 1 : 0,
-                entry.UserId,
-                entry.Webhook,
-                WebhookExpiresAt = entry.WebhookExpiresAt?.ToUnixTimeMilliseconds(),
-                Markdown = entry.Markdown ? 1 : 0,
-                PartCount = entry.Parts.Count,
-                entry.DeliveredParts,
-                State = (int)entry.State,
-                entry.Attempts,
-                NextAttemptAt = entry.NextAttemptAt?.ToUnixTimeMilliseconds(),
-                entry.LastError,
-                CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds(),
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-        for (var i = 0; i < entry.Parts.Count; i++)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO reply_outbox_parts (outbox_id, idx, title, text) VALUES (@id, @i, @Title, @Text);",
-                new { id, i, entry.Parts[i].Title, entry.Parts[i].Text },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
+                var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    """
+                    INSERT INTO reply_outbox (account_id, message_key, final, conversation_id, is_group, user_id, webhook, webhook_expires_at,
+                        markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at)
+                    VALUES (@AccountId, @MessageKey, @Final, @ConversationId, @IsGroup, @UserId, @Webhook, @WebhookExpiresAt,
+                        @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt);
+                    SELECT last_insert_rowid();
+                    """,
+                    new
+                    {
+                        entry.AccountId,
+                        entry.MessageKey,
+                        Final = entry.Final ? 1 : 0,
+                        entry.ConversationId,
+                        IsGroup = entry.IsGroup ? 1 : 0,
+                        entry.UserId,
+                        entry.Webhook,
+                        WebhookExpiresAt = entry.WebhookExpiresAt?.ToUnixTimeMilliseconds(),
+                        Markdown = entry.Markdown ? 1 : 0,
+                        PartCount = entry.Parts.Count,
+                        entry.DeliveredParts,
+                        State = (int)entry.State,
+                        entry.Attempts,
+                        NextAttemptAt = entry.NextAttemptAt?.ToUnixTimeMilliseconds(),
+                        entry.LastError,
+                        CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds(),
+                    },
+                    cancellationToken: ct));
+                for (var i = 0; i < entry.Parts.Count; i++)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "INSERT INTO reply_outbox_parts (outbox_id, idx, title, text) VALUES (@id, @i, @Title, @Text);",
+                        new { id, i, entry.Parts[i].Title, entry.Parts[i].Text },
+                        cancellationToken: ct));
+                }
 
-        await transaction.CommitAsync(cancellationToken);
-        return id;
+                return id;
+            },
+            cancellationToken);
     }
 
     public async Task<OutboxEntry?> FindAsync(long id, CancellationToken cancellationToken)
@@ -129,15 +129,14 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
 
     public async Task<bool> BeginPartAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             "UPDATE reply_outbox SET in_flight_part = @part, state = @sending, updated_at = @at WHERE id = @id AND state NOT IN (@delivered, @dropped);",
             new
             {
                 id, part, sending = (int)OutboxState.Sending, delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped,
                 at = at.ToUnixTimeMilliseconds(),
             },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
         return changed == 1;
     }
 
@@ -152,8 +151,7 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
 
     public async Task PartDeliveredAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE reply_outbox SET
                 delivered_parts = MAX(delivered_parts, @delivered),
@@ -164,68 +162,65 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
             WHERE id = @id;
             """,
             new { id, delivered = part + 1, done = (int)OutboxState.Delivered, at = at.ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task RecordAttemptAsync(long id, OutboxAttempt attempt, OutboxState state, DateTimeOffset? nextAttemptAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO reply_outbox_attempts (outbox_id, seq, at, path, outcome, detail)
-            SELECT @id, COALESCE(MAX(seq), 0) + 1, @at, @Path, @Outcome, @Detail FROM reply_outbox_attempts WHERE outbox_id = @id;
-            UPDATE reply_outbox SET attempts = attempts + 1, state = @state, next_attempt_at = @next, in_flight_part = NULL,
-                last_error = COALESCE(@Detail, last_error), updated_at = @at
-            WHERE id = @id;
-            """,
-            new
-            {
-                id,
-                at = attempt.At.ToUnixTimeMilliseconds(),
-                attempt.Path,
-                attempt.Outcome,
-                attempt.Detail,
-                state = (int)state,
-                next = nextAttemptAt?.ToUnixTimeMilliseconds(),
-            },
-            transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await database.WriteAsync(
+            (connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO reply_outbox_attempts (outbox_id, seq, at, path, outcome, detail)
+                SELECT @id, COALESCE(MAX(seq), 0) + 1, @at, @Path, @Outcome, @Detail FROM reply_outbox_attempts WHERE outbox_id = @id;
+                UPDATE reply_outbox SET attempts = attempts + 1, state = @state, next_attempt_at = @next, in_flight_part = NULL,
+                    last_error = COALESCE(@Detail, last_error), updated_at = @at
+                WHERE id = @id;
+                """,
+                new
+                {
+                    id,
+                    at = attempt.At.ToUnixTimeMilliseconds(),
+                    attempt.Path,
+                    attempt.Outcome,
+                    attempt.Detail,
+                    state = (int)state,
+                    next = nextAttemptAt?.ToUnixTimeMilliseconds(),
+                },
+                cancellationToken: ct)),
+            cancellationToken);
     }
 
     public async Task<int> RecoverInterruptedAsync(string accountId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var at = now.ToUnixTimeMilliseconds();
-        var ambiguous = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE reply_outbox SET state = @ambiguous, next_attempt_at = NULL, updated_at = @at,
-                last_error = 'the process ended while part ' || (in_flight_part + 1) || ' of ' || part_count ||
-                    ' was being sent; DingTalk may or may not have received it'
-            WHERE account_id = @accountId AND in_flight_part IS NOT NULL AND state IN (@sending, @pending);
-            """,
-            new { accountId, at, ambiguous = (int)OutboxState.Ambiguous, sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
-            transaction,
-            cancellationToken: cancellationToken));
-        var pending = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE reply_outbox SET state = @pending, next_attempt_at = @at, updated_at = @at
-            WHERE account_id = @accountId AND state = @sending;
-            """,
-            new { accountId, at, sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
-            transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return ambiguous + pending;
+        return await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                var ambiguous = await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE reply_outbox SET state = @ambiguous, next_attempt_at = NULL, updated_at = @at,
+                        last_error = 'the process ended while part ' || (in_flight_part + 1) || ' of ' || part_count ||
+                            ' was being sent; DingTalk may or may not have received it'
+                    WHERE account_id = @accountId AND in_flight_part IS NOT NULL AND state IN (@sending, @pending);
+                    """,
+                    new { accountId, at, ambiguous = (int)OutboxState.Ambiguous, sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
+                    cancellationToken: ct));
+                var pending = await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE reply_outbox SET state = @pending, next_attempt_at = @at, updated_at = @at
+                    WHERE account_id = @accountId AND state = @sending;
+                    """,
+                    new { accountId, at, sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
+                    cancellationToken: ct));
+                return ambiguous + pending;
+            },
+            cancellationToken);
     }
 
     public async Task<bool> RetryAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE reply_outbox SET state = @pending, attempts = 0, next_attempt_at = MIN(@at, created_at), in_flight_part = NULL, updated_at = @at
             WHERE id = @id AND state IN (@failed, @ambiguous, @dropped);
@@ -239,17 +234,16 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
                 ambiguous = (int)OutboxState.Ambiguous,
                 dropped = (int)OutboxState.Dropped,
             },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
         return changed == 1;
     }
 
     public async Task<bool> DropAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             "UPDATE reply_outbox SET state = @dropped, next_attempt_at = NULL, updated_at = @at WHERE id = @id AND state <> @delivered;",
             new { id, at = now.ToUnixTimeMilliseconds(), dropped = (int)OutboxState.Dropped, delivered = (int)OutboxState.Delivered },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
         return changed == 1;
     }
 
@@ -266,17 +260,18 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
     public async Task<int> PurgeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var args = new { cutoff = cutoff.ToUnixTimeMilliseconds(), delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped, limit };
         const string Old = "SELECT id FROM reply_outbox WHERE state IN (@delivered, @dropped) AND updated_at < @cutoff ORDER BY updated_at, id LIMIT @limit";
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM reply_outbox_parts WHERE outbox_id IN ({Old}); DELETE FROM reply_outbox_attempts WHERE outbox_id IN ({Old});",
-            args, transaction, cancellationToken: cancellationToken));
-        var purged = await connection.ExecuteAsync(new CommandDefinition(
-            $"DELETE FROM reply_outbox WHERE id IN ({Old});", args, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return purged;
+        return await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    $"DELETE FROM reply_outbox_parts WHERE outbox_id IN ({Old}); DELETE FROM reply_outbox_attempts WHERE outbox_id IN ({Old});",
+                    args, cancellationToken: ct));
+                return await connection.ExecuteAsync(new CommandDefinition(
+                    $"DELETE FROM reply_outbox WHERE id IN ({Old});", args, cancellationToken: ct));
+            },
+            cancellationToken);
     }
 
     private static async Task<IReadOnlyList<OutboxEntry>> QueryAsync(SqliteConnection connection, string where, object args, CancellationToken cancellationToken)

@@ -51,63 +51,60 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         return [.. kept.Skip(start).Select(ToTurn)];
     }
 
-    // One transaction (Microsoft.Data.Sqlite begins IMMEDIATE by default): the next seq is read under the write lock, so concurrent appends to one session
-    // never collide and a crash never stores a user message without its answer.
+    // One writer item (its own savepoint in the writer's IMMEDIATE transaction): the next seq is read under the write
+    // lock, so concurrent appends to one session never collide and a crash never stores a user message without its answer.
     public async Task AppendExchangeAsync(
         SessionKey key, SessionTurn user, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(assistant);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COALESCE(MAX(seq), 0) + 1 FROM session_messages WHERE account_id = @AccountId AND scope = @Scope;",
-            new { key.AccountId, key.Scope },
-            transaction,
-            cancellationToken: cancellationToken));
-        const string Insert =
-            """
-            INSERT INTO session_messages (account_id, scope, seq, role, text, at, tokens)
-            VALUES (@AccountId, @Scope, @Seq, @Role, @Text, @At, @Tokens);
-            """;
-        foreach (var (turn, seq) in new[] { (user, next), (assistant, next + 1) })
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                Insert,
-                new { key.AccountId, key.Scope, Seq = seq, turn.Role, turn.Text, At = turn.At.ToUnixTimeMilliseconds(), turn.Tokens },
-                transaction,
-                cancellationToken: cancellationToken));
-        }
+        await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COALESCE(MAX(seq), 0) + 1 FROM session_messages WHERE account_id = @AccountId AND scope = @Scope;",
+                    new { key.AccountId, key.Scope },
+                    cancellationToken: ct));
+                const string Insert =
+                    """
+                    INSERT INTO session_messages (account_id, scope, seq, role, text, at, tokens)
+                    VALUES (@AccountId, @Scope, @Seq, @Role, @Text, @At, @Tokens);
+                    """;
+                foreach (var (turn, seq) in new[] { (user, next), (assistant, next + 1) })
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        Insert,
+                        new { key.AccountId, key.Scope, Seq = seq, turn.Role, turn.Text, At = turn.At.ToUnixTimeMilliseconds(), turn.Tokens },
+                        cancellationToken: ct));
+                }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO session_usage (account_id, scope, input_tokens, output_tokens, started_at)
-            VALUES (@AccountId, @Scope, @inputTokens, @outputTokens, @startedAt)
-            ON CONFLICT (account_id, scope) DO UPDATE SET
-                input_tokens = input_tokens + excluded.input_tokens,
-                output_tokens = output_tokens + excluded.output_tokens;
-            """,
-            new { key.AccountId, key.Scope, inputTokens, outputTokens, startedAt = user.At.ToUnixTimeMilliseconds() },
-            transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+                return await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO session_usage (account_id, scope, input_tokens, output_tokens, started_at)
+                    VALUES (@AccountId, @Scope, @inputTokens, @outputTokens, @startedAt)
+                    ON CONFLICT (account_id, scope) DO UPDATE SET
+                        input_tokens = input_tokens + excluded.input_tokens,
+                        output_tokens = output_tokens + excluded.output_tokens;
+                    """,
+                    new { key.AccountId, key.Scope, inputTokens, outputTokens, startedAt = user.At.ToUnixTimeMilliseconds() },
+                    cancellationToken: ct));
+            },
+            cancellationToken);
     }
 
     public async Task ClearAsync(SessionKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            DELETE FROM session_messages WHERE account_id = @AccountId AND scope = @Scope;
-            DELETE FROM session_usage WHERE account_id = @AccountId AND scope = @Scope;
-            """,
-            new { key.AccountId, key.Scope },
-            transaction,
-            cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await database.WriteAsync(
+            (connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+                """
+                DELETE FROM session_messages WHERE account_id = @AccountId AND scope = @Scope;
+                DELETE FROM session_usage WHERE account_id = @AccountId AND scope = @Scope;
+                """,
+                new { key.AccountId, key.Scope },
+                cancellationToken: ct)),
+            cancellationToken);
     }
 
     public async Task<SessionStats> GetStatsAsync(SessionKey key, CancellationToken cancellationToken)
@@ -130,19 +127,18 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
             : new SessionStats((int)messages, usage.InputTokens, usage.OutputTokens, DateTimeOffset.FromUnixTimeMilliseconds(usage.StartedAt));
     }
 
-    // Bounded: one short write per batch; the (at) index (migration step 5) finds the oldest rows. A user message
+    // Bounded: one short writer item per batch; the (at) index (migration step 5) finds the oldest rows. A user message
     // purged before its answer leaves a leading assistant message, which LoadAsync already drops.
     public async Task<int> PurgeOlderThanAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM session_messages WHERE (account_id, scope, seq) IN (
                 SELECT account_id, scope, seq FROM session_messages WHERE at <= @before ORDER BY at LIMIT @limit);
             """,
             new { before = before.ToUnixTimeMilliseconds(), limit },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     private static SessionTurn ToTurn(SessionMessageRow row) => new(

@@ -10,8 +10,7 @@ internal sealed class SqliteShownIndicatorStore(SqliteDatabase database) : IShow
     public async Task AddAsync(ShownIndicator indicator, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(indicator);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT OR REPLACE INTO shown_indicators
                 (account_id, message_key, conversation_id, msg_id, emotion_name, emotion_id, background_id, shown_at)
@@ -28,16 +27,15 @@ internal sealed class SqliteShownIndicatorStore(SqliteDatabase database) : IShow
                 indicator.BackgroundId,
                 ShownAt = indicator.ShownAt.ToUnixTimeMilliseconds(),
             },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task RemoveAsync(string accountId, string messageKey, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM shown_indicators WHERE account_id = @accountId AND message_key = @messageKey;",
             new { accountId, messageKey },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ShownIndicator>> ListAsync(string accountId, CancellationToken cancellationToken)

@@ -71,6 +71,31 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal(Path.Combine(_files.Home, "state"), loaded.StateDirectory);
     }
 
+    // Issue 14: agents.maxConcurrentTurns is a number beside the named agents (a reserved name), 1 to 4096.
+    [Fact]
+    public void Load_MaxConcurrentTurns_BoundBesideTheAgents()
+    {
+        var loaded = _files.Load("""{ agents: { maxConcurrentTurns: 128, default: { systemPrompt: "Be brief." } } }""");
+
+        Assert.Equal(128, loaded.Config.MaxConcurrentTurns);
+        Assert.Equal(["default"], loaded.Config.Agents.Keys);
+        Assert.Null(_files.Load("""{ agents: { default: {} } }""").Config.MaxConcurrentTurns);
+    }
+
+    [Theory]
+    [InlineData("0", "must be between 1 and 4096")]
+    [InlineData("4097", "must be between 1 and 4096")]
+    [InlineData("{ model: \"default\" }", "")]
+    [InlineData("\"64\"", "")]
+    public void Load_MaxConcurrentTurnsInvalid_ErrorNamesTheKey(string value, string reason)
+    {
+        var error = _files.LoadFails("{ agents: { maxConcurrentTurns: " + value + " } }");
+
+        var problem = Assert.Single(error.Errors);
+        Assert.Equal("agents.maxConcurrentTurns", problem.Path);
+        Assert.Contains(reason, problem.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_StateDirVariable_OverridesGatewayStateDir()
     {

@@ -174,14 +174,4 @@ public sealed class SqliteInboundJournalTests : IDisposable
         Assert.Empty(await _journal.ListUnfinishedAsync("acc", CancellationToken.None));
         Assert.Equal((InboundState.Failed, "frame too large"), ((await _journal.FindAsync("acc", "big", CancellationToken.None))!.State, (await _journal.FindAsync("acc", "big", CancellationToken.None))!.Detail));
     }
-
-    [Fact]
-    public async Task Connections_AppendIsFsyncedFull_OtherWritesNormal()
-    {
-        await using var durable = await _database.OpenDurableConnectionAsync(CancellationToken.None);
-        await using var normal = await _database.OpenConnectionAsync(CancellationToken.None);
-
-        Assert.Equal(2, await durable.ExecuteScalarAsync<long>("PRAGMA synchronous;")); // FULL
-        Assert.Equal(1, await normal.ExecuteScalarAsync<long>("PRAGMA synchronous;")); // NORMAL (a pooled connection is reset on open)
-    }
 }

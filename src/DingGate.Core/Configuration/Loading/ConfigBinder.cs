@@ -29,7 +29,7 @@ internal static class ConfigBinder
             switch (key)
             {
                 case "models": EachEntry(value, key, r, (name, node, at) => config.Models[name] = Model(node, at, r)); break;
-                case "agents": EachEntry(value, key, r, (name, node, at) => config.Agents[name] = Agent(node, at, r)); break;
+                case "agents": Agents(value, key, r, config); break;
                 case "bindings": Bindings(value, key, r, config.Bindings); break;
                 case "session": config.Session = Session(value, key, r); break;
                 case "channels": config.Channels = Channels(value, key, r); break;
@@ -51,6 +51,23 @@ internal static class ConfigBinder
             if (r.Object(value, at) is { } entry)
             {
                 bind(name, entry, at);
+            }
+        }
+    }
+
+    // agents.<name> objects, and the one number beside them: agents.maxConcurrentTurns (a reserved name).
+    private static void Agents(JsonNode? node, string path, ConfigReader r, DinggateConfig config)
+    {
+        foreach (var (name, value) in r.Object(node, path) ?? [])
+        {
+            var at = ConfigPath.Child(path, name);
+            if (name == "maxConcurrentTurns")
+            {
+                config.MaxConcurrentTurns = r.Int(value, at);
+            }
+            else if (r.Object(value, at) is { } entry)
+            {
+                config.Agents[name] = Agent(entry, at, r);
             }
         }
     }

@@ -33,6 +33,11 @@ public static class ConfigValidator
             errors.AtLeast(agent.MaxHistoryChars, 1, ConfigPath.Child(at, "maxHistoryChars"));
         }
 
+        errors.Check(
+            config.MaxConcurrentTurns is null or (>= 1 and <= DinggateConfig.MaxMaxConcurrentTurns),
+            "agents.maxConcurrentTurns",
+            config.MaxConcurrentTurns,
+            $"must be between 1 and {DinggateConfig.MaxMaxConcurrentTurns} (turns running at once)");
         ValidateBindings(config, errors);
         errors.OneOf(config.Session.Scope, Scopes, "session.scope");
         errors.AtLeast(config.Session.QueueDepth, 1, "session.queueDepth");
