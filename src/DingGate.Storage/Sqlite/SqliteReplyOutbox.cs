@@ -142,11 +142,10 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
 
     public async Task EndPartAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             "UPDATE reply_outbox SET in_flight_part = NULL, updated_at = @at WHERE id = @id AND in_flight_part = @part;",
             new { id, part, at = at.ToUnixTimeMilliseconds() },
-            cancellationToken: cancellationToken));
+            cancellationToken: ct)), cancellationToken);
     }
 
     public async Task PartDeliveredAsync(long id, int part, DateTimeOffset at, CancellationToken cancellationToken)
