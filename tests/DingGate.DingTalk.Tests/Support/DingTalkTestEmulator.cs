@@ -76,12 +76,12 @@ internal sealed class DingTalkTestEmulator : IAsyncDisposable
     };
 
     /// <summary>A <see cref="DingTalkApiClient"/> for <paramref name="account"/> (default: <see cref="Account"/>) on the fake clock.</summary>
-    public DingTalkApiClient CreateClient(DingTalkAccount? account = null, ApiClientOptions? options = null)
+    public DingTalkApiClient CreateClient(DingTalkAccount? account = null, ApiClientOptions? options = null, ApiIpGuard? ipGuard = null)
     {
         var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
         _clients.Add(http);
         return new DingTalkApiClient(
-            account ?? Account(), http, Time, NullLogger<DingTalkApiClient>.Instance, new DingTalkApiMetrics(MeterFactory), options);
+            account ?? Account(), http, Time, NullLogger<DingTalkApiClient>.Instance, new DingTalkApiMetrics(MeterFactory), options, ipGuard);
     }
 
     /// <summary>Sends a control-API request (<c>/_emulator/…</c>) and returns the parsed answer; fails on non-2xx.</summary>
