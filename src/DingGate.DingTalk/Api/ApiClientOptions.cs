@@ -6,6 +6,9 @@ namespace DingGate.DingTalk.Api;
 /// </summary>
 internal sealed record ApiClientOptions
 {
+    /// <summary>Longest a new card's create waits for the account's streaming backlog to drain before it goes anyway.</summary>
+    public TimeSpan MaxCreateHold { get; init; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Retries after per-second or "suspended" limits (<see cref="ApiThrottle"/>) before the error is thrown.</summary>
     public int MaxRateLimitRetries { get; init; } = 3;
 

@@ -226,12 +226,7 @@ internal sealed partial class DingTalkApiClient
         var priority = request.Kind == ApiCallKinds.Emotion ? ApiCallPriority.Indicator : request.Priority;
         if (request.Kind == ApiCallKinds.CardCreate)
         {
-            var streaming = _limits.ForEndpoint(ApiCallEndpoints.CardStreaming);
-            while (streaming.HasWaiters)
-            {
-                _metrics.RecordLimiterWait(Account.Id, endpoint, "streaming-backlog");
-                await streaming.WhenNoWaitersAsync(cancellationToken);
-            }
+            await YieldToStreamingAsync(endpoint, cancellationToken);
         }
 
         var ip = _ipGuard is null ? ApiPermit.None : await AcquireAsync(_ipGuard.Limiter, priority, endpoint, "ip", cancellationToken);
@@ -245,6 +240,31 @@ internal sealed partial class DingTalkApiClient
         {
             ip.Dispose();
             throw;
+        }
+    }
+
+    // A new card waits while the account's streaming calls wait (open cards first), at most MaxCreateHold: a backlog
+    // that never drains (many long answers streaming at once) must not keep new cards out for good.
+    private async Task YieldToStreamingAsync(string endpoint, CancellationToken cancellationToken)
+    {
+        var streaming = _limits.ForEndpoint(ApiCallEndpoints.CardStreaming);
+        if (!streaming.HasWaiters)
+        {
+            return;
+        }
+
+        _metrics.RecordLimiterWait(Account.Id, endpoint, "streaming-backlog");
+        var until = _time.GetUtcNow() + _options.MaxCreateHold;
+        while (streaming.HasWaiters && _time.GetUtcNow() < until)
+        {
+            try
+            {
+                await streaming.WhenNoWaitersAsync(cancellationToken).WaitAsync(until - _time.GetUtcNow(), _time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
         }
     }
 
