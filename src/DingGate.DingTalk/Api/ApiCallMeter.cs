@@ -11,8 +11,8 @@ internal sealed class ApiCallMeter
     private readonly ConcurrentDictionary<string, int> _calls = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Runs right before each metered call goes on the wire: after the throttle gate, the QPS bucket and the token, so
-    /// nothing that waits is inside it. The reply outbox marks its part in flight here: a crash while the call still
+    /// Runs right before each metered call goes on the wire: after the throttle gate, the token and the limiters (the
+    /// per-IP guard, the API bucket or the conversation's webhook limiter), so nothing that waits is after it. The reply outbox marks its part in flight here: a crash while the call still
     /// waits leaves the part plainly unsent (sent again at the next start), not ambiguous.
     /// </summary>
     public Func<CancellationToken, Task>? BeforeSend { get; set; }

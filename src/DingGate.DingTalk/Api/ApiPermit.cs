@@ -13,7 +13,7 @@ internal sealed class ApiPermit : IDisposable
     public ApiPermit(ApiRateLimiter? owner) => _owner = owner;
 
     /// <summary>A permit of no limiter (the call is not limited): both methods do nothing.</summary>
-    public static ApiPermit None { get; } = new(null);
+    public static ApiPermit None => new(null);
 
     /// <summary>The call goes on the wire now: the permit counts for one window from now.</summary>
     public void MarkSent()

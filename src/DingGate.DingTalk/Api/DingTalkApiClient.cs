@@ -9,9 +9,9 @@ namespace DingGate.DingTalk.Api;
 
 /// <summary>
 /// The one send core of an account: every DingTalk HTTP call (OpenAPI, token, session webhook, media GET) goes through
-/// <see cref="ExecuteAsync{T}"/>, which waits for its limiters (the per-IP guard shared by all accounts, then the bucket of
-/// its API — one per app and API, as DingTalk counts — or its conversation's webhook limiter; see <see cref="ApiLimits"/>),
-/// adds the token, maps both error envelopes to
+/// <see cref="ExecuteAsync{T}"/>, which adds the token, waits for its limiters (the per-IP guard shared by all accounts,
+/// then the bucket of its API — one per app and API, as DingTalk counts — or its conversation's webhook limiter; see
+/// <see cref="ApiLimits"/>; a permit counts from when the call goes on the wire), maps both error envelopes to
 /// <see cref="DingTalkApiException"/>, retries (token refused once, throttling — see <see cref="ApiThrottle"/> — and, when
 /// asked, 5xx) and records metrics. A throttled endpoint is held shut (<see cref="ApiThrottleGate"/>) until its limit
 /// passes: about a second for per-second limits, the next wall-clock minute for per-minute ones.
