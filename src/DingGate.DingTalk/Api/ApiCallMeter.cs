@@ -12,7 +12,7 @@ internal sealed class ApiCallMeter
 
     /// <summary>
     /// Runs right before each metered call goes on the wire: after the throttle gate, the token and the limiters (the
-    /// per-IP guard, the API bucket or the conversation's webhook limiter), so nothing that waits is after it. The reply outbox marks its part in flight here: a crash while the call still
+    /// API bucket or the conversation's webhook limiter, the per-IP guard), so nothing that waits is after it. The reply outbox marks its part in flight here: a crash while the call still
     /// waits leaves the part plainly unsent (sent again at the next start), not ambiguous.
     /// </summary>
     public Func<CancellationToken, Task>? BeforeSend { get; set; }

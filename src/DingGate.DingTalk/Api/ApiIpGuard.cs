@@ -18,6 +18,6 @@ internal sealed class ApiIpGuard(int callsPer20Seconds, TimeProvider time)
     /// <summary>DingTalk's window of the per-IP limit.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(20);
 
-    /// <summary>The limiter every client waits on before its own buckets.</summary>
+    /// <summary>The limiter every client waits on after its own bucket.</summary>
     public ApiRateLimiter Limiter { get; } = new(callsPer20Seconds, Window, time);
 }

@@ -9,9 +9,9 @@ namespace DingGate.DingTalk.Api;
 
 /// <summary>
 /// The one send core of an account: every DingTalk HTTP call (OpenAPI, token, session webhook, media GET) goes through
-/// <see cref="ExecuteAsync{T}"/>, which adds the token, waits for its limiters (the per-IP guard shared by all accounts,
-/// then the bucket of its API — one per app and API, as DingTalk counts — or its conversation's webhook limiter; see
-/// <see cref="ApiLimits"/>; a permit counts from when the call goes on the wire), maps both error envelopes to
+/// <see cref="ExecuteAsync{T}"/>, which adds the token, waits for its limiters (the bucket of its API — one per app and
+/// API, as DingTalk counts — or its conversation's webhook limiter, see <see cref="ApiLimits"/>, then the per-IP guard
+/// shared by all accounts; a permit counts from when the call goes on the wire), maps both error envelopes to
 /// <see cref="DingTalkApiException"/>, retries (token refused once, throttling — see <see cref="ApiThrottle"/> — and, when
 /// asked, 5xx) and records metrics. A throttled endpoint is held shut (<see cref="ApiThrottleGate"/>) until its limit
 /// passes: about a second for per-second limits, the next wall-clock minute for per-minute ones.
@@ -214,8 +214,9 @@ internal sealed partial class DingTalkApiClient
     }
 
     // The waits of one attempt, in this order: a new card create yields to a backlog of its account's streaming updates
-    // (so open cards are finished before new ones open), then the per-IP guard, then the call's own limiter, in its
-    // priority. The permits count from MarkSent, right before the request goes on the wire.
+    // (so open cards are finished before new ones open), then the call's own limiter, in its priority, then the per-IP
+    // guard (last: it rarely waits, and a permit it granted is held while the call waits, so a call queued in its own
+    // bucket must not hold one). The permits count from MarkSent, right before the request goes on the wire.
     private async Task<CallPermits> AcquirePermitsAsync(ApiRequest request, string endpoint, Uri url, CancellationToken cancellationToken)
     {
         if (!request.RateLimited)
@@ -229,16 +230,16 @@ internal sealed partial class DingTalkApiClient
             await YieldToStreamingAsync(endpoint, cancellationToken);
         }
 
-        var ip = _ipGuard is null ? ApiPermit.None : await AcquireAsync(_ipGuard.Limiter, priority, endpoint, "ip", cancellationToken);
+        var own = request.Kind == ApiCallKinds.Webhook ? _limits.ForWebhook(url) : _limits.ForEndpoint(endpoint);
+        var permit = await AcquireAsync(own, priority, endpoint, request.Kind == ApiCallKinds.Webhook ? "webhook" : "api", cancellationToken);
         try
         {
-            var own = request.Kind == ApiCallKinds.Webhook ? _limits.ForWebhook(url) : _limits.ForEndpoint(endpoint);
-            var permit = await AcquireAsync(own, priority, endpoint, request.Kind == ApiCallKinds.Webhook ? "webhook" : "api", cancellationToken);
+            var ip = _ipGuard is null ? ApiPermit.None : await AcquireAsync(_ipGuard.Limiter, priority, endpoint, "ip", cancellationToken);
             return new CallPermits(ip, permit);
         }
         catch
         {
-            ip.Dispose();
+            permit.Dispose();
             throw;
         }
     }

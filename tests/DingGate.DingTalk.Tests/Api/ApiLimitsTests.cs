@@ -80,6 +80,27 @@ public sealed class ApiLimitsTests
     }
 
     [Fact]
+    public async Task IsBacklogged_ApiHeldByAThrottleAnswer_TrueForItsKindOnlyUntilTheLimitPasses()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        var client = emu.CreateClient();
+        await OtoAsync(client); // the token
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = OtoPath, kind = "QpmLimit", count = 1 });
+        Assert.False(client.IsBacklogged(ApiCallKinds.OtoSend));
+
+        var held = OtoAsync(client);
+        await TestWait.UntilAsync(() => emu.Calls(OtoPath).Count == 2, "the throttled send");
+        await TestWait.UntilAsync(() => client.IsBacklogged(ApiCallKinds.OtoSend), "the send held by the per-minute limit");
+        Assert.False(client.IsBacklogged(ApiCallKinds.GroupSend));
+        Assert.False(client.IsBacklogged(ApiCallKinds.Webhook));
+        emu.Time.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(2));
+        await held.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal([200, 403, 200], emu.Calls(OtoPath).Select(c => c.Status));
+        Assert.False(client.IsBacklogged(ApiCallKinds.OtoSend));
+    }
+
+    [Fact]
     public async Task WebhookRateLimit_CountsPerConversation()
     {
         await using var emu = await DingTalkTestEmulator.StartAsync();
