@@ -17,7 +17,10 @@ using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk;
 
-/// <summary>Builds the per-account parts (nothing is shared between accounts but the stores, the clock and telemetry).</summary>
+/// <summary>
+/// Builds the per-account parts (nothing is shared between accounts but the stores, the clock, telemetry and the per-IP
+/// guard of DingTalk calls).
+/// </summary>
 internal sealed class DingTalkAccountRuntimeFactory(
     DingTalkChannelOptions options,
     InboundMessageParser parser,
@@ -30,13 +33,14 @@ internal sealed class DingTalkAccountRuntimeFactory(
     IReplyOutbox outbox,
     IInboundHandler handler,
     DingTalkTelemetry telemetry,
+    ApiIpGuard ipGuard,
     TimeProvider time)
 {
     public DingTalkAccountRuntime Create(DingTalkAccount account)
     {
         var loggers = telemetry.Loggers;
         var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = options.HttpTimeout };
-        var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api);
+        var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api, ipGuard: ipGuard);
         var cards = new ActiveCardRegistry();
         var stream = new StreamClient(
             account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream,

@@ -22,6 +22,7 @@ public static class DingTalkServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddDingTalkParsingAndPolicies();
         services.AddSingleton<DingTalkApiMetrics>();
+        services.AddSingleton(sp => new ApiIpGuard(options.Settings.IpRateLimit ?? ApiIpGuard.DefaultLimit, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<StreamMetrics>();
         services.AddSingleton<ReplyMetrics>();
         services.AddSingleton<Inbound.InboundMetrics>();

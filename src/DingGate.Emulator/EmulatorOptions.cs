@@ -109,6 +109,25 @@ public sealed class EmulatorOptions
     /// <summary>Calls per second allowed per app and API when <see cref="QpsLimitEnabled"/> is on.</summary>
     public int QpsLimit { get; set; } = 20;
 
+    /// <summary>
+    /// Count <see cref="QpsLimit"/> in any sliding one-second window (a call is refused when <see cref="QpsLimit"/> calls
+    /// were accepted in the second before it) instead of fixed wall-clock seconds. Off by default (DingTalk does not
+    /// document its window); the stricter form a client must also pass.
+    /// </summary>
+    public bool QpsSlidingWindow { get; set; }
+
+    /// <summary>Per source IP limit over all DingTalk routes (DingTalk: 10 000 calls per 20 s, then a 5-minute ban).</summary>
+    public bool IpLimitEnabled { get; set; } = true;
+
+    /// <summary>Calls allowed per source IP in any <see cref="IpLimitWindow"/>.</summary>
+    public int IpLimit { get; set; } = 10_000;
+
+    /// <summary>The sliding window of <see cref="IpLimit"/>.</summary>
+    public TimeSpan IpLimitWindow { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How long an IP that went over <see cref="IpLimit"/> is refused.</summary>
+    public TimeSpan IpBanDuration { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Maximum users per batchSend call (doc text: 20; the error table says 100).</summary>
     public int BatchSendMaxUsers { get; set; } = 20;
 

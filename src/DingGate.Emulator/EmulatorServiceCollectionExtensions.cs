@@ -32,6 +32,7 @@ internal static class EmulatorServiceCollectionExtensions
         services.AddSingleton<TokenAuth>();
         services.AddSingleton<FaultSwitches>();
         services.AddSingleton<QpsLimiter>();
+        services.AddSingleton<IpLimiter>();
         services.AddSingleton<SessionWebhookRegistry>();
         services.AddStream();
         services.AddMedia();

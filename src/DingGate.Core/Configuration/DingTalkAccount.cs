@@ -84,6 +84,21 @@ public sealed record DingTalkAccount
     /// <summary>Longest wait between two outbox retries.</summary>
     public TimeSpan OutboxMaxRetryDelay { get; init; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>Calls per second per API (one bucket per app and API).</summary>
+    public int ApiQps { get; init; } = 20;
+
+    /// <summary>Added to each API bucket's one-second window (arrival jitter).</summary>
+    public TimeSpan ApiWindowMargin { get; init; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Largest accepted apiWindowMarginMs.</summary>
+    public const int MaxApiWindowMarginMs = 1000;
+
+    /// <summary>Session-webhook replies per conversation per <see cref="WebhookRateWindow"/>.</summary>
+    public int WebhookRateLimit { get; init; } = 20;
+
+    /// <summary>The window of <see cref="WebhookRateLimit"/>.</summary>
+    public TimeSpan WebhookRateWindow { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>True when replies should be AI cards (messageType card).</summary>
     public bool UsesCards => string.Equals(MessageType, "card", StringComparison.OrdinalIgnoreCase);
 
@@ -150,6 +165,10 @@ public sealed record DingTalkAccount
             OutboxMaxAttempts = own.OutboxMaxAttempts ?? top.OutboxMaxAttempts ?? d.OutboxMaxAttempts,
             OutboxRetryDelay = Ms(own.OutboxRetryDelayMs ?? top.OutboxRetryDelayMs) ?? d.OutboxRetryDelay,
             OutboxMaxRetryDelay = Ms(own.OutboxMaxRetryDelayMs ?? top.OutboxMaxRetryDelayMs) ?? d.OutboxMaxRetryDelay,
+            ApiQps = own.ApiQps ?? top.ApiQps ?? d.ApiQps,
+            ApiWindowMargin = Ms(own.ApiWindowMarginMs ?? top.ApiWindowMarginMs) ?? d.ApiWindowMargin,
+            WebhookRateLimit = own.WebhookRateLimit ?? top.WebhookRateLimit ?? d.WebhookRateLimit,
+            WebhookRateWindow = Ms(own.WebhookRateWindowMs ?? top.WebhookRateWindowMs) ?? d.WebhookRateWindow,
             Debug = own.Debug ?? top.Debug ?? false,
             MaxConnectionAttempts = own.MaxConnectionAttempts ?? top.MaxConnectionAttempts ?? d.MaxConnectionAttempts,
             InitialReconnectDelay = Ms(own.InitialReconnectDelay ?? top.InitialReconnectDelay) ?? d.InitialReconnectDelay,

@@ -78,6 +78,24 @@ public class DingTalkAccountSettings
     /// <summary>Longest wait between two outbox retries, in ms. Default 900000 (15 min).</summary>
     public long? OutboxMaxRetryDelayMs { get; set; }
 
+    /// <summary>
+    /// Calls per second per API that DingTalk allows the app (standard edition: 20 per app and API; paid editions 40, 60
+    /// or more). The gateway keeps one bucket per API at this rate. Default 20.
+    /// </summary>
+    public int? ApiQps { get; set; }
+
+    /// <summary>
+    /// Ms added to each API bucket's one-second window, so calls that reach DingTalk with different network delays never
+    /// land more than <see cref="ApiQps"/> in any one second as DingTalk counts. 0–1000. Default 20.
+    /// </summary>
+    public int? ApiWindowMarginMs { get; set; }
+
+    /// <summary>Session-webhook replies allowed per conversation per <see cref="WebhookRateWindowMs"/>. Default 20.</summary>
+    public int? WebhookRateLimit { get; set; }
+
+    /// <summary>The window of <see cref="WebhookRateLimit"/>, in ms (60000 models the custom robot's 20 per minute). Default 1000.</summary>
+    public int? WebhookRateWindowMs { get; set; }
+
     /// <summary>Verbose DingTalk logs.</summary>
     public bool? Debug { get; set; }
 

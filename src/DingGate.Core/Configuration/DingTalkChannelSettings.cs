@@ -6,6 +6,12 @@ public sealed class DingTalkChannelSettings : DingTalkAccountSettings
     /// <summary>The id used when the top level itself holds credentials and no accounts are listed.</summary>
     public const string DefaultAccountId = "default";
 
+    /// <summary>
+    /// Calls per 20 s that the whole gateway (every account, session webhooks included) makes to DingTalk from its IP:
+    /// DingTalk allows 10 000 and bans the IP for 5 minutes beyond. Top level only. Default 9000.
+    /// </summary>
+    public int? IpRateLimit { get; set; }
+
     /// <summary>Accounts by id; each overrides the top-level keys it sets.</summary>
     public IDictionary<string, DingTalkAccountSettings> Accounts { get; } = new Dictionary<string, DingTalkAccountSettings>(StringComparer.Ordinal);
 

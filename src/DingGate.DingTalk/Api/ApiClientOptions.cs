@@ -1,10 +1,13 @@
 namespace DingGate.DingTalk.Api;
 
-/// <summary>Tuning of <see cref="DingTalkApiClient"/>: client-side QPS, retry and throttle-wait bounds.</summary>
+/// <summary>
+/// Tuning of <see cref="DingTalkApiClient"/>: retry and throttle-wait bounds (the rates are the account's:
+/// <c>apiQps</c>, <c>apiWindowMarginMs</c>, <c>webhookRateLimit</c>).
+/// </summary>
 internal sealed record ApiClientOptions
 {
-    /// <summary>Calls per second for the whole app (DingTalk standard edition: 20 per app and API).</summary>
-    public int QpsLimit { get; init; } = 20;
+    /// <summary>Longest a new card's create waits for the account's streaming backlog to drain before it goes anyway.</summary>
+    public TimeSpan MaxCreateHold { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Retries after per-second or "suspended" limits (<see cref="ApiThrottle"/>) before the error is thrown.</summary>
     public int MaxRateLimitRetries { get; init; } = 3;

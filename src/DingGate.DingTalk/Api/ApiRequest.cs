@@ -9,8 +9,14 @@ internal sealed record ApiRequest(DingTalkHost Host, HttpMethod Method, string P
     /// <summary>Retry 5xx and network failures with backoff; only for calls that are safe to repeat (token, download).</summary>
     public bool RetryServerErrors { get; init; }
 
-    /// <summary>Go through the per-app QPS bucket (all OpenAPI calls; not the OSS file GET).</summary>
+    /// <summary>
+    /// Go through the limiters (the per-IP guard, then the bucket of this API, or the conversation's limiter for a
+    /// session webhook): every DingTalk call; not the OSS file GET.
+    /// </summary>
     public bool RateLimited { get; init; } = true;
+
+    /// <summary>Place in the queue of its limiter when calls wait (the thinking indicator's emotion calls are always last).</summary>
+    public ApiCallPriority Priority { get; init; } = ApiCallPriority.Normal;
 
     /// <summary>
     /// Non-JSON body (e.g. multipart for <c>/media/upload</c>), created afresh for every attempt; replaces

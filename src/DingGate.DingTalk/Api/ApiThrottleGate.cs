@@ -54,6 +54,9 @@ internal sealed class ApiThrottleGate(TimeProvider time)
         return true;
     }
 
+    /// <summary>True when <paramref name="endpoint"/> is held shut now.</summary>
+    public bool IsBlocked(string endpoint) => BlockedFor(endpoint) is not null;
+
     /// <summary>Releases every wait and stops further ones (the account is stopping).</summary>
     public void End() => _ended.TrySetResult();
 

@@ -9,7 +9,9 @@ namespace DingGate.DingTalk.Api;
 
 /// <summary>
 /// The one send core of an account: every DingTalk HTTP call (OpenAPI, token, session webhook, media GET) goes through
-/// <see cref="ExecuteAsync{T}"/>, which adds the token, waits for the per-app QPS bucket, maps both error envelopes to
+/// <see cref="ExecuteAsync{T}"/>, which adds the token, waits for its limiters (the bucket of its API — one per app and
+/// API, as DingTalk counts — or its conversation's webhook limiter, see <see cref="ApiLimits"/>, then the per-IP guard
+/// shared by all accounts; a permit counts from when the call goes on the wire), maps both error envelopes to
 /// <see cref="DingTalkApiException"/>, retries (token refused once, throttling — see <see cref="ApiThrottle"/> — and, when
 /// asked, 5xx) and records metrics. A throttled endpoint is held shut (<see cref="ApiThrottleGate"/>) until its limit
 /// passes: about a second for per-second limits, the next wall-clock minute for per-minute ones.
@@ -18,17 +20,20 @@ namespace DingGate.DingTalk.Api;
 internal sealed partial class DingTalkApiClient
 {
     private const string TokenPath = "/v1.0/oauth2/accessToken";
+    private static readonly TimeSpan ApiWindow = TimeSpan.FromSeconds(1);
     private static readonly MediaTypeWithQualityHeaderValue Json = new("application/json");
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly DingTalkApiMetrics _metrics;
-    private readonly ApiRateLimiter _limiter;
+    private readonly ApiLimits _limits;
+    private readonly ApiIpGuard? _ipGuard;
     private readonly ApiThrottleGate _throttle;
     private readonly ApiClientOptions _options;
 
     public DingTalkApiClient(
-        DingTalkAccount account, HttpClient http, TimeProvider time, ILogger<DingTalkApiClient> logger, DingTalkApiMetrics metrics, ApiClientOptions? options = null)
+        DingTalkAccount account, HttpClient http, TimeProvider time, ILogger<DingTalkApiClient> logger, DingTalkApiMetrics metrics, ApiClientOptions? options = null,
+        ApiIpGuard? ipGuard = null)
     {
         Account = account;
         _http = http;
@@ -36,7 +41,8 @@ internal sealed partial class DingTalkApiClient
         _logger = logger;
         _metrics = metrics;
         _options = options ?? new ApiClientOptions();
-        _limiter = new ApiRateLimiter(_options.QpsLimit, time);
+        _limits = new ApiLimits(account.ApiQps, ApiWindow + account.ApiWindowMargin, account.WebhookRateLimit, account.WebhookRateWindow, time);
+        _ipGuard = ipGuard;
         _throttle = new ApiThrottleGate(time);
         Urls = new DingTalkUrlPolicy(account);
         Tokens = new AccessTokenProvider(account.ClientId, time, FetchTokenAsync, logger);
@@ -55,6 +61,27 @@ internal sealed partial class DingTalkApiClient
     /// is thrown instead of waited out, so no reply holds the shutdown for up to a minute.
     /// </summary>
     public void EndThrottleWaits() => _throttle.End();
+
+    /// <summary>
+    /// True when a call of <paramref name="kind"/> (one of <see cref="ApiCallKinds"/>) sent now would have to wait: the
+    /// bucket of its API (<see cref="ApiCallEndpoints"/>) has calls waiting or no free permit, its API is held by a
+    /// throttle answer, the per-IP guard is backlogged, or (webhook) some conversation's webhook limiter has calls
+    /// waiting. Unknown kinds: only the per-IP guard.
+    /// </summary>
+    public bool IsBacklogged(string kind)
+    {
+        if (_ipGuard?.Limiter.IsBacklogged == true)
+        {
+            return true;
+        }
+
+        if (kind == ApiCallKinds.Webhook)
+        {
+            return _limits.AnyWebhookBacklogged;
+        }
+
+        return ApiCallEndpoints.For(kind) is { } endpoint && (_limits.IsBacklogged(endpoint) || _throttle.IsBlocked(endpoint));
+    }
 
     /// <summary>A handler as the client expects it: no automatic redirects (a redirect could leave the allowed hosts).</summary>
     public static SocketsHttpHandler CreateHandler() => new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
@@ -118,17 +145,20 @@ internal sealed partial class DingTalkApiClient
                 throw new ApiCallSupersededException($"DingTalk call {endpoint} was dropped while throttled: newer content replaces it.");
             }
 
-            if (request.RateLimited)
+            // The token first: its own call must not wait for a permit while this one holds one.
+            var token = request.Auth == ApiAuth.Token ? await Tokens.GetTokenAsync(cancellationToken) : null;
+            using var permits = await AcquirePermitsAsync(request, endpoint, url, cancellationToken);
+            if (_throttle.IsBlocked(endpoint) && !_throttle.IsEnded)
             {
-                await _limiter.WaitAsync(cancellationToken);
+                continue; // throttled while this call waited for its permit: wait that out first, unsent
             }
 
-            var token = request.Auth == ApiAuth.Token ? await Tokens.GetTokenAsync(cancellationToken) : null;
             if (request.Hooks?.BeforeSend is { } beforeSend)
             {
                 await beforeSend(cancellationToken);
             }
 
+            permits.MarkSent();
             using var message = BuildMessage(request, url, content, token);
             var started = _time.GetTimestamp();
             HttpResponseMessage response;
@@ -191,6 +221,74 @@ internal sealed partial class DingTalkApiClient
 
     // DingTalk refused the attempt and the client will wait and retry: nothing was shown meanwhile.
     private static Task RefusedAsync(ApiRequest request) => request.Hooks?.Refused is { } refused ? refused() : Task.CompletedTask;
+
+    // The waits of one attempt, in this order: a new card create yields to a backlog of its account's streaming updates
+    // (so open cards are finished before new ones open), then the call's own limiter, in its priority, then the per-IP
+    // guard (last: it rarely waits, and a permit it granted is held while the call waits, so a call queued in its own
+    // bucket must not hold one). The permits count from MarkSent, right before the request goes on the wire.
+    private async Task<CallPermits> AcquirePermitsAsync(ApiRequest request, string endpoint, Uri url, CancellationToken cancellationToken)
+    {
+        if (!request.RateLimited)
+        {
+            return new CallPermits(ApiPermit.None, ApiPermit.None);
+        }
+
+        var priority = request.Kind == ApiCallKinds.Emotion ? ApiCallPriority.Indicator : request.Priority;
+        if (request.Kind == ApiCallKinds.CardCreate)
+        {
+            await YieldToStreamingAsync(endpoint, cancellationToken);
+        }
+
+        var own = request.Kind == ApiCallKinds.Webhook ? _limits.ForWebhook(url) : _limits.ForEndpoint(endpoint);
+        var permit = await AcquireAsync(own, priority, endpoint, request.Kind == ApiCallKinds.Webhook ? "webhook" : "api", cancellationToken);
+        try
+        {
+            var ip = _ipGuard is null ? ApiPermit.None : await AcquireAsync(_ipGuard.Limiter, priority, endpoint, "ip", cancellationToken);
+            return new CallPermits(ip, permit);
+        }
+        catch
+        {
+            permit.Dispose();
+            throw;
+        }
+    }
+
+    // A new card waits while the account's streaming calls wait (open cards first), at most MaxCreateHold: a backlog
+    // that never drains (many long answers streaming at once) must not keep new cards out for good.
+    private async Task YieldToStreamingAsync(string endpoint, CancellationToken cancellationToken)
+    {
+        var streaming = _limits.ForEndpoint(ApiCallEndpoints.CardStreaming);
+        if (!streaming.HasWaiters)
+        {
+            return;
+        }
+
+        _metrics.RecordLimiterWait(Account.Id, endpoint, "streaming-backlog");
+        var until = _time.GetUtcNow() + _options.MaxCreateHold;
+        while (streaming.HasWaiters && _time.GetUtcNow() < until)
+        {
+            try
+            {
+                await streaming.WhenNoWaitersAsync(cancellationToken).WaitAsync(until - _time.GetUtcNow(), _time, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async ValueTask<ApiPermit> AcquireAsync(
+        ApiRateLimiter limiter, ApiCallPriority priority, string endpoint, string name, CancellationToken cancellationToken)
+    {
+        var pending = limiter.AcquireAsync(priority, cancellationToken);
+        if (!pending.IsCompleted)
+        {
+            _metrics.RecordLimiterWait(Account.Id, endpoint, name);
+        }
+
+        return await pending;
+    }
 
     private async Task<AccessTokenResponse> FetchTokenAsync(CancellationToken cancellationToken)
     {

@@ -11,6 +11,7 @@ internal sealed class DingTalkApiMetrics
     private readonly Counter<long> _calls;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _tokenFetches;
+    private readonly Counter<long> _limiterWaits;
 
     public DingTalkApiMetrics(IMeterFactory meterFactory)
     {
@@ -18,6 +19,8 @@ internal sealed class DingTalkApiMetrics
         _calls = meter.CreateCounter<long>("dingtalk.api.calls", "{call}", "DingTalk HTTP calls by endpoint, status and account.");
         _duration = meter.CreateHistogram<double>("dingtalk.api.duration", "ms", "Latency of DingTalk HTTP calls.");
         _tokenFetches = meter.CreateCounter<long>("dingtalk.api.token_fetches", "{fetch}", "Access tokens fetched from DingTalk.");
+        _limiterWaits = meter.CreateCounter<long>(
+            "dingtalk.api.limiter_waits", "{wait}", "Calls that waited for a client-side limiter (limiter: api, webhook or ip; endpoint; account).");
     }
 
     public void RecordCall(string account, string endpoint, string status, TimeSpan elapsed)
@@ -26,6 +29,10 @@ internal sealed class DingTalkApiMetrics
         _calls.Add(1, tags);
         _duration.Record(elapsed.TotalMilliseconds, tags);
     }
+
+    /// <summary>A call waited for <paramref name="limiter"/> (api: its API bucket, webhook: its conversation's, ip: the per-IP guard).</summary>
+    public void RecordLimiterWait(string account, string endpoint, string limiter) =>
+        _limiterWaits.Add(1, new TagList { { "limiter", limiter }, { "endpoint", endpoint }, { "account", account } });
 
     public void RecordTokenFetch(string account) => _tokenFetches.Add(1, new KeyValuePair<string, object?>("account", account));
 }

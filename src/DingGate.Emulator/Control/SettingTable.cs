@@ -40,6 +40,11 @@ internal static class SettingTable
         S.Duration("downloadUrlLifetimeMs", o => o.DownloadUrlLifetime, (o, v) => o.DownloadUrlLifetime = v),
         S.Boolean("qpsLimitEnabled", o => o.QpsLimitEnabled, (o, v) => o.QpsLimitEnabled = v),
         S.Integer("qpsLimit", 0, o => o.QpsLimit, (o, v) => o.QpsLimit = v),
+        S.Boolean("qpsSlidingWindow", o => o.QpsSlidingWindow, (o, v) => o.QpsSlidingWindow = v),
+        S.Boolean("ipLimitEnabled", o => o.IpLimitEnabled, (o, v) => o.IpLimitEnabled = v),
+        S.Integer("ipLimit", 1, o => o.IpLimit, (o, v) => o.IpLimit = v),
+        S.Duration("ipLimitWindowMs", o => o.IpLimitWindow, (o, v) => o.IpLimitWindow = v),
+        S.Duration("ipBanMs", o => o.IpBanDuration, (o, v) => o.IpBanDuration = v),
         S.Integer("batchSendMaxUsers", 0, o => o.BatchSendMaxUsers, (o, v) => o.BatchSendMaxUsers = v),
     ];
 

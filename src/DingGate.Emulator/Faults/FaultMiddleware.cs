@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.Http;
 namespace DingGate.Emulator.Faults;
 
 /// <summary>
-/// Applies injected route faults and the per-app QPS limit before a DingTalk route runs. Envelopes follow the host:
+/// Applies the per-IP limit, injected route faults and the per-app QPS limit before a DingTalk route runs. Envelopes follow the host:
 /// <c>/v1.0/*</c> is the api host (HTTP status + <c>{code,message,requestid}</c>), everything else is oapi (errcode).
 /// </summary>
-internal sealed class FaultMiddleware(RequestDelegate next, FaultSwitches faults, QpsLimiter qps, TokenStore tokens, DingTalkResults results, EmulatorOptions options)
+internal sealed class FaultMiddleware(
+    RequestDelegate next, FaultSwitches faults, QpsLimiter qps, IpLimiter ips, TokenStore tokens, DingTalkResults results, EmulatorOptions options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -16,6 +17,12 @@ internal sealed class FaultMiddleware(RequestDelegate next, FaultSwitches faults
         if (EmulatorPaths.IsEmulatorOwn(context.Request.Path))
         {
             await next(context);
+            return;
+        }
+
+        if (!ips.TryAcquire(context.Connection.RemoteIpAddress?.ToString() ?? "unknown"))
+        {
+            await results.IpBanned().ExecuteAsync(context);
             return;
         }
 

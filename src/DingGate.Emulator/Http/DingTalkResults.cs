@@ -37,6 +37,15 @@ internal sealed class DingTalkResults(IdGenerator ids)
     public IResult QpsLimit() =>
         ApiError(StatusCodes.Status403Forbidden, "Forbidden.AccessDenied.QpsLimitForAppkeyAndApi", "当前应用调用该接口的QPS超过限制，所有请求都被暂时禁用了");
 
+    /// <summary>
+    /// The per-IP ban (KB "调用频率限制": no DingTalk error code, the anti-abuse layer's page; its JSON form is
+    /// <c>{"status":1111,"wait":5,"source":"x5","punish":"deny","uuid":…}</c>). The HTTP status is not documented: the
+    /// emulator answers 403 so the refusal is plain on the wire.
+    /// </summary>
+    public IResult IpBanned() => new JsonNodeResult(
+        new JsonObject { ["status"] = 1111, ["wait"] = 5, ["source"] = "x5", ["punish"] = "deny", ["uuid"] = ids.NewHex(32) },
+        StatusCodes.Status403Forbidden, null, null);
+
     public IResult BadJson() =>
         ApiError(StatusCodes.Status400BadRequest, "MissingBody", "body is mandatory for this action.");
 

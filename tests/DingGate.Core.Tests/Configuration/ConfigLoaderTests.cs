@@ -223,5 +223,32 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.outboxMaxRetryDelayMs" && e.Reason.Contains("outboxRetryDelayMs", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Load_ApiLimitKeys_TopLevelDefaultsWithPerAccountOverrides()
+    {
+        var loaded = _files.Load("""
+            { channels: { dingtalk: { clientId: "dingabc", clientSecret: "s", apiQps: 60, apiWindowMarginMs: 50, ipRateLimit: 5000,
+              webhookRateLimit: 20, webhookRateWindowMs: 60000,
+              accounts: { paid: {}, standard: { apiQps: 20, apiWindowMarginMs: 0, webhookRateLimit: 5, webhookRateWindowMs: 1000 } } } } }
+            """);
+        var channel = loaded.Config.Channels.Dingtalk!;
+        var accounts = channel.Resolve().ToDictionary(a => a.Id);
+
+        Assert.Equal(5000, channel.IpRateLimit);
+        Assert.Equal((60, TimeSpan.FromMilliseconds(50), 20, TimeSpan.FromMinutes(1)),
+            (accounts["paid"].ApiQps, accounts["paid"].ApiWindowMargin, accounts["paid"].WebhookRateLimit, accounts["paid"].WebhookRateWindow));
+        Assert.Equal((20, TimeSpan.Zero, 5, TimeSpan.FromSeconds(1)),
+            (accounts["standard"].ApiQps, accounts["standard"].ApiWindowMargin, accounts["standard"].WebhookRateLimit, accounts["standard"].WebhookRateWindow));
+    }
+
+    [Fact]
+    public void Load_NoApiLimitKeys_DingTalksStandardEditionDefaults()
+    {
+        var account = _files.Load("""{ channels: { dingtalk: { clientId: "dingabc", clientSecret: "s" } } }""").Config.Channels.Dingtalk!.Resolve().Single();
+
+        Assert.Equal((20, TimeSpan.FromMilliseconds(20), 20, TimeSpan.FromSeconds(1)),
+            (account.ApiQps, account.ApiWindowMargin, account.WebhookRateLimit, account.WebhookRateWindow));
+    }
+
     public void Dispose() => _files.Dispose();
 }

@@ -15,7 +15,7 @@ public sealed class AccessTokenTests : IAsyncLifetime
     [Fact]
     public async Task SendAsync_HundredCalls_FetchesTokenOnce()
     {
-        var client = _emulator.CreateClient(options: new ApiClientOptions { QpsLimit = 1000 });
+        var client = _emulator.CreateClient(_emulator.Account() with { ApiQps = 1000 });
         var code = await InjectPictureCodeAsync();
 
         for (var i = 0; i < 100; i++)

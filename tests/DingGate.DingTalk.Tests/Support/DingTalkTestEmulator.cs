@@ -76,12 +76,13 @@ internal sealed class DingTalkTestEmulator : IAsyncDisposable
     };
 
     /// <summary>A <see cref="DingTalkApiClient"/> for <paramref name="account"/> (default: <see cref="Account"/>) on the fake clock.</summary>
-    public DingTalkApiClient CreateClient(DingTalkAccount? account = null, ApiClientOptions? options = null)
+    public DingTalkApiClient CreateClient(
+        DingTalkAccount? account = null, ApiClientOptions? options = null, ApiIpGuard? ipGuard = null, InFlightCounter? inFlight = null)
     {
-        var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
+        var http = new HttpClient(inFlight ?? (HttpMessageHandler)DingTalkApiClient.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
         _clients.Add(http);
         return new DingTalkApiClient(
-            account ?? Account(), http, Time, NullLogger<DingTalkApiClient>.Instance, new DingTalkApiMetrics(MeterFactory), options);
+            account ?? Account(), http, Time, NullLogger<DingTalkApiClient>.Instance, new DingTalkApiMetrics(MeterFactory), options, ipGuard);
     }
 
     /// <summary>Sends a control-API request (<c>/_emulator/…</c>) and returns the parsed answer; fails on non-2xx.</summary>
@@ -178,6 +179,41 @@ internal sealed class DingTalkTestEmulator : IAsyncDisposable
         }
 
         return await task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>A fresh in-flight counter over the client's own handler, for <see cref="CreateClient"/> and <see cref="DriveQuietlyAsync"/>.</summary>
+    public static InFlightCounter NewInFlightCounter() => new(DingTalkApiClient.CreateHandler());
+
+    /// <summary>
+    /// Lets <paramref name="work"/> run, moving the fake clock one <paramref name="step"/> at a time, but only while no
+    /// request is on the wire (<paramref name="inFlight"/>) and nothing new reached the emulator for a moment of real
+    /// time: each call is recorded at the fake time it was sent.
+    /// </summary>
+    public async Task DriveQuietlyAsync(Task work, TimeSpan step, int maxSteps, params InFlightCounter[] inFlight)
+    {
+        for (var i = 0; i < maxSteps && !work.IsCompleted; i++)
+        {
+            var seen = -1;
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (!work.IsCompleted && DateTime.UtcNow < deadline)
+            {
+                var count = Recorder.HttpCalls.Count;
+                if (count == seen && inFlight.All(c => c.InFlight == 0))
+                {
+                    break;
+                }
+
+                seen = count;
+                await Task.WhenAny(work, Task.Delay(TimeSpan.FromMilliseconds(15)));
+            }
+
+            if (!work.IsCompleted)
+            {
+                Time.Advance(step);
+            }
+        }
+
+        await work.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     public async ValueTask DisposeAsync()

@@ -33,7 +33,14 @@ internal static class DingTalkBinder
     ];
 
     // Every key a level binds (the suggestions for a misspelt one).
-    private static readonly string[] LevelKeys = [.. AccountKeys, "outboxMaxAttempts", "outboxRetryDelayMs", "outboxMaxRetryDelayMs"];
+    private static readonly string[] LevelKeys =
+    [
+        .. AccountKeys, "outboxMaxAttempts", "outboxRetryDelayMs", "outboxMaxRetryDelayMs", "apiQps", "apiWindowMarginMs", "webhookRateLimit",
+        "webhookRateWindowMs",
+    ];
+
+    // Keys of the top level only (one value for the whole gateway).
+    private static readonly string[] ChannelKeys = ["accounts", "ipRateLimit"];
 
     private static readonly FrozenDictionary<string, DmPolicy> DmPolicies = new Dictionary<string, DmPolicy>
     {
@@ -67,9 +74,13 @@ internal static class DingTalkBinder
                     }
                 }
             }
+            else if (key == "ipRateLimit")
+            {
+                channel.IpRateLimit = r.Int(value, at);
+            }
             else if (!BindKey(channel, key, value, at, r))
             {
-                UnknownKey(at, key, [.. LevelKeys, "accounts"], r);
+                UnknownKey(at, key, [.. LevelKeys, .. ChannelKeys], r);
             }
         }
 
@@ -133,6 +144,10 @@ internal static class DingTalkBinder
             case "outboxMaxAttempts": s.OutboxMaxAttempts = r.Int(value, at); break;
             case "outboxRetryDelayMs": s.OutboxRetryDelayMs = r.Long(value, at); break;
             case "outboxMaxRetryDelayMs": s.OutboxMaxRetryDelayMs = r.Long(value, at); break;
+            case "apiQps": s.ApiQps = r.Int(value, at); break;
+            case "apiWindowMarginMs": s.ApiWindowMarginMs = r.Int(value, at); break;
+            case "webhookRateLimit": s.WebhookRateLimit = r.Int(value, at); break;
+            case "webhookRateWindowMs": s.WebhookRateWindowMs = r.Int(value, at); break;
             default: return false;
         }
 

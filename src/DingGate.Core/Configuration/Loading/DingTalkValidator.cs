@@ -10,6 +10,7 @@ internal static class DingTalkValidator
     public static void Validate(DingTalkChannelSettings channel, string path, ConfigErrorList errors)
     {
         ValidateLevel(channel, path, errors);
+        errors.AtLeast(channel.IpRateLimit, 1, ConfigPath.Child(path, "ipRateLimit"));
         foreach (var (id, account) in channel.Accounts)
         {
             ValidateLevel(account, ConfigPath.Child(ConfigPath.Child(path, "accounts"), id), errors);
@@ -45,6 +46,11 @@ internal static class DingTalkValidator
         errors.AtLeast(s.OutboxMaxRetryDelayMs, 100, ConfigPath.Child(at, "outboxMaxRetryDelayMs"));
         errors.Check(s.OutboxRetryDelayMs is null || s.OutboxMaxRetryDelayMs is null || s.OutboxMaxRetryDelayMs >= s.OutboxRetryDelayMs,
             ConfigPath.Child(at, "outboxMaxRetryDelayMs"), s.OutboxMaxRetryDelayMs, "must be at least outboxRetryDelayMs");
+        errors.AtLeast(s.ApiQps, 1, ConfigPath.Child(at, "apiQps"));
+        errors.Check(s.ApiWindowMarginMs is null or (>= 0 and <= DingTalkAccount.MaxApiWindowMarginMs), ConfigPath.Child(at, "apiWindowMarginMs"),
+            s.ApiWindowMarginMs, $"must be between 0 and {DingTalkAccount.MaxApiWindowMarginMs}");
+        errors.AtLeast(s.WebhookRateLimit, 1, ConfigPath.Child(at, "webhookRateLimit"));
+        errors.AtLeast(s.WebhookRateWindowMs, 1, ConfigPath.Child(at, "webhookRateWindowMs"));
         errors.Positive(s.MaxMediaBytes, ConfigPath.Child(at, "maxMediaBytes"));
         errors.AtLeast(s.MaxMessageAttempts, 1, ConfigPath.Child(at, "maxMessageAttempts"));
         errors.Check(s.CardTemplateId is null || s.CardTemplateId.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateId"), s.CardTemplateId, "must not be empty");

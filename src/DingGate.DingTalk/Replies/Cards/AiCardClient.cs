@@ -5,8 +5,9 @@ using DingGate.DingTalk.Replies.Cards.Models;
 namespace DingGate.DingTalk.Replies.Cards;
 
 /// <summary>
-/// The three AI-card calls of one account (spec §6.1–6.3) through the api client (token, per-app QPS bucket, retries,
-/// metering): create-and-deliver, streaming update (full markdown each time, idempotent by guid so 5xx is retried),
+/// The three AI-card calls of one account (spec §6.1–6.3) through the api client (token, per-app-and-API buckets, retries,
+/// metering), in the limiters' priority: what finishes an open card first (streaming <c>isFinalize</c>, flowStatus
+/// FINISHED/FAILED), then its other updates, then new cards (a create also yields to a streaming backlog): create-and-deliver, streaming update (full markdown each time, idempotent by guid so 5xx is retried),
 /// instance update. A delivery refused per space (HTTP 200, <c>success=false</c>) is a <see cref="DingTalkApiException"/>.
 /// </summary>
 internal sealed class AiCardClient(DingTalkAccount account, DingTalkApiClient api)
@@ -53,7 +54,7 @@ internal sealed class AiCardClient(DingTalkAccount account, DingTalkApiClient ap
         var request = new ApiRequest(DingTalkHost.Api, HttpMethod.Put, "/v1.0/card/streaming", body)
         {
             BodyType = CardJsonContext.Wire.CardStreamingRequest, Meter = meter, Kind = ApiCallKinds.CardStreaming, RetryServerErrors = true,
-            SupersededBy = supersededBy,
+            SupersededBy = supersededBy, Priority = isFinalize ? ApiCallPriority.Finalize : ApiCallPriority.Streaming,
         };
         var response = await api.SendAsync(request, CardJsonContext.Wire.CardBoolResponse, cancellationToken);
         if (!response.Success)
@@ -68,6 +69,7 @@ internal sealed class AiCardClient(DingTalkAccount account, DingTalkApiClient ap
         var request = new ApiRequest(DingTalkHost.Api, HttpMethod.Put, "/v1.0/card/instances", body)
         {
             BodyType = CardJsonContext.Wire.CardInstanceUpdateRequest, Meter = meter, Kind = ApiCallKinds.CardUpdate, RetryServerErrors = true,
+            Priority = IsFinal(cardParams) ? ApiCallPriority.Finalize : ApiCallPriority.Streaming,
         };
         var response = await api.SendAsync(request, CardJsonContext.Wire.CardBoolResponse, cancellationToken);
         if (!response.Success)
@@ -75,4 +77,7 @@ internal sealed class AiCardClient(DingTalkAccount account, DingTalkApiClient ap
             throw new DingTalkApiException($"DingTalk did not apply the update of card {outTrackId} (success=false).");
         }
     }
+
+    private static bool IsFinal(IReadOnlyDictionary<string, string> cardParams) =>
+        cardParams.TryGetValue(CardFlowStatus.Key, out var status) && status is CardFlowStatus.Finished or CardFlowStatus.Failed;
 }
