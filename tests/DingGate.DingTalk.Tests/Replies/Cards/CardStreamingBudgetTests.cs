@@ -60,18 +60,21 @@ public sealed class CardStreamingBudgetTests
         Assert.Equal(ReplyMode.Card, outcome.Mode);
         Assert.False(outcome.FellBack);
 
-        // Quick at first, wider later: update k goes no earlier than interval × 1.25^(k−1) after the one before.
+        // Quick at first, wider later: update k goes no earlier than interval × 1.25^(k−1) after the one before (the
+        // emulator records a call when it arrives, which may be one clock step after the streamer sent it).
         var times = calls.Take(intermediate).Select(c => c.At).Prepend(firstDeltaAt).ToList();
         for (var k = 1; k < times.Count; k++)
         {
-            Assert.True(times[k] - times[k - 1] >= CardStreamBudget.Gap(CardTestKit.Interval, k - 1), $"update {k} came {times[k] - times[k - 1]} after the one before");
+            Assert.True(
+                times[k] - times[k - 1] >= CardStreamBudget.Gap(CardTestKit.Interval, k - 1) - CardTestKit.Step,
+                $"update {k} came {times[k] - times[k - 1]} after the one before");
         }
 
         if (maxUpdates >= 3)
         {
-            // 0.5 + 0.625 + 0.78 s: the first three updates show within two seconds of the first delta.
+            // 0.5 + 0.625 + 0.78 s (on 100 ms clock steps): the first three updates show within 2.5 s of the first delta.
             Assert.True(intermediate >= 3);
-            Assert.True(times[3] - firstDeltaAt <= TimeSpan.FromSeconds(2), $"the third update came {times[3] - firstDeltaAt} after the first delta");
+            Assert.True(times[3] - firstDeltaAt <= TimeSpan.FromSeconds(2.5), $"the third update came {times[3] - firstDeltaAt} after the first delta");
         }
 
         if (seconds >= 20 && maxUpdates > 0)
