@@ -63,6 +63,12 @@ public sealed record DingTalkAccount
     /// <summary>Least time between two streaming updates of one card (at least 200 ms).</summary>
     public TimeSpan CardStreamInterval { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Most intermediate streaming updates of one card (0: none, the answer shows with the final update); the gap between
+    /// them widens from <see cref="CardStreamInterval"/> as the answer goes on (docs/replies.md, "Streaming budget").
+    /// </summary>
+    public int CardMaxUpdates { get; init; } = 20;
+
     /// <summary>How long card mode stays off after repeated card API failures.</summary>
     public TimeSpan AicardDegradeDuration { get; init; } = TimeSpan.FromMinutes(30);
 
@@ -158,6 +164,7 @@ public sealed record DingTalkAccount
             CardTemplateKey = own.CardTemplateKey ?? top.CardTemplateKey ?? DefaultTemplateKey(own.CardTemplateId ?? top.CardTemplateId),
             CardFlowStatus = own.CardFlowStatus ?? top.CardFlowStatus ?? d.CardFlowStatus,
             CardStreamInterval = Ms(Math.Max(MinCardStreamIntervalMs, own.CardStreamInterval ?? top.CardStreamInterval ?? 500)) ?? d.CardStreamInterval,
+            CardMaxUpdates = own.CardMaxUpdates ?? top.CardMaxUpdates ?? d.CardMaxUpdates,
             AicardDegradeDuration = Ms(own.AicardDegradeMs ?? top.AicardDegradeMs) ?? d.AicardDegradeDuration,
             ConvertMarkdownTables = own.ConvertMarkdownTables ?? top.ConvertMarkdownTables ?? true,
             ThinkingIndicator = own.ThinkingIndicator ?? top.ThinkingIndicator ?? d.ThinkingIndicator,

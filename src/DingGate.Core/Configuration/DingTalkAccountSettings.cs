@@ -57,6 +57,9 @@ public class DingTalkAccountSettings
     /// <summary>Least time between two streaming updates of one card, in ms. Default 500, minimum 200.</summary>
     public int? CardStreamInterval { get; set; }
 
+    /// <summary>Most intermediate streaming updates of one card (lifecycle calls not counted), ≥ 0. Default 20.</summary>
+    public int? CardMaxUpdates { get; set; }
+
     /// <summary>How long card mode stays off for the account after repeated card API failures, in ms. Default 30 min.</summary>
     public long? AicardDegradeMs { get; set; }
 

@@ -57,6 +57,15 @@ internal sealed class ApiThrottleGate(TimeProvider time)
     /// <summary>True when <paramref name="endpoint"/> is held shut now.</summary>
     public bool IsBlocked(string endpoint) => BlockedFor(endpoint) is not null;
 
+    /// <summary>Until when <paramref name="endpoint"/> is held shut, or null when it is open now.</summary>
+    public DateTimeOffset? ThrottledUntil(string endpoint)
+    {
+        lock (_gate)
+        {
+            return _blockedUntil.TryGetValue(endpoint, out var until) && until > time.GetUtcNow() ? until : null;
+        }
+    }
+
     /// <summary>Releases every wait and stops further ones (the account is stopping).</summary>
     public void End() => _ended.TrySetResult();
 

@@ -83,6 +83,13 @@ internal sealed partial class DingTalkApiClient
         return ApiCallEndpoints.For(kind) is { } endpoint && (_limits.IsBacklogged(endpoint) || _throttle.IsBlocked(endpoint));
     }
 
+    /// <summary>
+    /// Until when the account holds <paramref name="endpoint"/> (<c>"PUT /v1.0/card/streaming"</c>: the method, a space,
+    /// the path) shut after DingTalk throttled it, or null when calls to it go at once. A caller with another way to do
+    /// its work (a card ended through <c>PUT /v1.0/card/instances</c>) uses it instead of waiting.
+    /// </summary>
+    public DateTimeOffset? ThrottledUntil(string endpoint) => _throttle.ThrottledUntil(endpoint);
+
     /// <summary>A handler as the client expects it: no automatic redirects (a redirect could leave the allowed hosts).</summary>
     public static SocketsHttpHandler CreateHandler() => new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 

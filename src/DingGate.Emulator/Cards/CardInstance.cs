@@ -35,7 +35,10 @@ internal sealed class CardInstance
 
     public CardState State { get; set; } = CardState.Processing;
 
-    /// <summary>Current text of every variable that received streaming updates.</summary>
+    /// <summary>
+    /// Current text of every variable that received streaming updates. A streamed key is a template variable like any
+    /// other, so <see cref="ApplyData"/> keeps it in step when <c>PUT /v1.0/card/instances</c> sets that variable.
+    /// </summary>
     public Dictionary<string, string> StreamingContent { get; } = new(StringComparer.Ordinal);
 
     /// <summary>True once a streaming call carried <c>isFinalize</c> or <c>isError</c>.</summary>
@@ -78,6 +81,16 @@ internal sealed class CardInstance
             foreach (var (key, value) in map)
             {
                 existing[key] = value;
+            }
+        }
+
+        // One variable, two APIs: an instances update of a streamed key (SDK-py's ai_finish puts msgContent with flowStatus
+        // "3") is what the card shows from then on.
+        foreach (var key in StreamingContent.Keys.ToList())
+        {
+            if (PublicData.TryGetValue(key, out var value))
+            {
+                StreamingContent[key] = value;
             }
         }
 

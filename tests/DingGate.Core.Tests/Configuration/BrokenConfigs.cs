@@ -26,6 +26,7 @@ internal static class BrokenConfigs
         { "maxReconnectDelay-negative", Dt("maxReconnectDelay: -5"), "channels.dingtalk.maxReconnectDelay", "greater than 0" },
         { "maxReconnectDelay-below-initial", Dt("initialReconnectDelay: 5000, maxReconnectDelay: 1000"), "channels.dingtalk.maxReconnectDelay", "not be less than initialReconnectDelay" },
         { "cardStreamInterval-too-small", Dt("cardStreamInterval: 100"), "channels.dingtalk.cardStreamInterval", "at least 200" },
+        { "cardMaxUpdates-negative", Dt("cardMaxUpdates: -1"), "channels.dingtalk.cardMaxUpdates", "at least 0" },
         { "maxConnectionAttempts-zero", Dt("maxConnectionAttempts: 0"), "channels.dingtalk.maxConnectionAttempts", "at least 1" },
         { "maxConnectionAttempts-string", Dt("""maxConnectionAttempts: "ten" """), "channels.dingtalk.maxConnectionAttempts", "whole number" },
         { "maxConnectionAttempts-fraction", Dt("maxConnectionAttempts: 2.5"), "channels.dingtalk.maxConnectionAttempts", "whole number" },

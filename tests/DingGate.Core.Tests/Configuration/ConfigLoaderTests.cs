@@ -18,6 +18,7 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal(("default", "dingabc", "markdown", DmPolicy.Open, GroupPolicy.Open), (account.Id, account.RobotCode, account.MessageType, account.DmPolicy, account.GroupPolicy));
         Assert.Equal((10, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), 0.3), (account.MaxConnectionAttempts, account.InitialReconnectDelay, account.MaxReconnectDelay, account.ReconnectJitter));
         Assert.Equal(TimeSpan.FromMilliseconds(500), account.CardStreamInterval);
+        Assert.Equal(20, account.CardMaxUpdates);
         Assert.Equal(Path.Combine(_files.Home, ".dinggate"), loaded.StateDirectory);
         Assert.Equal(Path.Combine(_files.Home, "dinggate.json"), loaded.Path);
         Assert.Empty(loaded.Warnings);
@@ -33,7 +34,7 @@ public sealed class ConfigLoaderTests : IDisposable
               cardTemplateKey: "body", debug: true, maxConnectionAttempts: 3, initialReconnectDelay: 250, maxReconnectDelay: 9000,
               reconnectJitter: 0, groups: { cid1: { enabled: false, groupAllowFrom: ["u2"] } },
               endpoints: { api: "http://127.0.0.1:9580", oapi: "http://127.0.0.1:9581" }, dedupTtlMs: 600000, maxMediaBytes: 1024,
-              cardStreamInterval: 300, aicardDegradeMs: 0, convertMarkdownTables: false, thinkingIndicator: "off", thinkingDelayMs: 0,
+              cardStreamInterval: 300, cardMaxUpdates: 7, aicardDegradeMs: 0, convertMarkdownTables: false, thinkingIndicator: "off", thinkingDelayMs: 0,
             } } }
             """);
 
@@ -46,6 +47,7 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal((new Uri("http://127.0.0.1:9580"), new Uri("http://127.0.0.1:9581")), (a.ApiBaseUrl, a.OapiBaseUrl));
         Assert.Equal((TimeSpan.FromMinutes(10), 1024L, TimeSpan.FromMilliseconds(300), TimeSpan.Zero), (a.DedupTtl, a.MaxMediaBytes, a.CardStreamInterval, a.AicardDegradeDuration));
         Assert.Equal((false, "off", TimeSpan.Zero), (a.ConvertMarkdownTables, a.ThinkingIndicator, a.ThinkingDelay));
+        Assert.Equal(7, a.CardMaxUpdates);
         Assert.Empty(loaded.Warnings);
     }
 

@@ -97,6 +97,31 @@ public sealed class CardFlowStatusLifecycleTests
         Assert.Equal(("PROCESSING", true), ((string?)(await CardApi.GetCardAsync(emu, "card_flow"))["state"], (bool)(await CardApi.GetCardAsync(emu, "card_flow"))["spinning"]!));
     }
 
+    // QpmLimitForAppkeyAndApi is per app AND API (KB error-code page): the streaming API held shut leaves
+    // PUT /v1.0/card/instances open, and FINISHED there with the whole msgContent (SDK-py ai_finish(markdown)) is what
+    // the card shows from then on, streamed text or not.
+    [Fact]
+    public async Task BuiltInTemplate_StreamingThrottledPerMinute_FinishedThroughInstancesWithTheWholeAnswer()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        var token = await emu.GetTokenAsync();
+        await CreateBuiltInAsync(emu, token, "card_qpm");
+        await UpdateAsync(emu, token, "card_qpm", new JsonObject { ["flowStatus"] = "2", ["msgContent"] = "Hello" });
+        await StreamAsync(emu, token, "card_qpm", "g1", "Hello");
+        var (faultStatus, _) = await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = CardApi.Streaming, method = "PUT", kind = "QpmLimit" });
+        Assert.Equal(200, faultStatus);
+
+        var (refused, refusal) = await emu.SendAsync(HttpMethod.Put, CardApi.Streaming, CardApi.Stream("card_qpm", "g2", "Hello wor", key: "msgContent"), token);
+        await UpdateAsync(emu, token, "card_qpm", new JsonObject { ["flowStatus"] = "3", ["msgContent"] = "Hello world, the whole answer." });
+        var card = await CardApi.GetCardAsync(emu, "card_qpm");
+
+        Assert.Equal((403, "Forbidden.AccessDenied.QpmLimitForAppkeyAndApi"), (refused, (string?)refusal!["code"]));
+        Assert.Equal(("FINISHED", false, false), ((string?)card["state"], (bool)card["spinning"]!, (bool)card["finalized"]!));
+        Assert.Equal("Hello world, the whole answer.", (string?)card["publicData"]!["msgContent"]);
+        Assert.Equal("Hello world, the whole answer.", (string?)card["streamingContent"]!["msgContent"]);
+        Assert.Equal(["create", "instances", "streaming", "instances"], card["history"]!.AsArray().Select(h => (string?)h!["source"]));
+    }
+
     [Fact]
     public async Task AddTemplate_UnknownLifecycle_Returns400()
     {

@@ -12,7 +12,7 @@ internal static class DingTalkBinder
         "enabled", "clientId", "clientSecret", "robotCode", "corpId", "agentId", "dmPolicy", "groupPolicy", "allowFrom",
         "messageType", "cardTemplateId", "cardTemplateKey", "debug", "maxConnectionAttempts", "initialReconnectDelay",
         "maxReconnectDelay", "reconnectJitter", "name", "groups", "endpoints", "dedupTtlMs", "maxMediaBytes",
-        "cardFlowStatus", "cardStreamInterval", "aicardDegradeMs", "convertMarkdownTables", "thinkingIndicator", "thinkingDelayMs",
+        "cardFlowStatus", "cardStreamInterval", "cardMaxUpdates", "aicardDegradeMs", "convertMarkdownTables", "thinkingIndicator", "thinkingDelayMs",
         "keepAliveInterval", "maxMessageAttempts",
     ];
 
@@ -137,6 +137,7 @@ internal static class DingTalkBinder
             case "maxMediaBytes": s.MaxMediaBytes = r.Long(value, at); break;
             case "maxMessageAttempts": s.MaxMessageAttempts = r.Int(value, at); break;
             case "cardStreamInterval": s.CardStreamInterval = r.Int(value, at); break;
+            case "cardMaxUpdates": s.CardMaxUpdates = r.Int(value, at); break;
             case "aicardDegradeMs": s.AicardDegradeMs = r.Long(value, at); break;
             case "convertMarkdownTables": s.ConvertMarkdownTables = r.Bool(value, at); break;
             case "thinkingIndicator": s.ThinkingIndicator = r.String(value, at); break;

@@ -37,6 +37,7 @@ internal static class DingTalkValidator
         errors.Positive(s.MaxReconnectDelay, ConfigPath.Child(at, "maxReconnectDelay"));
         errors.Check(s.ReconnectJitter is null or (>= 0 and <= 1), ConfigPath.Child(at, "reconnectJitter"), s.ReconnectJitter, "must be between 0 and 1");
         errors.AtLeast(s.CardStreamInterval, DingTalkAccount.MinCardStreamIntervalMs, ConfigPath.Child(at, "cardStreamInterval"));
+        errors.AtLeast(s.CardMaxUpdates, 0, ConfigPath.Child(at, "cardMaxUpdates"));
         errors.AtLeast(s.KeepAliveInterval, DingTalkAccount.MinKeepAliveIntervalMs, ConfigPath.Child(at, "keepAliveInterval"));
         errors.AtLeast(s.AicardDegradeMs, 0, ConfigPath.Child(at, "aicardDegradeMs"));
         errors.AtLeast(s.ThinkingDelayMs, 0, ConfigPath.Child(at, "thinkingDelayMs"));

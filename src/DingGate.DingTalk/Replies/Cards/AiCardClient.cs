@@ -12,6 +12,11 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// </summary>
 internal sealed class AiCardClient(DingTalkAccount account, DingTalkApiClient api)
 {
+    private const string StreamingPath = "/v1.0/card/streaming";
+
+    /// <summary>Until when the account's streaming API is held shut by throttling (e.g. a per-minute limit), or null.</summary>
+    public DateTimeOffset? StreamingThrottledUntil() => api.ThrottledUntil("PUT " + StreamingPath);
+
     public async Task<string?> CreateAndDeliverAsync(
         CardTarget target, string outTrackId, IReadOnlyDictionary<string, string> cardParams, ApiCallMeter? meter, CancellationToken cancellationToken)
     {
@@ -51,7 +56,7 @@ internal sealed class AiCardClient(DingTalkAccount account, DingTalkApiClient ap
         string outTrackId, string content, bool isFinalize, bool isError, ApiCallMeter? meter, CancellationToken cancellationToken, Task? supersededBy = null)
     {
         var body = new CardStreamingRequest(outTrackId, Guid.NewGuid().ToString(), account.CardTemplateKey, content, IsFull: true, isFinalize, isError);
-        var request = new ApiRequest(DingTalkHost.Api, HttpMethod.Put, "/v1.0/card/streaming", body)
+        var request = new ApiRequest(DingTalkHost.Api, HttpMethod.Put, StreamingPath, body)
         {
             BodyType = CardJsonContext.Wire.CardStreamingRequest, Meter = meter, Kind = ApiCallKinds.CardStreaming, RetryServerErrors = true,
             SupersededBy = supersededBy, Priority = isFinalize ? ApiCallPriority.Finalize : ApiCallPriority.Streaming,

@@ -22,6 +22,12 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// outage (after extra attempts), or a crash before the books are kept, leaves that record, and the next start ends the
 /// card with its answer (no "interrupted" note) and does not answer the message again.
 /// <para>
+/// With flowStatus, a card whose streaming API is held shut by throttling when the answer ends (a per-minute limit
+/// holds it until the next minute), or whose final streaming update throttling refuses, is not kept waiting: it is
+/// recorded delivered and ended at once with FINISHED/FAILED through <c>PUT /v1.0/card/instances</c>, which carries the
+/// whole answer (no final streaming update). Only when that fails does the final streaming update follow, waiting.
+/// </para>
+/// <para>
 /// Resumed after a crash (<see cref="CardReplies.TryCreate"/> with the open card of the message): the answer streams
 /// into the same card. A card recorded created is not created again; one recorded creating is created with the same
 /// outTrackId, and DingTalk's <c>param.cardAlreadyExist</c> (the create of the crashed run was accepted; an outTrackId
@@ -154,7 +160,8 @@ internal sealed partial class CardReplySink : IReplySink
             if (created)
             {
                 registration = _registry.Register(OutTrackId, _message.Sender.StaffId, _stop);
-                var streamer = new CardStreamer(_flow, _store, _account.Id, _state, _account.CardStreamInterval, _time, ex => LogStoreFailedAsync(ex));
+                var streamer = new CardStreamer(
+                    _flow, _store, _account.Id, _state, new CardStreamBudget(_account.CardStreamInterval, _account.CardMaxUpdates), _time, ex => LogStoreFailedAsync(ex));
                 try
                 {
                     if (reset)
@@ -178,31 +185,17 @@ internal sealed partial class CardReplySink : IReplySink
             var end = snapshot.End ?? ReplyEnd.Interrupted;
             var files = await PrepareFilesAsync(cancellationToken);
             var answer = ReplyNotes.Apply(files.AppendTo(snapshot.Text), end, snapshot.Note);
+            Exception? endFailure = null;
             if (created && failure is null)
             {
-                try
-                {
-                    await _flow.StreamAsync(answer, isFinalize: true, isError: end == ReplyEnd.Failed, cancellationToken);
-                    if (end != ReplyEnd.Interrupted)
-                    {
-                        // Delivered: from here on a restart ends the card with this answer and does not answer again.
-                        var delivered = end == ReplyEnd.Failed ? OpenCardState.DeliveredAsFailure : OpenCardState.Delivered;
-                        await StoreAsync(() => _store.MarkAsync(_account.Id, OutTrackId, delivered, answer, _time.GetUtcNow(), cancellationToken));
-                    }
-                }
-                catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
-                {
-                    failure = ex;
-                    LogFinalizeFailed(_logger, _account.Id, OutTrackId, ex.Message, ex);
-                    await GiveUpCardAsync(snapshot.Text, cancellationToken);
-                }
+                (failure, endFailure) = await EndCreatedCardAsync(answer, end, snapshot.Text, cancellationToken);
             }
 
             if (created && failure is null)
             {
-                // The whole answer is on the card; only its state is left. A card that could not be ended for throttling
+                // The whole answer is on the card; only its state may be left. A card that could not be ended for throttling
                 // or an outage stays in the open-card store, delivered with the whole answer, so the next start ends it.
-                if (await EndCardAsync(answer, end == ReplyEnd.Failed, cancellationToken) is { } endFailure)
+                if (endFailure is not null)
                 {
                     keepOpen = CardModeGate.IsThrottlingOrServerError(endFailure);
                     _gate.RecordFailure(endFailure);
@@ -237,6 +230,99 @@ internal sealed partial class CardReplySink : IReplySink
             }
         }
     }
+
+    // Puts the whole answer on a created card and ends it. Usually the final streaming update (isFinalize), then
+    // FINISHED/FAILED (flowStatus templates). With flowStatus, when the streaming API is held shut by throttling (a
+    // per-minute limit holds it up to a minute, and the turn its slot meanwhile), the card ends at once through
+    // PUT /v1.0/card/instances, which carries the whole answer in the template key too (SDK-py's ai_finish does just that).
+    // Failure: the final update failed and the card was given up (the answer then goes as markdown); EndFailure: the
+    // answer is on the card but its end state was refused.
+    private async Task<(Exception? Failure, Exception? EndFailure)> EndCreatedCardAsync(
+        string answer, ReplyEnd end, string text, CancellationToken cancellationToken)
+    {
+        var failed = end == ReplyEnd.Failed;
+        var triedInstances = false;
+        if (_flow.UsesFlowStatus && _cards.StreamingThrottledUntil() is { } heldUntil)
+        {
+            LogEndingWithoutStreaming(_logger, _account.Id, OutTrackId, heldUntil);
+            triedInstances = true;
+            if (await EndWithoutStreamingAsync(answer, end, cancellationToken))
+            {
+                return (null, null);
+            }
+        }
+
+        try
+        {
+            try
+            {
+                // With flowStatus a final update that throttling refuses is dropped, not waited out (unless that way failed already).
+                var dropWhenThrottled = _flow.UsesFlowStatus && !triedInstances ? Task.CompletedTask : null;
+                await _flow.StreamAsync(answer, isFinalize: true, isError: failed, cancellationToken, dropWhenThrottled);
+            }
+            catch (ApiCallSupersededException)
+            {
+                var until = _cards.StreamingThrottledUntil() ?? _time.GetUtcNow();
+                LogEndingWithoutStreaming(_logger, _account.Id, OutTrackId, until);
+                triedInstances = true;
+                if (await EndWithoutStreamingAsync(answer, end, cancellationToken))
+                {
+                    return (null, null);
+                }
+
+                await _flow.StreamAsync(answer, isFinalize: true, isError: failed, cancellationToken);
+            }
+
+            if (DeliveredState(end) is { } delivered)
+            {
+                // Delivered: from here on a restart ends the card with this answer and does not answer again.
+                await StoreAsync(() => _store.MarkAsync(_account.Id, OutTrackId, delivered, answer, _time.GetUtcNow(), cancellationToken));
+            }
+        }
+        catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
+        {
+            LogFinalizeFailed(_logger, _account.Id, OutTrackId, ex.Message, ex);
+            if (triedInstances && DeliveredState(end) is not null)
+            {
+                // Marked delivered before the FINISHED that failed: the answer goes as markdown now, so a restart must not end
+                // the card with it too (as before that attempt, the card counts as created).
+                await StoreAsync(() => _store.MarkAsync(_account.Id, OutTrackId, OpenCardState.Created, null, _time.GetUtcNow(), cancellationToken));
+            }
+
+            await GiveUpCardAsync(text, cancellationToken);
+            return (ex, null);
+        }
+
+        return (null, await EndCardAsync(answer, failed, cancellationToken));
+    }
+
+    // FINISHED/FAILED with the whole answer through PUT /v1.0/card/instances, no final streaming update. The card is
+    // recorded delivered BEFORE the call: a restart after it makes this very call (OpenCardRecovery ends a delivered card
+    // with FINISHED/FAILED and its answer) and closes the message, so no crash can leave the answer unshown or given twice.
+    // False (logged) when the card could not be ended this way; the caller then streams the answer as usual.
+    private async Task<bool> EndWithoutStreamingAsync(string answer, ReplyEnd end, CancellationToken cancellationToken)
+    {
+        if (DeliveredState(end) is { } delivered)
+        {
+            await StoreAsync(() => _store.MarkAsync(_account.Id, OutTrackId, delivered, answer, _time.GetUtcNow(), cancellationToken));
+        }
+
+        if (await EndCardAsync(answer, end == ReplyEnd.Failed, cancellationToken) is not { } endFailure)
+        {
+            return true;
+        }
+
+        LogEndWithoutStreamingFailed(_logger, _account.Id, OutTrackId, endFailure.Message);
+        return false;
+    }
+
+    // The open-card state once the whole answer is shown; null for an interrupted reply (its message is answered again).
+    private static OpenCardState? DeliveredState(ReplyEnd end) => end switch
+    {
+        ReplyEnd.Interrupted => null,
+        ReplyEnd.Failed => OpenCardState.DeliveredAsFailure,
+        _ => OpenCardState.Delivered,
+    };
 
     // Records the card (creating) and creates it, or takes over the card of a crashed run. True when that card may show
     // the crashed run's text and must be reset.

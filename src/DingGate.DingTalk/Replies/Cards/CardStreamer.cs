@@ -4,16 +4,17 @@ using DingGate.Core.Storage;
 namespace DingGate.DingTalk.Replies.Cards;
 
 /// <summary>
-/// Streams the intermediate content of one card until the end of the reply is asked for: at most one
-/// <c>PUT /v1.0/card/streaming</c> per <c>interval</c> (full text, <c>isFull=true</c>), the first no earlier than the
-/// first write + <c>interval</c>, one call in flight, nothing sent when nothing changed or nothing is there to show.
+/// Streams the intermediate content of one card until the end of the reply is asked for: <c>PUT /v1.0/card/streaming</c>
+/// calls (full text, <c>isFull=true</c>) within the card's <see cref="CardStreamBudget"/> (the first no earlier than the
+/// first write + <c>interval</c>, each later gap 1.25 times the one before, at most <c>maxUpdates</c> in all), one call
+/// in flight, nothing sent when nothing changed or nothing is there to show.
 /// Deltas written meanwhile are coalesced into the next call (through <see cref="AiCardFlow"/>, which puts the card to
 /// INPUTING before the first). The final (<c>isFinalize</c>) call is the sink's. A failed call (after the api client's
 /// retries) is thrown: the caller stops streaming to the card. A call waiting out a
 /// throttle limit is dropped when newer text or the end arrives (see <see cref="ApiRequest.SupersededBy"/>).
 /// </summary>
 internal sealed class CardStreamer(
-    AiCardFlow card, IOpenCardStore store, string accountId, CardReplyState state, TimeSpan interval, TimeProvider time,
+    AiCardFlow card, IOpenCardStore store, string accountId, CardReplyState state, CardStreamBudget budget, TimeProvider time,
     Func<Exception, Task> onStoreFailure)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -23,6 +24,13 @@ internal sealed class CardStreamer(
         var shown = string.Empty;
         while (true)
         {
+            if (budget.IsSpent)
+            {
+                // The rest of the answer goes with the final update.
+                await state.Ending.WaitAsync(cancellationToken);
+                return;
+            }
+
             await state.WaitForChangeAsync(seen, cancellationToken);
             var snapshot = state.Read();
             if (snapshot.End is not null)
@@ -30,7 +38,7 @@ internal sealed class CardStreamer(
                 return;
             }
 
-            var earliest = (lastCallAt ?? snapshot.FirstWriteAt ?? time.GetUtcNow()) + interval;
+            var earliest = (lastCallAt ?? snapshot.FirstWriteAt ?? time.GetUtcNow()) + budget.NextGap;
             var wait = earliest - time.GetUtcNow();
             if (wait > TimeSpan.Zero)
             {
@@ -61,6 +69,7 @@ internal sealed class CardStreamer(
                 continue;
             }
 
+            budget.Spend();
             shown = content;
             try
             {
