@@ -84,6 +84,12 @@ public sealed record DingTalkAccount
     /// <summary>Attempts of an undelivered answer (the first send included) before the outbox gives up (failed).</summary>
     public int OutboxMaxAttempts { get; init; } = 8;
 
+    /// <summary>
+    /// Flagged re-sends of an answer part whose send ended ambiguous (timeout, 500/502/504) before the outbox holds it
+    /// for the operator; 0: held at the first ambiguous failure.
+    /// </summary>
+    public int OutboxAmbiguousResends { get; init; } = 3;
+
     /// <summary>First outbox retry delay; doubles per attempt up to <see cref="OutboxMaxRetryDelay"/> (8 attempts ≈ 30 min).</summary>
     public TimeSpan OutboxRetryDelay { get; init; } = TimeSpan.FromSeconds(15);
 
@@ -170,6 +176,7 @@ public sealed record DingTalkAccount
             ThinkingIndicator = own.ThinkingIndicator ?? top.ThinkingIndicator ?? d.ThinkingIndicator,
             ThinkingDelay = Ms(own.ThinkingDelayMs ?? top.ThinkingDelayMs) ?? d.ThinkingDelay,
             OutboxMaxAttempts = own.OutboxMaxAttempts ?? top.OutboxMaxAttempts ?? d.OutboxMaxAttempts,
+            OutboxAmbiguousResends = own.OutboxAmbiguousResends ?? top.OutboxAmbiguousResends ?? d.OutboxAmbiguousResends,
             OutboxRetryDelay = Ms(own.OutboxRetryDelayMs ?? top.OutboxRetryDelayMs) ?? d.OutboxRetryDelay,
             OutboxMaxRetryDelay = Ms(own.OutboxMaxRetryDelayMs ?? top.OutboxMaxRetryDelayMs) ?? d.OutboxMaxRetryDelay,
             ApiQps = own.ApiQps ?? top.ApiQps ?? d.ApiQps,

@@ -75,6 +75,9 @@ public class DingTalkAccountSettings
     /// <summary>Delivery attempts of an answer that could not be delivered (the first send included) before it ends failed. Default 8.</summary>
     public int? OutboxMaxAttempts { get; set; }
 
+    /// <summary>Flagged re-sends of an ambiguously failed part before it is held for the operator. Default 3.</summary>
+    public int? OutboxAmbiguousResends { get; set; }
+
     /// <summary>Wait before the outbox retries an undelivered answer, in ms; doubles per attempt (with jitter). Default 15000.</summary>
     public long? OutboxRetryDelayMs { get; set; }
 

@@ -212,15 +212,17 @@ public sealed class ConfigLoaderTests : IDisposable
     {
         var loaded = _files.Load("""
             { channels: { dingtalk: { clientId: "dingabc", clientSecret: "s", outboxMaxAttempts: 3, outboxRetryDelayMs: 1000,
-              accounts: { a: { outboxMaxRetryDelayMs: 60000 }, b: {} } } } }
+              accounts: { a: { outboxMaxRetryDelayMs: 60000, outboxAmbiguousResends: 0 }, b: {} } } } }
             """);
         var accounts = loaded.Config.Channels.Dingtalk!.Resolve();
+        Assert.Equal([0, 3], accounts.Select(a => a.OutboxAmbiguousResends));
         Assert.All(accounts, a => Assert.Equal((3, TimeSpan.FromSeconds(1)), (a.OutboxMaxAttempts, a.OutboxRetryDelay)));
         Assert.Equal([TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(15)], accounts.Select(a => a.OutboxMaxRetryDelay));
 
         var error = _files.LoadFails("""
-            { channels: { dingtalk: { clientId: "dingabc", clientSecret: "s", outboxMaxAttempts: 0, outboxRetryDelayMs: 5000, outboxMaxRetryDelayMs: 1000 } } }
+            { channels: { dingtalk: { clientId: "dingabc", clientSecret: "s", outboxMaxAttempts: 0, outboxRetryDelayMs: 5000, outboxMaxRetryDelayMs: 1000, outboxAmbiguousResends: -1 } } }
             """);
+        Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.outboxAmbiguousResends" && e.Reason.Contains("at least 0", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.outboxMaxAttempts" && e.Reason.Contains("at least 1", StringComparison.Ordinal));
         Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.outboxMaxRetryDelayMs" && e.Reason.Contains("outboxRetryDelayMs", StringComparison.Ordinal));
     }

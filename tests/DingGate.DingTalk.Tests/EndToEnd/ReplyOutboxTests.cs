@@ -121,11 +121,11 @@ public sealed class ReplyOutboxTests
     }
 
     [Fact]
-    public async Task AmbiguousTwice_HeldForTheOperator_NotSentAThirdTime()
+    public async Task AmbiguousTwiceWithOneResendAllowed_HeldForTheOperator_NotSentAThirdTime()
     {
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
-        await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.OutboxAmbiguousResends = 1);
         var outcome = Answer(channel, "两次不确定的回答");
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 504, count = 2 });
 
@@ -142,6 +142,59 @@ public sealed class ReplyOutboxTests
         Assert.Equal(OutboxState.Ambiguous, held.State);
         Assert.Equal([ConversationReplier.AmbiguousRetry, "ambiguous"], held.History.Select(h => h.Outcome));
         Assert.Equal(2, emu.Calls(WebhookPath).Count);
+        Assert.Empty(emu.Calls(OtoPath));
+    }
+
+    [Fact]
+    public async Task AmbiguousOnTwoPathsInTurn_DefaultResendsFlagged_DeliveredOnTheThirdSend()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.ThinkingIndicator = "off");
+        var outcome = Answer(channel, "两次不确定后送达的回答");
+        // The chaos suite's case: the webhook answers 502; by the re-send the webhook has expired (300001) and the
+        // OpenAPI answers 504. With the default three flagged re-sends the third send delivers it.
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 502, count = 1 });
+
+        var injected = await emu.InjectTextAsync("问题");
+        await outcome.Task.WaitAsync(TestWait.DefaultTimeout);
+        var outbox = channel.Get<IReplyOutbox>();
+        var queued = Assert.Single(await outbox.ListAsync("default", null, CancellationToken.None));
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/sessions/expire", new { });
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = OtoPath, kind = "Status", status = 504, count = 1 });
+
+        await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.State == OutboxState.Delivered);
+
+        var delivered = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
+        Assert.Equal([ConversationReplier.AmbiguousRetry, ConversationReplier.AmbiguousRetry, "delivered"], delivered.History.Select(h => h.Outcome));
+        Assert.Equal(ReplyNotes.PossibleRepeat + "\n\n两次不确定后送达的回答", Assert.Single(await BotTextsAsync(emu, injected)));
+        Assert.Equal(2, emu.Calls(OtoPath).Count);
+    }
+
+    [Fact]
+    public async Task AmbiguousMoreTimesThanTheResendsAllowed_HeldAfterTheLastFlaggedResend()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.ThinkingIndicator = "off");
+        var outcome = Answer(channel, "一直不确定的回答");
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 500, count = 10 });
+
+        await emu.InjectTextAsync("问题");
+        await outcome.Task.WaitAsync(TestWait.DefaultTimeout);
+        var outbox = channel.Get<IReplyOutbox>();
+        var queued = Assert.Single(await outbox.ListAsync("default", null, CancellationToken.None));
+
+        await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.State == OutboxState.Ambiguous);
+        emu.Time.Advance(TimeSpan.FromHours(1));
+        await Task.Delay(200);
+
+        var held = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
+        Assert.Equal(OutboxState.Ambiguous, held.State);
+        Assert.Equal(
+            [ConversationReplier.AmbiguousRetry, ConversationReplier.AmbiguousRetry, ConversationReplier.AmbiguousRetry, "ambiguous"],
+            held.History.Select(h => h.Outcome));
+        Assert.Equal(4, emu.Calls(WebhookPath).Count);
         Assert.Empty(emu.Calls(OtoPath));
     }
 

@@ -35,7 +35,7 @@ internal static class DingTalkBinder
     // Every key a level binds (the suggestions for a misspelt one).
     private static readonly string[] LevelKeys =
     [
-        .. AccountKeys, "outboxMaxAttempts", "outboxRetryDelayMs", "outboxMaxRetryDelayMs", "apiQps", "apiWindowMarginMs", "webhookRateLimit",
+        .. AccountKeys, "outboxMaxAttempts", "outboxAmbiguousResends", "outboxRetryDelayMs", "outboxMaxRetryDelayMs", "apiQps", "apiWindowMarginMs", "webhookRateLimit",
         "webhookRateWindowMs",
     ];
 
@@ -143,6 +143,7 @@ internal static class DingTalkBinder
             case "thinkingIndicator": s.ThinkingIndicator = r.String(value, at); break;
             case "thinkingDelayMs": s.ThinkingDelayMs = r.Int(value, at); break;
             case "outboxMaxAttempts": s.OutboxMaxAttempts = r.Int(value, at); break;
+            case "outboxAmbiguousResends": s.OutboxAmbiguousResends = r.Int(value, at); break;
             case "outboxRetryDelayMs": s.OutboxRetryDelayMs = r.Long(value, at); break;
             case "outboxMaxRetryDelayMs": s.OutboxMaxRetryDelayMs = r.Long(value, at); break;
             case "apiQps": s.ApiQps = r.Int(value, at); break;

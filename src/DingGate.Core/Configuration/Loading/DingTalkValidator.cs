@@ -43,6 +43,7 @@ internal static class DingTalkValidator
         errors.AtLeast(s.ThinkingDelayMs, 0, ConfigPath.Child(at, "thinkingDelayMs"));
         errors.AtLeast(s.DedupTtlMs, (long)RetentionPolicy.RedeliveryWindow.TotalMilliseconds, ConfigPath.Child(at, "dedupTtlMs"), "(DingTalk's redelivery window with a margin: a shorter mark lets a redelivered message be answered twice)");
         errors.AtLeast(s.OutboxMaxAttempts, 1, ConfigPath.Child(at, "outboxMaxAttempts"));
+        errors.AtLeast(s.OutboxAmbiguousResends, 0, ConfigPath.Child(at, "outboxAmbiguousResends"));
         errors.AtLeast(s.OutboxRetryDelayMs, 100, ConfigPath.Child(at, "outboxRetryDelayMs"));
         errors.AtLeast(s.OutboxMaxRetryDelayMs, 100, ConfigPath.Child(at, "outboxMaxRetryDelayMs"));
         errors.Check(s.OutboxRetryDelayMs is null || s.OutboxMaxRetryDelayMs is null || s.OutboxMaxRetryDelayMs >= s.OutboxRetryDelayMs,

@@ -185,9 +185,9 @@ internal sealed partial class ConversationReplier(
             DeliveryErrorClass.NotDelivered when attempts >= account.OutboxMaxAttempts =>
                 (OutboxState.Failed, "failed", $"{partText}gave up after {attempts} attempts: {failure.Reason}"),
             DeliveryErrorClass.NotDelivered => (OutboxState.Pending, "retry", partText + failure.Reason),
-            // Ambiguous: DingTalk may or may not show the part. Re-sent once, after the backoff and flagged as a possible
-            // repeat (never silent); ambiguous again, it is held for the operator (outbox retry/drop).
-            DeliveryErrorClass.Ambiguous when !entry.History.Any(h => h.Outcome == AmbiguousRetry) =>
+            // Ambiguous: DingTalk may or may not show the part. Re-sent after the backoff, flagged as a possible repeat
+            // (never silent), up to outboxAmbiguousResends times; ambiguous once more, it is held for the operator.
+            DeliveryErrorClass.Ambiguous when entry.History.Count(h => h.Outcome == AmbiguousRetry) < account.OutboxAmbiguousResends =>
                 (OutboxState.Pending, AmbiguousRetry, partText + failure.Reason),
             DeliveryErrorClass.Ambiguous => (OutboxState.Ambiguous, "ambiguous", partText + failure.Reason),
             _ => (OutboxState.Failed, "failed", partText + failure.Reason),
