@@ -30,6 +30,18 @@ internal static class Program
         };
         try
         {
+            if (options.GatewayProcess)
+            {
+                var processReport = await new ProcessMode.ProcessBenchRun(options, Console.Error).RunAsync(cancel.Token);
+                await Console.Out.WriteLineAsync(ProcessMode.ProcessTextReport.Render(processReport));
+                if (options.Json)
+                {
+                    await Console.Out.WriteLineAsync(JsonReport.Render(processReport));
+                }
+
+                return 0;
+            }
+
             var report = await new BenchRun(options, Console.Error).RunAsync(cancel.Token);
             await Console.Out.WriteLineAsync(TextReport.Render(report));
             if (options.Json)
