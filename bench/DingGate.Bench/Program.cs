@@ -51,6 +51,12 @@ internal static class Program
 
             return 0;
         }
+        catch (Exception ex) when (options.GatewayProcess && ex is InvalidOperationException or TimeoutException or FileNotFoundException)
+        {
+            // The child gateway did not start, stopped, or is missing: say why (its output is in the message) and stop.
+            await Console.Error.WriteLineAsync("bench: " + ex.Message);
+            return 1;
+        }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync("Cancelled.");

@@ -90,7 +90,11 @@ internal sealed class GatewayProcessRig : IAsyncDisposable
         if (_gateway is { HasExited: true })
         {
             _keepWork = true;
-            throw new InvalidOperationException($"the gateway process exited; its output: {LogPath}\n{Tail()}");
+            var tail = Tail();
+            var hint = tail.Contains("unknown key", StringComparison.Ordinal)
+                ? "\nThis gateway does not know a key the bench wrote: run without --api-qps / --max-turns (or --api-qps default with a --target)."
+                : string.Empty;
+            throw new InvalidOperationException($"the gateway process exited; its output: {LogPath}\n{tail}{hint}");
         }
     }
 

@@ -56,8 +56,33 @@ internal sealed class ProcessBenchRun(BenchOptions options, TextWriter progress)
             Target = target is null ? null : $"{target.Name}: {target.Description}",
             TargetChecks = target is null ? [] : TargetChecks.For(target, measured),
             Phases = reports, GatewayStartupRssMiB = gatewayStartupRss, GatewayPeakRssMiB = rig.Probe.PeakRssMiB(), BenchPeakRssMiB = ProcessProbe.PeakRssMiB(),
-            Notes = BenchNotes.For(reports, []),
+            Notes = [.. Overrides(), .. BenchNotes.For(reports, [])],
         };
+    }
+
+    // Where options given on the command line changed what the target prescribes, so the verdict is read with that in mind.
+    private IEnumerable<string> Overrides()
+    {
+        if (options.Target is not { } t)
+        {
+            yield break;
+        }
+
+        string Qps(int? q) => q is { } v ? v.ToString(CultureInfo.InvariantCulture) : "not written";
+        if (options.ApiQps != t.ApiQps)
+        {
+            yield return $"apiQps {Qps(options.ApiQps)} instead of the target's {Qps(t.ApiQps)} (--api-qps).";
+        }
+
+        if (options.EmulatorQps != t.EmulatorQps)
+        {
+            yield return $"emulator QPS limit {options.EmulatorQps.ToString().ToLowerInvariant()} instead of the target's {t.EmulatorQps.ToString().ToLowerInvariant()}.";
+        }
+
+        if (options.MaxApps != t.Apps || options.Concurrency != t.Conversations)
+        {
+            yield return $"{options.MaxApps} apps and {options.Concurrency} conversations instead of the target's {t.Apps} and {t.Conversations}.";
+        }
     }
 
     private static LoadPlan Plan(IReadOnlyList<BenchApp> apps, IReadOnlyList<string> users) => new()

@@ -16,7 +16,7 @@ internal static class ProcessTextReport
             Machine: {report.Machine}
             Options: {report.Options}
             Gateway: the built `dinggate gateway` as a child process. This process: emulator + fake model server (OpenAI-compatible, zero latency) + load generator.
-            Completion: read from the emulator's record (markdown: the message with the answer's end; card: the isFinalize update).
+            Completion: read from the emulator's record (markdown: the message carrying the answer's end; card: its FINISHED update, or isFinalize without flow status).
 
             Load phases (latencies in ms; ACK: CALLBACK push → ACK frame; first reply: push → first send/card; complete: inject → last call recorded)
             """);
