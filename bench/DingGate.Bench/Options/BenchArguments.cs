@@ -41,6 +41,7 @@ internal static class BenchArguments
                                  in this build's emulator yet)
           --emulator-qps <n>     the emulator's limit, calls/s per app and API (default 20)
           --poll-ms <n>          how often the emulator's record is read for completions (default 25)
+          --keep-work            keep the gateway's work directory (config, state, logs, its console output)
         """;
 
     public static (BenchOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -71,6 +72,7 @@ internal static class BenchArguments
                     "--max-turns" => options with { MaxTurns = (int)Positive(Value(), name) },
                     "--emulator-qps-limit" => options with { EmulatorQps = Enum.Parse<EmulatorQpsMode>(Value(), ignoreCase: true) },
                     "--emulator-qps" => options with { EmulatorQpsLimit = (int)Positive(Value(), name) },
+                    "--keep-work" => options with { KeepWork = true },
                     "--poll-ms" => options with { PollInterval = TimeSpan.FromMilliseconds(Positive(Value(), name)) },
                     "--duration" => options with { Duration = TimeSpan.FromSeconds(Positive(Value(), name)) },
                     "--concurrency" => options with { Concurrency = (int)Positive(Value(), name) },

@@ -51,6 +51,9 @@ internal sealed record BenchOptions
     /// <summary>Calls per second per app and API the emulator allows when it enforces a limit (DingTalk's standard edition: 20).</summary>
     public int EmulatorQpsLimit { get; init; } = 20;
 
+    /// <summary>Keep the child gateway's work directory (config, state, logs, gateway.out.log) after the run.</summary>
+    public bool KeepWork { get; init; }
+
     /// <summary>How often the process mode reads the emulator's record to learn reply completions.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(25);
 

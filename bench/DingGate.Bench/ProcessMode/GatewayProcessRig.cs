@@ -58,7 +58,7 @@ internal sealed class GatewayProcessRig : IAsyncDisposable
         var users = Enumerable.Range(1, userCount).Select(i => $"bench{i:0000}").ToList();
         var work = Path.Combine(Path.GetTempPath(), "dinggate-bench-process-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(work);
-        var rig = new GatewayProcessRig(EmulatorHost.Create(emulatorOptions), apps, users, work);
+        var rig = new GatewayProcessRig(EmulatorHost.Create(emulatorOptions), apps, users, work) { _keepWork = options.KeepWork };
         try
         {
             await rig._emulator.StartAsync(cancellationToken);
