@@ -30,6 +30,16 @@ internal static class ProcessTextReport
             "calls/reply", "403/429", "gateway CPU", "gateway RSS/peak MiB", "bench CPU", "bench peak MiB"], rows);
 
         text.AppendLine();
+        text.AppendLine("CPU per reply (both processes share the machine's CPUs; replies per CPU-second say what each side would carry alone)");
+        foreach (var p in report.Phases)
+        {
+            var gateway = p.GatewayCpuCores ?? double.NaN;
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"  {p.Name} / {p.Mode}: gateway {F(gateway * 1000 / p.RepliesPerSecond, "0.00")} ms CPU per reply ({F(p.RepliesPerSecond / gateway, "0")} replies per gateway CPU-second); " +
+                $"bench process {F(p.CpuCores * 1000 / p.RepliesPerSecond, "0.00")} ms CPU per reply ({F(p.RepliesPerSecond / p.CpuCores, "0")} per CPU-second)");
+        }
+
+        text.AppendLine();
         text.AppendLine("Replies/s in each tenth of the window (does the rate hold?)");
         foreach (var p in report.Phases)
         {
