@@ -84,5 +84,6 @@ internal sealed class BenchRun(BenchOptions options, TextWriter progress)
     private string Describe() =>
         $"duration {options.Duration.TotalSeconds:0}s, rate {(options.Rate is { } r ? $"{r:0.#}" : "10 (markdown) / 5 (card)")} msg/s, concurrency {options.Concurrency}, " +
         $"mode {options.Mode.ToString().ToLowerInvariant()}, apps {options.MaxApps}, load answer {options.LoadAnswer.ToString().ToLowerInvariant()}, " +
-        $"idle {options.IdleMessages}, repetitions {options.Repetitions}, stream {options.StreamCharsPerSecond} chars/s{(options.Quick ? ", quick" : string.Empty)}";
+        $"idle {options.IdleMessages}, repetitions {options.Repetitions}, stream {options.StreamCharsPerSecond} chars/s, " +
+        $"emulator QPS limit {(options.EmulatorQps == EmulatorQpsMode.Off ? "off" : $"{options.EmulatorQpsLimit}/s")}{(options.Quick ? ", quick" : string.Empty)}";
 }
