@@ -30,6 +30,18 @@ internal static class Program
         };
         try
         {
+            if (options.GatewayProcess)
+            {
+                var processReport = await new ProcessMode.ProcessBenchRun(options, Console.Error).RunAsync(cancel.Token);
+                await Console.Out.WriteLineAsync(ProcessMode.ProcessTextReport.Render(processReport));
+                if (options.Json)
+                {
+                    await Console.Out.WriteLineAsync(JsonReport.Render(processReport));
+                }
+
+                return 0;
+            }
+
             var report = await new BenchRun(options, Console.Error).RunAsync(cancel.Token);
             await Console.Out.WriteLineAsync(TextReport.Render(report));
             if (options.Json)
@@ -38,6 +50,12 @@ internal static class Program
             }
 
             return 0;
+        }
+        catch (Exception ex) when (options.GatewayProcess && ex is InvalidOperationException or TimeoutException or FileNotFoundException)
+        {
+            // The child gateway did not start, stopped, or is missing: say why (its output is in the message) and stop.
+            await Console.Error.WriteLineAsync("bench: " + ex.Message);
+            return 1;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {

@@ -13,7 +13,7 @@ internal static class PhaseAnalyzer
     {
         var (wires, unattributed) = WireAttribution.Build(run.Messages, traffic.Frames, traffic.Calls);
         var windowEnd = run.StartedAt + (long)(run.Window.TotalSeconds * Stopwatch.Frequency);
-        var completed = run.Messages.Where(m => m.Completed?.Outcome is not null).ToList();
+        var completed = run.Messages.Where(m => m.Completed is { Succeeded: true }).ToList();
         var attributedCalls = wires.Sum(w => w.Calls.Count);
         return new PhaseReport
         {
@@ -22,8 +22,8 @@ internal static class PhaseAnalyzer
             Sent = run.Messages.Count,
             Completed = completed.Count,
             Lost = run.Messages.Count - completed.Count,
-            NotDelivered = completed.Count(m => !m.Completed!.Outcome!.Delivered),
-            FellBack = completed.Count(m => m.Completed!.Outcome!.FellBack),
+            NotDelivered = completed.Count(m => m.Completed!.Outcome is { Delivered: false }),
+            FellBack = completed.Count(m => m.Completed!.Outcome is { FellBack: true }),
             RepliesPerSecond = completed.Count(m => m.Completed!.Timestamp <= windowEnd) / run.Window.TotalSeconds,
             RateByTenth = Tenths(run, completed),
             Ack = LatencyStats.Of(wires.Where(w => w is { PushedAt: not null, AckedAt: not null }).Select(w => (w.AckedAt!.Value - w.PushedAt!.Value).TotalMilliseconds)),

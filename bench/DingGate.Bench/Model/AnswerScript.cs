@@ -14,6 +14,12 @@ internal static partial class AnswerScript
     // About three tokens of English text per streamed delta.
     public const int DeltaChars = 12;
 
+    /// <summary>
+    /// The last words of an answer served to a gateway in its own process (<see cref="Answer(AnswerSize, bool)"/>): the
+    /// harness sees a markdown reply complete when a message carrying it reaches the emulator.
+    /// </summary>
+    public const string EndMarker = "bench-reply-end";
+
     public static string Request(AnswerSize size, int charsPerSecond, long sequence) =>
         string.Create(CultureInfo.InvariantCulture, $"bench size={size.ToString().ToLowerInvariant()} cps={charsPerSecond} #{sequence}");
 
@@ -35,7 +41,8 @@ internal static partial class AnswerScript
         _ => 10_000,
     };
 
-    public static string Answer(AnswerSize size)
+    /// <summary>The answer of the given size; with <paramref name="endMarker"/> its last characters are <see cref="EndMarker"/> (same length).</summary>
+    public static string Answer(AnswerSize size, bool endMarker = false)
     {
         var target = Length(size);
         var text = new StringBuilder("## Benchmark answer\n\n", target + 100);
@@ -44,7 +51,9 @@ internal static partial class AnswerScript
             text.Append(CultureInfo.InvariantCulture, $"- Line {line:000}: the gateway streams this answer back to DingTalk quickly.\n");
         }
 
-        return text.ToString(0, target).TrimEnd() + "\n";
+        return endMarker
+            ? text.ToString(0, target - EndMarker.Length - 2).TrimEnd() + " " + EndMarker + "\n"
+            : text.ToString(0, target).TrimEnd() + "\n";
     }
 
     public static IEnumerable<string> Deltas(string answer)

@@ -34,6 +34,29 @@ internal sealed record BenchOptions
 
     public bool Quick { get; init; }
 
+    /// <summary>Run the built <c>dinggate gateway</c> as its own process (one closed-loop phase per mode) instead of in-process.</summary>
+    public bool GatewayProcess { get; init; }
+
+    /// <summary>The issue-14 target this run measures (process mode), or null.</summary>
+    public BenchTarget? Target { get; init; }
+
+    /// <summary><c>channels.dingtalk.apiQps</c> written to the child's config; null: not written (process mode only).</summary>
+    public int? ApiQps { get; init; }
+
+    /// <summary><c>agents.maxConcurrentTurns</c> written to the child's config; null: not written (process mode only).</summary>
+    public int? MaxTurns { get; init; }
+
+    public EmulatorQpsMode EmulatorQps { get; init; } = EmulatorQpsMode.Fixed;
+
+    /// <summary>Calls per second per app and API the emulator allows when it enforces a limit (DingTalk's standard edition: 20).</summary>
+    public int EmulatorQpsLimit { get; init; } = 20;
+
+    /// <summary>Keep the child gateway's work directory (config, state, logs, gateway.out.log) after the run.</summary>
+    public bool KeepWork { get; init; }
+
+    /// <summary>How often the process mode reads the emulator's record to learn reply completions.</summary>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(25);
+
     public bool Json { get; init; }
 
     /// <summary>The 10 s smoke run: every phase, tiny.</summary>

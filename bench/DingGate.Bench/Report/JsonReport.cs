@@ -13,4 +13,6 @@ internal static class JsonReport
     };
 
     public static string Render(BenchReport report) => JsonSerializer.Serialize(report, Options);
+
+    public static string Render(ProcessMode.ProcessBenchReport report) => JsonSerializer.Serialize(report, Options);
 }

@@ -61,4 +61,13 @@ internal sealed record PhaseReport
     public required double PeakRssMiB { get; init; }
 
     public required double RssMiB { get; init; }
+
+    /// <summary>The gateway process's own CPU time over wall time, when it runs in its own process (<c>--gateway-process</c>); else null.</summary>
+    public double? GatewayCpuCores { get; init; }
+
+    /// <summary>The gateway process's VmRSS after the phase (MiB), when it runs in its own process.</summary>
+    public double? GatewayRssMiB { get; init; }
+
+    /// <summary>The gateway process's VmHWM after the phase (MiB), when it runs in its own process.</summary>
+    public double? GatewayPeakRssMiB { get; init; }
 }

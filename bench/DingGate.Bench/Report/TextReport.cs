@@ -62,13 +62,13 @@ internal static class TextReport
         return text.ToString();
     }
 
-    private static string Pair(LatencyStats s) => s.Count == 0 ? "–" : $"{F(s.P50, "0.0")} / {F(s.P99, "0.0")}";
+    internal static string Pair(LatencyStats s) => s.Count == 0 ? "–" : $"{F(s.P50, "0.0")} / {F(s.P99, "0.0")}";
 
-    private static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string N(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string F(double value, string format) => double.IsNaN(value) ? "–" : value.ToString(format, CultureInfo.InvariantCulture);
+    internal static string F(double value, string format) => double.IsNaN(value) ? "–" : value.ToString(format, CultureInfo.InvariantCulture);
 
-    private static void Table(StringBuilder text, string[] header, IReadOnlyList<string[]> rows)
+    internal static void Table(StringBuilder text, string[] header, IReadOnlyList<string[]> rows)
     {
         var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Append(h.Length).Max()).ToArray();
         void Line(IReadOnlyList<string> cells) =>

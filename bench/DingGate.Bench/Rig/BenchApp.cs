@@ -5,9 +5,9 @@ internal sealed record BenchApp(string AccountId, string ClientId, string Client
 {
     public string ModeName => Card ? "card" : "markdown";
 
-    public static IReadOnlyList<BenchApp> Create(int perMode) =>
+    public static IReadOnlyList<BenchApp> Create(int perMode, bool markdown = true, bool card = true) =>
     [
-        .. Enumerable.Range(1, perMode).Select(i => new BenchApp($"md{i:00}", $"dingbenchmd{i:00}", $"bench-md-secret-{i:00}", Card: false)),
-        .. Enumerable.Range(1, perMode).Select(i => new BenchApp($"card{i:00}", $"dingbenchcard{i:00}", $"bench-card-secret-{i:00}", Card: true)),
+        .. Enumerable.Range(1, markdown ? perMode : 0).Select(i => new BenchApp($"md{i:00}", $"dingbenchmd{i:00}", $"bench-md-secret-{i:00}", Card: false)),
+        .. Enumerable.Range(1, card ? perMode : 0).Select(i => new BenchApp($"card{i:00}", $"dingbenchcard{i:00}", $"bench-card-secret-{i:00}", Card: true)),
     ];
 }

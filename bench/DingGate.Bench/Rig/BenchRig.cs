@@ -42,10 +42,11 @@ internal sealed class BenchRig : IAsyncDisposable
 
     public ReplyTracker Tracker { get; } = new();
 
-    public static async Task<BenchRig> StartAsync(int appsPerMode, int userCount, CancellationToken cancellationToken)
+    public static async Task<BenchRig> StartAsync(int appsPerMode, int userCount, Action<EmulatorOptions> configureEmulator, CancellationToken cancellationToken)
     {
         var apps = BenchApp.Create(appsPerMode);
         var options = new EmulatorOptions { Port = 0, Seed = 5 };
+        configureEmulator(options);
         foreach (var app in apps)
         {
             options.Apps.Add(new EmulatedAppOptions { ClientId = app.ClientId, ClientSecret = app.ClientSecret, Name = "Bench " + app.AccountId });

@@ -17,12 +17,13 @@ internal sealed class EmulatorControl(HttpClient http)
     {
         using var response = await http.PostAsJsonAsync(
             "_emulator/messages", new { clientId, from = userId, conversation = "dm", msgtype = "text", text }, cancellationToken);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken)
-            ?? throw new InvalidOperationException("Empty answer from /_emulator/messages.");
-        if (!response.IsSuccessStatusCode)
+        var answer = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode || answer.Length == 0)
         {
-            throw new InvalidOperationException($"/_emulator/messages: {(int)response.StatusCode} {body.ToJsonString()}");
+            throw new InvalidOperationException($"/_emulator/messages: {(int)response.StatusCode} {(answer.Length == 0 ? "(empty answer)" : answer)}");
         }
+
+        var body = JsonNode.Parse(answer) as JsonObject ?? throw new InvalidOperationException("/_emulator/messages: not a JSON object: " + answer);
 
         var webhook = new Uri(body["sessionWebhook"]!.GetValue<string>());
         var session = webhook.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)).First(p => p[0] == "session")[1];

@@ -21,8 +21,9 @@ internal sealed class BenchRun(BenchOptions options, TextWriter progress)
     {
         var startedAt = TimeProvider.System.GetUtcNow();
         await progress.WriteLineAsync("Starting emulator + gateway…");
-        await using var rig = await BenchRig.StartAsync(options.MaxApps, Math.Max(options.Concurrency, 4), cancellationToken);
-        var traffic = new TrafficCollector(rig.Control);
+        await using var rig = await BenchRig.StartAsync(
+            options.MaxApps, Math.Max(options.Concurrency, 4), e => EmulatorQps.Apply(e, options.EmulatorQps, options.EmulatorQpsLimit), cancellationToken);
+        var traffic = new TrafficCollector(rig.Control, TrafficCollector.DefaultInterval);
         var phases = new PhaseRunner(new LoadDriver(rig.Control, rig.Tracker), traffic, progress);
         await progress.WriteLineAsync("Warming up (JIT, tokens, SQLite)…");
         await phases.RunAsync([Plan(rig.Apps, rig.Users, AnswerSize.Short, 0) with { Concurrency = rig.Apps.Count, MaxMessages = rig.Apps.Count * 3 }], cancellationToken);
@@ -83,5 +84,6 @@ internal sealed class BenchRun(BenchOptions options, TextWriter progress)
     private string Describe() =>
         $"duration {options.Duration.TotalSeconds:0}s, rate {(options.Rate is { } r ? $"{r:0.#}" : "10 (markdown) / 5 (card)")} msg/s, concurrency {options.Concurrency}, " +
         $"mode {options.Mode.ToString().ToLowerInvariant()}, apps {options.MaxApps}, load answer {options.LoadAnswer.ToString().ToLowerInvariant()}, " +
-        $"idle {options.IdleMessages}, repetitions {options.Repetitions}, stream {options.StreamCharsPerSecond} chars/s{(options.Quick ? ", quick" : string.Empty)}";
+        $"idle {options.IdleMessages}, repetitions {options.Repetitions}, stream {options.StreamCharsPerSecond} chars/s, " +
+        $"emulator QPS limit {(options.EmulatorQps == EmulatorQpsMode.Off ? "off" : $"{options.EmulatorQpsLimit}/s")}{(options.Quick ? ", quick" : string.Empty)}";
 }

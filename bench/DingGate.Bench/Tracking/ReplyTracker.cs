@@ -14,6 +14,10 @@ internal sealed class ReplyTracker
     public void Complete(string messageId, long timestamp, ReplyOutcome? outcome) =>
         Slot(messageId).TrySetResult(new CompletedReply(messageId, timestamp, outcome));
 
+    /// <summary>The reply's last call was recorded by the emulator (a gateway in its own process).</summary>
+    public void CompleteOnWire(string messageId, long timestamp) =>
+        Slot(messageId).TrySetResult(new CompletedReply(messageId, timestamp, null, OnWire: true));
+
     /// <summary>The completed reply, or null when none came within <paramref name="timeout"/>.</summary>
     public async Task<CompletedReply?> WaitAsync(string messageId, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -4,11 +4,13 @@ namespace DingGate.Bench.Traffic;
 
 /// <summary>
 /// Copies the emulator's recorded traffic out as it happens (the emulator keeps the last 20 000 records of each kind,
-/// fewer than a long run makes), polling <c>?since=</c> twice a second. Start it before a phase, stop it after.
+/// fewer than a long run makes), polling <c>?since=</c> every <paramref name="interval"/> (twice a second in-process;
+/// every 25 ms when the <see cref="CompletionWatcher"/> learns reply completions from it). Start it before a phase,
+/// stop it after.
 /// </summary>
-internal sealed class TrafficCollector(EmulatorControl control)
+internal sealed class TrafficCollector(EmulatorControl control, TimeSpan interval, CompletionWatcher? watcher = null)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromMilliseconds(500);
     private readonly List<WireFrame> _frames = [];
     private readonly List<WireCall> _calls = [];
     private long _frameSequence;
@@ -54,7 +56,7 @@ internal sealed class TrafficCollector(EmulatorControl control)
         {
             while (true)
             {
-                await Task.Delay(Interval, TimeProvider.System, cancellationToken);
+                await Task.Delay(interval, TimeProvider.System, cancellationToken);
                 await PollAsync(cancellationToken);
             }
         }
@@ -66,6 +68,7 @@ internal sealed class TrafficCollector(EmulatorControl control)
 
     private async Task PollAsync(CancellationToken cancellationToken)
     {
+        var (frameCount, callCount) = (_frames.Count, _calls.Count);
         var frames = await control.GetAsync($"_emulator/traffic/frames?since={_frameSequence}", cancellationToken);
         foreach (var record in frames.EnumerateArray())
         {
@@ -86,5 +89,7 @@ internal sealed class TrafficCollector(EmulatorControl control)
                 _calls.Add(call);
             }
         }
+
+        watcher?.Observe(_frames[frameCount..], _calls[callCount..]);
     }
 }

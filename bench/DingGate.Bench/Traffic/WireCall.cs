@@ -12,4 +12,13 @@ internal sealed record WireCall(
         or "POST /v1.0/robot/groupMessages/send" or "POST /v1.0/card/instances/createAndDeliver" or "POST /v1.0/card/instances/deliver";
 
     public bool IsToken => Endpoint is "POST /v1.0/oauth2/accessToken" or "GET /gettoken";
+
+    /// <summary>Answered with success (2xx and, for oapi/webhook envelopes, errcode 0).</summary>
+    public bool Accepted { get; init; }
+
+    /// <summary>Whether the call carries the end of an answer (the card's finalize, or the fake model's end marker).</summary>
+    public FinalKind Final { get; init; }
+
+    /// <summary>The card's <c>cardParamMap.flowStatus</c> this call sets ("1" on a create when the template follows the flow status); null when none.</summary>
+    public string? FlowStatus { get; init; }
 }

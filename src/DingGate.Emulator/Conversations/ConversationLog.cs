@@ -12,6 +12,11 @@ internal sealed class ConversationLog(EmulatorOptions options, TrafficRecorder s
 {
     private readonly ConcurrentQueue<ConversationEntry> _entries = new();
 
+    // The first entry of each message key (what FindByMessageKey returns): the emotion endpoints look messages up by
+    // msgId on every call, and a scan of the whole log made each lookup cost O(messages so far) (the benchmark at
+    // hundreds of messages per second spent most of the emulator's CPU there).
+    private readonly ConcurrentDictionary<string, ConversationEntry> _byMessageKey = new(StringComparer.Ordinal);
+
     public IReadOnlyList<ConversationEntry> All => _entries.ToArray();
 
     public ConversationEntry Add(
@@ -25,6 +30,11 @@ internal sealed class ConversationLog(EmulatorOptions options, TrafficRecorder s
             Content = content, UserId = userId, MessageKey = messageKey, OutTrackId = outTrackId,
         };
         _entries.Enqueue(entry);
+        if (messageKey is not null)
+        {
+            _byMessageKey.TryAdd(messageKey, entry);
+        }
+
         return entry;
     }
 
@@ -34,8 +44,11 @@ internal sealed class ConversationLog(EmulatorOptions options, TrafficRecorder s
     public IReadOnlyList<ConversationEntry> SentByBot(string? conversationId = null) =>
         _entries.Where(e => e.FromBot && (conversationId is null || e.ConversationId == conversationId)).ToList();
 
-    public ConversationEntry? FindByMessageKey(string messageKey) =>
-        _entries.FirstOrDefault(e => string.Equals(e.MessageKey, messageKey, StringComparison.Ordinal));
+    public ConversationEntry? FindByMessageKey(string messageKey) => _byMessageKey.GetValueOrDefault(messageKey);
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        _entries.Clear();
+        _byMessageKey.Clear();
+    }
 }

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DingGate.Agent.Tests.Support.Bombs;
-using DingGate.Chaos.Rig;
 using DingGate.Emulator;
+using DingGate.Harness;
 using Xunit.Abstractions;
 
 namespace DingGate.Chaos.Tests.Attachments;

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 
-namespace DingGate.Chaos.Rig;
+namespace DingGate.Harness;
 
 /// <summary>
 /// The real gateway: <c>dotnet dinggate.dll gateway --config …</c> as a child process, its output appended to
 /// <c>gateway.out.log</c> in the work directory. <see cref="KillAsync"/> is <c>kill -9</c> (SIGKILL, whole tree).
+/// Shared by the chaos suite and the benchmark's <c>--gateway-process</c> mode (linked into both from bench/Shared).
 /// </summary>
 internal sealed class GatewayProcess : IAsyncDisposable
 {
@@ -22,6 +23,30 @@ internal sealed class GatewayProcess : IAsyncDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>
+    /// Builds <c>src/DingGate.Cli</c> in this assembly's configuration when <see cref="GatewayDll"/> is missing (a harness
+    /// run from another output folder); a no-op when it exists, which is the normal case: the harnesses reference the
+    /// CLI project for build order.
+    /// </summary>
+    public static async Task EnsureBuiltAsync(TextWriter progress, CancellationToken cancellationToken)
+    {
+        if (File.Exists(GatewayDll))
+        {
+            return;
+        }
+
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var project = Path.Combine(RepositoryRoot(here), "src", "DingGate.Cli", "DingGate.Cli.csproj");
+        await progress.WriteLineAsync($"Building the gateway ({here.Parent!.Name}): {project}");
+        using var build = Process.Start(new ProcessStartInfo(DotnetHost(), ["build", project, "-c", here.Parent!.Name, "--nologo", "-v", "q"]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("could not start dotnet build");
+        await build.WaitForExitAsync(cancellationToken);
+        if (build.ExitCode != 0 || !File.Exists(GatewayDll))
+        {
+            throw new InvalidOperationException($"dotnet build {project} failed (exit {build.ExitCode}); {GatewayDll} is missing");
+        }
+    }
+
+    /// <summary>
     /// The built gateway in its own output folder (same configuration and framework as this assembly), or
     /// <c>$DINGGATE_CHAOS_GATEWAY</c>. Not a copy next to us: the gateway's deps must resolve as in a real install.
     /// </summary>
@@ -31,7 +56,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
     {
         if (!File.Exists(GatewayDll))
         {
-            throw new FileNotFoundException("the built gateway is missing next to the chaos harness", GatewayDll);
+            throw new FileNotFoundException("the built gateway is missing next to the harness", GatewayDll);
         }
 
         var info = new ProcessStartInfo(DotnetHost(), [GatewayDll, "gateway", "--config", configPath])
@@ -93,9 +118,10 @@ internal sealed class GatewayProcess : IAsyncDisposable
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (tfm, configuration) = (here.Name, here.Parent!.Name);
-        var root = here.Parent.Parent!.Parent!.Parent!.Parent!.FullName;
-        return Path.Combine(root, "src", "DingGate.Cli", "bin", configuration, tfm, "dinggate.dll");
+        return Path.Combine(RepositoryRoot(here), "src", "DingGate.Cli", "bin", configuration, tfm, "dinggate.dll");
     }
+
+    private static string RepositoryRoot(DirectoryInfo outputFolder) => outputFolder.Parent!.Parent!.Parent!.Parent!.Parent!.FullName;
 
     // The dotnet host running us (tests and `dotnet run` set DOTNET_HOST_PATH), else dotnet on the PATH.
     public static string DotnetHost() =>
