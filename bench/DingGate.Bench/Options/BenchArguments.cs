@@ -37,8 +37,11 @@ internal static class BenchArguments
                                  not written (only when given; a gateway without the key refuses it)
           --max-turns <n>        agents.maxConcurrentTurns written to the gateway's config (only when given)
           --emulator-qps-limit <fixed|off|sliding>
-                                 the emulator's per-app, per-API limit (default fixed; sliding is not
-                                 in this build's emulator yet)
+                                 the emulator's per-app, per-API limit (default fixed; sliding: any
+                                 one-second window, as the issue's fake DingTalk counts)
+          --ip-limit <on|off>    DingTalk's per-IP limit (10 000 calls per 20 s): on (default) keeps the
+                                 emulator's and the gateway's; off lifts both (a gateway behind several
+                                 egress IPs: the many-apps target is above what one IP may call)
           --emulator-qps <n>     the emulator's limit, calls/s per app and API (default 20)
           --poll-ms <n>          how often the emulator's record is read for completions (default 25)
           --keep-work            keep the gateway's work directory (config, state, logs, its console output)
@@ -68,6 +71,7 @@ internal static class BenchArguments
                 {
                     "--gateway-process" => options with { GatewayProcess = true },
                     "--conversations" => options with { Concurrency = (int)Positive(Value(), name) },
+                    "--ip-limit" => options with { IpLimit = Value() switch { "on" => true, "off" => false, var v => throw new FormatException($"--ip-limit: 'on' or 'off', not '{v}'") } },
                     "--api-qps" => options with { ApiQps = Value() is "default" ? null : (int)Positive(args[i], name) },
                     "--max-turns" => options with { MaxTurns = (int)Positive(Value(), name) },
                     "--emulator-qps-limit" => options with { EmulatorQps = Enum.Parse<EmulatorQpsMode>(Value(), ignoreCase: true) },
@@ -103,6 +107,7 @@ internal static class BenchArguments
                 Concurrency = given.Contains("--concurrency") ? options.Concurrency : target.Conversations,
                 ApiQps = given.Contains("--api-qps") ? options.ApiQps : target.ApiQps,
                 EmulatorQps = given.Contains("--emulator-qps-limit") ? options.EmulatorQps : target.EmulatorQps,
+                IpLimit = given.Contains("--ip-limit") ? options.IpLimit : target.IpLimit,
                 Mode = given.Contains("--mode") ? options.Mode : BenchMode.Markdown,
             };
         }

@@ -48,6 +48,9 @@ internal sealed record BenchOptions
 
     public EmulatorQpsMode EmulatorQps { get; init; } = EmulatorQpsMode.Fixed;
 
+    /// <summary>DingTalk's per-IP limit on (the emulator's and the gateway's); off lifts both (<c>--ip-limit off</c>).</summary>
+    public bool IpLimit { get; init; } = true;
+
     /// <summary>Calls per second per app and API the emulator allows when it enforces a limit (DingTalk's standard edition: 20).</summary>
     public int EmulatorQpsLimit { get; init; } = 20;
 

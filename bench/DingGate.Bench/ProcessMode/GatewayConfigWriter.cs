@@ -13,7 +13,7 @@ namespace DingGate.Bench.ProcessMode;
 /// </summary>
 internal static class GatewayConfigWriter
 {
-    public static string Write(string workDirectory, Uri emulator, Uri model, IReadOnlyList<BenchApp> apps, int? apiQps, int? maxTurns)
+    public static string Write(string workDirectory, Uri emulator, Uri model, IReadOnlyList<BenchApp> apps, int? apiQps, int? maxTurns, bool ipLimit = true)
     {
         var e = emulator.ToString().TrimEnd('/');
         var accounts = new JsonObject();
@@ -34,6 +34,11 @@ internal static class GatewayConfigWriter
         if (apiQps is { } qps)
         {
             dingtalk["apiQps"] = qps;
+        }
+
+        if (!ipLimit)
+        {
+            dingtalk["ipRateLimit"] = 10_000_000; // per 20 s: lifted (the run stands for several egress IPs)
         }
 
         dingtalk["accounts"] = accounts;

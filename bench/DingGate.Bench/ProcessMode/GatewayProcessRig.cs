@@ -49,7 +49,7 @@ internal sealed class GatewayProcessRig : IAsyncDisposable
     public static async Task<GatewayProcessRig> StartAsync(BenchOptions options, IReadOnlyList<BenchApp> apps, int userCount, TextWriter progress, CancellationToken cancellationToken)
     {
         var emulatorOptions = new EmulatorOptions { Port = 0, Seed = 5 };
-        EmulatorQps.Apply(emulatorOptions, options.EmulatorQps, options.EmulatorQpsLimit);
+        EmulatorQps.Apply(emulatorOptions, options.EmulatorQps, options.EmulatorQpsLimit, options.IpLimit);
         foreach (var app in apps)
         {
             emulatorOptions.Apps.Add(new EmulatedAppOptions { ClientId = app.ClientId, ClientSecret = app.ClientSecret, Name = "Bench " + app.AccountId });
@@ -69,7 +69,7 @@ internal sealed class GatewayProcessRig : IAsyncDisposable
             }
 
             rig._model = await BenchModelServer.StartAsync(cancellationToken);
-            var config = GatewayConfigWriter.Write(work, rig._emulator.BaseUrl, rig._model.BaseUrl, apps, options.ApiQps, options.MaxTurns);
+            var config = GatewayConfigWriter.Write(work, rig._emulator.BaseUrl, rig._model.BaseUrl, apps, options.ApiQps, options.MaxTurns, options.IpLimit);
             await progress.WriteLineAsync($"Gateway process: {GatewayProcess.GatewayDll} with {config}; emulator {rig._emulator.BaseUrl}; model {rig._model.BaseUrl}");
             rig._gateway = GatewayProcess.Start(config, rig.LogPath, 1);
             rig.Probe = new GatewayProbe(rig._gateway.Id);

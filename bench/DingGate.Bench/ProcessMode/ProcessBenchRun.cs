@@ -103,5 +103,5 @@ internal sealed class ProcessBenchRun(BenchOptions options, TextWriter progress)
         $"apiQps {(options.ApiQps is { } q ? q.ToString(CultureInfo.InvariantCulture) : "not written (gateway default)")}, " +
         $"maxConcurrentTurns {(options.MaxTurns is { } m ? m.ToString(CultureInfo.InvariantCulture) : "not written")}, " +
         $"emulator QPS limit {(options.EmulatorQps == EmulatorQpsMode.Off ? "off" : $"{options.EmulatorQps.ToString().ToLowerInvariant()} {options.EmulatorQpsLimit}/s per app and API")}, " +
-        $"completion poll {options.PollInterval.TotalMilliseconds:0} ms");
+        $"per-IP limit {(options.IpLimit ? "on" : "lifted")}, completion poll {options.PollInterval.TotalMilliseconds:0} ms");
 }

@@ -22,7 +22,7 @@ internal sealed class BenchRun(BenchOptions options, TextWriter progress)
         var startedAt = TimeProvider.System.GetUtcNow();
         await progress.WriteLineAsync("Starting emulator + gateway…");
         await using var rig = await BenchRig.StartAsync(
-            options.MaxApps, Math.Max(options.Concurrency, 4), e => EmulatorQps.Apply(e, options.EmulatorQps, options.EmulatorQpsLimit), cancellationToken);
+            options.MaxApps, Math.Max(options.Concurrency, 4), e => EmulatorQps.Apply(e, options.EmulatorQps, options.EmulatorQpsLimit, options.IpLimit), cancellationToken);
         var traffic = new TrafficCollector(rig.Control, TrafficCollector.DefaultInterval);
         var phases = new PhaseRunner(new LoadDriver(rig.Control, rig.Tracker), traffic, progress);
         await progress.WriteLineAsync("Warming up (JIT, tokens, SQLite)…");
