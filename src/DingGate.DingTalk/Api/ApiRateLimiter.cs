@@ -12,6 +12,7 @@ internal sealed class ApiRateLimiter
     private readonly Lock _gate = new();
     private readonly int _permits;
     private readonly TimeProvider _time;
+    private int _waiting;
 
     public ApiRateLimiter(int permitsPerSecond, TimeProvider time)
     {
@@ -20,30 +21,65 @@ internal sealed class ApiRateLimiter
         _time = time;
     }
 
-    /// <summary>Waits (on the TimeProvider) until a token is free and spends it.</summary>
-    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    /// <summary>True when callers are waiting for a token or none is free in the current second.</summary>
+    public bool IsBacklogged
     {
-        while (true)
+        get
         {
-            TimeSpan delay;
+            if (Volatile.Read(ref _waiting) > 0)
+            {
+                return true;
+            }
+
             lock (_gate)
             {
                 var now = _time.GetUtcNow();
-                while (_spent.Count > 0 && now - _spent.Peek() >= Window)
-                {
-                    _spent.Dequeue();
-                }
-
-                if (_spent.Count < _permits)
-                {
-                    _spent.Enqueue(now);
-                    return;
-                }
-
-                delay = _spent.Peek() + Window - now;
+                return _spent.Count(at => now - at < Window) >= _permits;
             }
+        }
+    }
 
-            await Task.Delay(delay, _time, cancellationToken);
+    /// <summary>Waits (on the TimeProvider) until a token is free and spends it.</summary>
+    public async ValueTask WaitAsync(CancellationToken cancellationToken)
+    {
+        var counted = false;
+        try
+        {
+            while (true)
+            {
+                TimeSpan delay;
+                lock (_gate)
+                {
+                    var now = _time.GetUtcNow();
+                    while (_spent.Count > 0 && now - _spent.Peek() >= Window)
+                    {
+                        _spent.Dequeue();
+                    }
+
+                    if (_spent.Count < _permits)
+                    {
+                        _spent.Enqueue(now);
+                        return;
+                    }
+
+                    delay = _spent.Peek() + Window - now;
+                }
+
+                if (!counted)
+                {
+                    Interlocked.Increment(ref _waiting);
+                    counted = true;
+                }
+
+                await Task.Delay(delay, _time, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (counted)
+            {
+                Interlocked.Decrement(ref _waiting);
+            }
         }
     }
 }
