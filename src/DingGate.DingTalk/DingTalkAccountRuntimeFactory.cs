@@ -4,6 +4,7 @@ using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
+using DingGate.DingTalk.Quota;
 using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Outbox;
@@ -34,13 +35,14 @@ internal sealed class DingTalkAccountRuntimeFactory(
     IInboundHandler handler,
     DingTalkTelemetry telemetry,
     ApiIpGuard ipGuard,
-    TimeProvider time)
+    TimeProvider time,
+    QuotaGovernor? quota = null)
 {
     public DingTalkAccountRuntime Create(DingTalkAccount account)
     {
         var loggers = telemetry.Loggers;
         var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = options.HttpTimeout };
-        var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api, ipGuard: ipGuard);
+        var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api, ipGuard: ipGuard, quota: quota);
         var cards = new ActiveCardRegistry();
         var stream = new StreamClient(
             account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream,
@@ -53,11 +55,11 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var delivery = new OutboxDeliveryWorker(account, outbox, replier, wakeup, telemetry.Replies, time, loggers.CreateLogger<OutboxDeliveryWorker>());
         var (uploader, media) = (new MediaUploader(api), new MediaMessageSender(robot));
         var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>());
-        var indicator = new ThinkingIndicator(account, api, shownIndicators, time, loggers.CreateLogger<ThinkingIndicator>());
+        var indicator = new ThinkingIndicator(account, api, shownIndicators, time, loggers.CreateLogger<ThinkingIndicator>(), quota, telemetry.Replies);
         var resumable = new ResumableCards();
         var replies = new ReplySinkFactory(
             account, replier, indicator, attachments, journal, telemetry.Replies,
-            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable));
+            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable), quota);
         var dispatcher = new InboundDispatcher(
             account, preparer, policy, replier, replies, dedup, journal, outbox, handler,
             new PoisonMessages(account, preparer, replier, journal, telemetry.Inbound, loggers.CreateLogger<PoisonMessages>()),

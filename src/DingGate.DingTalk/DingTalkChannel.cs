@@ -1,5 +1,6 @@
 using DingGate.Core.Configuration;
 using DingGate.Core.Replies;
+using DingGate.DingTalk.Quota;
 using DingGate.DingTalk.Stream;
 
 namespace DingGate.DingTalk;
@@ -11,11 +12,16 @@ namespace DingGate.DingTalk;
 public sealed class DingTalkChannel : IMessageSender, IDisposable
 {
     private readonly IReadOnlyList<DingTalkAccountRuntime> _accounts;
+    private readonly QuotaGovernor? _quota;
 
-    internal DingTalkChannel(DingTalkChannelOptions options, DingTalkAccountRuntimeFactory factory)
+    internal DingTalkChannel(DingTalkChannelOptions options, DingTalkAccountRuntimeFactory factory, QuotaGovernor? quota = null)
     {
         _accounts = options.Settings.Resolve().Where(a => a.Enabled).Select(factory.Create).ToList();
+        _quota = quota;
     }
+
+    /// <summary>The monthly OpenAPI budget of the accounts (used, forecast, step per quota group).</summary>
+    public QuotaGovernor? Quota => _quota;
 
     /// <summary>The per-account runtimes (tests reach an account's parts through it).</summary>
     internal IReadOnlyList<DingTalkAccountRuntime> Runtimes => _accounts;
@@ -64,7 +70,29 @@ public sealed class DingTalkChannel : IMessageSender, IDisposable
     }
 
     /// <summary>Runs every account until cancelled; an account that fails does not stop the others.</summary>
-    public Task RunAsync(CancellationToken cancellationToken) => Task.WhenAll(_accounts.Select(a => a.RunAsync(cancellationToken)));
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (_quota is null)
+        {
+            await Task.WhenAll(_accounts.Select(a => a.RunAsync(cancellationToken)));
+            return;
+        }
+
+        // The month's count is loaded before the first reply picks card or markdown; the governor writes its counts and
+        // sends the step warnings for as long as the accounts run, and stores what is left when they stop.
+        await _quota.LoadAsync(cancellationToken);
+        using var stopQuota = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var governor = _quota.RunAsync(this, stopQuota.Token);
+        try
+        {
+            await Task.WhenAll(_accounts.Select(a => a.RunAsync(cancellationToken)));
+        }
+        finally
+        {
+            await stopQuota.CancelAsync();
+            await governor;
+        }
+    }
 
     /// <summary>
     /// Approves a pairing code of an account: the sender joins the approved set and is told so in their 1:1 chat.

@@ -29,9 +29,12 @@ public static class DingTalkServiceCollectionExtensions
         services.AddSingleton(sp => new DingTalkTelemetry(
             sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<DingTalkApiMetrics>(), sp.GetRequiredService<StreamMetrics>(),
             sp.GetRequiredService<ReplyMetrics>(), sp.GetRequiredService<Inbound.InboundMetrics>()));
+        services.AddSingleton(sp => new Quota.QuotaGovernor(
+            options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Quota.QuotaGovernor>>(), sp.GetService<IApiUsageStore>(),
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<DingTalkAccountRuntimeFactory>();
         services.AddSingleton(sp => new Diagnostics.DingTalkProbe(options, sp.GetRequiredService<DingTalkTelemetry>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>()));
+        services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>(), sp.GetRequiredService<Quota.QuotaGovernor>()));
         services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<DingTalkChannel>());
         if (options.MediaRetention is { } retention)
         {

@@ -30,6 +30,7 @@ internal static class GatewayConfigWriter
             ["endpoints"] = new JsonObject { ["api"] = e, ["oapi"] = e },
             ["dmPolicy"] = "open",
             ["groupPolicy"] = "open",
+            ["quota"] = new JsonObject { ["monthlyCalls"] = 0 }, // a benchmark run spends months of a real org's quota: no budget
         };
         if (apiQps is { } qps)
         {

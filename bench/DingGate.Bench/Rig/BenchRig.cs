@@ -105,6 +105,7 @@ internal sealed class BenchRig : IAsyncDisposable
         {
             Endpoints = new DingTalkEndpoints { Api = _emulator.BaseUrl, Oapi = _emulator.BaseUrl },
             DmPolicy = DmPolicy.Open, GroupPolicy = GroupPolicy.Open,
+            Quota = new DingTalkQuotaSettings { MonthlyCalls = 0 }, // a benchmark run spends months of a real org's quota: no budget
         };
         foreach (var app in Apps)
         {

@@ -18,6 +18,7 @@ internal static class GatewayConfigFile
               channels: { dingtalk: {
                 endpoints: { api: "{{e}}", oapi: "{{e}}" },
                 thinkingIndicator: "emotion", thinkingDelayMs: 0,
+                quota: { monthlyCalls: 0 },
                 initialReconnectDelay: 200, maxReconnectDelay: 2000, keepAliveInterval: 2000,
                 accounts: {
                   markdown: { clientId: "{{ChaosApps.MarkdownClientId}}", clientSecret: "{{ChaosApps.MarkdownSecret}}", messageType: "markdown" },

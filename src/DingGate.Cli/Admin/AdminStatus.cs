@@ -1,7 +1,15 @@
 namespace DingGate.Cli.Admin;
 
 /// <summary>The body of <c>GET /status</c>: the gateway and each enabled account.</summary>
-internal sealed record AdminStatus(int Pid, DateTimeOffset StartedAt, double UptimeSeconds, bool Ready, IReadOnlyList<AdminAccountStatus> Accounts);
+internal sealed record AdminStatus(
+    int Pid, DateTimeOffset StartedAt, double UptimeSeconds, bool Ready, IReadOnlyList<AdminAccountStatus> Accounts, IReadOnlyList<AdminQuotaStatus>? Quota = null);
+
+/// <summary>
+/// One quota group (accounts of one <c>quota.org</c>) this month (Asia/Shanghai): billed OpenAPI calls used, the
+/// budget, the forecast for the month at the current rate and the step (normal, warned, cardsOff, indicatorOff, webhookOnly).
+/// </summary>
+internal sealed record AdminQuotaStatus(
+    string Group, IReadOnlyList<string> Accounts, string Month, long Used, long Budget, double Percent, long Forecast, string Step, bool RefusedByDingTalk);
 
 /// <summary>
 /// One account in <see cref="AdminStatus"/>: <c>ApiCalls</c> since this gateway started, <c>ApiCallsThisMonth</c> this

@@ -20,8 +20,12 @@ internal sealed class AdminStatusBuilder(
             accounts.Add(await AccountAsync(status, cancellationToken));
         }
 
+        var quota = channel.Quota is { } governor
+            ? (await governor.StatusAsync(cancellationToken)).Select(q => new AdminQuotaStatus(
+                q.Group, q.Accounts, DingTalk.Quota.QuotaMonth.Text(q.Month), q.Used, q.Budget, q.Percent, q.Forecast, q.StepName, q.RefusedByDingTalk)).ToList()
+            : null;
         return new AdminStatus(
-            Environment.ProcessId, _startedAt, Math.Round((time.GetUtcNow() - _startedAt).TotalSeconds, 1), accounts.All(a => a.Connected), accounts);
+            Environment.ProcessId, _startedAt, Math.Round((time.GetUtcNow() - _startedAt).TotalSeconds, 1), accounts.All(a => a.Connected), accounts, quota);
     }
 
     public AdminReadiness Readiness()

@@ -4,8 +4,9 @@ namespace DingGate.Cli.Admin;
 
 /// <summary>
 /// Counts the DingTalk API calls of each account (the <c>dingtalk.api.calls</c> instrument of this host's meters):
-/// since the gateway started, and per UTC month calls not yet written to the usage store (<see cref="ApiUsageRecorder"/>
-/// moves them there). DingTalk's standard quota is 5 000 calls a month per organisation; token fetches do not count.
+/// since the gateway started, and per month (Asia/Shanghai) calls not yet written to the usage store (<see cref="ApiUsageRecorder"/>
+/// moves them there). Every call counts here, free ones too (session webhook, Stream registration); what DingTalk bills
+/// against the monthly quota is counted by the channel's <c>QuotaGovernor</c>.
 /// </summary>
 internal sealed class ApiCallTally : IDisposable
 {
@@ -32,7 +33,7 @@ internal sealed class ApiCallTally : IDisposable
         _listener.Start();
     }
 
-    /// <summary>The current month as yyyyMM (UTC).</summary>
+    /// <summary>The current month as yyyyMM (Asia/Shanghai, as DingTalk counts its quota).</summary>
     public int CurrentMonth => MonthOf(_time.GetUtcNow());
 
     public long TotalFor(string accountId)
@@ -73,7 +74,7 @@ internal sealed class ApiCallTally : IDisposable
 
     public void Dispose() => _listener.Dispose();
 
-    public static int MonthOf(DateTimeOffset at) => (at.UtcDateTime.Year * 100) + at.UtcDateTime.Month;
+    public static int MonthOf(DateTimeOffset at) => DingTalk.Quota.QuotaMonth.Of(at);
 
     private void Add(long value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {

@@ -52,6 +52,7 @@ internal sealed class DoctorRunner(HttpClient http, TimeProvider time)
             checks.AddRange(await AccountAsync(account, probe, cardTo, cancellationToken));
         }
 
+        checks.AddRange(await QuotaCheck.RunAsync(services.GetRequiredService<DingTalk.Quota.QuotaGovernor>(), cancellationToken));
         checks.Add(await GatewayAsync(loaded.StateDirectory, cancellationToken));
 
         // DingTalk's and the network's error texts are shown as they came: masked like every other output.

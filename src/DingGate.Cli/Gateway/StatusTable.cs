@@ -38,6 +38,12 @@ internal static class StatusTable
         return text.ToString().TrimEnd();
     }
 
+    /// <summary>"Quota default (main, b): 4210 of 5000 OpenAPI calls in 2026-12 (84.2%), forecast 6100; step warned".</summary>
+    public static string Quota(AdminQuotaStatus q) => q.Budget > 0
+        ? string.Create(CultureInfo.InvariantCulture,
+            $"Quota {q.Group} ({string.Join(", ", q.Accounts)}): {q.Used} of {q.Budget} OpenAPI calls in {q.Month} ({q.Percent:0.#}%), forecast {q.Forecast}; step {q.Step}{(q.RefusedByDingTalk ? " (DingTalk refused a call for the monthly quota)" : string.Empty)}")
+        : string.Create(CultureInfo.InvariantCulture, $"Quota {q.Group} ({string.Join(", ", q.Accounts)}): {q.Used} OpenAPI calls in {q.Month}; no budget set");
+
     private static string Time(DateTimeOffset? at) =>
         at is { } value ? value.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "-";
 }

@@ -73,11 +73,22 @@ internal static class MessageCommand
         StateContext context, MessageTarget target, OutboundMessage message, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         await using var provider = OfflineChannel.Services(context.Loaded);
+        var quota = provider.GetRequiredService<DingGate.DingTalk.Quota.QuotaGovernor>();
         try
         {
             var receipt = await provider.GetRequiredService<DingTalkChannel>().SendAsync(context.AccountId, target, message, cancellationToken);
             await output.WriteLineAsync($"Sent to {target} through account {context.AccountId}: {receipt.MessageKeys.Count} message(s).");
             return ExitCodes.Ok;
+        }
+        catch (DingGate.DingTalk.Quota.QuotaExhaustedException ex)
+        {
+            await error.WriteLineAsync($"dinggate message send: refused: {context.Redactor.Redact(ex.Message)}");
+            return ExitCodes.Runtime;
+        }
+        catch (MessageSendException ex) when (ex.InnerException is DingGate.DingTalk.Quota.QuotaExhaustedException refused)
+        {
+            await error.WriteLineAsync($"dinggate message send: refused: {context.Redactor.Redact(refused.Message)}");
+            return ExitCodes.Runtime;
         }
         catch (MessageSendException ex)
         {
@@ -88,6 +99,11 @@ internal static class MessageCommand
         {
             await error.WriteLineAsync($"dinggate message send: DingTalk refused: {context.Redactor.Redact(ex.Message)}");
             return ExitCodes.Runtime;
+        }
+        finally
+        {
+            // This process's billed calls count against the month like the gateway's.
+            await quota.FlushAsync(CancellationToken.None);
         }
     }
 }

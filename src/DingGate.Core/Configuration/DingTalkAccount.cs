@@ -150,6 +150,12 @@ public sealed record DingTalkAccount
     /// <summary>Starts of handling after which an unfinished message is given up as poison (ends failed, sender told).</summary>
     public int MaxMessageAttempts { get; init; } = 3;
 
+    /// <summary>The monthly OpenAPI budget this account spends from (shared with the accounts of the same <c>org</c>).</summary>
+    public DingTalkQuota Quota { get; init; } = new();
+
+    /// <summary>Staff ids told when the monthly quota runs low.</summary>
+    public IReadOnlyList<string> Owners { get; init; } = [];
+
     /// <summary>Merges <paramref name="own"/> over <paramref name="top"/> over the defaults.</summary>
     public static DingTalkAccount From(string id, DingTalkAccountSettings own, DingTalkAccountSettings top)
     {
@@ -194,6 +200,8 @@ public sealed record DingTalkAccount
             DedupTtl = Ms(own.DedupTtlMs ?? top.DedupTtlMs) ?? d.DedupTtl,
             MaxMediaBytes = own.MaxMediaBytes ?? top.MaxMediaBytes ?? d.MaxMediaBytes,
             MaxMessageAttempts = own.MaxMessageAttempts ?? top.MaxMessageAttempts ?? d.MaxMessageAttempts,
+            Quota = DingTalkQuota.From(own.Quota, top.Quota),
+            Owners = (own.Owners ?? top.Owners)?.ToList() ?? [],
         };
     }
 

@@ -134,4 +134,10 @@ public class DingTalkAccountSettings
     /// gateway each time): the entry ends failed and the sender gets an apology. At least 1. Default 3.
     /// </summary>
     public int? MaxMessageAttempts { get; set; }
+
+    /// <summary>The organisation's monthly OpenAPI budget and its thresholds (merged key by key with the top level's).</summary>
+    public DingTalkQuotaSettings? Quota { get; set; }
+
+    /// <summary>Staff ids of the people who run this bot: told in a 1:1 message when the monthly quota runs low.</summary>
+    public IList<string>? Owners { get; set; }
 }

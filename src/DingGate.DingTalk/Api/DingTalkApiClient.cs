@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DingGate.Core.Configuration;
 using DingGate.DingTalk.Api.Models;
+using DingGate.DingTalk.Quota;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk.Api;
@@ -30,11 +31,13 @@ internal sealed partial class DingTalkApiClient
     private readonly ApiIpGuard? _ipGuard;
     private readonly ApiThrottleGate _throttle;
     private readonly ApiClientOptions _options;
+    private readonly QuotaGovernor? _quota;
 
     public DingTalkApiClient(
         DingTalkAccount account, HttpClient http, TimeProvider time, ILogger<DingTalkApiClient> logger, DingTalkApiMetrics metrics, ApiClientOptions? options = null,
-        ApiIpGuard? ipGuard = null)
+        ApiIpGuard? ipGuard = null, QuotaGovernor? quota = null)
     {
+        _quota = quota;
         Account = account;
         _http = http;
         _time = time;
@@ -89,6 +92,13 @@ internal sealed partial class DingTalkApiClient
     /// its work (a card ended through <c>PUT /v1.0/card/instances</c>) uses it instead of waiting.
     /// </summary>
     public DateTimeOffset? ThrottledUntil(string endpoint) => _throttle.ThrottledUntil(endpoint);
+
+    /// <summary>
+    /// Whether DingTalk bills <paramref name="request"/> against the organisation's monthly OpenAPI quota: every call
+    /// that carries the access token (api and oapi hosts) and the token fetch itself (counted to be safe: the billed
+    /// list is not public). Free: session webhooks, the Stream registration and signed download URLs.
+    /// </summary>
+    public static bool IsBilled(ApiRequest request) => request.Auth == ApiAuth.Token || (request.AbsoluteUrl is null && request.Path == TokenPath);
 
     /// <summary>A handler as the client expects it: no automatic redirects (a redirect could leave the allowed hosts).</summary>
     public static SocketsHttpHandler CreateHandler() => new() { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
@@ -145,8 +155,15 @@ internal sealed partial class DingTalkApiClient
         var endpoint = $"{request.Method.Method} {request.Path}";
         var content = request.Body is null ? null : Serialize(request.Body, request.BodyType);
         var budget = new ApiRetryBudget(_options, request.RetryServerErrors, _time);
+        var billed = _quota is not null && IsBilled(request);
         while (true)
         {
+            // The quota's webhook-only line: refused before anything waits, and checked again right before the wire.
+            if (billed)
+            {
+                await _quota!.AdmitAsync(Account.Id, endpoint, cancellationToken);
+            }
+
             if (!await _throttle.WaitAsync(endpoint, request.SupersededBy, cancellationToken))
             {
                 throw new ApiCallSupersededException($"DingTalk call {endpoint} was dropped while throttled: newer content replaces it.");
@@ -158,6 +175,11 @@ internal sealed partial class DingTalkApiClient
             if (_throttle.IsBlocked(endpoint) && !_throttle.IsEnded)
             {
                 continue; // throttled while this call waited for its permit: wait that out first, unsent
+            }
+
+            if (billed)
+            {
+                _quota!.Check(Account.Id, endpoint);
             }
 
             if (request.Hooks?.BeforeSend is { } beforeSend)
@@ -172,6 +194,11 @@ internal sealed partial class DingTalkApiClient
             try
             {
                 request.Meter?.Count(request.Kind ?? endpoint);
+                if (billed)
+                {
+                    _quota!.Record(Account.Id);
+                }
+
                 response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             }
             catch (HttpRequestException ex)
@@ -195,6 +222,11 @@ internal sealed partial class DingTalkApiClient
                 if (answer.Failure is not { } f)
                 {
                     return await onSuccess(response, answer.Body, cancellationToken);
+                }
+
+                if (_quota is not null && ApiThrottleCodes.Classify(f.HttpStatus, f.Code) == ApiThrottle.Quota)
+                {
+                    _quota.RecordRefusedByDingTalk(Account.Id, f.Code);
                 }
 
                 if (f.IsInvalidToken && token is not null && budget.TryTokenRetry())

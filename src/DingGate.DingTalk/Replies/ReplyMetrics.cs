@@ -15,6 +15,7 @@ internal sealed class ReplyMetrics
     private readonly Histogram<double> _duration;
     private readonly TimeProvider _time;
     private readonly Counter<long> _outboxAttempts;
+    private readonly Counter<long> _thinkingSkipped;
     private readonly ConcurrentDictionary<string, int> _undelivered = new(StringComparer.Ordinal);
 
     public ReplyMetrics(IMeterFactory meterFactory, TimeProvider time)
@@ -28,6 +29,8 @@ internal sealed class ReplyMetrics
         _duration = meter.CreateHistogram<double>("dinggate.dingtalk.reply.duration", "ms", "Message handed to the agent → reply complete.");
         _outboxAttempts = meter.CreateCounter<long>(
             "dinggate.dingtalk.reply.outbox.attempts", "{attempt}", "Delivery attempts of answers that went through the outbox, by outcome (retry, ambiguous, failed, delivered).");
+        _thinkingSkipped = meter.CreateCounter<long>(
+            "dinggate.dingtalk.thinking.skipped", "{reply}", "Thinking reactions not shown although the answer was slow, by reason (quota, backlog).");
         meter.CreateObservableGauge(
             "dinggate.dingtalk.reply.outbox.undelivered", ObserveUndelivered, "{reply}", "Answers in the reply outbox not delivered yet (pending, ambiguous or failed).");
     }
@@ -59,6 +62,10 @@ internal sealed class ReplyMetrics
     /// <summary>The worker delivered an answer from the outbox.</summary>
     public void OutboxDelivered(string account) =>
         _outboxAttempts.Add(1, new TagList { { "account", account }, { "outcome", "delivered" } });
+
+    /// <summary>A thinking reaction was due but skipped (<paramref name="reason"/>: quota or backlog).</summary>
+    public void ThinkingSkipped(string account, string reason) =>
+        _thinkingSkipped.Add(1, new TagList { { "account", account }, { "reason", reason } });
 
     /// <summary>The account's undelivered outbox entries, as the delivery worker last counted them.</summary>
     public void SetUndelivered(string account, int count) => _undelivered[account] = count;

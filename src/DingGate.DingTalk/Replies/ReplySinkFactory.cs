@@ -2,6 +2,7 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
+using DingGate.DingTalk.Quota;
 using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Replies.Markdown;
 using DingGate.DingTalk.Replies.Media;
@@ -20,7 +21,8 @@ internal sealed class ReplySinkFactory(
     IInboundJournal journal,
     ReplyMetrics metrics,
     ILogger<TrackedReplySink> logger,
-    CardReplies cards)
+    CardReplies cards,
+    QuotaGovernor? quota = null)
 {
     public IReplySink Create(InboundMessage message, string messageKey)
     {
@@ -30,7 +32,8 @@ internal sealed class ReplySinkFactory(
 
     private IReplySink CreateStrategy(InboundMessage message, string messageKey, ReplyJournalBook book)
     {
-        if (!account.UsesCards)
+        // From the cards-off step on, card replies go as markdown: through the session webhook they cost no OpenAPI call.
+        if (!account.UsesCards || quota?.StepFor(account.Id) >= QuotaStep.CardsOff)
         {
             return new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments);
         }

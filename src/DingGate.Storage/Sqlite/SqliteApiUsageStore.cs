@@ -3,20 +3,11 @@ using DingGate.Core.Storage;
 
 namespace DingGate.Storage.Sqlite;
 
-// IApiUsageStore over api_usage: one row per account and month, incremented in one statement.
+// IApiUsageStore over api_usage (one row per account and month, incremented in one statement) and quota_notices.
 internal sealed class SqliteApiUsageStore(SqliteDatabase database) : IApiUsageStore
 {
-    public async Task AddAsync(string accountId, int month, long calls, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(calls);
-        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO api_usage (account_id, month, calls) VALUES (@accountId, @month, @calls)
-            ON CONFLICT (account_id, month) DO UPDATE SET calls = api_usage.calls + excluded.calls;
-            """,
-            new { accountId, month, calls },
-            cancellationToken: ct)), cancellationToken);
-    }
+    public Task AddAsync(string accountId, int month, long calls, CancellationToken cancellationToken) =>
+        AddAsync(accountId, month, calls, billed: 0, cancellationToken);
 
     public async Task<long> GetAsync(string accountId, int month, CancellationToken cancellationToken)
     {
@@ -25,5 +16,39 @@ internal sealed class SqliteApiUsageStore(SqliteDatabase database) : IApiUsageSt
             "SELECT calls FROM api_usage WHERE account_id = @accountId AND month = @month;",
             new { accountId, month },
             cancellationToken: cancellationToken)) ?? 0;
+    }
+
+    public Task AddBilledAsync(string accountId, int month, long calls, CancellationToken cancellationToken) =>
+        AddAsync(accountId, month, 0, calls, cancellationToken);
+
+    public async Task<long> GetBilledAsync(string accountId, int month, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT billed FROM api_usage WHERE account_id = @accountId AND month = @month;",
+            new { accountId, month },
+            cancellationToken: cancellationToken)) ?? 0;
+    }
+
+    public async Task<bool> ClaimQuotaNoticeAsync(string group, int month, int step, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var inserted = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "INSERT OR IGNORE INTO quota_notices (quota_group, month, step, sent_at) VALUES (@group, @month, @step, @at);",
+            new { group, month, step, at = at.ToUnixTimeMilliseconds() },
+            cancellationToken: ct)), cancellationToken);
+        return inserted == 1;
+    }
+
+    private async Task AddAsync(string accountId, int month, long calls, long billed, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(calls);
+        ArgumentOutOfRangeException.ThrowIfNegative(billed);
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO api_usage (account_id, month, calls, billed) VALUES (@accountId, @month, @calls, @billed)
+            ON CONFLICT (account_id, month) DO UPDATE SET calls = api_usage.calls + excluded.calls, billed = api_usage.billed + excluded.billed;
+            """,
+            new { accountId, month, calls, billed },
+            cancellationToken: ct)), cancellationToken);
     }
 }

@@ -170,5 +170,19 @@ internal static class SqliteMigrations
         CREATE INDEX ix_inbound_journal_finished ON inbound_journal (state, updated_at);
         CREATE INDEX ix_session_messages_at ON session_messages (at);
         """,
+
+        // 8 (issue 14, quota governor): the OpenAPI calls DingTalk bills, per account and month (Asia/Shanghai), and
+        // which quota warnings were sent (once per quota group, month and step, across restarts).
+        """
+        ALTER TABLE api_usage ADD COLUMN billed INTEGER NOT NULL DEFAULT 0;
+
+        CREATE TABLE quota_notices (
+            quota_group TEXT    NOT NULL,
+            month       INTEGER NOT NULL,
+            step        INTEGER NOT NULL,
+            sent_at     INTEGER NOT NULL,
+            PRIMARY KEY (quota_group, month, step)
+        ) WITHOUT ROWID;
+        """,
     ];
 }

@@ -172,6 +172,48 @@ public sealed class AdminEndpointTests : AdminTestBase
             $"this month {second["apiCallsThisMonth"]} should include the first run's {before} and this run's {second["apiCalls"]}");
     }
 
+    [Fact]
+    public async Task Status_Metrics_AndGatewayStatus_ShowTheQuota_KeptAcrossARestart()
+    {
+        var admin = await StartAsync(Account("dingdemoappkey", "demo-secret"));
+        await WaitForStatusAsync(admin, a => a["connected"]!.GetValue<bool>());
+        var channel = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<DingGate.DingTalk.DingTalkChannel>(_gateway!.Services);
+        await channel.SendAsync("default", new DingGate.Core.Replies.MessageTarget(DingGate.Core.Replies.MessageTargetKind.User, "user001"),
+            new DingGate.Core.Replies.OutboundMessage { Text = "通知" }, CancellationToken.None); // a token fetch and one send: 2 billed calls
+
+        var quota = (await QuotaAsync(admin))!;
+        var metrics = await WaitForMetricsAsync(admin, m => m.Contains("dinggate_dingtalk_quota_used", StringComparison.Ordinal));
+        var shown = await GatewayStatusOutputAsync();
+
+        Assert.Equal("default", quota["group"]!.GetValue<string>());
+        Assert.Equal(2, quota["used"]!.GetValue<long>());
+        Assert.Equal(5000, quota["budget"]!.GetValue<long>());
+        Assert.True(quota["forecast"]!.GetValue<long>() >= 2);
+        Assert.Equal("normal", quota["step"]!.GetValue<string>());
+        var lines = metrics.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("dinggate_dingtalk_quota_used{", StringComparison.Ordinal) && l.Contains("group=\"default\"", StringComparison.Ordinal) && l.EndsWith(" 2", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("dinggate_dingtalk_quota_budget{", StringComparison.Ordinal) && l.EndsWith(" 5000", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("dinggate_dingtalk_quota_step{", StringComparison.Ordinal) && l.EndsWith(" 0", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("dinggate_dingtalk_quota_forecast{", StringComparison.Ordinal));
+        Assert.Contains("Quota default (default): 2 of 5000 OpenAPI calls in", shown, StringComparison.Ordinal);
+        Assert.Contains("step normal", shown, StringComparison.Ordinal);
+
+        await _gateway!.StopAsync();
+        _gateway.Dispose();
+        _gateway = null;
+        admin = await StartAsync(Account("dingdemoappkey", "demo-secret"));
+        await WaitForStatusAsync(admin, a => a["connected"]!.GetValue<bool>());
+
+        Assert.Equal(2, (await QuotaAsync(admin))!["used"]!.GetValue<long>());
+    }
+
+    private async Task<JsonObject?> QuotaAsync(Uri admin)
+    {
+        using var response = await GetAsync(admin, "/status");
+        var status = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return status!["quota"]!.AsArray().Single()!.AsObject();
+    }
+
     private async Task<string> GatewayStatusOutputAsync()
     {
         using var http = new HttpClient();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using DingGate.Storage;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DingGate.Cli.Tests.Support;
@@ -46,6 +48,25 @@ public sealed class DoctorCommandTests : IAsyncLifetime
             ["create:1", "instances:2", "streaming:", "instances:3"],
             history.Select(h => h!["source"]!.GetValue<string>() + ":" + (h["source"]!.GetValue<string>() == "streaming" ? "" : h["data"]!["cardData"]!["cardParamMap"]!["flowStatus"]!.GetValue<string>())));
         Assert.Equal("user001", card["spaces"]![0]!["spaceId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Doctor_ReportsTheMonthsQuotaFromTheStateDatabase()
+    {
+        await WriteConfigAsync("demo-secret", _emulator.BaseUrl);
+        var month = DingGate.DingTalk.Quota.QuotaMonth.Of(DateTimeOffset.UtcNow);
+        await using (var stores = new ServiceCollection().AddSqliteStorage(Path.Combine(_dir, "state")).BuildServiceProvider())
+        {
+            // What a gateway stored this month: 4 200 billed OpenAPI calls of the standard edition's 5 000.
+            await stores.GetRequiredService<DingGate.Core.Storage.IApiUsageStore>().AddBilledAsync("default", month, 4200, CancellationToken.None);
+        }
+
+        var (_, output, _) = await CliRun.RunAsync("doctor", "--config", _config);
+
+        var line = Assert.Single(output.Split('\n'), l => l.Contains("quota (default):", StringComparison.Ordinal));
+        Assert.Contains($"{DingGate.DingTalk.Quota.QuotaMonth.Text(month)}: 4200 of 5000 OpenAPI calls used (84%)", line, StringComparison.Ordinal);
+        Assert.Contains("step warned", line, StringComparison.Ordinal);
+        Assert.Contains("forecast ", line, StringComparison.Ordinal);
     }
 
     [Fact]

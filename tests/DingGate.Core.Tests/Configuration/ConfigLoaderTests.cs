@@ -254,5 +254,38 @@ public sealed class ConfigLoaderTests : IDisposable
             (account.ApiQps, account.ApiWindowMargin, account.WebhookRateLimit, account.WebhookRateWindow));
     }
 
+    [Fact]
+    public void Load_QuotaAndOwners_MergedKeyByKey_SharedPerOrg()
+    {
+        var loaded = _files.Load("""
+            { channels: { dingtalk: { clientSecret: "s", quota: { monthlyCalls: 10000, warnPercent: 70 }, owners: ["manager01"],
+              accounts: { a: { clientId: "dinga" }, b: { clientId: "dingb" },
+                          c: { clientId: "dingc", owners: ["boss02"], quota: { org: "other", monthlyCalls: 5000, indicatorOffPercent: 92 } } } } } }
+            """);
+        var accounts = loaded.Config.Channels.Dingtalk!.Resolve().ToDictionary(a => a.Id);
+
+        Assert.Equal(new DingTalkQuota { MonthlyCalls = 10000, WarnPercent = 70 }, accounts["a"].Quota);
+        Assert.Equal(accounts["a"].Quota, accounts["b"].Quota);
+        Assert.Equal(new DingTalkQuota { MonthlyCalls = 5000, WarnPercent = 70, IndicatorOffPercent = 92, Org = "other" }, accounts["c"].Quota);
+        Assert.Equal(["manager01"], accounts["a"].Owners);
+        Assert.Equal(["boss02"], accounts["c"].Owners);
+        Assert.Equal(new DingTalkQuota(), _files.Load(Minimal).Config.Channels.Dingtalk!.Resolve()[0].Quota);
+    }
+
+    [Fact]
+    public void Load_QuotaKeys_Validated()
+    {
+        var error = _files.LoadFails("""
+            { channels: { dingtalk: { clientSecret: "s", quota: { monthlyCalls: -1, cardsOffPercent: 70, webhookOnlyPercent: 120, monthlyCals: 3 },
+              accounts: { a: { clientId: "dinga" }, b: { clientId: "dingb", quota: { monthlyCalls: 9 } } } } } }
+            """);
+
+        Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.quota.monthlyCals" && e.Reason.Contains("monthlyCalls", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.accounts.a.quota.monthlyCalls");
+        Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.accounts.a.quota.cardsOffPercent" && e.Reason.Contains("warnPercent", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.accounts.a.quota.webhookOnlyPercent" && e.Reason.Contains("between 1 and 100", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Path == "channels.dingtalk.accounts.b.quota" && e.Reason.Contains("share quota org 'default'", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _files.Dispose();
 }

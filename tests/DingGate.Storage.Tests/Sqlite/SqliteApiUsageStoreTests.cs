@@ -55,4 +55,29 @@ public sealed class SqliteApiUsageStoreTests : IDisposable
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _store.AddAsync("main", 202611, -1, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Billed_CountedApartFromAllCalls_PerAccountAndMonth()
+    {
+        await _store.AddAsync("main", 202612, 10, CancellationToken.None);
+        await _store.AddBilledAsync("main", 202612, 4, CancellationToken.None);
+        await _store.AddBilledAsync("main", 202612, 3, CancellationToken.None);
+        await _store.AddBilledAsync("sales", 202612, 1, CancellationToken.None);
+
+        Assert.Equal(10, await _store.GetAsync("main", 202612, CancellationToken.None));
+        Assert.Equal(7, await _store.GetBilledAsync("main", 202612, CancellationToken.None));
+        Assert.Equal(1, await _store.GetBilledAsync("sales", 202612, CancellationToken.None));
+        Assert.Equal(0, await _store.GetBilledAsync("main", 202701, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ClaimQuotaNotice_OncePerGroupMonthAndStep()
+    {
+        var at = DateTimeOffset.UnixEpoch;
+        Assert.True(await _store.ClaimQuotaNoticeAsync("default", 202612, 1, at, CancellationToken.None));
+        Assert.False(await _store.ClaimQuotaNoticeAsync("default", 202612, 1, at, CancellationToken.None));
+        Assert.True(await _store.ClaimQuotaNoticeAsync("default", 202612, 2, at, CancellationToken.None));
+        Assert.True(await _store.ClaimQuotaNoticeAsync("default", 202701, 1, at, CancellationToken.None));
+        Assert.True(await _store.ClaimQuotaNoticeAsync("other", 202612, 1, at, CancellationToken.None));
+    }
 }

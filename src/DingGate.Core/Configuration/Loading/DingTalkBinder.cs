@@ -13,8 +13,12 @@ internal static class DingTalkBinder
         "messageType", "cardTemplateId", "cardTemplateKey", "debug", "maxConnectionAttempts", "initialReconnectDelay",
         "maxReconnectDelay", "reconnectJitter", "name", "groups", "endpoints", "dedupTtlMs", "maxMediaBytes",
         "cardFlowStatus", "cardStreamInterval", "cardMaxUpdates", "aicardDegradeMs", "convertMarkdownTables", "thinkingIndicator", "thinkingDelayMs",
-        "keepAliveInterval", "maxMessageAttempts",
+        "keepAliveInterval", "maxMessageAttempts", "quota", "owners",
     ];
+
+    /// <summary>Keys of a <c>quota</c> object.</summary>
+    public static readonly IReadOnlyList<string> QuotaKeys =
+        ["monthlyCalls", "warnPercent", "cardsOffPercent", "indicatorOffPercent", "webhookOnlyPercent", "org"];
 
     /// <summary>Keys OpenClaw documents that DingGate accepts but does not use.</summary>
     public static readonly IReadOnlyList<string> LegacyKeys = ["corpId", "agentId"];
@@ -150,6 +154,8 @@ internal static class DingTalkBinder
             case "apiWindowMarginMs": s.ApiWindowMarginMs = r.Int(value, at); break;
             case "webhookRateLimit": s.WebhookRateLimit = r.Int(value, at); break;
             case "webhookRateWindowMs": s.WebhookRateWindowMs = r.Int(value, at); break;
+            case "quota": s.Quota = BindQuota(value, at, r); break;
+            case "owners": s.Owners = r.StringList(value, at); break;
             default: return false;
         }
 
@@ -205,6 +211,33 @@ internal static class DingTalkBinder
         }
 
         return groups;
+    }
+
+    private static DingTalkQuotaSettings? BindQuota(JsonNode? node, string path, ConfigReader r)
+    {
+        var obj = r.Object(node, path);
+        if (obj is null)
+        {
+            return null;
+        }
+
+        var quota = new DingTalkQuotaSettings();
+        foreach (var (key, value) in obj)
+        {
+            var at = ConfigPath.Child(path, key);
+            switch (key)
+            {
+                case "monthlyCalls": quota.MonthlyCalls = r.Long(value, at); break;
+                case "warnPercent": quota.WarnPercent = r.Int(value, at); break;
+                case "cardsOffPercent": quota.CardsOffPercent = r.Int(value, at); break;
+                case "indicatorOffPercent": quota.IndicatorOffPercent = r.Int(value, at); break;
+                case "webhookOnlyPercent": quota.WebhookOnlyPercent = r.Int(value, at); break;
+                case "org": quota.Org = r.String(value, at); break;
+                default: r.UnknownRefused(at, key, QuotaKeys); break;
+            }
+        }
+
+        return quota;
     }
 
     private static DingTalkEndpoints? BindEndpoints(JsonNode? node, string path, ConfigReader r)

@@ -16,18 +16,57 @@ internal static class DingTalkValidator
             ValidateLevel(account, ConfigPath.Child(ConfigPath.Child(path, "accounts"), id), errors);
         }
 
+        ValidateQuotaGroups(channel, path, errors);
         foreach (var account in channel.Resolve().Where(a => a.Enabled))
         {
             var at = channel.Accounts.Count == 0 ? path : ConfigPath.Child(ConfigPath.Child(path, "accounts"), account.Id);
             errors.Check(account.ClientId.Length > 0, ConfigPath.Child(at, "clientId"), null, "is required for an enabled account (the app's Client ID / AppKey)");
             errors.Check(account.ClientSecret.Length > 0, ConfigPath.Child(at, "clientSecret"), null, "is required for an enabled account (the app's Client Secret / AppSecret)");
+            ValidateQuota(account.Quota, ConfigPath.Child(at, "quota"), errors);
             errors.Check(account.MaxReconnectDelay >= account.InitialReconnectDelay, ConfigPath.Child(at, "maxReconnectDelay"), (long)account.MaxReconnectDelay.TotalMilliseconds,
                 $"must not be less than initialReconnectDelay ({(long)account.InitialReconnectDelay.TotalMilliseconds})");
         }
     }
 
+    // The accounts of one quota org spend one budget: they must agree on it.
+    private static void ValidateQuotaGroups(DingTalkChannelSettings channel, string path, ConfigErrorList errors)
+    {
+        foreach (var group in channel.Resolve().Where(a => a.Enabled).GroupBy(a => a.Quota.Org, StringComparer.Ordinal))
+        {
+            var first = group.First();
+            foreach (var other in group.Skip(1).Where(a => a.Quota != first.Quota))
+            {
+                errors.Check(false, ConfigPath.Child(ConfigPath.Child(ConfigPath.Child(path, "accounts"), other.Id), "quota"), null,
+                    $"accounts '{first.Id}' and '{other.Id}' share quota org '{group.Key}' (one organisation's budget) but set different quota values; set the same values, or a different org");
+            }
+        }
+    }
+
+    private static void ValidateQuota(DingTalkQuota q, string at, ConfigErrorList errors)
+    {
+        errors.Check(q.MonthlyCalls >= 0, ConfigPath.Child(at, "monthlyCalls"), q.MonthlyCalls, "must be 0 (no budget) or more");
+        var steps = new[] { ("warnPercent", q.WarnPercent), ("cardsOffPercent", q.CardsOffPercent), ("indicatorOffPercent", q.IndicatorOffPercent), ("webhookOnlyPercent", q.WebhookOnlyPercent) };
+        foreach (var (key, value) in steps)
+        {
+            errors.Check(value is >= 1 and <= 100, ConfigPath.Child(at, key), value, "must be a percent between 1 and 100");
+        }
+
+        for (var i = 1; i < steps.Length; i++)
+        {
+            errors.Check(steps[i].Item2 >= steps[i - 1].Item2, ConfigPath.Child(at, steps[i].Item1), steps[i].Item2,
+                $"must not be less than {steps[i - 1].Item1} ({steps[i - 1].Item2}): the steps go warn, cards off, indicator off, webhook only");
+        }
+
+        errors.Check(q.Org.Trim().Length > 0, ConfigPath.Child(at, "org"), q.Org, "must not be empty");
+    }
+
     private static void ValidateLevel(DingTalkAccountSettings s, string at, ConfigErrorList errors)
     {
+        foreach (var owner in s.Owners ?? [])
+        {
+            errors.Check(owner.Trim().Length > 0, ConfigPath.Child(at, "owners"), owner, "must list staff ids, not empty strings");
+        }
+
         errors.OneOf(s.MessageType, MessageTypes, ConfigPath.Child(at, "messageType"));
         errors.OneOf(s.ThinkingIndicator, ThinkingIndicators, ConfigPath.Child(at, "thinkingIndicator"));
         errors.OneOf(s.CardFlowStatus, CardFlowStatuses, ConfigPath.Child(at, "cardFlowStatus"));

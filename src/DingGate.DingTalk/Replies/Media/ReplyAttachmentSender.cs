@@ -2,6 +2,7 @@ using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Api.Models;
+using DingGate.DingTalk.Quota;
 using DingGate.DingTalk.Replies.Sending;
 using Microsoft.Extensions.Logging;
 
@@ -17,6 +18,9 @@ internal sealed partial class ReplyAttachmentSender(
 {
     /// <summary>The note line for a file that could not be sent (followed by the reason, which names the file).</summary>
     public const string NotePrefix = "⚠️ 文件未能发送：";
+
+    /// <summary>Why a file was not sent when the month's OpenAPI budget is used up.</summary>
+    public const string QuotaFileNote = "本月钉钉接口调用额度已用完，文件暂时无法发送。";
 
     /// <summary>
     /// Checks <paramref name="files"/> against DingTalk's limits without uploading: returns those that can be sent and
@@ -47,6 +51,12 @@ internal sealed partial class ReplyAttachmentSender(
     public static string NoteFor(Exception failure, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        if (failure is QuotaExhaustedException)
+        {
+            // Uploading is an OpenAPI call: refused at the webhook-only step, said in the user's words.
+            return fileName is null ? NotePrefix + QuotaFileNote : $"{NotePrefix}'{fileName}'：{QuotaFileNote}";
+        }
+
         return fileName is null || failure.Message.Contains(fileName, StringComparison.Ordinal)
             ? NotePrefix + failure.Message
             : $"{NotePrefix}'{fileName}': {failure.Message}";

@@ -1,5 +1,6 @@
 using DingGate.Core.Replies;
 using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Quota;
 using DingGate.DingTalk.Replies.Sending;
 
 namespace DingGate.DingTalk.Replies.Outbox;
@@ -28,6 +29,13 @@ internal static class DeliveryErrors
     private static DeliveryFailure FromApi(DingTalkApiException api)
     {
         var reason = api.Message;
+        if (api is QuotaExhaustedException)
+        {
+            // Refused here, before the wire (the month's budget is used up): waits in the outbox; after
+            // outboxMaxAttempts it ends failed with this reason (visible in 'outbox list' and 'gateway status').
+            return new(DeliveryErrorClass.NotDelivered, reason);
+        }
+
         if (api is DingTalkCredentialsException)
         {
             return new(DeliveryErrorClass.NotDelivered, reason);

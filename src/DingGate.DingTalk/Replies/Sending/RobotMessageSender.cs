@@ -36,6 +36,10 @@ internal sealed class RobotMessageSender(DingTalkAccount account, DingTalkApiCli
                 ? await SendToUserAsync(target, msgKey, msgParam, meter, hooks, cancellationToken)
                 : await SendToGroupAsync(target, msgKey, msgParam, meter, hooks, cancellationToken);
         }
+        catch (Quota.QuotaExhaustedException ex)
+        {
+            throw new MessageSendException(target, "not sent: " + ex.Message, ex);
+        }
         catch (DingTalkApiException ex)
         {
             throw new MessageSendException(target, $"DingTalk refused it ({ex.Code ?? "HTTP " + ex.HttpStatus}: {ex.ErrorMessage ?? ex.Message}).", ex);

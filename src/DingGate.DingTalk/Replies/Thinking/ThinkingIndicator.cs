@@ -3,6 +3,7 @@ using DingGate.Core.Inbound;
 using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Api.Models;
+using DingGate.DingTalk.Quota;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk.Replies.Thinking;
@@ -22,7 +23,8 @@ namespace DingGate.DingTalk.Replies.Thinking;
 /// </para>
 /// </summary>
 internal sealed partial class ThinkingIndicator(
-    DingTalkAccount account, DingTalkApiClient api, IShownIndicatorStore shown, TimeProvider time, ILogger<ThinkingIndicator> logger)
+    DingTalkAccount account, DingTalkApiClient api, IShownIndicatorStore shown, TimeProvider time, ILogger<ThinkingIndicator> logger,
+    QuotaGovernor? quota = null, ReplyMetrics? metrics = null)
 {
     public const string Text = "思考中…";
     public const string EmotionId = "2659900";
@@ -57,6 +59,14 @@ internal sealed partial class ThinkingIndicator(
             return false;
         }
 
+        // The reaction is optional: it never spends the month's last OpenAPI calls nor the permits waiting answers need.
+        if (SkipReason() is { } reason)
+        {
+            LogIndicatorSkipped(logger, account.Id, message.MessageId, reason);
+            metrics?.ThinkingSkipped(account.Id, reason);
+            return false;
+        }
+
         var record = Record(message);
         try
         {
@@ -78,6 +88,13 @@ internal sealed partial class ThinkingIndicator(
         {
             // The answer came while the call waited or ran: it may have reached DingTalk, so it is recalled like a shown one.
             return true;
+        }
+        catch (QuotaExhaustedException ex)
+        {
+            // Refused before it was sent: nothing to take back.
+            LogIndicatorFailed(logger, account.Id, ex);
+            await ForgetAsync(record.MessageKey);
+            return false;
         }
         catch (Exception ex) when (ex is DingTalkApiException or HttpRequestException or TimeoutException or TaskCanceledException)
         {
@@ -137,6 +154,13 @@ internal sealed partial class ThinkingIndicator(
         }
     }
 
+    // "quota" when the account's quota group is at the indicator-off step or beyond, "backlog" when the emotion API's
+    // bucket has callers waiting or no free permit; null: show it.
+    private string? SkipReason() =>
+        quota is not null && quota.StepFor(account.Id) >= QuotaStep.IndicatorOff ? "quota"
+        : api.IsBacklogged(ApiCallKinds.Emotion) ? "backlog"
+        : null;
+
     // The journal key of a bot message is its msgId (StreamDelivery.MessageKey).
     private ShownIndicator Record(InboundMessage message) => new()
     {
@@ -155,6 +179,9 @@ internal sealed partial class ThinkingIndicator(
 
     [LoggerMessage(EventId = 2111, Level = LogLevel.Debug, Message = "Account {AccountId}: the thinking indicator failed (cosmetic)")]
     private static partial void LogIndicatorFailed(ILogger logger, string accountId, Exception exception);
+
+    [LoggerMessage(EventId = 2115, Level = LogLevel.Debug, Message = "Account {AccountId}: thinking indicator for {MessageId} skipped ({Reason})")]
+    private static partial void LogIndicatorSkipped(ILogger logger, string accountId, string messageId, string reason);
 
     [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "Account {AccountId}: the record of a thinking indicator could not be written")]
     private static partial void LogRecordFailed(ILogger logger, Exception exception, string accountId);
