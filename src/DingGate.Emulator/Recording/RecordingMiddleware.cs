@@ -80,7 +80,7 @@ internal sealed class RecordingMiddleware(RequestDelegate next, TrafficRecorder 
         }
 
         recorder.Record(new RecordedHttpCall(
-            recorder.NextSequence(), at, context.Request.Method, context.Request.Path.Value ?? "/",
+            0, at, context.Request.Method, context.Request.Path.Value ?? "/",
             SecretRedactor.RedactQuery(context.Request.QueryString.Value ?? string.Empty), headers, SecretRedactor.RedactBody(requestBody),
             context.Response.StatusCode, responseBody,
             context.Items.TryGetValue(HttpItems.ClientId, out var clientId) ? clientId as string : null,

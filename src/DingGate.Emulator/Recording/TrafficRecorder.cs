@@ -11,17 +11,33 @@ internal sealed class TrafficRecorder(EmulatorOptions options)
     private const int Capacity = 20_000;
     private readonly ConcurrentQueue<RecordedHttpCall> _http = new();
     private readonly ConcurrentQueue<RecordedFrame> _frames = new();
+    private readonly Lock _order = new();
     private long _sequence;
 
     public IReadOnlyList<RecordedHttpCall> HttpCalls => _http.ToArray();
 
     public IReadOnlyList<RecordedFrame> Frames => _frames.ToArray();
 
-    public long NextSequence() => Interlocked.Increment(ref _sequence);
+    public long NextSequence()
+    {
+        lock (_order)
+        {
+            return ++_sequence;
+        }
+    }
 
+    /// <summary>
+    /// Records <paramref name="call"/> under the next sequence number, taken and enqueued in one step: a reader that
+    /// asks for what came after sequence N (<c>?since=</c>) never misses a record that got a lower number but was
+    /// enqueued after a higher one (two calls finishing at once).
+    /// </summary>
     public void Record(RecordedHttpCall call)
     {
-        _http.Enqueue(call);
+        lock (_order)
+        {
+            _http.Enqueue(call with { Sequence = ++_sequence });
+        }
+
         while (_http.Count > Capacity && _http.TryDequeue(out _))
         {
         }
@@ -29,8 +45,13 @@ internal sealed class TrafficRecorder(EmulatorOptions options)
 
     public RecordedFrame RecordFrame(string connectionId, string clientId, FrameDirection direction, string text)
     {
-        var frame = new RecordedFrame(NextSequence(), options.TimeProvider.GetUtcNow(), connectionId, clientId, direction, text);
-        _frames.Enqueue(frame);
+        RecordedFrame frame;
+        lock (_order)
+        {
+            frame = new RecordedFrame(++_sequence, options.TimeProvider.GetUtcNow(), connectionId, clientId, direction, text);
+            _frames.Enqueue(frame);
+        }
+
         while (_frames.Count > Capacity && _frames.TryDequeue(out _))
         {
         }
