@@ -79,14 +79,37 @@ internal sealed partial class ThinkingIndicator(
             return false;
         }
 
+        // Whether the reaction's request went on the wire: one cancelled or refused while it still waited (for its token or
+        // a permit) was never shown, so it costs no recall call (under backlog that call is what the answers need).
+        var onWire = false;
+        var hooks = new ApiSendHooks
+        {
+            BeforeSend = _ =>
+            {
+                onWire = true;
+                return Task.CompletedTask;
+            },
+            Refused = () =>
+            {
+                onWire = false;
+                return Task.CompletedTask;
+            },
+        };
         try
         {
-            await SendAsync("/v1.0/robot/emotion/reply", record, meter, cancellationToken);
+            await SendAsync("/v1.0/robot/emotion/reply", record, meter, cancellationToken, hooks);
             return true;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // The answer came while the call waited or ran: it may have reached DingTalk, so it is recalled like a shown one.
+            if (!onWire)
+            {
+                // The answer came while the call still waited: nothing reached DingTalk, nothing to take back.
+                await ForgetAsync(record.MessageKey);
+                return false;
+            }
+
+            // The answer came while the call ran: it may have reached DingTalk, so it is recalled like a shown one.
             return true;
         }
         catch (QuotaExhaustedException ex)
@@ -99,7 +122,7 @@ internal sealed partial class ThinkingIndicator(
         catch (Exception ex) when (ex is DingTalkApiException or HttpRequestException or TimeoutException or TaskCanceledException)
         {
             LogIndicatorFailed(logger, account.Id, ex);
-            if (!PermanentRefusal.Is(ex))
+            if (onWire && !PermanentRefusal.Is(ex))
             {
                 return true; // may be on screen: recall it like a shown one
             }
@@ -168,13 +191,14 @@ internal sealed partial class ThinkingIndicator(
         EmotionName = Text, EmotionId = EmotionId, BackgroundId = BackgroundId, ShownAt = time.GetUtcNow(),
     };
 
-    private Task<EmotionResponse> SendAsync(string path, ShownIndicator record, ApiCallMeter meter, CancellationToken cancellationToken)
+    private Task<EmotionResponse> SendAsync(
+        string path, ShownIndicator record, ApiCallMeter meter, CancellationToken cancellationToken, ApiSendHooks? hooks = null)
     {
         var body = new EmotionRequest(
             account.RobotCode, record.MessageId, record.ConversationId, record.EmotionName,
             new TextEmotion(record.EmotionId, record.EmotionName, record.EmotionName, record.BackgroundId));
         return api.SendAsync<EmotionResponse>(
-            new ApiRequest(DingTalkHost.Api, HttpMethod.Post, path, body) { Meter = meter, Kind = ApiCallKinds.Emotion }, cancellationToken);
+            new ApiRequest(DingTalkHost.Api, HttpMethod.Post, path, body) { Meter = meter, Hooks = hooks, Kind = ApiCallKinds.Emotion }, cancellationToken);
     }
 
     [LoggerMessage(EventId = 2111, Level = LogLevel.Debug, Message = "Account {AccountId}: the thinking indicator failed (cosmetic)")]

@@ -54,6 +54,33 @@ public sealed class ThinkingIndicatorBacklogTests
         Assert.Equal(1, Interlocked.Read(ref skipped));
     }
 
+    [Fact]
+    public async Task AnswerArrivesWhileTheReactionWaitsForItsToken_NotShownSoNotRecalled_RecordForgotten()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        await using var stores = new StateHarness(emu, state.Path);
+        var account = emu.Account() with { ThinkingIndicator = "emotion", ThinkingDelay = TimeSpan.Zero };
+        var api = emu.CreateClient(account);
+        var store = stores.Get<IShownIndicatorStore>();
+        var indicator = new ThinkingIndicator(
+            account, api, store, emu.Time, new RecordingLogger<ThinkingIndicator>(), quota: null, new ReplyMetrics(emu.MeterFactory, emu.Time));
+        var message = await InjectAsync(emu, account.Id);
+        // The reaction's first call needs a token, and the token fetch hangs (30 s of emulator time).
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = "/v1.0/oauth2/accessToken", kind = "Latency", delayMs = 30_000, count = 1 });
+
+        using var answered = new CancellationTokenSource();
+        var showing = indicator.ShowAfterDelayAsync(message, new ApiCallMeter(), answered.Token);
+        await TestWait.UntilAsync(async () => (await store.ListAsync(account.Id, CancellationToken.None)).Count == 1, "the reaction recorded before its call");
+        await answered.CancelAsync(); // the answer is out before the reaction's request went on the wire
+
+        Assert.False(await showing.WaitAsync(TestWait.DefaultTimeout));
+        Assert.Empty(await store.ListAsync(account.Id, CancellationToken.None));
+        emu.Time.Advance(TimeSpan.FromSeconds(31));
+        await Task.Delay(100);
+        Assert.Empty(emu.Calls("/v1.0/robot/emotion/"));
+    }
+
     private static async Task<InboundMessage> InjectAsync(DingTalkTestEmulator emu, string accountId)
     {
         var (payload, _) = await emu.PayloadAsync(new { clientId = DingTalkTestEmulator.ClientId, from = "user001", conversation = "dm", text = "难题" });
