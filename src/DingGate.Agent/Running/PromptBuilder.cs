@@ -64,12 +64,26 @@ internal sealed class PromptBuilder(AttachmentTextExtractor extractor, Extractio
             parts.Add(part);
         }
 
+        // A quoted picture or file (downloaded by the channel like the message's own) reaches the model like a fresh
+        // attachment, introduced as quoted, right after the quote's text.
+        if (message.Quote is { Attachments.Count: > 0 } quoted)
+        {
+            await AddAttachmentsAsync(parts, quoted.Attachments, agent, "引用的 / quoted ", cancellationToken);
+        }
+
         parts.Add(PromptParts.Text(PromptParts.UserText, message.Text));
-        var images = message.Attachments.Where(IsImage).ToList();
-        var files = message.Attachments.Where(a => !IsImage(a)).ToList();
+        await AddAttachmentsAsync(parts, message.Attachments, agent, string.Empty, cancellationToken);
+        return parts;
+    }
+
+    private async Task AddAttachmentsAsync(
+        List<AIContent> parts, IReadOnlyList<InboundAttachment> attachments, ResolvedAgent agent, string label, CancellationToken cancellationToken)
+    {
+        var images = attachments.Where(IsImage).ToList();
+        var files = attachments.Where(a => !IsImage(a)).ToList();
         foreach (var file in await extractor.ExtractAllAsync(files, cancellationToken))
         {
-            var part = PromptParts.Text(PromptParts.Attachment, $"[文件 / file: {file.FileName} ({file.FileType})]\n{file.Text}");
+            var part = PromptParts.Text(PromptParts.Attachment, $"[{label}文件 / {label}file: {file.FileName} ({file.FileType})]\n{file.Text}");
             part.AdditionalProperties![PromptParts.FileNameKey] = file.FileName;
             part.AdditionalProperties[PromptParts.FileTypeKey] = file.FileType;
             part.AdditionalProperties[PromptParts.BodyKey] = file.Text;
@@ -78,10 +92,13 @@ internal sealed class PromptBuilder(AttachmentTextExtractor extractor, Extractio
 
         foreach (var image in images)
         {
+            if (label.Length > 0)
+            {
+                parts.Add(PromptParts.Text(PromptParts.Note, $"[{label}图片 / {label}image: {image.FileName ?? "image"}]"));
+            }
+
             parts.Add(await ImagePartAsync(image, agent.SupportsImages, cancellationToken));
         }
-
-        return parts;
     }
 
     private async Task<AIContent> ImagePartAsync(InboundAttachment image, bool supportsImages, CancellationToken cancellationToken)

@@ -145,6 +145,41 @@ public sealed class AgentRunnerTests
         Assert.Equal("main/group:cid-1", fake.Options.Single()!.AdditionalProperties!["dinggate.session"]);
     }
 
+    [Fact]
+    public async Task RunAsync_QuotedPictureAndPdf_ReachTheModelAsAnImageAndTextBeforeTheQuestion()
+    {
+        using var folder = new TempFolder();
+        var image = folder.Write("chart.png", Fixtures.Png);
+        var pdf = folder.Write("report.pdf", Fixtures.Pdf("Revenue grew 17 percent"));
+        var fake = new FakeChatClient();
+        await using var services = Runners.Build(Runners.Config(OpenAi), s => s.UseClient(fake));
+        await using var sink = new RecordingReplySink();
+        var message = Messages.Text("这张图说明了什么？", []) with
+        {
+            Quote = new InboundQuote
+            {
+                Text = "[图片] [文件: report.pdf]",
+                Attachments =
+                [
+                    new InboundAttachment { Kind = InboundContentKind.Picture, DownloadCode = "q1", FileName = "chart.png", LocalPath = image },
+                    new InboundAttachment { Kind = InboundContentKind.File, DownloadCode = "q2", FileName = "report.pdf", LocalPath = pdf },
+                ],
+            },
+        };
+
+        await services.Runner().RunAsync(new AgentRequest(message, []), sink, CancellationToken.None);
+
+        var user = Assert.Single(fake.Calls)[^1];
+        var picture = Assert.Single(user.Contents.OfType<DataContent>());
+        Assert.Equal("image/png", picture.MediaType);
+        Assert.Equal(Fixtures.Png, picture.Data.ToArray());
+        var texts = user.Contents.OfType<TextContent>().Select(t => t.Text).ToList();
+        var question = texts.FindIndex(t => t.Contains("这张图说明了什么", StringComparison.Ordinal));
+        Assert.True(texts.FindIndex(t => t.Contains("Revenue grew 17 percent", StringComparison.Ordinal) && t.Contains("quoted file", StringComparison.Ordinal)) is var file && file >= 0 && file < question);
+        Assert.True(user.Contents.IndexOf(picture) < user.Contents.IndexOf(user.Contents.OfType<TextContent>().First(t => t.Text.Contains("这张图说明了什么", StringComparison.Ordinal))));
+        Assert.Contains(texts, t => t.Contains("quoted image: chart.png", StringComparison.Ordinal));
+    }
+
     private static async IAsyncEnumerable<ChatResponseUpdate> Reasoning(FakeTimeProvider time)
     {
         for (var i = 0; i < 10; i++)
