@@ -60,6 +60,28 @@ public sealed class MessageKindTests
     }
 
     [Fact]
+    public async Task QuotedPicture_ModelReceivesItAsImageContentBeforeTheQuestion()
+    {
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        using var state = new TempDirectory();
+        var model = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, "图里是一个很小的方块。") };
+        await using var gateway = await GatewayUnderTest.StartAsync(emu, state.Path, model, s => s.MessageType = "markdown");
+
+        // The user quotes ("引用") an earlier picture of theirs and asks about it: repliedMsg with the picture's downloadCode.
+        await emu.InjectAsync(new { from = "user001", conversation = "dm", text = "这张图里是什么？", quote = new { msgType = "picture", from = "user001" } });
+        var call = await model.WaitForCallAsync(1);
+
+        var user = call.Messages[^1];
+        var image = Assert.Single(user.Contents.OfType<DataContent>());
+        Assert.StartsWith("image/", image.MediaType, StringComparison.Ordinal);
+        Assert.True(image.Data.Length > 0);
+        var question = user.Contents.OfType<TextContent>().First(t => t.Text.Contains("这张图里是什么", StringComparison.Ordinal));
+        Assert.True(user.Contents.IndexOf(image) < user.Contents.IndexOf(question));
+        // Fetched through DingTalk's download API like a message's own picture.
+        Assert.NotEmpty(await emu.CallsAsync("/v1.0/robot/messageFiles/download"));
+    }
+
+    [Fact]
     public async Task PdfFileMessage_ModelReceivesTheExtractedText()
     {
         await using var emu = await EmulatorUnderTest.StartAsync();
