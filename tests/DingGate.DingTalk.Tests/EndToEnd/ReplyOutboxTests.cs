@@ -42,7 +42,8 @@ public sealed class ReplyOutboxTests
         var msgId = injected["msgId"]!.GetValue<string>();
         Assert.Equal(InboundState.Answered, (await channel.Get<IInboundJournal>().FindAsync("default", msgId, CancellationToken.None))!.State);
 
-        await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.State == OutboxState.Delivered);
+        // Delivered with its attempt written (the worker records the "delivered" attempt just after the part's mark).
+        await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.History.Any(h => h.Outcome == "delivered"));
 
         Assert.Equal(["稍后送达的回答"], await BotTextsAsync(emu, injected));
         var delivered = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
@@ -112,7 +113,8 @@ public sealed class ReplyOutboxTests
         Assert.Equal(OutboxState.Pending, queued.State);
         Assert.Empty(emu.Calls(OtoPath));
 
-        await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.State == OutboxState.Delivered);
+        // Delivered with its attempt written (the worker records the "delivered" attempt just after the part's mark).
+        await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.History.Any(h => h.Outcome == "delivered"));
 
         var delivered = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
         Assert.Equal([ConversationReplier.AmbiguousRetry, "delivered"], delivered.History.Select(h => h.Outcome));
@@ -163,7 +165,8 @@ public sealed class ReplyOutboxTests
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/sessions/expire", new { });
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = OtoPath, kind = "Status", status = 504, count = 1 });
 
-        await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.State == OutboxState.Delivered);
+        // Delivered with its attempt written (the worker records the "delivered" attempt just after the part's mark).
+        await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.History.Any(h => h.Outcome == "delivered"));
 
         var delivered = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
         Assert.Equal([ConversationReplier.AmbiguousRetry, ConversationReplier.AmbiguousRetry, "delivered"], delivered.History.Select(h => h.Outcome));
