@@ -182,7 +182,9 @@ public sealed class AdminEndpointTests : AdminTestBase
             new DingGate.Core.Replies.OutboundMessage { Text = "通知" }, CancellationToken.None); // a token fetch and one send: 2 billed calls
 
         var quota = (await QuotaAsync(admin))!;
-        var metrics = await WaitForMetricsAsync(admin, m => m.Contains("dinggate_dingtalk_quota_used", StringComparison.Ordinal));
+        // The exporter caches a scrape for a moment, so wait for one taken after the send.
+        var metrics = await WaitForMetricsAsync(admin, m => m.Split('\n').Any(l =>
+            l.StartsWith("dinggate_dingtalk_quota_used{", StringComparison.Ordinal) && l.EndsWith(" 2", StringComparison.Ordinal)));
         var shown = await GatewayStatusOutputAsync();
 
         Assert.Equal("default", quota["group"]!.GetValue<string>());
