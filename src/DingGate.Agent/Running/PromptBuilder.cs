@@ -65,23 +65,24 @@ internal sealed class PromptBuilder(AttachmentTextExtractor extractor, Extractio
         }
 
         // A quoted picture or file (downloaded by the channel like the message's own) reaches the model like a fresh
-        // attachment, introduced as quoted, right after the quote's text.
-        if (message.Quote is { Attachments.Count: > 0 } quoted)
-        {
-            await AddAttachmentsAsync(parts, quoted.Attachments, agent, "引用的 / quoted ", cancellationToken);
-        }
+        // attachment, introduced as quoted, right after the quote's text. The files of both are extracted in one call,
+        // so the per-message text budget (attachments.maxTotalChars) covers them together.
+        var quoted = message.Quote?.Attachments ?? [];
+        var quotedFiles = quoted.Where(a => !IsImage(a)).ToList();
+        var ownFiles = message.Attachments.Where(a => !IsImage(a)).ToList();
+        var extracted = await extractor.ExtractAllAsync(quotedFiles.Concat(ownFiles), cancellationToken);
+        AddFiles(parts, extracted.Take(quotedFiles.Count), "引用的 / quoted ");
+        await AddImagesAsync(parts, quoted.Where(IsImage), agent, "引用的 / quoted ", cancellationToken);
 
         parts.Add(PromptParts.Text(PromptParts.UserText, message.Text));
-        await AddAttachmentsAsync(parts, message.Attachments, agent, string.Empty, cancellationToken);
+        AddFiles(parts, extracted.Skip(quotedFiles.Count), string.Empty);
+        await AddImagesAsync(parts, message.Attachments.Where(IsImage), agent, string.Empty, cancellationToken);
         return parts;
     }
 
-    private async Task AddAttachmentsAsync(
-        List<AIContent> parts, IReadOnlyList<InboundAttachment> attachments, ResolvedAgent agent, string label, CancellationToken cancellationToken)
+    private static void AddFiles(List<AIContent> parts, IEnumerable<ExtractedAttachment> files, string label)
     {
-        var images = attachments.Where(IsImage).ToList();
-        var files = attachments.Where(a => !IsImage(a)).ToList();
-        foreach (var file in await extractor.ExtractAllAsync(files, cancellationToken))
+        foreach (var file in files)
         {
             var part = PromptParts.Text(PromptParts.Attachment, $"[{label}文件 / {label}file: {file.FileName} ({file.FileType})]\n{file.Text}");
             part.AdditionalProperties![PromptParts.FileNameKey] = file.FileName;
@@ -89,7 +90,11 @@ internal sealed class PromptBuilder(AttachmentTextExtractor extractor, Extractio
             part.AdditionalProperties[PromptParts.BodyKey] = file.Text;
             parts.Add(part);
         }
+    }
 
+    private async Task AddImagesAsync(
+        List<AIContent> parts, IEnumerable<InboundAttachment> images, ResolvedAgent agent, string label, CancellationToken cancellationToken)
+    {
         foreach (var image in images)
         {
             if (label.Length > 0)

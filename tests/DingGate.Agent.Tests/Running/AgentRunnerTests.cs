@@ -180,6 +180,34 @@ public sealed class AgentRunnerTests
         Assert.Contains(texts, t => t.Contains("quoted image: chart.png", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RunAsync_QuotedFileAndOwnFile_ShareOneTextBudget()
+    {
+        using var folder = new TempFolder();
+        var quotedText = folder.Write("old.txt", System.Text.Encoding.UTF8.GetBytes(new string('旧', 300)));
+        var ownText = folder.Write("new.txt", System.Text.Encoding.UTF8.GetBytes(new string('新', 300)));
+        var fake = new FakeChatClient();
+        var config = Runners.Config(OpenAi);
+        config.Attachments = new AttachmentSettings { MaxTotalChars = 400 };
+        await using var services = Runners.Build(config, s => s.UseClient(fake));
+        await using var sink = new RecordingReplySink();
+        var message = Messages.Text("比较这两份", [new InboundAttachment { Kind = InboundContentKind.File, DownloadCode = "d", FileName = "new.txt", LocalPath = ownText }]) with
+        {
+            Quote = new InboundQuote
+            {
+                Text = "[文件: old.txt]",
+                Attachments = [new InboundAttachment { Kind = InboundContentKind.File, DownloadCode = "q", FileName = "old.txt", LocalPath = quotedText }],
+            },
+        };
+
+        await services.Runner().RunAsync(new AgentRequest(message, []), sink, CancellationToken.None);
+
+        var user = Assert.Single(fake.Calls)[^1].Text;
+        // The quoted file comes first and takes its 300 characters; the message's own file gets what is left of 400.
+        Assert.Equal(300, user.Count(c => c == '旧'));
+        Assert.InRange(user.Count(c => c == '新'), 1, 100);
+    }
+
     private static async IAsyncEnumerable<ChatResponseUpdate> Reasoning(FakeTimeProvider time)
     {
         for (var i = 0; i < 10; i++)
