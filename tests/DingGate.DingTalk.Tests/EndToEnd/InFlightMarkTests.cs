@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using DingGate.Core.Replies;
 using DingGate.Core.Storage;
 using DingGate.DingTalk.Tests.Support;
 
@@ -22,7 +20,7 @@ public sealed class InFlightMarkTests
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
         await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.ThinkingIndicator = "off");
-        var outcome = Answer(channel, "限流后送达的回答");
+        var outcome = ReplyAnswers.Answer(channel, "限流后送达的回答");
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 400, count = 1 });
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = OtoPath, kind = "QpmLimit", count = 1 });
 
@@ -43,7 +41,7 @@ public sealed class InFlightMarkTests
         Assert.Equal(OutboxState.Delivered, delivered.State);
         Assert.Null(delivered.InFlightPart);
         Assert.Equal(2, emu.Calls(OtoPath).Count);
-        Assert.Equal(["限流后送达的回答"], await BotTextsAsync(emu, injected));
+        Assert.Equal(["限流后送达的回答"], await ReplyAnswers.BotTextsAsync(emu, injected));
     }
 
     [Fact]
@@ -52,7 +50,7 @@ public sealed class InFlightMarkTests
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
         await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.ThinkingIndicator = "off");
-        var outcome = Answer(channel, "改走开放接口的回答");
+        var outcome = ReplyAnswers.Answer(channel, "改走开放接口的回答");
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 400, count = 1 });
         // The fallback's first OpenAPI call needs a token; its fetch hangs for 30 s of emulator time.
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = TokenPath, kind = "Latency", delayMs = 30_000, count = 1 });
@@ -73,7 +71,7 @@ public sealed class InFlightMarkTests
         Assert.Equal(OutboxState.Delivered, (await outbox.FindAsync(waiting.Id, CancellationToken.None))!.State);
         Assert.Single(emu.Calls(OtoPath));
         Assert.Single(emu.Calls(TokenPath));
-        Assert.Equal(["改走开放接口的回答"], await BotTextsAsync(emu, injected));
+        Assert.Equal(["改走开放接口的回答"], await ReplyAnswers.BotTextsAsync(emu, injected));
     }
 
     [Fact]
@@ -82,7 +80,7 @@ public sealed class InFlightMarkTests
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
         await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.ThinkingIndicator = "off");
-        Answer(channel, "排队的回答");
+        ReplyAnswers.Answer(channel, "排队的回答");
         const int users = 30;
         var outbox = channel.Get<IReplyOutbox>();
         try
@@ -158,27 +156,5 @@ public sealed class InFlightMarkTests
 
         Assert.Fail($"the waiting part stayed marked in flight (in flight: {entry?.InFlightPart}, state {entry?.State})");
         return null!;
-    }
-
-    private static TaskCompletionSource<ReplyOutcome> Answer(ChannelHarness channel, string text)
-    {
-        var outcome = new TaskCompletionSource<ReplyOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        channel.Handler.Respond = async (message, reply, ct) =>
-        {
-            await using (reply)
-            {
-                await reply.WriteAsync(new ReplyTextDelta(text), ct);
-                outcome.SetResult(await reply.CompleteAsync(ReplyEnd.Finished, null, ct));
-            }
-        };
-        return outcome;
-    }
-
-    private static async Task<List<string>> BotTextsAsync(DingTalkTestEmulator emu, JsonObject injected)
-    {
-        var entries = await emu.ControlAsync(HttpMethod.Get, "/_emulator/conversations/" + Uri.EscapeDataString(injected["conversationId"]!.GetValue<string>()));
-        return entries!.AsArray().Select(e => e!).Where(e => e["fromBot"]!.GetValue<bool>())
-            .Select(e => e["content"]?["content"]?.GetValue<string>() ?? e["content"]?["text"]?.GetValue<string>() ?? e["text"]?.GetValue<string>() ?? e.ToJsonString())
-            .ToList();
     }
 }

@@ -25,7 +25,7 @@ public sealed class ReplyOutboxTests
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
         await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
-        var outcome = Answer(channel, "稍后送达的回答");
+        var outcome = ReplyAnswers.Answer(channel, "稍后送达的回答");
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 503, count = 2 });
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = OtoPath, kind = "Status", status = 503, count = 2 });
 
@@ -38,14 +38,14 @@ public sealed class ReplyOutboxTests
         Assert.Contains("503", queued.LastError, StringComparison.Ordinal);
         Assert.True(result.Delivered);
         Assert.Contains("queued in the reply outbox", result.Error, StringComparison.Ordinal);
-        Assert.Empty(await BotTextsAsync(emu, injected));
+        Assert.Empty(await ReplyAnswers.BotTextsAsync(emu, injected));
         var msgId = injected["msgId"]!.GetValue<string>();
         Assert.Equal(InboundState.Answered, (await channel.Get<IInboundJournal>().FindAsync("default", msgId, CancellationToken.None))!.State);
 
         // Delivered with its attempt written (the worker records the "delivered" attempt just after the part's mark).
         await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(queued.Id, CancellationToken.None))!.History.Any(h => h.Outcome == "delivered"));
 
-        Assert.Equal(["稍后送达的回答"], await BotTextsAsync(emu, injected));
+        Assert.Equal(["稍后送达的回答"], await ReplyAnswers.BotTextsAsync(emu, injected));
         var delivered = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
         Assert.Equal(["retry", "retry", "delivered"], delivered.History.Select(h => h.Outcome));
         // Both paths refused twice (the faults), then the webhook, still valid, took it: four refused calls, one accepted.
@@ -92,7 +92,7 @@ public sealed class ReplyOutboxTests
         Assert.True(await outbox.RetryAsync(failed.Id, emu.Time.GetUtcNow(), CancellationToken.None));
         await AdvanceUntilAsync(emu, async () => (await outbox.FindAsync(failed.Id, CancellationToken.None))!.State == OutboxState.Delivered);
 
-        Assert.Equal(["被拒绝的回答"], await BotTextsAsync(emu, injected));
+        Assert.Equal(["被拒绝的回答"], await ReplyAnswers.BotTextsAsync(emu, injected));
         Assert.Equal(2, emu.Calls(OtoPath).Count);
     }
 
@@ -102,7 +102,7 @@ public sealed class ReplyOutboxTests
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
         await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
-        var outcome = Answer(channel, "可能重复的回答");
+        var outcome = ReplyAnswers.Answer(channel, "可能重复的回答");
         // 502: DingTalk may or may not have shown it. The webhook's 502 is not followed by the OpenAPI (that could double it).
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 502, count = 1 });
 
@@ -118,7 +118,7 @@ public sealed class ReplyOutboxTests
 
         var delivered = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
         Assert.Equal([ConversationReplier.AmbiguousRetry, "delivered"], delivered.History.Select(h => h.Outcome));
-        var texts = await BotTextsAsync(emu, injected);
+        var texts = await ReplyAnswers.BotTextsAsync(emu, injected);
         Assert.Equal(ReplyNotes.PossibleRepeat + "\n\n可能重复的回答", Assert.Single(texts));
     }
 
@@ -128,7 +128,7 @@ public sealed class ReplyOutboxTests
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
         await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.OutboxAmbiguousResends = 1);
-        var outcome = Answer(channel, "两次不确定的回答");
+        var outcome = ReplyAnswers.Answer(channel, "两次不确定的回答");
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 504, count = 2 });
 
         await emu.InjectTextAsync("问题");
@@ -153,7 +153,7 @@ public sealed class ReplyOutboxTests
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
         await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.ThinkingIndicator = "off");
-        var outcome = Answer(channel, "两次不确定后送达的回答");
+        var outcome = ReplyAnswers.Answer(channel, "两次不确定后送达的回答");
         // The chaos suite's case: the webhook answers 502; by the re-send the webhook has expired (300001) and the
         // OpenAPI answers 504. With the default three flagged re-sends the third send delivers it.
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 502, count = 1 });
@@ -170,7 +170,7 @@ public sealed class ReplyOutboxTests
 
         var delivered = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
         Assert.Equal([ConversationReplier.AmbiguousRetry, ConversationReplier.AmbiguousRetry, "delivered"], delivered.History.Select(h => h.Outcome));
-        Assert.Equal(ReplyNotes.PossibleRepeat + "\n\n两次不确定后送达的回答", Assert.Single(await BotTextsAsync(emu, injected)));
+        Assert.Equal(ReplyNotes.PossibleRepeat + "\n\n两次不确定后送达的回答", Assert.Single(await ReplyAnswers.BotTextsAsync(emu, injected)));
         Assert.Equal(2, emu.Calls(OtoPath).Count);
     }
 
@@ -180,7 +180,7 @@ public sealed class ReplyOutboxTests
         await using var emu = await DingTalkTestEmulator.StartAsync();
         using var state = new TempDirectory();
         await using var channel = await ChannelHarness.StartAsync(emu, state.Path, s => s.ThinkingIndicator = "off");
-        var outcome = Answer(channel, "一直不确定的回答");
+        var outcome = ReplyAnswers.Answer(channel, "一直不确定的回答");
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/faults", new { path = WebhookPath, kind = "Status", status = 500, count = 10 });
 
         await emu.InjectTextAsync("问题");
@@ -333,28 +333,5 @@ public sealed class ReplyOutboxTests
         }
 
         Assert.Fail("the outbox did not get there");
-    }
-
-    private static TaskCompletionSource<ReplyOutcome> Answer(ChannelHarness channel, string text)
-    {
-        var outcome = new TaskCompletionSource<ReplyOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
-        channel.Handler.Respond = async (message, reply, ct) =>
-        {
-            await using (reply)
-            {
-                await reply.WriteAsync(new ReplyTextDelta(text), ct);
-                outcome.SetResult(await reply.CompleteAsync(ReplyEnd.Finished, null, ct));
-            }
-        };
-        return outcome;
-    }
-
-    // The texts the bot put into the message's conversation, as the emulator's conversation log has them.
-    private static async Task<List<string>> BotTextsAsync(DingTalkTestEmulator emu, JsonObject injected)
-    {
-        var entries = await emu.ControlAsync(HttpMethod.Get, "/_emulator/conversations/" + Uri.EscapeDataString(injected["conversationId"]!.GetValue<string>()));
-        return entries!.AsArray().Select(e => e!).Where(e => e["fromBot"]!.GetValue<bool>())
-            .Select(e => e["content"]?["content"]?.GetValue<string>() ?? e["content"]?["text"]?.GetValue<string>() ?? e["text"]?.GetValue<string>() ?? e.ToJsonString())
-            .ToList();
     }
 }
