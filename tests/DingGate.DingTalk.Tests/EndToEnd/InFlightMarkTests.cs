@@ -58,7 +58,8 @@ public sealed class InFlightMarkTests
         var injected = await emu.InjectTextAsync("问题");
         var outbox = channel.Get<IReplyOutbox>();
         // (The emulator records a call when it is answered, so the hanging token fetch is not in the record yet.)
-        await TestWait.UntilAsync(() => emu.Calls(WebhookPath).Count == 1 && HasEntry(outbox), "the refused webhook");
+        await TestWait.UntilAsync(
+            async () => emu.Calls(WebhookPath).Count == 1 && (await outbox.ListAsync("default", null, CancellationToken.None)).Count == 1, "the refused webhook");
 
         // The webhook refused for good (400): the part waits for the fallback's token, not in flight.
         var waiting = await SingleEntryAsync(outbox, e => e.InFlightPart is null && e.History.Count == 0);
@@ -131,9 +132,6 @@ public sealed class InFlightMarkTests
             }
         }
     }
-
-    private static bool HasEntry(IReplyOutbox outbox) =>
-        outbox.ListAsync("default", null, CancellationToken.None).GetAwaiter().GetResult().Count == 1;
 
     // The one outbox entry, once `settled` holds for it (the replier's writes land a moment after the recorded call).
     private static async Task<OutboxEntry> SingleEntryAsync(IReplyOutbox outbox, Func<OutboxEntry, bool> settled)
