@@ -14,4 +14,7 @@ public sealed class AgentSettings
 
     /// <summary>Most history characters sent to the model (default 24 000).</summary>
     public int? MaxHistoryChars { get; set; }
+
+    /// <summary><c>tools</c>: which tools it may use (default none).</summary>
+    public AgentToolSettings Tools { get; set; } = new();
 }

@@ -38,4 +38,10 @@ public sealed class DinggateConfig
 
     /// <summary><c>attachments</c>.</summary>
     public AttachmentSettings Attachments { get; set; } = new();
+
+    /// <summary><c>tools</c>.</summary>
+    public ToolsSettings Tools { get; set; } = new();
+
+    /// <summary><c>mcp</c>.</summary>
+    public McpSettings Mcp { get; set; } = new();
 }

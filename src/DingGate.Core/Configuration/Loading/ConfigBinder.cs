@@ -8,9 +8,9 @@ namespace DingGate.Core.Configuration.Loading;
 /// </summary>
 internal static class ConfigBinder
 {
-    private static readonly string[] RootKeys = ["models", "agents", "bindings", "session", "channels", "gateway", "storage", "attachments"];
+    private static readonly string[] RootKeys = ["models", "agents", "bindings", "session", "channels", "gateway", "storage", "attachments", "tools", "mcp"];
     private static readonly string[] ModelKeys = ["provider", "baseUrl", "model", "apiKey", "supportsImages", "maxOutputTokens", "temperature"];
-    private static readonly string[] AgentKeys = ["model", "systemPrompt", "maxHistoryMessages", "maxHistoryChars"];
+    private static readonly string[] AgentKeys = ["model", "systemPrompt", "maxHistoryMessages", "maxHistoryChars", "tools"];
     private static readonly string[] BindingKeys = ["channel", "account", "agent"];
     private static readonly string[] SessionKeys = ["scope", "queueDepth"];
     private static readonly string[] GatewayKeys = ["stateDir", "logDir", "logLevel", "adminPort"];
@@ -36,6 +36,8 @@ internal static class ConfigBinder
                 case "gateway": config.Gateway = Gateway(value, key, r); break;
                 case "storage": config.Storage = StorageBinder.Bind(value, key, r); break;
                 case "attachments": config.Attachments = AttachmentsBinder.Bind(value, key, r); break;
+                case "tools": config.Tools = ToolsBinder.Bind(value, key, r); break;
+                case "mcp": config.Mcp = ToolsBinder.BindMcp(value, key, r); break;
                 default: r.Unknown(key, key, RootKeys); break;
             }
         }
@@ -106,6 +108,7 @@ internal static class ConfigBinder
                 case "systemPrompt": agent.SystemPrompt = r.String(value, at); break;
                 case "maxHistoryMessages": agent.MaxHistoryMessages = r.Int(value, at); break;
                 case "maxHistoryChars": agent.MaxHistoryChars = r.Int(value, at); break;
+                case "tools": agent.Tools = ToolsBinder.BindAgent(value, at, r); break;
                 default: r.Unknown(at, key, AgentKeys); break;
             }
         }

@@ -22,8 +22,8 @@ internal sealed class ConfigReader(List<ConfigError> errors, List<ConfigWarning>
         Warnings.Add(new ConfigWarning(path, "unknown key, ignored" + Hint(key, known)));
 
     // Where a misspelt key would silently weaken the configuration (channels.dingtalk: dmPolcy leaves the bot open).
-    public void UnknownRefused(string path, string key, IEnumerable<string> known) =>
-        Errors.Add(new ConfigError(path, null, "unknown key" + Hint(key, known) + "; unknown keys are refused under channels.dingtalk, where a misspelt setting would be silently ignored"));
+    public void UnknownRefused(string path, string key, IEnumerable<string> known, string section = "channels.dingtalk") =>
+        Errors.Add(new ConfigError(path, null, "unknown key" + Hint(key, known) + $"; unknown keys are refused under {section}, where a misspelt setting would be silently ignored"));
 
     private static string Hint(string key, IEnumerable<string> known) => KeySuggestion.Nearest(key, known) switch
     {

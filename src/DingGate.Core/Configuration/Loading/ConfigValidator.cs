@@ -50,6 +50,7 @@ public static class ConfigValidator
 
         RetentionValidator.Validate(config, errors);
         AttachmentsValidator.Validate(config.Attachments, errors);
+        ToolsValidator.Validate(config, errors);
 
         return errors.Items;
     }
