@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace DingGate.Cli.Service;
 
 /// <summary>How the service starts the gateway: this program (with its dll when run through <c>dotnet</c>), <c>gateway --config &lt;path&gt;</c>.</summary>
@@ -10,9 +8,10 @@ internal sealed record ServiceDefinition(IReadOnlyList<string> Command)
         var process = Environment.ProcessPath ?? throw new InvalidOperationException("the path of this program is unknown");
         var viaDotnet = Path.GetFileNameWithoutExtension(process).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
         List<string> command = [process];
-        if (viaDotnet && Assembly.GetEntryAssembly()?.Location is { Length: > 0 } dll)
+        // Run through dotnet, the program is the dll beside it; a single-file build is its own executable.
+        if (viaDotnet)
         {
-            command.Add(dll);
+            command.Add(Path.Combine(AppContext.BaseDirectory, "dinggate.dll"));
         }
 
         command.AddRange(["gateway", "--config", configPath]);

@@ -43,6 +43,7 @@ public sealed class AdminProbeTests : AdminTestBase
         settings.Accounts["good"] = new DingTalkAccountSettings { ClientId = "dingdemoappkey", ClientSecret = "demo-secret" };
         settings.Accounts["secret-team-bot"] = new DingTalkAccountSettings { ClientId = "dingdemoappkey", ClientSecret = "wrong-secret" };
         var admin = await StartAsync(settings);
+        await WaitForStatusAsync(admin, a => a["id"]!.GetValue<string>() == "good" && a["connected"]!.GetValue<bool>());
         await WaitForStatusAsync(admin, a => a["id"]!.GetValue<string>() == "secret-team-bot" && a["lastError"] is not null);
         using var anonymous = new HttpClient();
 
