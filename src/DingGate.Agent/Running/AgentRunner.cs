@@ -97,7 +97,7 @@ internal sealed partial class AgentRunner(
                 }
             }
 
-            if (answer.Length == 0 && steps.Count > 0)
+            if (answer.Length == 0 && steps.Count > 0 && turnTools.Count > 0)
             {
                 answer.Append(ToolTexts.NoAnswerAfterTools);
                 await reply.WriteAsync(new ReplyTextDelta(ToolTexts.NoAnswerAfterTools), token);
