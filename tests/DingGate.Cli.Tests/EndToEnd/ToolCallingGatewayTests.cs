@@ -1,10 +1,13 @@
 using System.Runtime.CompilerServices;
+using DingGate.Agent.Providers;
 using DingGate.Agent.Tools;
 using DingGate.Cli.Tests.Support;
 using DingGate.Core.Configuration;
 using DingGate.DingTalk.Tests.Support;
 using Microsoft.Extensions.AI;
+using DingGate.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DingGate.Cli.Tests.EndToEnd;
 
@@ -38,6 +41,42 @@ public sealed class ToolCallingGatewayTests
         Assert.Equal([ChatRole.User, ChatRole.Assistant, ChatRole.Tool, ChatRole.Assistant], history.Select(m => m.Role));
         Assert.Equal("lookup_order", Assert.IsType<FunctionCallContent>(Assert.Single(history[1].Contents)).Name);
         Assert.Equal("order 42 shipped", Assert.IsType<FunctionResultContent>(Assert.Single(history[2].Contents)).Result);
+    }
+
+    // The real openai provider against a real OpenAI-compatible server emitting tool_calls; the tool throws.
+    [Fact]
+    public async Task RealOpenAiWire_ToolThrows_AnswerStillArrivesAndModelReadItsError()
+    {
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        await using var server = await ScriptedOpenAiServer.StartAsync();
+        server.Script = request => request.LastMessageIsToolResult
+            ? ScriptedModelReply.Text("工具出错了：", request.ToolResults[^1].Content)
+            : ScriptedModelReply.Call("lookup_order", """{"id":"13"}""");
+        using var state = new TempDirectory();
+        var tool = new OrderTool(fail: true);
+        await using var gateway = await GatewayUnderTest.StartAsync(
+            emu, state.Path, new ScriptedChatClient(), s => s.MessageType = "markdown",
+            configureConfig: c =>
+            {
+                c.Models["default"].BaseUrl = server.BaseUrl;
+                c.Agents["default"] = new AgentSettings { Tools = { Allow = { "lookup_order" } } };
+            },
+            services: s =>
+            {
+                s.AddSingleton<IBuiltinTool>(tool);
+                s.RemoveAll<IChatClientProvider>();
+                s.AddSingleton<IChatClientProvider, ConfiguredChatClientProvider>();
+            });
+
+        var first = await emu.SendDmAsync("订单 13 呢？");
+        await gateway.WaitForDmHistoryAsync(first, 2);
+
+        Assert.Equal(1, tool.Runs);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(["lookup_order"], server.Requests[0].ToolNames);
+        var error = server.Requests[1].ToolResults[^1].Content;
+        Assert.Equal("Error: the tool 'lookup_order' failed (TimeoutException): order service unreachable", error);
+        Assert.Equal("工具出错了：" + error, Wire.WebhookText(Assert.Single(await Wire.MessagesAsync(emu)).Body));
     }
 
     [Fact]
@@ -107,7 +146,7 @@ public sealed class ToolCallingGatewayTests
         yield return new ChatResponseUpdate(ChatRole.Assistant, [new FunctionCallContent("call_" + call.Index, name, arguments)]);
     }
 
-    private sealed class OrderTool : IBuiltinTool
+    private sealed class OrderTool(bool fail = false) : IBuiltinTool
     {
         private int _runs;
 
@@ -121,7 +160,7 @@ public sealed class ToolCallingGatewayTests
             (string id) =>
             {
                 Interlocked.Increment(ref _runs);
-                return $"order {id} shipped";
+                return fail ? throw new TimeoutException("order service unreachable") : $"order {id} shipped";
             },
             new AIFunctionFactoryOptions { Name = Name, Description = Description });
     }
