@@ -12,7 +12,7 @@ namespace DingGate.Cli.Tests.Support;
 /// <summary>
 /// The real gateway host (<see cref="GatewayHost.Build"/>: SQLite state in <c>stateDirectory</c>, DingTalk channel,
 /// agent, sessions, drain) connected to an <see cref="EmulatorUnderTest"/> on its fake clock, the model replaced by a
-/// <see cref="ScriptedChatClient"/>. Started when returned (its stream connection is active in the emulator). A second
+/// <see cref="ScriptedChatClient"/> (or, <see cref="StartWithModelServerAsync"/>, the real provider against a model server). Started when returned (its stream connection is active in the emulator). A second
 /// gateway on the same directory is a restart. Dispose stops it gracefully unless it was stopped or killed.
 /// </summary>
 internal sealed class GatewayUnderTest : IAsyncDisposable
@@ -34,9 +34,22 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     /// Builds and starts the gateway: the test app's account (api/oapi = the emulator, DMs and groups open, AI cards
     /// unless <paramref name="configure"/> says otherwise), one model "default" answered by <paramref name="model"/>.
     /// </summary>
-    public static async Task<GatewayUnderTest> StartAsync(
+    public static Task<GatewayUnderTest> StartAsync(
         EmulatorUnderTest emulator, string stateDirectory, ScriptedChatClient model, Action<DingTalkChannelSettings>? configure = null,
-        TimeSpan? shutdownTimeout = null)
+        TimeSpan? shutdownTimeout = null) =>
+        StartCoreAsync(emulator, stateDirectory, model, null, configure, shutdownTimeout);
+
+    /// <summary>
+    /// As <see cref="StartAsync"/>, but the model "default" keeps its configured provider: the real <c>openai</c>
+    /// provider talking to <paramref name="modelBaseUrl"/> (e.g. a <c>ScriptedOpenAiServer</c>), so tests see the wire request.
+    /// </summary>
+    public static Task<GatewayUnderTest> StartWithModelServerAsync(
+        EmulatorUnderTest emulator, string stateDirectory, Uri modelBaseUrl, Action<DingTalkChannelSettings>? configure = null) =>
+        StartCoreAsync(emulator, stateDirectory, null, modelBaseUrl, configure, null);
+
+    private static async Task<GatewayUnderTest> StartCoreAsync(
+        EmulatorUnderTest emulator, string stateDirectory, ScriptedChatClient? model, Uri? modelBaseUrl, Action<DingTalkChannelSettings>? configure,
+        TimeSpan? shutdownTimeout)
     {
         var channel = new DingTalkChannelSettings
         {
@@ -46,7 +59,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         };
         configure?.Invoke(channel);
         var config = new DinggateConfig();
-        config.Models["default"] = new ModelSettings { Provider = "openai", Model = "scripted-model", ApiKey = "test-key" };
+        config.Models["default"] = new ModelSettings { Provider = "openai", BaseUrl = modelBaseUrl, Model = "scripted-model", ApiKey = "test-key" };
         config.Channels.Dingtalk = channel;
         Directory.CreateDirectory(stateDirectory);
         var settings = new GatewayHostSettings
@@ -55,7 +68,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
             StateDirectory = stateDirectory,
             Time = emulator.Time ?? TimeProvider.System,
             ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(30),
-            ConfigureServices = services => services.AddSingleton<IChatClientProvider>(new ScriptedChatClientProvider(model)),
+            ConfigureServices = model is null ? null : services => services.AddSingleton<IChatClientProvider>(new ScriptedChatClientProvider(model)),
         };
         var known = await emulator.ActiveConnectionsAsync();
         var host = GatewayHost.Build(settings);
