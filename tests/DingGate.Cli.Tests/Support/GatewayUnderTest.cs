@@ -43,13 +43,16 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     /// As <see cref="StartAsync"/>, but the model "default" keeps its configured provider: the real <c>openai</c>
     /// provider talking to <paramref name="modelBaseUrl"/> (e.g. a <c>ScriptedOpenAiServer</c>), so tests see the wire request.
     /// </summary>
+    /// <paramref name="configureConfig"/> edits the rest of the configuration (agents, tools); <paramref name="services"/>
+    /// adds services (e.g. a test <c>IBuiltinTool</c>).
     public static Task<GatewayUnderTest> StartWithModelServerAsync(
-        EmulatorUnderTest emulator, string stateDirectory, Uri modelBaseUrl, Action<DingTalkChannelSettings>? configure = null) =>
-        StartCoreAsync(emulator, stateDirectory, null, modelBaseUrl, configure, null);
+        EmulatorUnderTest emulator, string stateDirectory, Uri modelBaseUrl, Action<DingTalkChannelSettings>? configure = null,
+        Action<DinggateConfig>? configureConfig = null, Action<IServiceCollection>? services = null) =>
+        StartCoreAsync(emulator, stateDirectory, null, modelBaseUrl, configure, null, configureConfig, services);
 
     private static async Task<GatewayUnderTest> StartCoreAsync(
         EmulatorUnderTest emulator, string stateDirectory, ScriptedChatClient? model, Uri? modelBaseUrl, Action<DingTalkChannelSettings>? configure,
-        TimeSpan? shutdownTimeout)
+        TimeSpan? shutdownTimeout, Action<DinggateConfig>? configureConfig = null, Action<IServiceCollection>? services = null)
     {
         var channel = new DingTalkChannelSettings
         {
@@ -61,6 +64,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         var config = new DinggateConfig();
         config.Models["default"] = new ModelSettings { Provider = "openai", BaseUrl = modelBaseUrl, Model = "scripted-model", ApiKey = "test-key" };
         config.Channels.Dingtalk = channel;
+        configureConfig?.Invoke(config);
         Directory.CreateDirectory(stateDirectory);
         var settings = new GatewayHostSettings
         {
@@ -68,7 +72,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
             StateDirectory = stateDirectory,
             Time = emulator.Time ?? TimeProvider.System,
             ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(30),
-            ConfigureServices = model is null ? null : services => services.AddSingleton<IChatClientProvider>(new ScriptedChatClientProvider(model)),
+            ConfigureServices = model is null ? services : collection => collection.AddSingleton<IChatClientProvider>(new ScriptedChatClientProvider(model)),
         };
         var known = await emulator.ActiveConnectionsAsync();
         var host = GatewayHost.Build(settings);
