@@ -48,7 +48,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
             account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream,
             new CardStopCallbackResponder(account.Id, cards, loggers.CreateLogger<CardStopCallbackResponder>()));
         var preparer = new InboundPreparer(account, parser, new MediaDownloader(api, loggers.CreateLogger<MediaDownloader>()),
-            Inbound.MediaFolders.Root(options.StateDirectory), loggers.CreateLogger<InboundPreparer>());
+            Inbound.MediaFolders.Root(options.StateDirectory), loggers.CreateLogger<InboundPreparer>(), new RecentInboundMedia(time));
         var robot = new RobotMessageSender(account, api);
         var wakeup = new OutboxWakeup();
         var replier = new ConversationReplier(account, api, robot, outbox, wakeup, telemetry.Replies, time, loggers.CreateLogger<ConversationReplier>());

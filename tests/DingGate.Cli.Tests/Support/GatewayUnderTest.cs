@@ -12,7 +12,7 @@ namespace DingGate.Cli.Tests.Support;
 /// <summary>
 /// The real gateway host (<see cref="GatewayHost.Build"/>: SQLite state in <c>stateDirectory</c>, DingTalk channel,
 /// agent, sessions, drain) connected to an <see cref="EmulatorUnderTest"/> on its fake clock, the model replaced by a
-/// <see cref="ScriptedChatClient"/>. Started when returned (its stream connection is active in the emulator). A second
+/// <see cref="ScriptedChatClient"/> (or, <see cref="StartWithModelServerAsync"/>, the real provider against a model server). Started when returned (its stream connection is active in the emulator). A second
 /// gateway on the same directory is a restart. Dispose stops it gracefully unless it was stopped or killed.
 /// </summary>
 internal sealed class GatewayUnderTest : IAsyncDisposable
@@ -36,9 +36,25 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     /// <paramref name="configureConfig"/> may change the rest of the configuration (agents, tools) and
     /// <paramref name="services"/> add services (tools) before the host is built.
     /// </summary>
-    public static async Task<GatewayUnderTest> StartAsync(
+    public static Task<GatewayUnderTest> StartAsync(
         EmulatorUnderTest emulator, string stateDirectory, ScriptedChatClient model, Action<DingTalkChannelSettings>? configure = null,
-        TimeSpan? shutdownTimeout = null, Action<DinggateConfig>? configureConfig = null, Action<IServiceCollection>? services = null)
+        TimeSpan? shutdownTimeout = null, Action<DinggateConfig>? configureConfig = null, Action<IServiceCollection>? services = null) =>
+        StartCoreAsync(emulator, stateDirectory, model, null, configure, shutdownTimeout, configureConfig, services);
+
+    /// <summary>
+    /// As <see cref="StartAsync"/>, but the model "default" keeps its configured provider: the real <c>openai</c>
+    /// provider talking to <paramref name="modelBaseUrl"/> (e.g. a <c>ScriptedOpenAiServer</c>), so tests see the wire request.
+    /// </summary>
+    /// <paramref name="configureConfig"/> edits the rest of the configuration (agents, tools); <paramref name="services"/>
+    /// adds services (e.g. a test <c>IBuiltinTool</c>).
+    public static Task<GatewayUnderTest> StartWithModelServerAsync(
+        EmulatorUnderTest emulator, string stateDirectory, Uri modelBaseUrl, Action<DingTalkChannelSettings>? configure = null,
+        Action<DinggateConfig>? configureConfig = null, Action<IServiceCollection>? services = null) =>
+        StartCoreAsync(emulator, stateDirectory, null, modelBaseUrl, configure, null, configureConfig, services);
+
+    private static async Task<GatewayUnderTest> StartCoreAsync(
+        EmulatorUnderTest emulator, string stateDirectory, ScriptedChatClient? model, Uri? modelBaseUrl, Action<DingTalkChannelSettings>? configure,
+        TimeSpan? shutdownTimeout, Action<DinggateConfig>? configureConfig = null, Action<IServiceCollection>? services = null)
     {
         var channel = new DingTalkChannelSettings
         {
@@ -48,7 +64,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         };
         configure?.Invoke(channel);
         var config = new DinggateConfig();
-        config.Models["default"] = new ModelSettings { Provider = "openai", Model = "scripted-model", ApiKey = "test-key" };
+        config.Models["default"] = new ModelSettings { Provider = "openai", BaseUrl = modelBaseUrl, Model = "scripted-model", ApiKey = "test-key" };
         config.Channels.Dingtalk = channel;
         configureConfig?.Invoke(config);
         Directory.CreateDirectory(stateDirectory);
@@ -60,7 +76,11 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
             ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(30),
             ConfigureServices = s =>
             {
-                s.AddSingleton<IChatClientProvider>(new ScriptedChatClientProvider(model));
+                if (model is not null)
+                {
+                    s.AddSingleton<IChatClientProvider>(new ScriptedChatClientProvider(model));
+                }
+
                 services?.Invoke(s);
             },
         };

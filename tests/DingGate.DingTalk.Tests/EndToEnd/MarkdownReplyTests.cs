@@ -258,6 +258,35 @@ public sealed class MarkdownReplyTests
         Assert.Equal(ReplyEnd.Stopped, result.End);
     }
 
+    [Fact]
+    public async Task ToolStatuses_MarkdownMode_AnswerCarriesNoStepLine()
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
+        var outcome = new TaskCompletionSource<ReplyOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        channel.Handler.Respond = async (message, reply, ct) =>
+        {
+            await using (reply)
+            {
+                await reply.WriteAsync(new ReplyStatus(ReplyStatusKind.ToolCall, "search"), ct);
+                await reply.WriteAsync(new ReplyStatus(ReplyStatusKind.ToolDone, "search"), ct);
+                await reply.WriteAsync(new ReplyStatus(ReplyStatusKind.ToolCall, "fetch_url"), ct);
+                await reply.WriteAsync(new ReplyStatus(ReplyStatusKind.ToolFailed, "fetch_url"), ct);
+                await reply.WriteAsync(new ReplyTextDelta("查到了：明天有雨。"), ct);
+                outcome.SetResult(await reply.CompleteAsync(ReplyEnd.Finished, null, ct));
+            }
+        };
+        var before = emu.Recorder.HttpCalls.Count;
+
+        await emu.InjectTextAsync("明天天气？");
+        var result = await outcome.Task.WaitAsync(TestWait.DefaultTimeout);
+
+        var body = JsonNode.Parse(Assert.Single(DingTalkCalls(emu, before)).RequestBody)!;
+        Assert.Equal("查到了：明天有雨。", body["text"]!["content"]!.GetValue<string>());
+        Assert.Equal(ReplyMode.Markdown, result.Mode);
+    }
+
     private static TaskCompletionSource<ReplyOutcome> Answer(ChannelHarness channel, params string[] deltas)
     {
         var outcome = new TaskCompletionSource<ReplyOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);

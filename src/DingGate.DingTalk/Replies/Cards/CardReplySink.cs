@@ -14,8 +14,10 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// <see cref="CompleteAsync"/> and <see cref="DisposeAsync"/>) that records the card as open
 /// (<see cref="IOpenCardStore"/>, <see cref="OpenCardState.Creating"/>) BEFORE it creates and delivers it as PROCESSING
 /// (flowStatus "1") right away, then records it created and stoppable (<see cref="ActiveCardRegistry"/>),
-/// streams the coalesced answer (<see cref="CardStreamer"/>; with flowStatus, INPUTING "2" before the first update) and
-/// ends it with one <c>isFinalize=true</c> streaming call carrying the whole answer and its note, then (flowStatus
+/// streams the coalesced answer (<see cref="CardStreamer"/>; with flowStatus, INPUTING "2" before the first update), its
+/// tool steps above it (<see cref="CardStepNotes"/>, within the same budget), and
+/// ends it with one <c>isFinalize=true</c> streaming call carrying the whole answer and its note (and one summary line
+/// of the tool steps above it), then (flowStatus
 /// templates, <see cref="AiCardFlow"/>) FINISHED "3", or FAILED "5" for <see cref="ReplyEnd.Failed"/>, with the whole
 /// answer again. The moment the final streaming update is accepted the card is recorded
 /// <see cref="OpenCardState.Delivered"/> with the whole answer: a card whose end is then refused by throttling or an
@@ -102,6 +104,15 @@ internal sealed partial class CardReplySink : IReplySink
             case ReplyTextDelta delta:
                 _state.Append(delta.Text);
                 break;
+            case ReplyStatus { Kind: ReplyStatusKind.ToolCall } call:
+                _state.StartStep(call.Text);
+                break;
+            case ReplyStatus { Kind: ReplyStatusKind.ToolDone } done:
+                _state.FinishStep(done.Text, CardToolStepOutcome.Done);
+                break;
+            case ReplyStatus { Kind: ReplyStatusKind.ToolFailed } failed:
+                _state.FinishStep(failed.Text, CardToolStepOutcome.Failed);
+                break;
             case ReplyStatus status:
                 _state.SetStatus(status.Text);
                 break;
@@ -185,10 +196,12 @@ internal sealed partial class CardReplySink : IReplySink
             var end = snapshot.End ?? ReplyEnd.Interrupted;
             var files = await PrepareFilesAsync(cancellationToken);
             var answer = ReplyNotes.Apply(files.AppendTo(snapshot.Text), end, snapshot.Note);
+            // The final card keeps one summary line of its tool steps above the answer; the markdown fallback does not.
+            var cardAnswer = CardStepNotes.WithSummary(answer, snapshot.Steps);
             Exception? endFailure = null;
             if (created && failure is null)
             {
-                (failure, endFailure) = await EndCreatedCardAsync(answer, end, snapshot.Text, cancellationToken);
+                (failure, endFailure) = await EndCreatedCardAsync(cardAnswer, end, snapshot.Text, cancellationToken);
             }
 
             if (created && failure is null)

@@ -11,5 +11,24 @@ public sealed class CardNotesTests
     [InlineData("", null, "")]
     [InlineData("Text", "ignored status", "Text")]
     public void Intermediate_State_CompleteMarkdownOrStatusQuote(string text, string? status, string expected) =>
-        Assert.Equal(expected, CardNotes.Intermediate(new CardReplySnapshot(text, status, 1, null, null, null)));
+        Assert.Equal(expected, CardNotes.Intermediate(new CardReplySnapshot(text, status, 1, null, null, null, [])));
+
+    [Fact]
+    public void Intermediate_StepsAndReasoningStatusWithoutText_StepsAboveTheStatus()
+    {
+        var state = new CardReplySnapshot(
+            string.Empty, "thinking", 1, null, null, null, [new CardToolStep("search", CardToolStepOutcome.Done), new CardToolStep("fetch_url", CardToolStepOutcome.Running)]);
+
+        Assert.Equal("> ✅ search 完成  \n> 🔎 正在调用 fetch_url…\n\n> thinking", CardNotes.Intermediate(state));
+    }
+
+    [Fact]
+    public void Intermediate_StepsAndOpenCodeFence_StepsAboveTheClosedFence() =>
+        Assert.Equal(
+            "> ⚠️ run 失败\n\n```sh\nls\n```",
+            CardNotes.Intermediate(new CardReplySnapshot("```sh\nls", null, 1, null, null, null, [new CardToolStep("run", CardToolStepOutcome.Failed)])));
+
+    [Fact]
+    public void WithSummary_NoSteps_AnswerUnchanged() =>
+        Assert.Equal("answer", CardStepNotes.WithSummary("answer", []));
 }

@@ -98,14 +98,14 @@ public sealed class CardReplySinkStreamingTests
     }
 
     [Fact]
-    public async Task WriteAsync_StatusBeforeText_ShownAsQuoteLineAndNeverInFinalContent()
+    public async Task WriteAsync_ReasoningStatusBeforeText_ShownAsQuoteLineAndNeverInFinalContent()
     {
         await using var kit = await CardTestKit.StartAsync();
         var message = await kit.InjectAsync("search something");
         var sink = kit.Create(message);
         await TestWait.UntilAsync(() => kit.Store.Log.Contains("mark:" + sink.OutTrackId + ":Created"), "the card is created and recorded");
 
-        await sink.WriteAsync(new ReplyStatus(ReplyStatusKind.ToolCall, "searching the web"), CancellationToken.None);
+        await sink.WriteAsync(new ReplyStatus(ReplyStatusKind.Reasoning, "searching the web"), CancellationToken.None);
         kit.Emu.Time.Advance(CardTestKit.Interval);
         await TestWait.UntilAsync(() => kit.Bodies(StreamingPath).Count == 1, "the status is streamed");
         await sink.WriteAsync(new ReplyTextDelta("Found it."), CancellationToken.None);
