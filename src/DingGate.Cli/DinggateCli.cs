@@ -12,6 +12,7 @@ using DingGate.Cli.Outbox;
 using DingGate.Cli.Pairing;
 using DingGate.Cli.Plugins;
 using DingGate.Cli.Sandbox;
+using DingGate.Cli.Tools;
 using DingGate.Core.Secrets;
 
 namespace DingGate.Cli;
@@ -37,6 +38,7 @@ internal static class DinggateCli
         root.Subcommands.Add(DoctorCommand.Create(output));
         root.Subcommands.Add(EmulatorCommand.Create(output, error));
         root.Subcommands.Add(ConfigCommand.Create(output, error));
+        root.Subcommands.Add(ToolsCommand.Create(output, error));
         return root;
     }
 

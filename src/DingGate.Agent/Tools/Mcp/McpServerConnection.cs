@@ -169,7 +169,7 @@ internal sealed partial class McpServerConnection
             if (first == completion)
             {
                 var details = await completion.ConfigureAwait(false);
-                return details is StdioClientCompletionDetails { ExitCode: { } code } ? $"exited with code {code}" : "closed the connection" + (details.Exception is { } ex ? ": " + Reason(ex) : string.Empty);
+                return details is StdioClientCompletionDetails { ExitCode: { } code } stdio ? $"exited with code {code}" + StandardErrorTail(stdio) : "closed the connection" + (details.Exception is { } ex ? ": " + Reason(ex) : string.Empty);
             }
 
             if (await signal.ConfigureAwait(false) == Signal.Broken)
@@ -216,9 +216,16 @@ internal sealed partial class McpServerConnection
 
     private void StandardError(string line) => LogStandardError(logger, Name, line);
 
-    private static string Reason(Exception ex) => ex switch
+    internal static string Reason(Exception ex) => ex switch
     {
-        ClientTransportClosedException { Details: StdioClientCompletionDetails { ExitCode: { } code } } => $"the process exited with code {code}",
+        ClientTransportClosedException { Details: StdioClientCompletionDetails { ExitCode: { } code } details } => $"the process exited with code {code}" + StandardErrorTail(details),
         _ => ex.InnerException is { } inner && ex.Message.Length == 0 ? inner.Message : ex.Message,
     };
+
+    // The server's last words on stderr, shortened: what it said when it failed to start or died.
+    private static string StandardErrorTail(StdioClientCompletionDetails details)
+    {
+        var last = details.StandardErrorTail?.LastOrDefault(l => !string.IsNullOrWhiteSpace(l))?.Trim();
+        return last is null ? string.Empty : " (stderr: " + (last.Length > 200 ? last[..200] + "…" : last) + ")";
+    }
 }

@@ -92,7 +92,7 @@ public sealed class McpServerTests
         var whileDown = await CallAsync(echo, ("text", "anyone?"));
         Assert.StartsWith("Error:", whileDown, StringComparison.Ordinal);
         Assert.Contains("local", whileDown, StringComparison.Ordinal);
-        Assert.Contains(mcp.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("MCP server local is down (exited with code 3)", StringComparison.Ordinal) && l.Message.Contains("unavailable", StringComparison.Ordinal));
+        Assert.Contains(mcp.Logs.Lines, l => l.Level == LogLevel.Warning && l.Message.Contains("MCP server local is down (exited with code 3", StringComparison.Ordinal) && l.Message.Contains("unavailable", StringComparison.Ordinal));
 
         source = await mcp.RestartedAsync("local", starts: 2);
 
