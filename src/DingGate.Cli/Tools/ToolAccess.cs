@@ -4,10 +4,9 @@ using DingGate.Core.Configuration;
 namespace DingGate.Cli.Tools;
 
 /// <summary>
-/// Which agents may use a tool and whether it is owner-only, from the configuration: an agent's <c>tools.allow</c>
-/// minus its <c>tools.deny</c> (deny wins), each entry <c>*</c>, a tool name, <c>mcp:&lt;server&gt;/*</c> or
-/// <c>mcp:&lt;server&gt;/&lt;tool&gt;</c>; owner-only when <c>tools.ownerOnly</c> matches it or its MCP server has
-/// <c>ownerOnly: true</c>. The agents are those under <c>agents</c> plus the implicit <c>default</c>.
+/// Which agents may use a tool and whether it is owner-only, by the agent's own <see cref="ToolPolicy"/> (allow minus
+/// deny; <c>tools.ownerOnly</c>, a server's <c>ownerOnly</c>). The agents are those under <c>agents</c> plus the
+/// implicit <c>default</c> (which has no tools unless defined).
 /// </summary>
 internal sealed class ToolAccess(DinggateConfig config)
 {
@@ -18,44 +17,8 @@ internal sealed class ToolAccess(DinggateConfig config)
 
     /// <summary>The agents that may use tool <paramref name="name"/> of <paramref name="source"/>.</summary>
     public IReadOnlyList<string> AgentsFor(string source, string name) =>
-        [.. Agents.Where(agent => config.Agents.TryGetValue(agent, out var settings)
-            && settings.Tools.Allow.Any(p => Matches(p, source, name))
-            && !settings.Tools.Deny.Any(p => Matches(p, source, name)))];
+        [.. Agents.Where(agent => config.Agents.TryGetValue(agent, out var settings) && ToolPolicy.IsAllowed(settings.Tools, source, name))];
 
     /// <summary>Whether tool <paramref name="name"/> of <paramref name="source"/> runs only for owners.</summary>
-    public bool IsOwnerOnly(string source, string name)
-    {
-        IEnumerable<string> patterns = config.Tools.OwnerOnly ?? [.. ToolsSettings.DefaultOwnerOnly];
-        if (patterns.Any(p => Matches(p, source, name)))
-        {
-            return true;
-        }
-
-        return source.StartsWith(ToolSources.McpPrefix, StringComparison.Ordinal)
-            && config.Mcp.Servers.TryGetValue(source[ToolSources.McpPrefix.Length..], out var server)
-            && server.OwnerOnly == true;
-    }
-
-    /// <summary>Whether <paramref name="pattern"/> names tool <paramref name="name"/> of <paramref name="source"/>.</summary>
-    public static bool Matches(string pattern, string source, string name)
-    {
-        if (pattern == "*")
-        {
-            return true;
-        }
-
-        if (pattern.StartsWith(ToolSources.McpPrefix, StringComparison.Ordinal))
-        {
-            var slash = pattern.IndexOf('/', StringComparison.Ordinal);
-            if (slash < 0 || pattern[..slash] != source)
-            {
-                return false;
-            }
-
-            var tool = pattern[(slash + 1)..];
-            return tool == "*" || tool == name;
-        }
-
-        return pattern == name;
-    }
+    public bool IsOwnerOnly(string source, string name) => ToolPolicy.IsOwnerOnly(config, source, name);
 }

@@ -25,7 +25,7 @@ public sealed class ToolsListCommandTests : IAsyncLifetime
               gateway: { stateDir: "./state" },
               tools: { ownerOnly: ["mcp:directory/*", "send_message"] },
               agents: {
-                main: { tools: { allow: ["mcp:local/*", "lookup"], deny: ["mcp:local/crash"] } },
+                main: { tools: { allow: ["mcp:local/*", "mcp:directory/lookup", "shout"], deny: ["mcp:local/crash"] } },
                 helper: { tools: { allow: ["*"] } },
               },
               mcp: { servers: {
@@ -68,6 +68,7 @@ public sealed class ToolsListCommandTests : IAsyncLifetime
         var lookup = Tool(tools, "mcp:directory", "lookup");
         Assert.Equal(["helper", "main"], Agents(lookup));
         Assert.True(lookup["ownerOnly"]!.GetValue<bool>());
+        // A bare name is a built-in's: "shout" does not name the MCP tool of that name.
         Assert.Equal(["helper"], Agents(Tool(tools, "mcp:directory", "shout")));
         Assert.DoesNotContain(tools, t => t["source"]!.GetValue<string>() is "mcp:broken" or "mcp:off");
         Assert.Contains(_http.Headers, h => h.GetValueOrDefault("x-api-key") == "k-tools-list-1");
