@@ -139,6 +139,22 @@ public sealed class McpServerTests
     }
 
     [Fact]
+    public async Task An_http_server_that_goes_away_gives_an_error_result_and_is_marked_down()
+    {
+        var http = await HttpTestMcpServer.StartAsync();
+        await using var mcp = McpTestHarness.Start(("directory", new McpServerSettings { Url = http.Url }));
+        var source = await mcp.AvailableAsync("directory");
+        var lookup = Tool(source, "lookup");
+        await http.DisposeAsync();
+
+        var result = await CallAsync(lookup, ("key", "cat"));
+
+        Assert.StartsWith("Error: the MCP server 'directory' failed while running lookup", result, StringComparison.Ordinal);
+        await TestWait.UntilAsync(() => source.Server.State.Status != McpServerStatus.Available, "the HTTP server marked down", Patience);
+        Assert.Empty(source.ToolsFor(null!));
+    }
+
+    [Fact]
     public async Task A_server_that_does_not_answer_within_startTimeoutMs_is_reported_as_timed_out()
     {
         await using var mcp = McpTestHarness.Start(("mute", new McpServerSettings { Command = "sleep", Args = ["600"], StartTimeoutMs = 500 }));
