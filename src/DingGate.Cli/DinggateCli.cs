@@ -12,6 +12,7 @@ using DingGate.Cli.Outbox;
 using DingGate.Cli.Pairing;
 using DingGate.Cli.Plugins;
 using DingGate.Cli.Sandbox;
+using DingGate.Cli.Tools;
 using DingGate.Core.Files;
 using DingGate.Core.Secrets;
 
@@ -38,6 +39,7 @@ internal static class DinggateCli
         root.Subcommands.Add(DoctorCommand.Create(output));
         root.Subcommands.Add(EmulatorCommand.Create(output, error));
         root.Subcommands.Add(ConfigCommand.Create(output, error));
+        root.Subcommands.Add(ToolsCommand.Create(output, error));
         return root;
     }
 

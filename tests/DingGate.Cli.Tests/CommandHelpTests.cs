@@ -46,7 +46,7 @@ public sealed class CommandHelpTests
             "onboard", "channels add", "channels list", "channels remove", "channels status", "gateway", "gateway status", "gateway install",
             "gateway uninstall", "gateway start", "gateway stop", "gateway restart", "logs", "pairing list", "pairing approve", "pairing deny",
             "allow add", "allow remove", "message send", "config validate", "config get", "config set", "config import-openclaw", "doctor",
-            "plugins list", "sandbox", "emulator",
+            "plugins list", "sandbox", "emulator", "tools list",
         })
         {
             Assert.Contains(verb, all);

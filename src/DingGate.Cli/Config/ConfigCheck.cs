@@ -5,8 +5,9 @@ namespace DingGate.Cli.Config;
 /// <summary>
 /// The one check <c>dinggate config validate</c> and <c>dinggate gateway</c> both run before anything starts, so that
 /// a configuration validate accepts is one the gateway runs, and one it refuses the gateway refuses with the same
-/// lines: load (JSON5, duplicate keys, references, binding, validation), at least one enabled account, and the
-/// allowlist policies that let nobody in (<see cref="AllowlistCheck"/>). Nothing connects anywhere.
+/// lines: load (JSON5, duplicate keys, references, binding, validation), each stdio MCP server's command present
+/// (<see cref="McpCommandCheck"/>), at least one enabled account, and the allowlist policies that let nobody in
+/// (<see cref="AllowlistCheck"/>). Nothing connects anywhere.
 /// </summary>
 internal static class ConfigCheck
 {
@@ -22,6 +23,11 @@ internal static class ConfigCheck
         catch (ConfigException ex)
         {
             return new ConfigCheckResult(null, ex.Errors, ex.Warnings);
+        }
+
+        if (McpCommandCheck.Run(loaded.Config) is { Count: > 0 } missing)
+        {
+            return new ConfigCheckResult(null, missing, loaded.Warnings);
         }
 
         var channel = loaded.Config.Channels.Dingtalk;

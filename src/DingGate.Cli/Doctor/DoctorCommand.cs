@@ -10,7 +10,7 @@ internal static class DoctorCommand
 {
     private const string Description = """
         Check everything the gateway needs and print a fix for each problem: the configuration, the state directory,
-        and per enabled account the DNS/TLS reach of the DingTalk hosts, the clock against DingTalk's, the
+        each MCP server under mcp.servers (started, its tools listed, stopped), and per enabled account the DNS/TLS reach of the DingTalk hosts, the clock against DingTalk's, the
         credentials (an access token), the Stream registration, and with --card-to a test AI card to that user.
         Also says whether a gateway is running. --json prints [{"check","status","detail","fix"}] for scripts.
         Exit codes: 0 nothing failed (warnings allowed); 1 a check failed; 2 bad command line.

@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DingGate.Cli.Doctor;
 
 /// <summary>
-/// Runs every check of <c>dinggate doctor</c> in order: configuration, state directory, then per enabled account the
+/// Runs every check of <c>dinggate doctor</c> in order: configuration, state directory, each MCP server (started and
+/// asked for its tools), then per enabled account the
 /// reach of its DingTalk hosts, clock skew, credentials (token), Stream registration and — when asked — card
 /// permission. A failing step makes the steps that need it skipped, not failed again.
 /// </summary>
@@ -37,6 +38,7 @@ internal sealed class DoctorRunner(HttpClient http, TimeProvider time)
         }
 
         checks.Add(StateDirectoryCheck.Run(loaded.StateDirectory));
+        checks.AddRange(await McpServerCheck.RunAsync(loaded.Config, time, cancellationToken));
         var channel = loaded.Config.Channels.Dingtalk;
         var accounts = channel?.Resolve().Where(a => a.Enabled).ToList() ?? [];
         if (channel is null || accounts.Count == 0)

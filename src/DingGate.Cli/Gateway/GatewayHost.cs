@@ -1,6 +1,7 @@
 using System.Net;
 using DingGate.Agent;
 using DingGate.Agent.Sessions;
+using DingGate.Agent.Tools.Mcp;
 using DingGate.Cli.Admin;
 using DingGate.Cli.Gateway.Locking;
 using DingGate.Cli.Gateway.Logging;
@@ -90,7 +91,8 @@ internal static class GatewayHost
             .AddSqliteStorage(settings.StateDirectory)
             .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory, MediaRetention = retention.Media })
             .AddAgent(config)
-            .AddAgentSessions(config.Session, config.MaxConcurrentTurns);
+            .AddAgentSessions(config.Session, config.MaxConcurrentTurns)
+            .AddMcpTools(config.Mcp);
         builder.Services.AddRetention(retention);
         builder.Services.AddAdmin();
         builder.Services.AddHostedService<AdminAnnouncer>();
@@ -98,7 +100,9 @@ internal static class GatewayHost
             .ConfigureResource(resource => resource.AddService("dinggate"))
             .WithMetrics(metrics => metrics.AddMeter(MeterNames).AddPrometheusExporter());
 
-        // Hosted services stop in reverse order: the channel stops reading first, then the running turns drain.
+        // Hosted services stop in reverse order: the channel stops reading first, then the running turns drain, then
+        // the MCP servers their tools called stop.
+        builder.Services.AddHostedService<McpHostedService>();
         builder.Services.AddHostedService<SessionDrainService>();
         builder.Services.AddHostedService<ChannelHostedService>();
         settings.ConfigureServices?.Invoke(builder.Services);

@@ -21,7 +21,28 @@ public static class ConfigSecrets
         ArgumentNullException.ThrowIfNull(config);
         var found = new HashSet<string>(StringComparer.Ordinal);
         Walk(config, found, depth: 0);
+        McpSecrets(config, found);
         return [.. found];
+    }
+
+    // mcp.servers.<n>.env and .headers are maps: a value is a secret when its name says so (API_KEY, GITHUB_TOKEN,
+    // Authorization, X-Api-Key, …).
+    private static void McpSecrets(DinggateConfig config, HashSet<string> found)
+    {
+        foreach (var server in config.Mcp.Servers.Values)
+        {
+            foreach (var (name, value) in server.Env.Concat(server.Headers))
+            {
+                var key = name.Replace("_", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal);
+                var secret = ConfigValueText.IsSecret(key) || key.Contains("key", StringComparison.OrdinalIgnoreCase)
+                    || key.Contains("auth", StringComparison.OrdinalIgnoreCase) || key.Contains("cookie", StringComparison.OrdinalIgnoreCase)
+                    || key.Contains("credential", StringComparison.OrdinalIgnoreCase);
+                if (secret && value.Length >= 4)
+                {
+                    found.Add(value);
+                }
+            }
+        }
     }
 
     private static void Walk(object? node, HashSet<string> found, int depth)

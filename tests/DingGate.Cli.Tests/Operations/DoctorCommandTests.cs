@@ -135,6 +135,32 @@ public sealed class DoctorCommandTests : IAsyncLifetime
         Directory.Delete(_dir, recursive: true);
     }
 
+    [Fact]
+    public async Task Doctor_StartsEachMcpServer_PassesNamingItsToolsAndFailsNamingTheBrokenOne()
+    {
+        var dotnet = System.Text.Json.JsonSerializer.Serialize(DingGate.Tests.Shared.StdioTestMcpServer.DotnetHost);
+        var dll = System.Text.Json.JsonSerializer.Serialize(DingGate.Tests.Shared.StdioTestMcpServer.Dll);
+        await File.WriteAllTextAsync(_config, $$"""
+            { channels: { dingtalk: { clientId: "dingdemoappkey", clientSecret: "demo-secret", messageType: "card",
+                endpoints: { api: "{{_emulator.BaseUrl}}", oapi: "{{_emulator.BaseUrl}}" } } },
+              gateway: { stateDir: "./state" },
+              mcp: { servers: {
+                local: { command: {{dotnet}}, args: [{{dll}}] },
+                broken: { command: "sh", args: ["-c", "echo nope >&2; exit 7"] },
+                off: { command: "sh", enabled: false },
+              } } }
+            """);
+
+        var (code, output, _) = await CliRun.RunAsync("doctor", "--config", _config);
+
+        Assert.Equal(1, code);
+        var lines = output.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("✓ mcp:local: stdio server started, ", StringComparison.Ordinal) && l.Contains("tools: add, add_tool, crash, echo, env, fail, pid, slow", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("✗ mcp:broken: MCP server broken (stdio) did not start: ", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("- mcp:off: disabled", StringComparison.Ordinal));
+        Assert.Contains("✓ [default] credentials: access token issued", output, StringComparison.Ordinal);
+    }
+
     private Task WriteConfigAsync(string secret, Uri endpoint) => File.WriteAllTextAsync(_config, $$"""
         { channels: { dingtalk: { clientId: "dingdemoappkey", clientSecret: "{{secret}}", messageType: "card",
             endpoints: { api: "{{endpoint}}", oapi: "{{endpoint}}" } } },

@@ -39,5 +39,22 @@ public sealed class ConfigSecretsTests
     }
 
     [Fact]
+    public void Of_McpServers_EnvAndHeaderValuesNamedAsSecrets()
+    {
+        var text = """
+            {
+              mcp: { servers: {
+                gh: { command: "gh-mcp", env: { GITHUB_TOKEN: "ghp-secret-0005", LOG_LEVEL: "debug", API_KEY: "key-0006" } },
+                crm: { url: "https://crm.example.com/mcp", headers: { Authorization: "Bearer crm-0007", "X-Api-Key": "crm-key-0008", Accept: "application/json" } },
+              } },
+            }
+            """;
+
+        var secrets = ConfigSecrets.Of(new ConfigLoader().LoadText(text, ConfigSource.Create("/tmp/dinggate.json", _ => null, "/tmp")).Config);
+
+        Assert.Equal(["Bearer crm-0007", "crm-key-0008", "ghp-secret-0005", "key-0006"], secrets.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Of_NoSecrets_Empty() => Assert.Empty(ConfigSecrets.Of(new DinggateConfig()));
 }
