@@ -37,7 +37,8 @@ public static class AgentServiceCollectionExtensions
             sp.GetRequiredService<PromptBuilder>(),
             config,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<AgentRunner>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<AgentRunner>>(),
+            sp.GetService<Tools.Builtin.MediaLines>()));
         return services;
     }
 }

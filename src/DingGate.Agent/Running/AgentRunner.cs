@@ -1,6 +1,7 @@
 using System.Text;
 using DingGate.Agent.Prompting;
 using DingGate.Agent.Providers;
+using DingGate.Agent.Tools.Builtin;
 using DingGate.Core.Configuration;
 using DingGate.Core.Replies;
 using DingGate.Core.Sessions;
@@ -21,7 +22,8 @@ internal sealed partial class AgentRunner(
     PromptBuilder prompts,
     DinggateConfig config,
     TimeProvider timeProvider,
-    ILogger<AgentRunner>? logger = null) : IAgentRunner
+    ILogger<AgentRunner>? logger = null,
+    MediaLines? mediaLines = null) : IAgentRunner
 {
     public static readonly TimeSpan ReasoningStatusInterval = TimeSpan.FromSeconds(2);
 
@@ -49,6 +51,7 @@ internal sealed partial class AgentRunner(
         var answer = new StringBuilder();
         var reasoning = new ReasoningStatusThrottle(timeProvider, ReasoningStatusInterval);
         long? inputTokens = null, outputTokens = null;
+        var media = mediaLines?.For(agent.Agent, message, reply);
         try
         {
             await foreach (var update in client.GetStreamingResponseAsync(prompt.Messages, Options(message), token).WithCancellation(token))
@@ -60,7 +63,7 @@ internal sealed partial class AgentRunner(
                     {
                         case TextContent { Text.Length: > 0 } text:
                             answer.Append(text.Text);
-                            await reply.WriteAsync(new ReplyTextDelta(text.Text), token);
+                            await (media is null ? reply.WriteAsync(new ReplyTextDelta(text.Text), token) : media.WriteAsync(text.Text, token));
                             break;
                         case TextReasoningContent thinking when reasoning.Add(thinking.Text) is { } status:
                             await reply.WriteAsync(new ReplyStatus(ReplyStatusKind.Reasoning, status), token);
@@ -75,6 +78,8 @@ internal sealed partial class AgentRunner(
                     }
                 }
             }
+
+            await (media?.FlushAsync(token) ?? ValueTask.CompletedTask);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using DingGate.Agent;
 using DingGate.Agent.Sessions;
+using DingGate.Agent.Tools.Builtin;
 using DingGate.Cli.Admin;
 using DingGate.Cli.Gateway.Locking;
 using DingGate.Cli.Gateway.Logging;
@@ -90,6 +91,7 @@ internal static class GatewayHost
             .AddSqliteStorage(settings.StateDirectory)
             .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory, MediaRetention = retention.Media })
             .AddAgent(config)
+            .AddBuiltinTools(config, settings.StateDirectory)
             .AddAgentSessions(config.Session, config.MaxConcurrentTurns);
         builder.Services.AddRetention(retention);
         builder.Services.AddAdmin();
