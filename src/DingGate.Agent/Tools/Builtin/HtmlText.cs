@@ -6,7 +6,7 @@ namespace DingGate.Agent.Tools.Builtin;
 
 // HTML reduced to readable text for the model: comments, script, style, noscript, svg, template and head content
 // dropped (the title kept as the first line), block elements turned into line breaks, every other tag removed,
-// entities decoded, runs of spaces collapsed and at most one blank line kept.
+// entities decoded, runs of spaces collapsed, one line per block and no blank lines.
 internal static partial class HtmlText
 {
     public static string ToText(string html)
@@ -19,23 +19,13 @@ internal static partial class HtmlText
         text = TagPattern().Replace(text, " ");
         text = WebUtility.HtmlDecode(text);
         var lines = new StringBuilder();
-        var blank = false;
         foreach (var raw in text.Split('\n'))
         {
             var line = Collapse(raw);
-            if (line.Length == 0)
+            if (line.Length > 0)
             {
-                blank = lines.Length > 0;
-                continue;
+                lines.Append(lines.Length > 0 ? "\n" : string.Empty).Append(line);
             }
-
-            if (lines.Length > 0)
-            {
-                lines.Append(blank ? "\n\n" : "\n");
-            }
-
-            lines.Append(line);
-            blank = false;
         }
 
         var body = lines.ToString();
