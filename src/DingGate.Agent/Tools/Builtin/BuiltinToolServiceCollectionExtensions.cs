@@ -14,7 +14,8 @@ public static class BuiltinToolServiceCollectionExtensions
     /// <c>MEDIA:</c> line handling of the agent: the workspace is <c>tools.workspace</c> (relative to
     /// <paramref name="stateDirectory"/>; default <c>&lt;stateDir&gt;/workspace</c>), downloads wait for their answer
     /// in <c>&lt;stateDir&gt;/tool-files</c>, <c>tools.fetchUrl</c> sets the URL guard and caps. <c>send_message</c>
-    /// sends through the registered <see cref="IMessageSender"/> (the DingTalk channel). Uses the registered
+    /// sends through the registered <see cref="IMessageSender"/> (the DingTalk channel), looked up at send time (the
+    /// channel depends on the agent, so taking it at construction would be a cycle). Uses the registered
     /// <see cref="TimeProvider"/> (else the system one).
     /// </summary>
     public static IServiceCollection AddBuiltinTools(this IServiceCollection services, DinggateConfig config, string stateDirectory)
@@ -32,7 +33,7 @@ public static class BuiltinToolServiceCollectionExtensions
         services.TryAddSingleton(sp => new MediaLines(config, sp.GetRequiredService<FileSender>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBuiltinTool, SendFileTool>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBuiltinTool, FetchUrlTool>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBuiltinTool, SendMessageTool>(sp => new SendMessageTool(sp.GetService<IMessageSender>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBuiltinTool, SendMessageTool>(sp => new SendMessageTool(() => sp.GetService<IMessageSender>())));
         return services;
     }
 }

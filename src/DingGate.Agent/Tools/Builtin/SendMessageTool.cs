@@ -6,8 +6,9 @@ namespace DingGate.Agent.Tools.Builtin;
 
 // send_message: a proactive message to user:<staffId> or group:<openConversationId> through the channel's proactive
 // sender, on the account answering the turn. The sender's explicit errors come back to the model as the result.
-// Owner-only by default (tools.ownerOnly): the tool policy enforces that, not this tool.
-internal sealed class SendMessageTool(IMessageSender? sender) : IBuiltinTool
+// Owner-only by default (tools.ownerOnly): the tool policy enforces that, not this tool. The sender is looked up when
+// a message is sent: the channel that implements it depends (through its sessions and the agent) on the tools.
+internal sealed class SendMessageTool(Func<IMessageSender?> senders) : IBuiltinTool
 {
     public const string ToolName = "send_message";
 
@@ -32,7 +33,7 @@ internal sealed class SendMessageTool(IMessageSender? sender) : IBuiltinTool
 
     public async Task<string> SendAsync(string accountId, string target, string text, CancellationToken cancellationToken)
     {
-        if (sender is null)
+        if (senders() is not { } sender)
         {
             return "Not sent: no channel can send proactive messages in this gateway.";
         }
