@@ -39,6 +39,9 @@ public sealed class BuiltinToolTests
         var card = await emu.WaitForFinalizedCardAsync(cardId);
         var sends = await WaitForSendsAsync(emu, "sampleFile", 1);
 
+        var results = (await model.WaitForRequestAsync(2)).ToolResults;
+        Assert.Contains("Attached image 'sales.png'", results[0].Content, StringComparison.Ordinal);
+        Assert.Contains("Attached file 'Q3 报告.pdf'", results[1].Content, StringComparison.Ordinal);
         var uploads = await UploadsAsync(emu);
         Assert.Equal(2, uploads.Count);
         var image = Assert.Single(uploads, u => (string?)u["type"] == "image");
@@ -56,9 +59,6 @@ public sealed class BuiltinToolTests
         Assert.True(file.Sequence > lastUpload, "the file is sent after its upload");
         Assert.True(file.Sequence > (await Wire.StreamingAsync(emu, cardId)).Max(c => c.Sequence), "the file follows the finalized answer");
 
-        var results = (await model.WaitForRequestAsync(2)).ToolResults;
-        Assert.Contains("Attached image 'sales.png'", results[0].Content, StringComparison.Ordinal);
-        Assert.Contains("Attached file 'Q3 报告.pdf'", results[1].Content, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class BuiltinToolTests
         var uploads = await UploadsAsync(emu);
         var image = Assert.Single(uploads, u => (string?)u["type"] == "image");
         var pdf = Assert.Single(uploads, u => (string?)u["type"] == "file");
-        var answer = Assert.Single(await Wire.MessagesAsync(emu));
+        var answer = Assert.Single(await emu.CallsAsync("/robot/sendBySession"));
         var text = Wire.WebhookText(answer.Body);
         Assert.StartsWith("报告在这里：\n还有图表：\n> ⚠️ 文件未能发送：Refused '../dinggate.db': only files inside the workspace", text, StringComparison.Ordinal);
         Assert.EndsWith($"![sales.png]({(string?)image["mediaId"]})", text, StringComparison.Ordinal);
@@ -151,7 +151,7 @@ public sealed class BuiltinToolTests
         Assert.Equal("Sent to user:user001 (1 message).", results[0]);
         Assert.StartsWith("Not sent: Cannot send to user:nobody", results[1], StringComparison.Ordinal);
         Assert.StartsWith("Not sent: 'someone' is not a message target", results[2], StringComparison.Ordinal);
-        var proactive = Assert.Single(await emu.CallsAsync("/v1.0/robot/oToMessages/batchSend"));
+        var proactive = Assert.Single(await emu.CallsAsync("/v1.0/robot/oToMessages/batchSend"), c => c.RequestBody.Contains("user001", StringComparison.Ordinal));
         Assert.Equal(["user001"], proactive.Body["userIds"]!.AsArray().Select(n => (string?)n));
         Assert.Contains("明天 9 点开会", (string)proactive.Body["msgParam"]!, StringComparison.Ordinal);
     }

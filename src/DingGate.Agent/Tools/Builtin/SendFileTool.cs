@@ -20,8 +20,8 @@ internal sealed class SendFileTool(FileSender sender) : IBuiltinTool
         return AIFunctionFactory.Create(
             async (
                 [Description("A file path relative to the workspace directory, or an http(s) URL.")] string path_or_url,
-                [Description("Optional file name shown to the user.")] string? name,
-                CancellationToken cancellationToken) =>
+                CancellationToken cancellationToken,
+                [Description("Optional file name shown to the user.")] string? name = null) =>
                 (await sender.SendAsync(path_or_url, name, turn.Reply, turn.Message.AccountId, cancellationToken)).Message,
             new AIFunctionFactoryOptions { Name = ToolName, Description = Description });
     }

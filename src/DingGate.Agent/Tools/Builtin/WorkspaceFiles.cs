@@ -38,7 +38,7 @@ internal static class WorkspaceFiles
         var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         if (!real.StartsWith(rootPrefix, comparison))
         {
-            throw new FileRefusedException($"Refused '{path}': only files inside the workspace ({workspace}) can be sent.");
+            throw new FileRefusedException($"Refused '{path}': only files inside the workspace directory can be sent (give a path relative to it).");
         }
 
         var info = new FileInfo(real);

@@ -1,6 +1,9 @@
 using DingGate.Agent.Tests.Support;
 using DingGate.Agent.Tools.Builtin;
+using DingGate.Agent.Tools;
 using DingGate.Core.Replies;
+using DingGate.Core.Sessions;
+using Microsoft.Extensions.AI;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
@@ -54,6 +57,21 @@ public sealed class SendFileTests : IDisposable
         Assert.Equal(OutboundFileKind.File, file.Kind);
         Assert.Equal("Q3 报告.pdf", file.FileName);
         Assert.Contains("sent as its own message after your answer", result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Tool_CalledWithThePathOnly_NameIsOptional()
+    {
+        await using var sink = new RecordingReplySink();
+        using var http = FetchUrlToolTests.Http(new FetchUrlOptions());
+        var turn = new ToolTurnContext(Messages.Text("q"), new SessionKey("main", "dm:sender-1"), sink, "default", SenderIsOwner: false);
+        var function = new SendFileTool(Sender(http)).Create(turn);
+
+        var result = await function.InvokeAsync(new AIFunctionArguments { ["path_or_url"] = "charts/sales.png" });
+
+        Assert.Contains("Attached image 'sales.png'", result?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["path_or_url"], function.JsonSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+        Assert.Single(sink.Updates);
     }
 
     [Theory]
