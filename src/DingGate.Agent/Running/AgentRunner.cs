@@ -101,7 +101,7 @@ internal sealed partial class AgentRunner(
             }
 
             await (media?.FlushAsync(token) ?? ValueTask.CompletedTask);
-            if (answer.Length == 0 && steps.Count > 0)
+            if (answer.Length == 0 && steps.Count > 0 && turnTools.Count > 0)
             {
                 answer.Append(ToolTexts.NoAnswerAfterTools);
                 await reply.WriteAsync(new ReplyTextDelta(ToolTexts.NoAnswerAfterTools), token);
@@ -134,10 +134,7 @@ internal sealed partial class AgentRunner(
         }
 
         var message = request.Message;
-        var scope = string.Equals(config.Session.Scope, "per-user-in-group", StringComparison.OrdinalIgnoreCase)
-            ? SessionScope.PerUserInGroup
-            : SessionScope.PerPeer;
-        var turn = new ToolTurnContext(message, SessionKey.For(message, scope), reply, agent.AgentName, IsOwner(message));
+        var turn = new ToolTurnContext(message, KeyOf(message), reply, agent.AgentName, IsOwner(message));
         return tools.ToolsFor(agent.Agent, turn);
     }
 
@@ -177,17 +174,18 @@ internal sealed partial class AgentRunner(
     // Sender and session for the demo model (content markers and these options never reach a provider's wire).
     private ChatOptions Options(InboundMessage message)
     {
-        var scope = string.Equals(config.Session.Scope, "per-user-in-group", StringComparison.OrdinalIgnoreCase)
-            ? SessionScope.PerUserInGroup
-            : SessionScope.PerPeer;
         var sender = message.Sender.StaffId is null ? message.Sender.Nick : $"{message.Sender.Nick} ({message.Sender.StaffId})";
         return new ChatOptions
         {
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
                 [PromptParts.SenderKey] = sender,
-                [PromptParts.SessionKey] = SessionKey.For(message, scope).ToString(),
+                [PromptParts.SessionKey] = KeyOf(message).ToString(),
             },
         };
     }
+
+    private SessionKey KeyOf(InboundMessage message) => SessionKey.For(
+        message,
+        string.Equals(config.Session.Scope, "per-user-in-group", StringComparison.OrdinalIgnoreCase) ? SessionScope.PerUserInGroup : SessionScope.PerPeer);
 }

@@ -12,10 +12,11 @@ namespace DingGate.Agent.Tools;
 /// </summary>
 internal sealed partial class ToolCatalog(IEnumerable<IToolSource> sources, DinggateConfig config, ILogger<ToolCatalog>? logger = null)
 {
-    private readonly IReadOnlyList<IToolSource> _sources = [.. sources];
+    // The built-ins first: a name taken by a built-in stays the built-in's.
+    private readonly IReadOnlyList<IToolSource> _sources = [.. sources.OrderBy(s => s.Name == ToolSources.Builtin ? 0 : 1)];
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
 
-    /// <summary>The registered sources in registration order.</summary>
+    /// <summary>The registered sources: the built-ins, then the others in registration order.</summary>
     public IReadOnlyList<IToolSource> Sources => _sources;
 
     /// <summary>Every tool of every source, available or not.</summary>

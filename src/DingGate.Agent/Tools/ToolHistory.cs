@@ -16,21 +16,43 @@ internal static class ToolHistory
     public static IReadOnlyList<SessionTurn> Turns(IReadOnlyList<AIContent> steps, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(steps);
-        var answered = steps.OfType<FunctionResultContent>().Select(r => r.CallId).ToHashSet(StringComparer.Ordinal);
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var turns = new List<SessionTurn>();
-        foreach (var step in steps)
+
+        // Each result answers the latest call before it with its id that has no result yet.
+        var matched = new HashSet<int>();
+        var names = new Dictionary<int, string>();
+        for (var i = 0; i < steps.Count; i++)
         {
-            switch (step)
+            if (steps[i] is not FunctionResultContent result)
             {
-                case FunctionCallContent call when answered.Contains(call.CallId):
-                    names[call.CallId] = call.Name;
-                    turns.Add(new SessionTurn(SessionTurn.ToolCall, CallJson(call), at));
-                    break;
-                case FunctionResultContent result when names.TryGetValue(result.CallId, out var name):
-                    turns.Add(new SessionTurn(SessionTurn.ToolResult, ResultJson(result, name), at));
-                    break;
+                continue;
             }
+
+            for (var j = i - 1; j >= 0; j--)
+            {
+                if (steps[j] is FunctionCallContent call && call.CallId == result.CallId && !matched.Contains(j))
+                {
+                    matched.Add(j);
+                    matched.Add(i);
+                    names[i] = call.Name;
+                    break;
+                }
+            }
+        }
+
+        var turns = new List<SessionTurn>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!matched.Contains(i))
+            {
+                continue;
+            }
+
+            turns.Add(steps[i] switch
+            {
+                FunctionCallContent call => new SessionTurn(SessionTurn.ToolCall, CallJson(call), at),
+                FunctionResultContent result => new SessionTurn(SessionTurn.ToolResult, ResultJson(result, names[i]), at),
+                _ => throw new InvalidOperationException("Only calls and results are matched."),
+            });
         }
 
         return turns;

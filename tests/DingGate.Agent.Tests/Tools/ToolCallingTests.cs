@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DingGate.Agent.Tests.Support;
+using DingGate.Core.Configuration;
 using DingGate.Core.Replies;
 using DingGate.Core.Sessions;
 
@@ -75,6 +76,37 @@ public sealed class ToolCallingTests
         Assert.Equal(2, messages[^3]!["tool_calls"]!.AsArray().Count);
         Assert.Equal(("call_a", "echo 1"), (messages[^2]!["tool_call_id"]!.GetValue<string>(), ToolContent(messages[^2]!)));
         Assert.Equal(("call_b", "echo 2"), (messages[^1]!["tool_call_id"]!.GetValue<string>(), ToolContent(messages[^1]!)));
+    }
+
+    [Fact]
+    public async Task RunAsync_AnthropicToolUse_SecondRequestCarriesToolUseAndToolResult()
+    {
+        var served = 0;
+        await using var server = await FakeModelServer.StartAsync("/v1/messages", (context, _) => Interlocked.Increment(ref served) == 1
+            ? AnthropicSse.ToolUseAsync(context, "claude-test", "toolu_1", "weather", """{"city":"北京"}""")
+            : AnthropicSse.StreamAsync(context, "claude-test", [], ["北京多云"]));
+        var config = Runners.Config(new ModelSettings { Provider = "anthropic", BaseUrl = server.BaseAddress, Model = "claude-test", ApiKey = "ak-test", MaxOutputTokens = 1000 });
+        config.Agents["default"] = new AgentSettings { Tools = { Allow = { "weather" } } };
+        var weather = new TestTool("weather", (args, _) => Task.FromResult<object?>($"cloudy in {args["city"]}"));
+        await using var services = ToolTurns.Build(config, [weather]);
+        await using var sink = new RecordingReplySink();
+
+        var answer = await services.AskAsync(sink);
+
+        Assert.Equal("北京多云", answer.Text);
+        Assert.Equal(1, weather.Runs);
+        var requests = server.Requests;
+        Assert.Equal(2, requests.Count);
+        Assert.Equal("weather", Assert.Single(requests[0].Json["tools"]!.AsArray())!["name"]!.GetValue<string>());
+        var messages = requests[1].Json["messages"]!.AsArray();
+        var use = Assert.Single(messages[^2]!["content"]!.AsArray(), c => c!["type"]!.GetValue<string>() == "tool_use")!;
+        Assert.Equal("assistant", messages[^2]!["role"]!.GetValue<string>());
+        Assert.Equal(("toolu_1", "weather", "北京"), (use["id"]!.GetValue<string>(), use["name"]!.GetValue<string>(), use["input"]!["city"]!.GetValue<string>()));
+        var result = Assert.Single(messages[^1]!["content"]!.AsArray(), c => c!["type"]!.GetValue<string>() == "tool_result")!;
+        Assert.Equal("user", messages[^1]!["role"]!.GetValue<string>());
+        Assert.Equal("toolu_1", result["tool_use_id"]!.GetValue<string>());
+        Assert.Equal("cloudy in 北京", ToolContent(result));
+        Assert.False(result["is_error"]!.GetValue<bool>());
     }
 
     internal static string ToolContent(JsonNode message) => message["content"] switch
