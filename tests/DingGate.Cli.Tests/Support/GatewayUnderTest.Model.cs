@@ -7,8 +7,7 @@ namespace DingGate.Cli.Tests.Support;
 internal sealed partial class GatewayUnderTest
 {
     /// <summary>
-    /// Builds and starts the gateway as <see cref="StartAsync(EmulatorUnderTest, string, ScriptedChatClient, Action{DingTalkChannelSettings}?, TimeSpan?)"/>
-    /// does, but the model "default" is the real <c>openai</c> provider talking to <paramref name="model"/> (real
+    /// Builds and starts the gateway as the <see cref="ScriptedChatClient"/> overload does, but the model "default" is the real <c>openai</c> provider talking to <paramref name="model"/> (real
     /// <c>tool_calls</c> on the wire); <paramref name="configureConfig"/> adds agents, tools and the like.
     /// </summary>
     public static async Task<GatewayUnderTest> StartAsync(
