@@ -21,7 +21,7 @@ internal sealed partial class FileSender(SendFileOptions options, GuardedHttp ht
         try
         {
             var isUrl = given.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || given.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-            var path = isUrl ? await DownloadAsync(given, cancellationToken) : WorkspaceFiles.Resolve(options.Workspace, given, options.MaxBytes);
+            var path = isUrl ? await DownloadAsync(given, cancellationToken) : WorkspaceFiles.Resolve(options.Workspace, given, options.MaxBytes, options.StateDirectory);
             var file = OutboundFile.FromPath(path) with { FileName = DisplayName(name, path) };
             await reply.WriteAsync(new ReplyFile(file), cancellationToken);
             var shown = file.FileName ?? Path.GetFileName(path);

@@ -7,8 +7,9 @@ internal static class WorkspaceFiles
 {
     private const int MaxLinks = 40;
 
-    // The real path of the file; throws FileRefusedException saying why not.
-    public static string Resolve(string workspace, string path, long maxBytes)
+    // The real path of the file; throws FileRefusedException saying why not. Files of the gateway's state directory
+    // (database, admin token) are never sent, even under a workspace that contains it, except in its workspace folder.
+    public static string Resolve(string workspace, string path, long maxBytes, string? stateDirectory = null)
     {
         ArgumentNullException.ThrowIfNull(workspace);
         ArgumentNullException.ThrowIfNull(path);
@@ -24,21 +25,30 @@ internal static class WorkspaceFiles
         }
 
         string root, real;
+        string? state = null, stateWorkspace = null;
         try
         {
             root = RealPath(Path.GetFullPath(workspace));
             real = RealPath(Path.GetFullPath(given, root));
+            if (stateDirectory is not null)
+            {
+                state = RealPath(Path.GetFullPath(stateDirectory));
+                stateWorkspace = Path.Combine(state, "workspace");
+            }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             throw new FileRefusedException($"Refused '{path}': the path cannot be read ({ex.Message}).", ex);
         }
 
-        var rootPrefix = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
-        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        if (!real.StartsWith(rootPrefix, comparison))
+        if (!IsUnder(real, root))
         {
             throw new FileRefusedException($"Refused '{path}': only files inside the workspace directory can be sent (give a path relative to it).");
+        }
+
+        if (state is not null && IsUnder(real, state) && !IsUnder(real, stateWorkspace!))
+        {
+            throw new FileRefusedException($"Refused '{path}': it is one of the gateway's own state files, which are never sent.");
         }
 
         var info = new FileInfo(real);
@@ -63,6 +73,13 @@ internal static class WorkspaceFiles
         }
 
         return real;
+    }
+
+    private static bool IsUnder(string path, string root)
+    {
+        var prefix = Path.EndsInDirectorySeparator(root) ? root : root + Path.DirectorySeparatorChar;
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return path.StartsWith(prefix, comparison);
     }
 
     // Follows every symbolic link in an absolute, normalized path, component by component.

@@ -114,6 +114,22 @@ public sealed class SendFileTests : IDisposable
         Assert.Equal(Path.Combine(Workspace, "report.pdf"), Assert.IsType<ReplyFile>(Assert.Single(sink.Updates)).File.Path);
     }
 
+    [Fact]
+    public async Task Send_WorkspaceContainingTheStateDirectory_StateFilesStillRefused()
+    {
+        await using var sink = new RecordingReplySink();
+        using var http = FetchUrlToolTests.Http(new FetchUrlOptions());
+        var sender = new FileSender(SendFileOptions.From(_state.Path, _state.Path), http, TimeProvider.System);
+
+        var database = await sender.SendAsync("dinggate.db", null, sink, "main", CancellationToken.None);
+        var report = await sender.SendAsync("workspace/report.pdf", null, sink, "main", CancellationToken.None);
+
+        Assert.False(database.Sent);
+        Assert.Contains("the gateway's own state files", database.Message, StringComparison.Ordinal);
+        Assert.True(report.Sent, report.Message);
+        Assert.Single(sink.Updates);
+    }
+
     [Theory]
     [InlineData("missing.png", "no such file")]
     [InlineData("charts", "is a directory")]
