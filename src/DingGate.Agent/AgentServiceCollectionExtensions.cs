@@ -48,7 +48,8 @@ public static class AgentServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<AgentRunner>>(),
             sp.GetRequiredService<ToolCatalog>(),
-            sp.GetService<Core.Secrets.SecretRedactor>()));
+            sp.GetService<Core.Secrets.SecretRedactor>(),
+            sp.GetService<Tools.Builtin.MediaLines>()));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using DingGate.Agent.Prompting;
 using DingGate.Agent.Providers;
 using DingGate.Agent.Tools;
+using DingGate.Agent.Tools.Builtin;
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
@@ -29,7 +30,8 @@ internal sealed partial class AgentRunner(
     TimeProvider timeProvider,
     ILogger<AgentRunner>? logger = null,
     ToolCatalog? tools = null,
-    SecretRedactor? redactor = null) : IAgentRunner
+    SecretRedactor? redactor = null,
+    MediaLines? mediaLines = null) : IAgentRunner
 {
     public static readonly TimeSpan ReasoningStatusInterval = TimeSpan.FromSeconds(2);
 
@@ -69,6 +71,7 @@ internal sealed partial class AgentRunner(
         var steps = new List<AIContent>();
         var reasoning = new ReasoningStatusThrottle(timeProvider, ReasoningStatusInterval);
         long? inputTokens = null, outputTokens = null;
+        var media = mediaLines?.For(agent.Agent, message, reply, IsOwner(message));
         try
         {
             await foreach (var update in client.GetStreamingResponseAsync(prompt.Messages, options, token).WithCancellation(token))
@@ -80,7 +83,7 @@ internal sealed partial class AgentRunner(
                     {
                         case TextContent { Text.Length: > 0 } text when update.Role != ChatRole.Tool:
                             answer.Append(text.Text);
-                            await reply.WriteAsync(new ReplyTextDelta(text.Text), token);
+                            await (media is null ? reply.WriteAsync(new ReplyTextDelta(text.Text), token) : media.WriteAsync(text.Text, token));
                             break;
                         case TextReasoningContent thinking when reasoning.Add(thinking.Text) is { } status:
                             await reply.WriteAsync(new ReplyStatus(ReplyStatusKind.Reasoning, status), token);
@@ -97,6 +100,7 @@ internal sealed partial class AgentRunner(
                 }
             }
 
+            await (media?.FlushAsync(token) ?? ValueTask.CompletedTask);
             if (answer.Length == 0 && steps.Count > 0 && turnTools.Count > 0)
             {
                 answer.Append(ToolTexts.NoAnswerAfterTools);

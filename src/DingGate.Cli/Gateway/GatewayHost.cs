@@ -1,6 +1,7 @@
 using System.Net;
 using DingGate.Agent;
 using DingGate.Agent.Sessions;
+using DingGate.Agent.Tools.Builtin;
 using DingGate.Agent.Tools.Mcp;
 using DingGate.Cli.Admin;
 using DingGate.Cli.Gateway.Locking;
@@ -91,6 +92,7 @@ internal static class GatewayHost
             .AddSqliteStorage(settings.StateDirectory)
             .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory, MediaRetention = retention.Media })
             .AddAgent(config)
+            .AddBuiltinTools(config, settings.StateDirectory)
             .AddAgentSessions(config.Session, config.MaxConcurrentTurns)
             .AddMcpTools(config.Mcp);
         builder.Services.AddRetention(retention);

@@ -1,5 +1,6 @@
 using DingGate.Agent;
 using DingGate.Agent.Sessions;
+using DingGate.Agent.Tools.Builtin;
 using DingGate.Core.Configuration.Loading;
 using DingGate.DingTalk;
 using DingGate.Storage;
@@ -18,6 +19,7 @@ internal static class OfflineChannel
             .AddSqliteStorage(loaded.StateDirectory)
             .AddDingTalk(new DingTalkChannelOptions { Settings = loaded.Config.Channels.Dingtalk!, StateDirectory = loaded.StateDirectory })
             .AddAgent(loaded.Config)
+            .AddBuiltinTools(loaded.Config, loaded.StateDirectory)
             .AddAgentSessions(loaded.Config.Session, loaded.Config.MaxConcurrentTurns)
             .BuildServiceProvider();
 }

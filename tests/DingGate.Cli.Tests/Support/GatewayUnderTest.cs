@@ -15,7 +15,7 @@ namespace DingGate.Cli.Tests.Support;
 /// <see cref="ScriptedChatClient"/> (or, <see cref="StartWithModelServerAsync"/>, the real provider against a model server). Started when returned (its stream connection is active in the emulator). A second
 /// gateway on the same directory is a restart. Dispose stops it gracefully unless it was stopped or killed.
 /// </summary>
-internal sealed class GatewayUnderTest : IAsyncDisposable
+internal sealed partial class GatewayUnderTest : IAsyncDisposable
 {
     private IHost? _host;
 
