@@ -42,7 +42,7 @@ internal sealed partial class GatewayUnderTest : IAsyncDisposable
         StartCoreAsync(emulator, stateDirectory, model, null, configure, shutdownTimeout, configureConfig, services);
 
     /// <summary>
-    /// As <see cref="StartAsync"/>, but the model "default" keeps its configured provider: the real <c>openai</c>
+    /// As StartAsync with a scripted client, but the model "default" keeps its configured provider: the real <c>openai</c>
     /// provider talking to <paramref name="modelBaseUrl"/> (e.g. a <c>ScriptedOpenAiServer</c>), so tests see the wire request.
     /// </summary>
     /// <paramref name="configureConfig"/> edits the rest of the configuration (agents, tools); <paramref name="services"/>
