@@ -1,5 +1,6 @@
 using System.Net;
 using DingGate.Agent;
+using DingGate.Agent.Scheduling;
 using DingGate.Agent.Sessions;
 using DingGate.Cli.Admin;
 using DingGate.Cli.Gateway.Locking;
@@ -90,7 +91,8 @@ internal static class GatewayHost
             .AddSqliteStorage(settings.StateDirectory)
             .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory, MediaRetention = retention.Media })
             .AddAgent(config)
-            .AddAgentSessions(config.Session, config.MaxConcurrentTurns);
+            .AddAgentSessions(config.Session, config.MaxConcurrentTurns)
+            .AddScheduledJobs(config);
         builder.Services.AddRetention(retention);
         builder.Services.AddAdmin();
         builder.Services.AddHostedService<AdminAnnouncer>();
@@ -101,6 +103,9 @@ internal static class GatewayHost
         // Hosted services stop in reverse order: the channel stops reading first, then the running turns drain.
         builder.Services.AddHostedService<SessionDrainService>();
         builder.Services.AddHostedService<ChannelHostedService>();
+
+        // Scheduled jobs send proactively through the channel's accounts; stopped (and awaited) first.
+        builder.Services.AddHostedService<JobSchedulerService>();
         settings.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapAdmin(adminToken);
