@@ -36,7 +36,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     /// </summary>
     public static async Task<GatewayUnderTest> StartAsync(
         EmulatorUnderTest emulator, string stateDirectory, ScriptedChatClient model, Action<DingTalkChannelSettings>? configure = null,
-        TimeSpan? shutdownTimeout = null)
+        TimeSpan? shutdownTimeout = null, Action<DinggateConfig>? configureConfig = null)
     {
         var channel = new DingTalkChannelSettings
         {
@@ -48,6 +48,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         var config = new DinggateConfig();
         config.Models["default"] = new ModelSettings { Provider = "openai", Model = "scripted-model", ApiKey = "test-key" };
         config.Channels.Dingtalk = channel;
+        configureConfig?.Invoke(config);
         Directory.CreateDirectory(stateDirectory);
         var settings = new GatewayHostSettings
         {
