@@ -24,4 +24,7 @@ internal sealed partial class JobScheduler
 
     [LoggerMessage(EventId = 5707, Level = LogLevel.Error, Message = "Job {JobId} cannot be scheduled: {Reason}")]
     private static partial void LogInvalidJob(ILogger logger, string jobId, string reason);
+
+    [LoggerMessage(EventId = 5708, Level = LogLevel.Warning, Message = "Job {JobId}: the send of the occurrence due {DueAt:o} ended while the gateway was stopping; left in flight (the next start records it ambiguous)")]
+    private static partial void LogCutByStop(ILogger logger, Exception exception, string jobId, DateTimeOffset dueAt);
 }

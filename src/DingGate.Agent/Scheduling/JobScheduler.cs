@@ -158,6 +158,13 @@ internal sealed partial class JobScheduler(
             var target = MessageTarget.Parse(job.Target);
             await sender.SendAsync(job.AccountId, target, new OutboundMessage { Text = text }, CancellationToken.None);
         }
+        catch (Exception ex) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host is going down (a kill disposes the channel's HTTP clients under the send): whether DingTalk got
+            // it is unknown, so the occurrence stays in flight and the next start flags it ambiguous.
+            LogCutByStop(logger, ex, job.Id, occurrence.DueAt);
+            return;
+        }
         catch (Exception ex)
         {
             await AttemptFailedAsync(job, occurrence, ex, CancellationToken.None);
