@@ -216,6 +216,35 @@ public sealed partial class ScheduledJobTests
         Assert.Empty(await ProactiveAsync(emu, "不会发出"));
     }
 
+    [Fact]
+    public async Task SendRefused_RetriedWithBackoff_ThenRecordedFailed_AndATransientFailureIsDeliveredOnce()
+    {
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        using var state = new TempDirectory();
+        await using var gateway = await StartAsync(emu, state.Path);
+        var store = gateway.Services.GetRequiredService<IScheduledJobStore>();
+        await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = OtoPath, kind = "Status", status = 400, count = 1000 });
+        var refused = await CreateAsync(gateway, text: "总是被拒", delayMinutes: 1);
+
+        await AdvanceUntilAsync(
+            emu, async () => (await store.ListOccurrencesAsync(refused, 1, CancellationToken.None)) is [{ State: OccurrenceState.Failed }], "the occurrence failed");
+        var failed = Assert.Single(await store.ListOccurrencesAsync(refused, 1, CancellationToken.None));
+        var failedAt = emu.Time!.GetUtcNow();
+        await emu.SendAsync(HttpMethod.Delete, "/_emulator/faults");
+        await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = OtoPath, kind = "Status", status = 400, count = 1 });
+        var flaky = await CreateAsync(gateway, text: "第二次成功", delayMinutes: 1);
+        await AdvanceUntilAsync(
+            emu, async () => (await store.ListOccurrencesAsync(flaky, 1, CancellationToken.None)) is [{ State: OccurrenceState.Sent }], "the retry delivered");
+
+        Assert.Equal(4, failed.Attempts);
+        Assert.StartsWith("Cannot send to user:user001: DingTalk ref", failed.Detail, StringComparison.Ordinal);
+        // Backoff 10 s, 40 s, 160 s after the first attempt at +1 min.
+        Assert.True(failedAt >= EmulatorUnderTest.Start.AddMinutes(1).AddSeconds(210), $"failed at {failedAt:o}");
+        Assert.Empty(await ProactiveAsync(emu, "总是被拒"));
+        Assert.Single(await ProactiveAsync(emu, "第二次成功"));
+        Assert.Equal(2, Assert.Single(await store.ListOccurrencesAsync(flaky, 1, CancellationToken.None)).Attempts);
+    }
+
     private static Task<GatewayUnderTest> StartAsync(EmulatorUnderTest emu, string state, ScriptedChatClient? model = null, bool skip = false) =>
         GatewayUnderTest.StartAsync(
             emu,
