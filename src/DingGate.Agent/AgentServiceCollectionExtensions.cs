@@ -2,6 +2,7 @@ using DingGate.Agent.Attachments;
 using DingGate.Agent.Demo;
 using DingGate.Agent.Providers;
 using DingGate.Agent.Running;
+using DingGate.Agent.Tools;
 using DingGate.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +18,10 @@ public static class AgentServiceCollectionExtensions
     /// extraction. Uses the registered <see cref="TimeProvider"/> (else the system one), logging when registered,
     /// <see cref="DemoChatOptions"/> and <see cref="ExtractionLimits"/> when registered (else the defaults, and the
     /// limits of the <c>attachments</c> section). A chat client
-    /// provider registered by a host or test replaces the configured clients.
+    /// provider registered by a host or test replaces the configured clients. Tools: a <see cref="ToolCatalog"/> over
+    /// every registered <see cref="IToolSource"/>, the built-in source among them (every registered
+    /// <see cref="IBuiltinTool"/>); register more sources and built-in tools before or after this call. The host's
+    /// <c>SecretRedactor</c>, when registered, cleans the error results of failing tools.
     /// </summary>
     public static IServiceCollection AddAgent(this IServiceCollection services, DinggateConfig config)
     {
@@ -31,13 +35,20 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<AttachmentTextExtractor>();
         services.TryAddSingleton<PromptBuilder>();
         services.TryAddSingleton(_ => new AgentResolver(config));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolSource, BuiltinToolSource>());
+        services.TryAddSingleton(sp => new ToolCatalog(
+            sp.GetServices<IToolSource>(),
+            config,
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<ToolCatalog>>()));
         services.TryAddSingleton<IAgentRunner>(sp => new AgentRunner(
             sp.GetRequiredService<AgentResolver>(),
             sp.GetRequiredService<IChatClientProvider>(),
             sp.GetRequiredService<PromptBuilder>(),
             config,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<AgentRunner>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<AgentRunner>>(),
+            sp.GetRequiredService<ToolCatalog>(),
+            sp.GetService<Core.Secrets.SecretRedactor>()));
         return services;
     }
 }

@@ -13,6 +13,7 @@ using DingGate.Cli.Outbox;
 using DingGate.Cli.Pairing;
 using DingGate.Cli.Plugins;
 using DingGate.Cli.Sandbox;
+using DingGate.Core.Files;
 using DingGate.Core.Secrets;
 
 namespace DingGate.Cli;
@@ -81,6 +82,12 @@ internal static class DinggateCli
             // As the library's handler did: a cancelled verb ends with 1 and no message.
             return ExitCodes.Runtime;
         }
+        catch (Exception ex) when (DirectoryProblem(ex) is { } problem)
+        {
+            // A missing or unwritable home or state directory (a service account such as nobody): one line, naming it.
+            await error.WriteLineAsync(CannotCreate(CommandPath(parse), problem));
+            return ExitCodes.CannotCreate;
+        }
         catch (Exception ex)
         {
             await error.WriteLineAsync(UnexpectedError(CommandPath(parse), ex));
@@ -94,6 +101,30 @@ internal static class DinggateCli
         var redactor = SecretRedactor.ShapesOnly();
         var message = exception is AggregateException { InnerExceptions.Count: 1 } single ? single.InnerExceptions[0] : exception;
         return $"{command}: unexpected error: {message.GetType().Name}: {redactor.Redact(message.Message)}";
+    }
+
+    /// <summary>The one line for a directory that cannot be created or written, with what to change.</summary>
+    internal static string CannotCreate(string command, Exception exception)
+    {
+        var redactor = SecretRedactor.ShapesOnly();
+        var hint = exception is DirectoryCreationException { Path.Length: 0 }
+            ? string.Empty
+            : "; set gateway.stateDir (or DINGGATE_STATE_DIR) to a directory this user can write, or HOME to an existing one";
+        return $"{command}: {redactor.Redact(exception.Message)}{hint}";
+    }
+
+    // The directory failure behind an exception (a store wraps it in its own), if that is what it is.
+    private static Exception? DirectoryProblem(Exception exception)
+    {
+        for (Exception? e = exception; e is not null; e = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerExceptions[0] : e.InnerException)
+        {
+            if (e is DirectoryCreationException or UnauthorizedAccessException)
+            {
+                return e;
+            }
+        }
+
+        return null;
     }
 
     private static string CommandPath(ParseResult parse)

@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>Status: the gateway runs but not every enabled account is connected.</summary>
     public const int NotReady = 4;
 
+    /// <summary>A directory DingGate needs (home, state, logs) cannot be created or written (EX_CANTCREAT from sysexits.h).</summary>
+    public const int CannotCreate = 73;
+
     /// <summary>The configuration is missing or invalid (EX_CONFIG from sysexits.h).</summary>
     public const int Config = 78;
 }

@@ -10,7 +10,7 @@ public sealed class DingTalkChannelOptions
     public DingTalkChannelSettings Settings { get; set; } = new();
 
     /// <summary>State directory: the SQLite file and downloaded media (<c>media/&lt;account&gt;/…</c>) live here.</summary>
-    public string StateDirectory { get; set; } = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dinggate");
+    public string StateDirectory { get; set; } = Path.Combine(Core.Files.UserHome.Directory, ".dinggate");
 
     /// <summary>Timeout of one DingTalk HTTP call.</summary>
     public TimeSpan HttpTimeout { get; set; } = TimeSpan.FromSeconds(30);

@@ -1,8 +1,11 @@
 using System.Text;
 using DingGate.Agent.Prompting;
 using DingGate.Agent.Providers;
+using DingGate.Agent.Tools;
 using DingGate.Core.Configuration;
+using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
+using DingGate.Core.Secrets;
 using DingGate.Core.Sessions;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -12,8 +15,11 @@ namespace DingGate.Agent.Running;
 
 /// <summary>
 /// Runs one turn: resolves the account's agent and model, builds the prompt and streams the model's answer into the
-/// reply sink (text deltas; throttled reasoning and tool-call statuses). Stops at once when the token or the sink's stop
-/// button is cancelled (throws <see cref="OperationCanceledException"/>). Never completes the sink.
+/// reply sink (text deltas; throttled reasoning and tool-call statuses). When the agent may use tools, the model's
+/// client is wrapped for the turn in a <see cref="FunctionInvokingChatClient"/> that runs the calls through a
+/// <see cref="ToolInvoker"/> (rounds, timeouts, errors as results) with the tools of the <see cref="ToolCatalog"/>.
+/// Stops at once when the token or the sink's stop button is cancelled (throws <see cref="OperationCanceledException"/>),
+/// a running tool included. Never completes the sink.
 /// </summary>
 internal sealed partial class AgentRunner(
     AgentResolver resolver,
@@ -21,11 +27,16 @@ internal sealed partial class AgentRunner(
     PromptBuilder prompts,
     DinggateConfig config,
     TimeProvider timeProvider,
-    ILogger<AgentRunner>? logger = null) : IAgentRunner
+    ILogger<AgentRunner>? logger = null,
+    ToolCatalog? tools = null,
+    SecretRedactor? redactor = null) : IAgentRunner
 {
     public static readonly TimeSpan ReasoningStatusInterval = TimeSpan.FromSeconds(2);
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+    private readonly ToolLimits _limits = ToolLimits.From(config.Tools);
+    private readonly SecretRedactor _redactor = redactor ?? SecretRedactor.ShapesOnly();
+    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlySet<string>>> _owners = new(() => OwnersByAccount(config));
 
     public AgentInfo Describe(string accountId)
     {
@@ -41,39 +52,55 @@ internal sealed partial class AgentRunner(
         var token = linked.Token;
         var message = request.Message;
         var agent = resolver.Resolve(message.AccountId);
-        var client = clients.GetClient(agent.ModelName, agent.Model);
         var prompt = await prompts.BuildAsync(request, agent, token);
+        var options = Options(message);
+        var turnTools = ToolsFor(request, agent, reply);
+        var client = clients.GetClient(agent.ModelName, agent.Model);
+        if (turnTools.Count > 0)
+        {
+            options.Tools = [.. turnTools];
+            client = WithTools(client, reply);
+        }
+
         LogTurnStarted(_logger, message.AccountId, agent.AgentName, agent.ModelName, request.History.Count, message.Attachments.Count);
 
         var started = timeProvider.GetTimestamp();
         var answer = new StringBuilder();
+        var steps = new List<AIContent>();
         var reasoning = new ReasoningStatusThrottle(timeProvider, ReasoningStatusInterval);
         long? inputTokens = null, outputTokens = null;
         try
         {
-            await foreach (var update in client.GetStreamingResponseAsync(prompt.Messages, Options(message), token).WithCancellation(token))
+            await foreach (var update in client.GetStreamingResponseAsync(prompt.Messages, options, token).WithCancellation(token))
             {
                 token.ThrowIfCancellationRequested();
                 foreach (var content in update.Contents)
                 {
                     switch (content)
                     {
-                        case TextContent { Text.Length: > 0 } text:
+                        case TextContent { Text.Length: > 0 } text when update.Role != ChatRole.Tool:
                             answer.Append(text.Text);
                             await reply.WriteAsync(new ReplyTextDelta(text.Text), token);
                             break;
                         case TextReasoningContent thinking when reasoning.Add(thinking.Text) is { } status:
                             await reply.WriteAsync(new ReplyStatus(ReplyStatusKind.Reasoning, status), token);
                             break;
-                        case FunctionCallContent call:
-                            await reply.WriteAsync(new ReplyStatus(ReplyStatusKind.ToolCall, call.Name), token);
+                        case FunctionCallContent or FunctionResultContent:
+                            steps.Add(content);
                             break;
                         case UsageContent usage:
-                            inputTokens = usage.Details.InputTokenCount ?? inputTokens;
-                            outputTokens = usage.Details.OutputTokenCount ?? outputTokens;
+                            // With tools, each round reports its own usage: the turn's is their sum.
+                            inputTokens = Sum(inputTokens, usage.Details.InputTokenCount, turnTools.Count > 0);
+                            outputTokens = Sum(outputTokens, usage.Details.OutputTokenCount, turnTools.Count > 0);
                             break;
                     }
                 }
+            }
+
+            if (answer.Length == 0 && steps.Count > 0 && turnTools.Count > 0)
+            {
+                answer.Append(ToolTexts.NoAnswerAfterTools);
+                await reply.WriteAsync(new ReplyTextDelta(ToolTexts.NoAnswerAfterTools), token);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -89,23 +116,72 @@ internal sealed partial class AgentRunner(
 
         var elapsed = timeProvider.GetElapsedTime(started);
         LogTurnFinished(_logger, message.AccountId, agent.AgentName, answer.Length, inputTokens, outputTokens, elapsed);
-        return new AgentAnswer(answer.ToString(), prompt.UserText, inputTokens ?? 0, outputTokens ?? 0);
+        return new AgentAnswer(answer.ToString(), prompt.UserText, inputTokens ?? 0, outputTokens ?? 0)
+        {
+            ToolSteps = ToolHistory.Turns(steps, timeProvider.GetUtcNow()),
+        };
     }
 
-    // Sender and session for the demo model (content markers and these options never reach a provider's wire).
-    private ChatOptions Options(Core.Inbound.InboundMessage message)
+    private IReadOnlyList<AIFunction> ToolsFor(AgentRequest request, ResolvedAgent agent, IReplySink reply)
     {
-        var scope = string.Equals(config.Session.Scope, "per-user-in-group", StringComparison.OrdinalIgnoreCase)
-            ? SessionScope.PerUserInGroup
-            : SessionScope.PerPeer;
+        if (tools is null || agent.Agent.Tools.Allow.Count == 0)
+        {
+            return [];
+        }
+
+        var message = request.Message;
+        var turn = new ToolTurnContext(message, KeyOf(message), reply, agent.AgentName, IsOwner(message));
+        return tools.ToolsFor(agent.Agent, turn);
+    }
+
+    // The turn's function invocation above the model's client, so every provider (and an in-process client) gets it.
+    // Not disposed: disposing a delegating client disposes the shared client inside it.
+#pragma warning disable CA2000
+    private FunctionInvokingChatClient WithTools(IChatClient client, IReplySink reply)
+    {
+        var invoker = new ToolInvoker(reply, _limits, timeProvider, _redactor, _logger);
+        return new FunctionInvokingChatClient(client)
+        {
+            // Rounds with tools; FunctionInvokingChatClient then asks once more without them, so the model must answer.
+            MaximumIterationsPerRequest = _limits.MaxRounds,
+            // The invoker turns every failure into a result, so the loop never ends on errors.
+            MaximumConsecutiveErrorsPerRequest = int.MaxValue,
+            IncludeDetailedErrors = false,
+            AllowConcurrentInvocation = false,
+            FunctionInvoker = invoker.InvokeAsync,
+        };
+    }
+#pragma warning restore CA2000
+
+    private bool IsOwner(InboundMessage message) =>
+        message.Sender.StaffId is { Length: > 0 } staffId
+        && _owners.Value.TryGetValue(message.AccountId, out var owners)
+        && owners.Contains(staffId);
+
+    private static Dictionary<string, IReadOnlySet<string>> OwnersByAccount(DinggateConfig config) =>
+        (config.Channels.Dingtalk?.Resolve() ?? []).ToDictionary(
+            a => a.Id,
+            a => (IReadOnlySet<string>)a.Owners.ToHashSet(StringComparer.Ordinal),
+            StringComparer.Ordinal);
+
+    private static long? Sum(long? total, long? value, bool add) =>
+        value is not { } v ? total : add ? (total ?? 0) + v : v;
+
+    // Sender and session for the demo model (content markers and these options never reach a provider's wire).
+    private ChatOptions Options(InboundMessage message)
+    {
         var sender = message.Sender.StaffId is null ? message.Sender.Nick : $"{message.Sender.Nick} ({message.Sender.StaffId})";
         return new ChatOptions
         {
             AdditionalProperties = new AdditionalPropertiesDictionary
             {
                 [PromptParts.SenderKey] = sender,
-                [PromptParts.SessionKey] = SessionKey.For(message, scope).ToString(),
+                [PromptParts.SessionKey] = KeyOf(message).ToString(),
             },
         };
     }
+
+    private SessionKey KeyOf(InboundMessage message) => SessionKey.For(
+        message,
+        string.Equals(config.Session.Scope, "per-user-in-group", StringComparison.OrdinalIgnoreCase) ? SessionScope.PerUserInGroup : SessionScope.PerPeer);
 }

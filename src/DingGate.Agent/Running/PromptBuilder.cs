@@ -1,5 +1,6 @@
 using DingGate.Agent.Attachments;
 using DingGate.Agent.Prompting;
+using DingGate.Agent.Tools;
 using DingGate.Core.Inbound;
 using DingGate.Core.Sessions;
 using Microsoft.Extensions.AI;
@@ -26,11 +27,14 @@ internal sealed class PromptBuilder(AttachmentTextExtractor extractor, Extractio
         return new Prompt(messages, userText);
     }
 
-    private static IEnumerable<ChatMessage> History(IReadOnlyList<SessionTurn> history, ResolvedAgent agent)
+    // The newest turns within the agent's budget (tool steps count like messages), starting with a user message, tool
+    // calls and results paired (a provider refuses a result without its call and a call without its result), each run
+    // of calls one assistant message and each run of results one tool message.
+    private static List<ChatMessage> History(IReadOnlyList<SessionTurn> history, ResolvedAgent agent)
     {
         var maxMessages = agent.Agent.MaxHistoryMessages ?? DefaultMaxHistoryMessages;
         var maxChars = agent.Agent.MaxHistoryChars ?? DefaultMaxHistoryChars;
-        var kept = new List<ChatMessage>();
+        var kept = new List<SessionTurn>();
         var chars = 0;
         for (var i = history.Count - 1; i >= 0 && kept.Count < maxMessages; i--)
         {
@@ -41,11 +45,51 @@ internal sealed class PromptBuilder(AttachmentTextExtractor extractor, Extractio
                 break;
             }
 
-            kept.Add(new ChatMessage(turn.Role == SessionTurn.Assistant ? ChatRole.Assistant : ChatRole.User, turn.Text));
+            kept.Add(turn);
         }
 
         kept.Reverse();
-        return kept;
+        var start = kept.FindIndex(t => t.Role == SessionTurn.User);
+        var window = start < 0 ? [] : kept.GetRange(start, kept.Count - start);
+        return Messages(HistorySteps.Paired(window));
+    }
+
+    private static List<ChatMessage> Messages(IReadOnlyList<SessionTurn> turns)
+    {
+        var messages = new List<ChatMessage>();
+        foreach (var turn in turns)
+        {
+            switch (turn.Role)
+            {
+                case SessionTurn.ToolCall when ToolHistory.Call(turn.Text) is { } call:
+                    Append(messages, ChatRole.Assistant, call);
+                    break;
+                case SessionTurn.ToolResult when ToolHistory.Result(turn.Text) is { } result:
+                    Append(messages, ChatRole.Tool, result);
+                    break;
+                case SessionTurn.Assistant:
+                    messages.Add(new ChatMessage(ChatRole.Assistant, turn.Text));
+                    break;
+                case SessionTurn.User:
+                    messages.Add(new ChatMessage(ChatRole.User, turn.Text));
+                    break;
+            }
+        }
+
+        return messages;
+    }
+
+    // Calls of one round go into one assistant message, their results into one tool message.
+    private static void Append(List<ChatMessage> messages, ChatRole role, AIContent content)
+    {
+        var last = messages.Count > 0 ? messages[^1] : null;
+        if (last is not null && last.Role == role && last.Contents.All(c => c is FunctionCallContent or FunctionResultContent))
+        {
+            last.Contents.Add(content);
+            return;
+        }
+
+        messages.Add(new ChatMessage(role, [content]));
     }
 
     private async Task<List<AIContent>> UserPartsAsync(InboundMessage message, ResolvedAgent agent, CancellationToken cancellationToken)

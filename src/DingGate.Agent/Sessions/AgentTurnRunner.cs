@@ -5,7 +5,8 @@ using Microsoft.Extensions.Logging;
 
 namespace DingGate.Agent.Sessions;
 
-// One agent turn: load the history, stream the answer, complete the reply, store the exchange.
+// One agent turn: load the history, stream the answer, complete the reply, store the exchange (the user's message, the
+// tool calls and results on the way, the answer: one transaction).
 // A failed model call completes Failed with a short note and stores nothing. A stopped turn (/stop or the card's stop
 // button) completes Stopped and stores nothing either: the runner returns no answer for a cancelled call, and a
 // half answer in the history would make the model continue a thought the user chose to drop.
@@ -47,6 +48,7 @@ internal sealed partial class AgentTurnRunner(
         await store.AppendExchangeAsync(
             key,
             new SessionTurn(SessionTurn.User, answer.UserText, message.CreatedAt),
+            answer.ToolSteps,
             new SessionTurn(SessionTurn.Assistant, answer.Text, now, (int)Math.Min(answer.OutputTokens, int.MaxValue)),
             answer.InputTokens,
             answer.OutputTokens,

@@ -7,22 +7,31 @@ using Microsoft.Extensions.Logging;
 namespace DingGate.Cli.Admin;
 
 /// <summary>
-/// The gateway's admin endpoint (127.0.0.1 only, every request with <c>Authorization: Bearer &lt;admin.token&gt;</c>):
-/// <c>/healthz</c> (the process answers), <c>/readyz</c> (200 when every enabled account is connected, else 503
-/// naming the others: reconnecting, retrying after a long outage, or failed on bad credentials), <c>/metrics</c> (Prometheus text), <c>/status</c> (per account: connection, last inbound,
-/// reconnects, last error, DingTalk calls).
+/// The gateway's admin endpoint (127.0.0.1 only): <c>/healthz</c> (the process answers) and <c>/readyz</c> (200 when
+/// every enabled account is connected, else 503) answer anyone, as probes of systemd, Kubernetes or a load balancer
+/// need; with the token <c>/readyz</c> also names the accounts that are not connected (reconnecting, retrying after a
+/// long outage, or failed on bad credentials). Every other route needs <c>Authorization: Bearer &lt;admin.token&gt;</c>:
+/// <c>/status</c> (per account: connection, last inbound, reconnects, last error, DingTalk calls), the POST routes, and
+/// <c>/metrics</c> (Prometheus text) unless <c>gateway.admin.metricsAuth</c> is false.
 /// </summary>
 internal static class AdminEndpoints
 {
     /// <summary>The log category of the admin endpoint's own lines.</summary>
     public const string LogCategory = "DingGate.Cli.Admin";
 
-    public static void MapAdmin(this WebApplication app, string token)
+    /// <summary>Routes a caller without the token may use: the probes, and <c>/metrics</c> when <paramref name="metricsAuth"/> is false.</summary>
+    public static bool IsOpen(PathString path, bool metricsAuth) =>
+        path.Equals("/healthz", StringComparison.Ordinal) || path.Equals("/readyz", StringComparison.Ordinal)
+        || (!metricsAuth && path.Equals("/metrics", StringComparison.Ordinal));
+
+    public static void MapAdmin(this WebApplication app, string token, bool metricsAuth = true)
     {
         app.Use(AdminResponseRedaction.InvokeAsync);
         app.Use(async (context, next) =>
         {
-            if (!AdminToken.Matches(token, BearerOf(context.Request)))
+            var authorized = AdminToken.Matches(token, BearerOf(context.Request));
+            context.Items[AuthorizedItem] = authorized;
+            if (!authorized && !(HttpMethods.IsGet(context.Request.Method) && IsOpen(context.Request.Path, metricsAuth)))
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer";
@@ -32,11 +41,16 @@ internal static class AdminEndpoints
 
             await next(context);
         });
-        app.MapGet("/healthz", () => Results.Json(new AdminReadiness("alive", []), AdminJson.Default.AdminReadiness));
-        app.MapGet("/readyz", (AdminStatusBuilder status) =>
+        app.MapGet("/healthz", (HttpContext context) => IsAuthorized(context)
+            ? Results.Json(new AdminReadiness("alive", []), AdminJson.Default.AdminReadiness)
+            : Results.Json(new AdminProbe("alive"), AdminJson.Default.AdminProbe));
+        app.MapGet("/readyz", (AdminStatusBuilder status, HttpContext context) =>
         {
             var readiness = status.Readiness();
-            return Results.Json(readiness, AdminJson.Default.AdminReadiness, statusCode: readiness.NotConnected.Count == 0 ? 200 : 503);
+            var code = readiness.NotConnected.Count == 0 ? 200 : 503;
+            return IsAuthorized(context)
+                ? Results.Json(readiness, AdminJson.Default.AdminReadiness, statusCode: code)
+                : Results.Json(new AdminProbe(readiness.Status), AdminJson.Default.AdminProbe, statusCode: code);
         });
         app.MapGet("/status", async (AdminStatusBuilder status, HttpContext context) =>
             Results.Json(await status.StatusAsync(context.RequestAborted), AdminJson.Default.AdminStatus));
@@ -77,6 +91,10 @@ internal static class AdminEndpoints
         services.AddHostedService<ApiUsageRecorder>();
         return services;
     }
+
+    private const string AuthorizedItem = "dinggate.admin.authorized";
+
+    private static bool IsAuthorized(HttpContext context) => context.Items[AuthorizedItem] is true;
 
     private static string? BearerOf(HttpRequest request)
     {

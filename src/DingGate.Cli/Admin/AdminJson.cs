@@ -7,6 +7,7 @@ namespace DingGate.Cli.Admin;
 [JsonSerializable(typeof(AdminAnnouncement))]
 [JsonSerializable(typeof(AdminStatus))]
 [JsonSerializable(typeof(AdminReadiness))]
+[JsonSerializable(typeof(AdminProbe))]
 [JsonSerializable(typeof(AdminPairingApproval))]
 [JsonSerializable(typeof(AdminPairingResult))]
 internal sealed partial class AdminJson : JsonSerializerContext;

@@ -108,7 +108,7 @@ internal static class GatewayHost
         builder.Services.AddHostedService<JobSchedulerService>();
         settings.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
-        app.MapAdmin(adminToken);
+        app.MapAdmin(adminToken, config.Gateway.Admin.MetricsAuth ?? true);
         return app;
     }
 

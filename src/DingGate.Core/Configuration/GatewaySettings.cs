@@ -12,6 +12,9 @@ public sealed class GatewaySettings
     /// <summary>Port of the admin endpoint on 127.0.0.1 (health, readiness, metrics, status); default 18790, 0 any free port.</summary>
     public int? AdminPort { get; set; }
 
+    /// <summary><c>gateway.admin</c>.</summary>
+    public GatewayAdminSettings Admin { get; set; } = new();
+
     /// <summary>Minimum log level: trace, debug, information (default), warning, error.</summary>
     public string? LogLevel { get; set; }
 }

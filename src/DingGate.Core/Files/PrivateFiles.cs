@@ -18,8 +18,24 @@ public static class PrivateFiles
         UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute |
         UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
 
-    /// <summary>Creates <paramref name="path"/> and its missing parents 0700; existing directories are left as they are.</summary>
+    /// <summary>
+    /// Creates <paramref name="path"/> and its missing parents 0700; existing directories are left as they are. Throws
+    /// <see cref="DirectoryCreationException"/> naming the path when it cannot (no permission, a file in the way, a
+    /// read-only file system).
+    /// </summary>
     public static void CreateDirectory(string path)
+    {
+        try
+        {
+            CreateDirectoryCore(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException && ex is not DirectoryCreationException)
+        {
+            throw DirectoryCreationException.For(path, ex);
+        }
+    }
+
+    private static void CreateDirectoryCore(string path)
     {
         if (OperatingSystem.IsWindows())
         {

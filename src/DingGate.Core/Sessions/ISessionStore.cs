@@ -5,17 +5,27 @@ public interface ISessionStore
 {
     /// <summary>
     /// The newest history of <paramref name="key"/> within the budget (at most <paramref name="maxMessages"/> messages
-    /// and <paramref name="maxChars"/> characters in total), oldest first.
+    /// and <paramref name="maxChars"/> characters in total, tool calls and results counted like messages), oldest
+    /// first, starting with a user message.
     /// </summary>
     Task<IReadOnlyList<SessionTurn>> LoadAsync(SessionKey key, int maxMessages, int maxChars, CancellationToken cancellationToken);
 
     /// <summary>Appends one user message and the assistant's answer (one transaction), with the tokens the model used.</summary>
-    Task AppendExchangeAsync(SessionKey key, SessionTurn user, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken);
+    Task AppendExchangeAsync(SessionKey key, SessionTurn user, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken) =>
+        AppendExchangeAsync(key, user, [], assistant, inputTokens, outputTokens, cancellationToken);
+
+    /// <summary>
+    /// Appends one user message, the tool calls and results of the answer (<see cref="SessionTurn.ToolCall"/> /
+    /// <see cref="SessionTurn.ToolResult"/>, in order) and the assistant's answer in one transaction, with the tokens
+    /// the model used.
+    /// </summary>
+    Task AppendExchangeAsync(
+        SessionKey key, SessionTurn user, IReadOnlyList<SessionTurn> steps, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken);
 
     /// <summary>Forgets the history and usage of <paramref name="key"/> (<c>/new</c>, <c>/reset</c>).</summary>
     Task ClearAsync(SessionKey key, CancellationToken cancellationToken);
 
-    /// <summary>Counts for <c>/status</c>.</summary>
+    /// <summary>Counts for <c>/status</c> (messages: user messages and answers; tool steps are not counted).</summary>
     Task<SessionStats> GetStatsAsync(SessionKey key, CancellationToken cancellationToken);
 
     /// <summary>

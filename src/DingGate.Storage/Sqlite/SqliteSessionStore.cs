@@ -7,9 +7,10 @@ namespace DingGate.Storage.Sqlite;
 // messages of one session in the order they were appended (the primary key doubles as the "newest first" index).
 internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStore
 {
-    // Reads at most maxMessages newest rows, then keeps the newest whole messages that fit maxChars. A history that
-    // would start with an assistant message (its user message fell outside the budget) drops it: the model would
-    // otherwise read an answer to a question it never saw.
+    // Reads at most maxMessages newest rows (tool calls and results are rows too), then keeps the newest whole rows that
+    // fit maxChars. A history that would start with anything but a user message (an answer or tool steps whose user
+    // message fell outside the budget) drops it: the model would otherwise read an answer to a question it never saw,
+    // and a provider refuses a tool result without its call.
     public async Task<IReadOnlyList<SessionTurn>> LoadAsync(SessionKey key, int maxMessages, int maxChars, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
@@ -43,7 +44,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
 
         kept.Reverse();
         var start = 0;
-        while (start < kept.Count && kept[start].Role == SessionTurn.Assistant)
+        while (start < kept.Count && kept[start].Role != SessionTurn.User)
         {
             start++;
         }
@@ -51,14 +52,23 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         return [.. kept.Skip(start).Select(ToTurn)];
     }
 
+    public Task AppendExchangeAsync(
+        SessionKey key, SessionTurn user, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken) =>
+        AppendExchangeAsync(key, user, [], assistant, inputTokens, outputTokens, cancellationToken);
+
     // One writer item (its own savepoint in the writer's IMMEDIATE transaction): the next seq is read under the write
-    // lock, so concurrent appends to one session never collide and a crash never stores a user message without its answer.
+    // lock, so concurrent appends to one session never collide and a crash never stores a user message without its
+    // answer, or tool steps without either.
     public async Task AppendExchangeAsync(
-        SessionKey key, SessionTurn user, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken)
+        SessionKey key, SessionTurn user, IReadOnlyList<SessionTurn> steps, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(steps);
         ArgumentNullException.ThrowIfNull(assistant);
+        var turns = new List<SessionTurn>(steps.Count + 2) { user };
+        turns.AddRange(steps);
+        turns.Add(assistant);
         await database.WriteAsync(
             async (connection, ct) =>
             {
@@ -71,11 +81,12 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
                     INSERT INTO session_messages (account_id, scope, seq, role, text, at, tokens)
                     VALUES (@AccountId, @Scope, @Seq, @Role, @Text, @At, @Tokens);
                     """;
-                foreach (var (turn, seq) in new[] { (user, next), (assistant, next + 1) })
+                var seq = next;
+                foreach (var turn in turns)
                 {
                     await connection.ExecuteAsync(new CommandDefinition(
                         Insert,
-                        new { key.AccountId, key.Scope, Seq = seq, turn.Role, turn.Text, At = turn.At.ToUnixTimeMilliseconds(), turn.Tokens },
+                        new { key.AccountId, key.Scope, Seq = seq++, turn.Role, turn.Text, At = turn.At.ToUnixTimeMilliseconds(), turn.Tokens },
                         cancellationToken: ct));
                 }
 
@@ -112,8 +123,8 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
         ArgumentNullException.ThrowIfNull(key);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var messages = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM session_messages WHERE account_id = @AccountId AND scope = @Scope;",
-            new { key.AccountId, key.Scope },
+            "SELECT COUNT(*) FROM session_messages WHERE account_id = @AccountId AND scope = @Scope AND role IN (@User, @Assistant);",
+            new { key.AccountId, key.Scope, SessionTurn.User, SessionTurn.Assistant },
             cancellationToken: cancellationToken));
         var usage = await connection.QueryFirstOrDefaultAsync<SessionUsageRow>(new CommandDefinition(
             """
@@ -128,7 +139,7 @@ internal sealed class SqliteSessionStore(SqliteDatabase database) : ISessionStor
     }
 
     // Bounded: one short writer item per batch; the (at) index (migration step 5) finds the oldest rows. A user message
-    // purged before its answer leaves a leading assistant message, which LoadAsync already drops.
+    // purged before its answer leaves leading tool steps or an assistant message, which LoadAsync already drops.
     public async Task<int> PurgeOlderThanAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);

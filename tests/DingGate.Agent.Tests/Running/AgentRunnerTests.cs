@@ -33,24 +33,34 @@ public sealed class AgentRunnerTests
         Assert.Equal(["answer"], sink.Deltas);
     }
 
+    // An in-process client gets the same function invocation as the HTTP providers: it sits above the model's client.
     [Fact]
-    public async Task RunAsync_FunctionCallAndUsage_ToolStatusAndTokens()
+    public async Task RunAsync_InProcessClientCallsAllowedTool_ToolRunsStatusesAndTokensOfBothRounds()
     {
         var fake = new FakeChatClient
         {
-            Stream = (_, _) => FakeChatClient.Updates(
-                FakeChatClient.Of(new FunctionCallContent("c1", "web_search")),
-                new ChatResponseUpdate(ChatRole.Assistant, "done"),
-                FakeChatClient.Of(new UsageContent(new UsageDetails { InputTokenCount = 100, OutputTokenCount = 20 }))),
+            Stream = (messages, _) => messages[^1].Role == ChatRole.Tool
+                ? FakeChatClient.Updates(
+                    new ChatResponseUpdate(ChatRole.Assistant, "done"),
+                    FakeChatClient.Of(new UsageContent(new UsageDetails { InputTokenCount = 150, OutputTokenCount = 10 })))
+                : FakeChatClient.Updates(
+                    FakeChatClient.Of(new FunctionCallContent("c1", "web_search")),
+                    FakeChatClient.Of(new UsageContent(new UsageDetails { InputTokenCount = 100, OutputTokenCount = 20 }))),
         };
-        await using var services = Runners.Build(Runners.Config(OpenAi), s => s.UseClient(fake));
+        var search = TestTool.Returning("web_search", "3 results");
+        var config = Runners.Config(OpenAi);
+        config.Agents["default"] = new AgentSettings { Tools = { Allow = { "web_search" } } };
+        await using var services = Runners.Build(config, s => { s.UseClient(fake); s.AddSingleton<DingGate.Agent.Tools.IBuiltinTool>(search); });
         await using var sink = new RecordingReplySink();
 
         var answer = await services.Runner().RunAsync(new AgentRequest(Messages.Text("q"), []), sink, CancellationToken.None);
 
+        Assert.Equal(1, search.Runs);
         Assert.Equal(new ReplyStatus(ReplyStatusKind.ToolCall, "web_search"), sink.Updates[0]);
-        Assert.Equal(new ReplyTextDelta("done"), sink.Updates[1]);
-        Assert.Equal((100L, 20L), (answer.InputTokens, answer.OutputTokens));
+        Assert.Equal(new ReplyStatus(ReplyStatusKind.ToolDone, "web_search"), sink.Updates[1]);
+        Assert.Equal(new ReplyTextDelta("done"), sink.Updates[2]);
+        Assert.Equal("3 results", Assert.IsType<FunctionResultContent>(Assert.Single(fake.Calls[1][^1].Contents)).Result);
+        Assert.Equal((250L, 30L), (answer.InputTokens, answer.OutputTokens));
     }
 
     [Fact]
@@ -85,9 +95,11 @@ public sealed class AgentRunnerTests
 
         await services.Runner().RunAsync(new AgentRequest(Messages.Text("now"), history), sink, CancellationToken.None);
 
+        // The newest 3 are t4..t6; t4 is an answer whose question fell outside the budget, so the history starts at t5
+        // (as the store's does): the model never reads an answer to a question it cannot see.
         var sent = Assert.Single(fake.Calls);
-        Assert.Equal(["sys", "t4", "t5", "t6", "now"], sent.Select(m => m.Text));
-        Assert.Equal([ChatRole.System, ChatRole.Assistant, ChatRole.User, ChatRole.Assistant, ChatRole.User], sent.Select(m => m.Role));
+        Assert.Equal(["sys", "t5", "t6", "now"], sent.Select(m => m.Text));
+        Assert.Equal([ChatRole.System, ChatRole.User, ChatRole.Assistant, ChatRole.User], sent.Select(m => m.Role));
     }
 
     [Fact]

@@ -52,4 +52,45 @@ internal static class OpenAiSse
 
         await FakeModelServer.WriteSseAsync(context, "[DONE]");
     }
+
+    // A streamed answer that calls tools: the first chunk of each call carries its id, type and name, its arguments
+    // follow in two fragments (as the real API splits them), then finish_reason "tool_calls".
+    public static async Task ToolCallsAsync(HttpContext context, string model, IReadOnlyList<(string Id, string Name, string Arguments)> calls, bool includeUsage, int prompt = 12, int completion = 5)
+    {
+        FakeModelServer.StartSse(context);
+        for (var i = 0; i < calls.Count; i++)
+        {
+            var (id, name, arguments) = calls[i];
+            var half = arguments.Length / 2;
+            await FakeModelServer.WriteSseAsync(context, ToolCallChunk(model, i, new { index = i, id, type = "function", function = new { name, arguments = string.Empty } }, first: i == 0));
+            await FakeModelServer.WriteSseAsync(context, ToolCallChunk(model, i, new { index = i, function = new { arguments = arguments[..half] } }, first: false));
+            await FakeModelServer.WriteSseAsync(context, ToolCallChunk(model, i, new { index = i, function = new { arguments = arguments[half..] } }, first: false));
+        }
+
+        await FakeModelServer.WriteSseAsync(context, Chunk(model, null, "tool_calls"));
+        if (includeUsage)
+        {
+            await FakeModelServer.WriteSseAsync(context, Usage(model, prompt, completion));
+        }
+
+        await FakeModelServer.WriteSseAsync(context, "[DONE]");
+    }
+
+    private static string ToolCallChunk(string model, int index, object toolCall, bool first) =>
+        JsonSerializer.Serialize(new
+        {
+            id = "chatcmpl-test",
+            @object = "chat.completion.chunk",
+            created = 1764057600,
+            model,
+            choices = new[]
+            {
+                new
+                {
+                    index = 0,
+                    delta = first ? (object)new { role = "assistant", content = (string?)null, tool_calls = new[] { toolCall } } : new { tool_calls = new[] { toolCall } },
+                    finish_reason = (string?)null,
+                },
+            },
+        });
 }

@@ -37,10 +37,12 @@ public abstract class AdminTestBase : IAsyncLifetime
 
     private protected DingTalkEndpoints Endpoints() => new() { Api = _emulator.BaseUrl, Oapi = _emulator.BaseUrl };
 
-    private protected async Task<Uri> StartAsync(DingTalkChannelSettings channel, TimeProvider? time = null, string? logDirectory = null)
+    private protected async Task<Uri> StartAsync(
+        DingTalkChannelSettings channel, TimeProvider? time = null, string? logDirectory = null, Action<DinggateConfig>? configure = null)
     {
         var config = new DinggateConfig();
         config.Channels.Dingtalk = channel;
+        configure?.Invoke(config);
         _gateway = GatewayHost.Build(new GatewayHostSettings { Config = config, StateDirectory = _state, Time = time ?? TimeProvider.System, LogDirectory = logDirectory });
         await _gateway.StartAsync();
         var token = await File.ReadAllTextAsync(Path.Combine(_state, AdminToken.FileName));

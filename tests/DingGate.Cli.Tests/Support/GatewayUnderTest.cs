@@ -33,10 +33,12 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     /// <summary>
     /// Builds and starts the gateway: the test app's account (api/oapi = the emulator, DMs and groups open, AI cards
     /// unless <paramref name="configure"/> says otherwise), one model "default" answered by <paramref name="model"/>.
+    /// <paramref name="configureConfig"/> may change the rest of the configuration (agents, tools) and
+    /// <paramref name="services"/> add services (tools) before the host is built.
     /// </summary>
     public static async Task<GatewayUnderTest> StartAsync(
         EmulatorUnderTest emulator, string stateDirectory, ScriptedChatClient model, Action<DingTalkChannelSettings>? configure = null,
-        TimeSpan? shutdownTimeout = null, Action<DinggateConfig>? configureConfig = null)
+        TimeSpan? shutdownTimeout = null, Action<DinggateConfig>? configureConfig = null, Action<IServiceCollection>? services = null)
     {
         var channel = new DingTalkChannelSettings
         {
@@ -56,7 +58,11 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
             StateDirectory = stateDirectory,
             Time = emulator.Time ?? TimeProvider.System,
             ShutdownTimeout = shutdownTimeout ?? TimeSpan.FromSeconds(30),
-            ConfigureServices = services => services.AddSingleton<IChatClientProvider>(new ScriptedChatClientProvider(model)),
+            ConfigureServices = s =>
+            {
+                s.AddSingleton<IChatClientProvider>(new ScriptedChatClientProvider(model));
+                services?.Invoke(s);
+            },
         };
         var known = await emulator.ActiveConnectionsAsync();
         var host = GatewayHost.Build(settings);

@@ -43,6 +43,39 @@ public sealed class SqliteSessionStoreTests : IDisposable
         Assert.Equal([User("q1", 1), Assistant("a1", 1), User("q2", 2), Assistant("a2", 2)], history);
     }
 
+    private static SessionTurn Call(string id, int minute) => new(SessionTurn.ToolCall, $$$"""{"id":"{{{id}}}","name":"lookup","arguments":{}}""", T0.AddMinutes(minute));
+
+    private static SessionTurn Result(string id, int minute) => new(SessionTurn.ToolResult, $$"""{"id":"{{id}}","name":"lookup","result":"r-{{id}}"}""", T0.AddMinutes(minute));
+
+    [Fact]
+    public async Task AppendExchangeAsync_WithToolSteps_StoredBetweenQuestionAndAnswerInOrder()
+    {
+        await _store.AppendExchangeAsync(Key, User("q1", 1), [Call("c1", 1), Call("c2", 1), Result("c1", 1), Result("c2", 1)], Assistant("a1", 1), 10, 5, CancellationToken.None);
+        await AppendAsync(Key, "q2", "a2", 2);
+
+        var history = await _store.LoadAsync(Key, 40, 24_000, CancellationToken.None);
+
+        Assert.Equal(
+            [User("q1", 1), Call("c1", 1), Call("c2", 1), Result("c1", 1), Result("c2", 1), Assistant("a1", 1), User("q2", 2), Assistant("a2", 2)],
+            history);
+        Assert.Equal(4, (await _store.GetStatsAsync(Key, CancellationToken.None)).Messages);
+    }
+
+    [Fact]
+    public async Task LoadAsync_BudgetCutsInsideToolSteps_HistoryStartsAtTheNextUserMessage()
+    {
+        await _store.AppendExchangeAsync(Key, User("q1", 1), [Call("c1", 1), Result("c1", 1)], Assistant("a1", 1), 10, 5, CancellationToken.None);
+        await AppendAsync(Key, "q2", "a2", 2);
+
+        // 4 newest rows: result c1, a1, q2, a2 → the result and the answer without their question are dropped.
+        var byCount = await _store.LoadAsync(Key, 4, 24_000, CancellationToken.None);
+        // Characters: q2 + a2 + a1 + the result fit, the call does not.
+        var byChars = await _store.LoadAsync(Key, 40, "q2a2a1".Length + Result("c1", 1).Text.Length, CancellationToken.None);
+
+        Assert.Equal(["q2", "a2"], byCount.Select(t => t.Text));
+        Assert.Equal(["q2", "a2"], byChars.Select(t => t.Text));
+    }
+
     [Fact]
     public async Task LoadAsync_MessageBudgetCutsInsideExchange_DropsLeadingAssistant()
     {

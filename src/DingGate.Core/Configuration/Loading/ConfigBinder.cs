@@ -13,7 +13,8 @@ internal static class ConfigBinder
     private static readonly string[] AgentKeys = ["model", "systemPrompt", "maxHistoryMessages", "maxHistoryChars", "tools"];
     private static readonly string[] BindingKeys = ["channel", "account", "agent"];
     private static readonly string[] SessionKeys = ["scope", "queueDepth"];
-    private static readonly string[] GatewayKeys = ["stateDir", "logDir", "logLevel", "adminPort"];
+    private static readonly string[] GatewayKeys = ["stateDir", "logDir", "logLevel", "adminPort", "admin"];
+    private static readonly string[] GatewayAdminKeys = ["metricsAuth"];
 
     public static DinggateConfig Bind(JsonNode? root, ConfigReader r)
     {
@@ -192,10 +193,27 @@ internal static class ConfigBinder
                 case "logDir": gateway.LogDir = r.String(value, at); break;
                 case "logLevel": gateway.LogLevel = r.String(value, at); break;
                 case "adminPort": gateway.AdminPort = r.Int(value, at); break;
+                case "admin": gateway.Admin = GatewayAdmin(value, at, r); break;
                 default: r.Unknown(at, key, GatewayKeys); break;
             }
         }
 
         return gateway;
+    }
+
+    private static GatewayAdminSettings GatewayAdmin(JsonNode? node, string path, ConfigReader r)
+    {
+        var admin = new GatewayAdminSettings();
+        foreach (var (key, value) in r.Object(node, path) ?? [])
+        {
+            var at = ConfigPath.Child(path, key);
+            switch (key)
+            {
+                case "metricsAuth": admin.MetricsAuth = r.Bool(value, at); break;
+                default: r.UnknownRefused(at, key, GatewayAdminKeys, "gateway.admin"); break;
+            }
+        }
+
+        return admin;
     }
 }

@@ -66,8 +66,14 @@ internal static class ToolsValidator
                 var slash = rest.IndexOf('/', StringComparison.Ordinal);
                 var server = slash < 0 ? rest : rest[..slash];
                 var tool = slash < 0 ? string.Empty : rest[(slash + 1)..];
-                errors.Check(config.Mcp.Servers.ContainsKey(server), at, pattern, "names no server under mcp.servers" + Known(config.Mcp.Servers.Keys));
-                errors.Check(tool.Length > 0, at, pattern, "must be mcp:<server>/* or mcp:<server>/<tool>");
+                if (tool.Length == 0)
+                {
+                    errors.Add(at, pattern, "must be mcp:<server>/* or mcp:<server>/<tool>");
+                }
+                else
+                {
+                    errors.Check(config.Mcp.Servers.ContainsKey(server), at, pattern, "names no server under mcp.servers" + Known(config.Mcp.Servers.Keys));
+                }
             }
             else
             {
