@@ -28,15 +28,15 @@ internal sealed class ScheduleTool(JobRegistry registry) : IBuiltinTool
         return AIFunctionFactory.Create(
             (
                 [Description("create, list or remove.")] string action,
-                [Description("create: the message to send at each occurrence (give text or prompt).")] string? text,
-                [Description("create: a prompt the assistant answers at each occurrence; its answer is sent (give text or prompt).")] string? prompt,
-                [Description("create: one time, ISO 8601 (e.g. 2026-12-05T09:00; without an offset it is read in timeZone).")] string? at,
-                [Description("create: once, this many minutes from now.")] int? delayMinutes,
-                [Description("create: recurring, a cron expression: minute hour day-of-month month day-of-week (e.g. '0 9 * * 1' = Mondays 09:00).")] string? cron,
-                [Description("create: IANA time zone for at and cron (default: the gateway's, e.g. Asia/Shanghai).")] string? timeZone,
-                [Description("create: where to send; default this conversation. Others (user:<staffId>, group:<openConversationId>) owners only.")] string? target,
-                [Description("remove: the job id.")] string? id,
-                CancellationToken cancellationToken) => action?.Trim().ToUpperInvariant() switch
+                [Description("create: the message to send at each occurrence (give text or prompt).")] string? text = null,
+                [Description("create: a prompt the assistant answers at each occurrence; its answer is sent (give text or prompt).")] string? prompt = null,
+                [Description("create: one time, ISO 8601 (e.g. 2026-12-05T09:00; without an offset it is read in timeZone).")] string? at = null,
+                [Description("create: once, this many minutes from now.")] int? delayMinutes = null,
+                [Description("create: recurring, a cron expression: minute hour day-of-month month day-of-week (e.g. '0 9 * * 1' = Mondays 09:00).")] string? cron = null,
+                [Description("create: IANA time zone for at and cron (default: the gateway's, e.g. Asia/Shanghai).")] string? timeZone = null,
+                [Description("create: where to send; default this conversation. Others (user:<staffId>, group:<openConversationId>) owners only.")] string? target = null,
+                [Description("remove: the job id.")] string? id = null,
+                CancellationToken cancellationToken = default) => action?.Trim().ToUpperInvariant() switch
                 {
                     "CREATE" => CreateAsync(turn, text, prompt, at, delayMinutes, cron, timeZone, target, cancellationToken),
                     "LIST" => ListAsync(turn, cancellationToken),

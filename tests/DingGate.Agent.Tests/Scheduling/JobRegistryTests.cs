@@ -5,6 +5,7 @@ using DingGate.Core.Inbound;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Sessions;
 using DingGate.Storage;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -130,6 +131,21 @@ public sealed class JobRegistryTests : IAsyncDisposable
         Assert.Contains("我的提醒", ownList, StringComparison.Ordinal);
         Assert.Equal($"Removed job {id}.", ownerRemove);
         Assert.Equal($"Not removed: no job {id}.", again);
+    }
+
+    [Fact]
+    public async Task Function_OnlyActionIsRequired_AsTheModelCallsIt()
+    {
+        var function = Tool().Create(Turn());
+
+        var required = function.JsonSchema.GetProperty("required").EnumerateArray().Select(e => e.GetString()).ToList();
+        var listed = await function.InvokeAsync(new AIFunctionArguments { ["action"] = "list" });
+        var created = await function.InvokeAsync(new AIFunctionArguments { ["action"] = "create", ["text"] = "喝水", ["delayMinutes"] = 2 });
+
+        Assert.Equal(["action"], required);
+        Assert.Equal("The sender has no active jobs.", listed?.ToString());
+        Assert.StartsWith("Scheduled job ", created?.ToString(), StringComparison.Ordinal);
+        Assert.Equal(Now.AddMinutes(2), Assert.Single(await Store.ListAsync(null, null, false, CancellationToken.None)).NextOccurrence);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using DingGate.Agent.Providers;
 using DingGate.Agent.Scheduling;
 using DingGate.Agent.Tools;
 using DingGate.Cli.Tests.Support;
@@ -8,7 +9,9 @@ using DingGate.Core.Inbound;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Sessions;
 using DingGate.DingTalk.Tests.Support;
+using DingGate.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DingGate.Cli.Tests.EndToEnd;
 
@@ -61,6 +64,54 @@ public sealed partial class ScheduledJobTests
         var table = await CliRun.RunAsync("jobs", "list", "--config", config);
         Assert.Equal(0, table.ExitCode);
         Assert.Matches($@"(?m)^{id}\s+completed\s+message\s+user:user001\s", table.Output);
+    }
+
+    // The acceptance path end to end: the model (the real openai provider against a real OpenAI-compatible server)
+    // calls the schedule tool, the job fires once on the fake clock across a restart, /jobs and jobs list show it.
+    [Fact]
+    public async Task ModelSchedulesInTwoMinutes_OverTheRealOpenAiWire_FiresOnceAcrossARestart()
+    {
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        await using var server = await ScriptedOpenAiServer.StartAsync();
+        server.Script = request => request.LastMessageIsToolResult
+            ? ScriptedModelReply.Text("好的。", request.ToolResults[^1].Content)
+            : ScriptedModelReply.Call("schedule", """{"action":"create","text":"该喝水了","delayMinutes":2}""");
+        using var state = new TempDirectory();
+        var config = WriteConfig(state.Path);
+        var first = await StartWithModelServerAsync(emu, state.Path, server);
+
+        await emu.SendDmAsync("两分钟后提醒我喝水");
+        await TestWait.UntilAsync(async () => (await TextsAsync(emu, WebhookPath)).Count == 1, "the model's answer");
+        var answer = (await TextsAsync(emu, WebhookPath))[0];
+        var id = AnswerJobId().Match(answer) is { Success: true } m ? m.Groups[1].Value : throw new Xunit.Sdk.XunitException("no job in the answer: " + answer);
+        await emu.SendDmAsync("/jobs");
+        await TestWait.UntilAsync(async () => (await TextsAsync(emu, WebhookPath)).Count == 2, "/jobs answered");
+        var slashJobs = (await TextsAsync(emu, WebhookPath))[1];
+        var listed = await ListJsonAsync(config);
+        emu.Time!.Advance(TimeSpan.FromMinutes(1));
+        await first.StopAsync();
+        await emu.WaitForConnectionGoneAsync(first.ConnectionId);
+
+        await using var second = await StartWithModelServerAsync(emu, state.Path, server);
+        await AdvanceUntilAsync(emu, async () => (await ProactiveAsync(emu, "该喝水了")).Count == 1, "the job fired");
+        var store = second.Services.GetRequiredService<IScheduledJobStore>();
+        await TestWait.UntilAsync(
+            async () => (await store.ListOccurrencesAsync(id, 1, CancellationToken.None)) is [{ State: OccurrenceState.Sent }], "the send recorded");
+        var firedAt = emu.Time.GetUtcNow();
+        for (var i = 0; i < 30; i++)
+        {
+            emu.Time.Advance(TimeSpan.FromSeconds(20));
+            await Task.Delay(10);
+        }
+
+        Assert.StartsWith("好的。Scheduled job " + id + ": once at 2026-11-26 16:02 (Asia/Shanghai), to user:user001.", answer, StringComparison.Ordinal);
+        Assert.Equal(["schedule"], server.Requests[0].ToolNames);
+        Assert.Contains("`" + id + "`", slashJobs, StringComparison.Ordinal);
+        Assert.Contains("该喝水了", slashJobs, StringComparison.Ordinal);
+        Assert.Equal(id, (string?)Assert.Single(listed)!["id"]);
+        Assert.InRange(firedAt, EmulatorUnderTest.Start.AddMinutes(2), EmulatorUnderTest.Start.AddMinutes(2.5));
+        Assert.Single(await ProactiveAsync(emu, "该喝水了"));
+        Assert.Single(await store.ListOccurrencesAsync(id, 10, CancellationToken.None));
     }
 
     [Fact]
@@ -253,6 +304,23 @@ public sealed partial class ScheduledJobTests
             s => { s.MessageType = "markdown"; s.ThinkingIndicator = "off"; },
             configureConfig: skip ? c => c.Tools.Schedule.Missed = "skip" : null);
 
+    private static Task<GatewayUnderTest> StartWithModelServerAsync(EmulatorUnderTest emu, string state, ScriptedOpenAiServer server) =>
+        GatewayUnderTest.StartAsync(
+            emu,
+            state,
+            new ScriptedChatClient(),
+            s => { s.MessageType = "markdown"; s.ThinkingIndicator = "off"; },
+            configureConfig: c =>
+            {
+                c.Models["default"].BaseUrl = server.BaseUrl;
+                c.Agents["default"] = new AgentSettings { Tools = { Allow = { "schedule" } } };
+            },
+            services: s =>
+            {
+                s.RemoveAll<IChatClientProvider>();
+                s.AddSingleton<IChatClientProvider, ConfiguredChatClientProvider>();
+            });
+
     // The schedule tool of the running gateway, called as in a turn of user001's DM.
     private static async Task<string> CreateAsync(GatewayUnderTest gateway, string? text = null, string? prompt = null, int? delayMinutes = null, string? cron = null)
     {
@@ -315,6 +383,9 @@ public sealed partial class ScheduledJobTests
         Assert.True(code == 0, error);
         return JsonNode.Parse(output)!.AsArray();
     }
+
+    [GeneratedRegex("Scheduled job ([a-z0-9]+):")]
+    private static partial Regex AnswerJobId();
 
     [GeneratedRegex("^Scheduled job ([a-z0-9]+):")]
     private static partial Regex JobId();
