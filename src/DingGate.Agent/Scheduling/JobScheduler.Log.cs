@@ -27,4 +27,7 @@ internal sealed partial class JobScheduler
 
     [LoggerMessage(EventId = 5708, Level = LogLevel.Warning, Message = "Job {JobId}: the send of the occurrence due {DueAt:o} ended while the gateway was stopping; left in flight (the next start records it ambiguous)")]
     private static partial void LogCutByStop(ILogger logger, Exception exception, string jobId, DateTimeOffset dueAt);
+
+    [LoggerMessage(EventId = 5709, Level = LogLevel.Error, Message = "Scheduled jobs: a round failed; trying again in {Delay}")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception, TimeSpan delay);
 }

@@ -41,7 +41,19 @@ internal sealed partial class JobScheduler(
             while (!cancellationToken.IsCancellationRequested)
             {
                 var woken = wake.Next();
-                await RoundAsync(cancellationToken);
+                try
+                {
+                    await RoundAsync(cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // The state store failed (disk full, locked by another process): jobs are not lost, only late.
+                    LogRoundFailed(logger, ex, options.RetryDelay);
+                    _started.TrySetResult();
+                    await Task.Delay(options.RetryDelay, time, cancellationToken);
+                    continue;
+                }
+
                 _started.TrySetResult();
                 await SleepAsync(woken, cancellationToken);
             }
@@ -127,6 +139,8 @@ internal sealed partial class JobScheduler(
         var job = await store.FindAsync(occurrence.JobId, cancellationToken);
         if (job is null)
         {
+            // Jobs are never deleted, only marked removed; an occurrence without its job is closed, not retried.
+            await FailAsync(occurrence.JobId, occurrence.DueAt, "the job no longer exists", cancellationToken);
             return;
         }
 
