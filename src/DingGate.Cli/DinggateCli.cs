@@ -8,6 +8,7 @@ using DingGate.Cli.Gateway;
 using DingGate.Cli.Logs;
 using DingGate.Cli.Message;
 using DingGate.Cli.Onboard;
+using DingGate.Cli.Jobs;
 using DingGate.Cli.Outbox;
 using DingGate.Cli.Pairing;
 using DingGate.Cli.Plugins;
@@ -34,6 +35,7 @@ internal static class DinggateCli
         root.Subcommands.Add(PairingCommand.Create(output, error));
         root.Subcommands.Add(AllowCommand.Create(output, error));
         root.Subcommands.Add(OutboxCommand.Create(output, error));
+        root.Subcommands.Add(JobsCommand.Create(output, error));
         root.Subcommands.Add(MessageCommand.Create(output, error));
         root.Subcommands.Add(PluginsCommand.Create(output));
         root.Subcommands.Add(DoctorCommand.Create(output));

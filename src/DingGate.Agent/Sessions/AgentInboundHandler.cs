@@ -6,7 +6,8 @@ using DingGate.Core.Sessions;
 namespace DingGate.Agent.Sessions;
 
 // The gateway's one inbound handler: commands are answered at once, everything else waits for its session's turn.
-internal sealed class AgentInboundHandler(SessionOptions options, SessionQueue queue, SessionCommandHandler commands) : IInboundHandler
+// /jobs is answered when scheduled jobs are registered (AddScheduledJobs), else it says they are not enabled.
+internal sealed class AgentInboundHandler(SessionOptions options, SessionQueue queue, SessionCommandHandler commands, JobsCommandHandler? jobs = null) : IInboundHandler
 {
     public async Task HandleAsync(InboundMessage message, IReplySink reply, CancellationToken cancellationToken)
     {
@@ -19,6 +20,27 @@ internal sealed class AgentInboundHandler(SessionOptions options, SessionQueue q
             return;
         }
 
+        if (message.Attachments.Count == 0 && JobsCommandParser.TryParse(message.Text, out var jobsCommand))
+        {
+            await AnswerJobsAsync(jobsCommand, message, reply, cancellationToken);
+            return;
+        }
+
         await queue.EnqueueAsync(new QueuedTurn(key, message, reply), cancellationToken);
+    }
+
+    private async Task AnswerJobsAsync(JobsCommand command, InboundMessage message, IReplySink reply, CancellationToken cancellationToken)
+    {
+        if (jobs is not null)
+        {
+            await jobs.HandleAsync(command, message, reply, cancellationToken);
+            return;
+        }
+
+        await using (reply)
+        {
+            await reply.WriteAsync(new ReplyTextDelta(JobsCommandTexts.Unavailable), cancellationToken);
+            await reply.CompleteAsync(ReplyEnd.Finished, null, cancellationToken);
+        }
     }
 }

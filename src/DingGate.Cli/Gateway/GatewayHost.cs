@@ -1,5 +1,6 @@
 using System.Net;
 using DingGate.Agent;
+using DingGate.Agent.Scheduling;
 using DingGate.Agent.Sessions;
 using DingGate.Agent.Tools.Builtin;
 using DingGate.Agent.Tools.Mcp;
@@ -94,7 +95,8 @@ internal static class GatewayHost
             .AddAgent(config)
             .AddBuiltinTools(config, settings.StateDirectory)
             .AddAgentSessions(config.Session, config.MaxConcurrentTurns)
-            .AddMcpTools(config.Mcp);
+            .AddMcpTools(config.Mcp)
+            .AddScheduledJobs(config);
         builder.Services.AddRetention(retention);
         builder.Services.AddAdmin();
         builder.Services.AddHostedService<AdminAnnouncer>();
@@ -107,6 +109,9 @@ internal static class GatewayHost
         builder.Services.AddHostedService<McpHostedService>();
         builder.Services.AddHostedService<SessionDrainService>();
         builder.Services.AddHostedService<ChannelHostedService>();
+
+        // Scheduled jobs send proactively through the channel's accounts; stopped (and awaited) first.
+        builder.Services.AddHostedService<JobSchedulerService>();
         settings.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapAdmin(adminToken, config.Gateway.Admin.MetricsAuth ?? true);

@@ -1,5 +1,6 @@
 using DingGate.Cli.Config;
 using DingGate.Core.Configuration.Loading;
+using DingGate.Core.Scheduling;
 using DingGate.Core.Secrets;
 using DingGate.Core.Storage;
 using DingGate.Storage;
@@ -35,6 +36,8 @@ internal sealed class StateContext : IAsyncDisposable
     public IPairingStore Pairing => _services.GetRequiredService<IPairingStore>();
 
     public IReplyOutbox Outbox => _services.GetRequiredService<IReplyOutbox>();
+
+    public IScheduledJobStore Jobs => _services.GetRequiredService<IScheduledJobStore>();
 
     /// <summary>
     /// Loads the configuration and picks the account (<paramref name="account"/>, else the only enabled one). Problems

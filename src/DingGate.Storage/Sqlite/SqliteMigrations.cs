@@ -184,5 +184,41 @@ internal static class SqliteMigrations
             PRIMARY KEY (quota_group, month, step)
         ) WITHOUT ROWID;
         """,
+
+        // 9 (issue 15, scheduled jobs): the jobs, and one row per claimed occurrence (job, due instant), so an occurrence
+        // is claimed once across restarts and its send is tracked (claimed → sending → sent, failed or ambiguous).
+        """
+        CREATE TABLE scheduled_jobs (
+            id              TEXT    NOT NULL PRIMARY KEY,
+            account_id      TEXT    NOT NULL,
+            target          TEXT    NOT NULL,
+            creator         TEXT    NOT NULL COLLATE NOCASE,
+            kind            INTEGER NOT NULL,
+            text            TEXT    NOT NULL,
+            at              INTEGER NULL,
+            cron            TEXT    NULL,
+            time_zone       TEXT    NOT NULL,
+            next_occurrence INTEGER NULL,
+            state           INTEGER NOT NULL,
+            created_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL
+        );
+        CREATE INDEX ix_scheduled_jobs_due ON scheduled_jobs (state, next_occurrence);
+        CREATE INDEX ix_scheduled_jobs_creator ON scheduled_jobs (account_id, creator, state);
+
+        CREATE TABLE job_occurrences (
+            job_id          TEXT    NOT NULL REFERENCES scheduled_jobs (id),
+            due_at          INTEGER NOT NULL,
+            state           INTEGER NOT NULL,
+            late            INTEGER NOT NULL,
+            attempts        INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NULL,
+            detail          TEXT    NULL,
+            claimed_at      INTEGER NOT NULL,
+            updated_at      INTEGER NOT NULL,
+            PRIMARY KEY (job_id, due_at)
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_job_occurrences_state ON job_occurrences (state, next_attempt_at);
+        """,
     ];
 }

@@ -22,6 +22,7 @@ internal static class SessionCommandTexts
         - `/new` or `/reset` — 开始新对话，清除上下文 (start over: clear history and usage)
         - `/stop` — 停止当前回答 (stop the answer being written)
         - `/status` — 会话状态：模型、消息数、用量、排队 (agent, model, history, tokens, queue)
+        - `/jobs` — 你的定时任务；`/jobs remove <id>` 删除 (your scheduled jobs; remove one)
         - `/whoami` — 显示你的 ID，用于配置 allowFrom / groups (your ids for allowFrom / groups)
         - `/help` — 显示本帮助 (this help)
         """;
