@@ -48,6 +48,36 @@ public sealed class McpToolGatewayTests
     }
 
     [Fact]
+    public async Task In_card_mode_the_card_shows_the_MCP_tool_step_while_it_runs_and_the_answer_carries_its_result()
+    {
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        await using var model = await ScriptedOpenAiServer.StartAsync();
+        model.Script = request => request.LastMessageIsToolResult
+            ? ScriptedModelReply.Text("工具说：", CurrentResults(request)[^1])
+            : ScriptedModelReply.Call("slow", """{"ms":6000}""");
+        using var state = new TempDirectory();
+        await using var gateway = await StartAsync(
+            emu, state.Path, model,
+            c =>
+            {
+                c.Mcp.Servers["local"] = StdioTestMcpServer.Settings();
+                c.Agents["default"] = new AgentSettings { Tools = { Allow = { "mcp:local/*" } } };
+            },
+            messageType: "card");
+        await ReadyAsync(gateway, "local");
+
+        await emu.SendDmAsync("慢慢查");
+        var cardId = await Wire.WaitForCardAsync(emu, 1);
+        await Wire.AdvanceUntilStreamedAsync(emu, cardId);
+        var whileRunning = await Wire.StreamingAsync(emu, cardId);
+        var card = await emu.WaitForFinalizedCardAsync(cardId);
+
+        Assert.Equal("> 🔎 正在调用 slow…", (string?)whileRunning[0].Body["content"]);
+        Assert.Equal("> 🔧 已调用工具：slow ✅\n\n工具说：slept 6000", Wire.CardContent(card));
+        Assert.Equal("FINISHED", (string?)card["state"]);
+    }
+
+    [Fact]
     public async Task A_tool_that_throws_or_times_out_still_gets_an_honest_answer()
     {
         await using var emu = await EmulatorUnderTest.StartAsync();
@@ -136,9 +166,10 @@ public sealed class McpToolGatewayTests
         Assert.DoesNotContain("echo", offeredWhileDown);
     }
 
-    private static Task<GatewayUnderTest> StartAsync(EmulatorUnderTest emu, string state, ScriptedOpenAiServer model, Action<DinggateConfig> configure) =>
+    private static Task<GatewayUnderTest> StartAsync(
+        EmulatorUnderTest emu, string state, ScriptedOpenAiServer model, Action<DinggateConfig> configure, string messageType = "markdown") =>
         GatewayUnderTest.StartAsync(
-            emu, state, new ScriptedChatClient(), s => s.MessageType = "markdown",
+            emu, state, new ScriptedChatClient(), s => s.MessageType = messageType,
             configureConfig: c =>
             {
                 c.Models["default"].BaseUrl = model.BaseUrl;
