@@ -65,6 +65,30 @@ public sealed class MarkdownReplyTests
         Assert.Equal(["user002"], body["at"]!["atUserIds"]!.AsArray().Select(n => n!.GetValue<string>()));
     }
 
+    // An answer opening with a list, heading, table or code block keeps rendering: the @ gets a line of its own.
+    [Theory]
+    [InlineData("- 第一项\n- 第二项")]
+    [InlineData("## 本周总结\n完成 **A**")]
+    [InlineData("1. 先做这个\n2. 再做那个")]
+    [InlineData("```json\n{\"a\": 1}\n```")]
+    [InlineData("> 引用的话\n\n**回答**")]
+    public async Task GroupReply_MarkdownOpeningWithABlock_MentionOnItsOwnLine(string answer)
+    {
+        await using var emu = await DingTalkTestEmulator.StartAsync();
+        using var state = new TempDirectory();
+        await using var channel = await ChannelHarness.StartAsync(emu, state.Path);
+        var outcome = Answer(channel, answer);
+        var before = emu.Recorder.HttpCalls.Count;
+
+        await emu.ControlAsync(HttpMethod.Post, "/_emulator/messages", new { from = "user002", conversation = DingTalkTestEmulator.GroupId, text = "帮我看看" });
+        await outcome.Task.WaitAsync(TestWait.DefaultTimeout);
+
+        var body = JsonNode.Parse(Assert.Single(DingTalkCalls(emu, before)).RequestBody)!;
+        Assert.Equal("markdown", body["msgtype"]!.GetValue<string>());
+        Assert.Equal("@user002\n\n" + answer, body["markdown"]!["text"]!.GetValue<string>());
+        Assert.Equal(["user002"], body["at"]!["atUserIds"]!.AsArray().Select(n => n!.GetValue<string>()));
+    }
+
     [Fact]
     public async Task ExpiredWebhook_AnswerSentThroughOpenApiInstead()
     {

@@ -50,7 +50,7 @@ internal sealed partial class ConversationReplier(
     {
         var text = account.ConvertMarkdownTables ? MarkdownTableConverter.Convert(answer) : answer;
         var mention = MentionOf(message);
-        var chunks = MarkdownChunker.Split(text, MarkdownChunker.DefaultLimit - (mention?.Length ?? 0));
+        var chunks = MarkdownChunker.Split(text, MarkdownChunker.DefaultLimit - (mention is null ? 0 : GroupMention.Length(mention)));
         var title = ReplyTitle.From(text);
         var entry = new OutboxEntry
         {
@@ -209,9 +209,9 @@ internal sealed partial class ConversationReplier(
     private bool WebhookUsable(OutboxEntry entry) =>
         entry.Webhook is not null && (entry.WebhookExpiresAt is not { } expires || expires - WebhookSafetyMargin > time.GetUtcNow());
 
-    // DingTalk renders an @ only when "@<userId>" is in the text and the id is in at.atUserIds (spec §4.1).
+    // The staff id a group answer mentions (GroupMention places it), if any.
     private static string? MentionOf(InboundMessage message) =>
-        message.Conversation == ConversationKind.Group && message.Sender.StaffId is { Length: > 0 } staff ? "@" + staff + " " : null;
+        message.Conversation == ConversationKind.Group && message.Sender.StaffId is { Length: > 0 } staff ? staff : null;
 
     // The part first re-sent after an ambiguous failure carries the possible-repeat line; later parts never went out.
     private static string PartText(OutboxEntry entry, int part) =>
@@ -222,7 +222,7 @@ internal sealed partial class ConversationReplier(
     private Task PostWebhookAsync(OutboxEntry entry, int part, ApiCallMeter meter, ApiSendHooks hooks, CancellationToken cancellationToken)
     {
         var mention = part == 0 && entry.IsGroup && entry.UserId is not null;
-        var text = mention ? "@" + entry.UserId + " " + PartText(entry, part) : PartText(entry, part);
+        var text = mention ? GroupMention.Prefix(entry.UserId!, PartText(entry, part), entry.Markdown) : PartText(entry, part);
         var at = mention ? new WebhookAt([entry.UserId!]) : null;
         object body = entry.Markdown
             ? new WebhookMarkdownMessage(new WebhookMarkdown(entry.Parts[part].Title, text), at)
