@@ -48,7 +48,8 @@ public sealed class BuiltinToolTests
         var pdf = Assert.Single(uploads, u => (string?)u["type"] == "file");
         Assert.Equal("sales.png", (string?)image["fileName"]);
         Assert.Equal(Fixtures.Png.Length, (int)image["size"]!);
-        Assert.Equal($"图表和报告都在这里。\n\n![sales.png]({(string?)image["mediaId"]})", Wire.CardContent(card));
+        // The card's tool summary line (the steps shown while it worked), then the answer with the image embedded.
+        Assert.Equal($"> 🔧 已调用工具：send_file ✅×2\n\n图表和报告都在这里。\n\n![sales.png]({(string?)image["mediaId"]})", Wire.CardContent(card));
 
         var file = Assert.Single(sends);
         var param = JsonNode.Parse((string)file.Body["msgParam"]!)!;
@@ -58,7 +59,6 @@ public sealed class BuiltinToolTests
         var lastUpload = (await emu.CallsAsync("/media/upload")).Max(c => c.Sequence);
         Assert.True(file.Sequence > lastUpload, "the file is sent after its upload");
         Assert.True(file.Sequence > (await Wire.StreamingAsync(emu, cardId)).Max(c => c.Sequence), "the file follows the finalized answer");
-
     }
 
     [Fact]
