@@ -6,7 +6,7 @@ namespace DingGate.Cli.Allow;
 /// <summary><c>dinggate allow add|remove &lt;id&gt;</c>, <c>allow list</c>: the approved senders kept in the state directory.</summary>
 internal static class AllowCommand
 {
-    private const string ExitCodesText = "Exit codes: 0 done; 1 the id was not on the list (remove); 2 bad command line; 78 invalid configuration.";
+    private const string ExitCodesText = "Exit codes: 0 done; 1 the id was not on the list (remove); 2 bad command line; 78 invalid configuration; 73 a directory it needs (the state directory, under HOME by default) cannot be created.";
 
     public static Command Create(TextWriter output, TextWriter error)
     {

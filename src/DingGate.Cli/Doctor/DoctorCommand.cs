@@ -13,7 +13,7 @@ internal static class DoctorCommand
         each MCP server under mcp.servers (started, its tools listed, stopped), and per enabled account the DNS/TLS reach of the DingTalk hosts, the clock against DingTalk's, the
         credentials (an access token), the Stream registration, and with --card-to a test AI card to that user.
         Also says whether a gateway is running. --json prints [{"check","status","detail","fix"}] for scripts.
-        Exit codes: 0 nothing failed (warnings allowed); 1 a check failed; 2 bad command line.
+        Exit codes: 0 nothing failed (warnings allowed); 1 a check failed; 2 bad command line; 73 a directory it needs (the state directory, under HOME by default) cannot be created.
         """;
 
     public static Command Create(TextWriter output)

@@ -18,7 +18,8 @@ internal static class GatewayCommand
         account and the reason, with exit code 78; with one account connected it keeps running.
         Exit codes: 0 stopped normally; 1 runtime failure or another gateway holds the state directory; 2 bad command
         line; 78 invalid or missing configuration (checked exactly as 'dinggate config validate' does, before anything
-        connects; --allow-duplicates as there), or every account's credentials rejected.
+        connects; --allow-duplicates as there), or every account's credentials rejected; 73 the state directory (under
+        HOME by default) cannot be created.
         """;
 
     public static Command Create(TextWriter output, TextWriter error, CliServices services)

@@ -12,7 +12,7 @@ namespace DingGate.Cli.Jobs;
 /// <summary><c>dinggate jobs list|remove &lt;id&gt;</c>: the scheduled jobs users created with the <c>schedule</c> tool.</summary>
 internal static class JobsCommand
 {
-    private const string ExitCodesText = "Exit codes: 0 done; 1 unknown or already removed job; 2 bad command line; 78 invalid configuration.";
+    private const string ExitCodesText = "Exit codes: 0 done; 1 unknown or already removed job; 2 bad command line; 78 invalid configuration; 73 a directory it needs (the state directory, under HOME by default) cannot be created.";
 
     private const int OccurrencesShown = 5;
 

@@ -10,7 +10,7 @@ namespace DingGate.Cli.Outbox;
 /// <summary><c>dinggate outbox list|retry &lt;id&gt;|drop &lt;id&gt;</c>: answers in the reply outbox that were not delivered.</summary>
 internal static class OutboxCommand
 {
-    private const string ExitCodesText = "Exit codes: 0 done; 1 unknown entry or not in a state the verb applies to; 2 bad command line; 78 invalid configuration.";
+    private const string ExitCodesText = "Exit codes: 0 done; 1 unknown entry or not in a state the verb applies to; 2 bad command line; 78 invalid configuration; 73 a directory it needs (the state directory, under HOME by default) cannot be created.";
 
     private static readonly OutboxState[] Undelivered = [OutboxState.Sending, OutboxState.Pending, OutboxState.Ambiguous, OutboxState.Failed];
 

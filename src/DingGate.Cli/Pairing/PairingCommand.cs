@@ -8,7 +8,7 @@ namespace DingGate.Cli.Pairing;
 /// <summary><c>dinggate pairing list|approve &lt;code&gt;|deny &lt;code&gt;</c>: the pairing requests of <c>dmPolicy: "pairing"</c>.</summary>
 internal static class PairingCommand
 {
-    private const string ExitCodesText = "Exit codes: 0 done; 1 unknown or expired code; 2 bad command line; 78 invalid configuration (or, for approve, untrusted admin files in the state directory).";
+    private const string ExitCodesText = "Exit codes: 0 done; 1 unknown or expired code; 2 bad command line; 78 invalid configuration (or, for approve, untrusted admin files in the state directory); 73 a directory it needs (the state directory, under HOME by default) cannot be created.";
 
     public static Command Create(TextWriter output, TextWriter error)
     {
