@@ -34,7 +34,9 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton<IChatClientProvider, ConfiguredChatClientProvider>();
         services.TryAddSingleton<AttachmentTextExtractor>();
         services.TryAddSingleton<PromptBuilder>();
-        services.TryAddSingleton(_ => new AgentResolver(config));
+        // The host registers the one LiveConfig it reloads; hosts and tests without reload get one over config.
+        services.TryAddSingleton(_ => new LiveConfig(config));
+        services.TryAddSingleton(sp => new AgentResolver(sp.GetRequiredService<LiveConfig>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolSource, BuiltinToolSource>());
         services.TryAddSingleton(sp => new ToolCatalog(
             sp.GetServices<IToolSource>(),

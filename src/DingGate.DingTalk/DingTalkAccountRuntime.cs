@@ -20,9 +20,13 @@ namespace DingGate.DingTalk;
 /// </summary>
 internal sealed class DingTalkAccountRuntime(
     DingTalkAccount account, HttpClient http, DingTalkApiClient api, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive,
-    OpenCardRecovery openCards, ShownIndicatorRecovery indicators, ActiveCardRegistry cards, OutboxDeliveryWorker outbox, ILogger logger) : IDisposable
+    OpenCardRecovery openCards, ShownIndicatorRecovery indicators, ActiveCardRegistry cards, OutboxDeliveryWorker outbox, ILogger logger,
+    LiveAccount? live = null) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
+
+    /// <summary>The account's settings as a config reload leaves them (starts as <see cref="Account"/>).</summary>
+    public LiveAccount Live { get; } = live ?? new LiveAccount(account);
 
     /// <summary>The account's streaming cards (shared by the card sinks and the stop-button callback).</summary>
     public ActiveCardRegistry Cards { get; } = cards;

@@ -41,6 +41,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
     public DingTalkAccountRuntime Create(DingTalkAccount account)
     {
         var loggers = telemetry.Loggers;
+        var live = new LiveAccount(account);
         var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = options.HttpTimeout };
         var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api, ipGuard: ipGuard, quota: quota);
         var cards = new ActiveCardRegistry();
@@ -70,6 +71,6 @@ internal sealed class DingTalkAccountRuntimeFactory(
             account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>(), journal: journal, resumable: resumable);
         var indicators = new ShownIndicatorRecovery(account.Id, indicator, shownIndicators, time, loggers.CreateLogger<ShownIndicatorRecovery>());
         return new DingTalkAccountRuntime(
-            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, delivery, loggers.CreateLogger<DingTalkAccountRuntime>());
+            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, delivery, loggers.CreateLogger<DingTalkAccountRuntime>(), live);
     }
 }

@@ -4,13 +4,15 @@ using DingGate.Core.Configuration;
 namespace DingGate.Agent.Running;
 
 // bindings → agents.<name> → models.<name>; agent "default" and model "default" unless named; no models at all → demo.
-internal sealed class AgentResolver(DinggateConfig config)
+// Reads the live configuration at each call, so bindings, agents and models follow a reloaded config file.
+internal sealed class AgentResolver(LiveConfig live)
 {
     public const string DefaultName = "default";
     private const string Channel = "dingtalk";
 
     public ResolvedAgent Resolve(string accountId)
     {
+        var config = live.Current;
         var bindings = config.Bindings.Where(b => string.Equals(b.Channel, Channel, StringComparison.OrdinalIgnoreCase)).ToList();
         var binding = bindings.FirstOrDefault(b => b.Account == accountId)
             ?? bindings.FirstOrDefault(b => b.Account is null or "*");

@@ -79,6 +79,8 @@ internal static class GatewayHost
         builder.Services.AddSingleton(admin);
         builder.Services.AddSingleton(_ => stateLock);
         builder.Services.AddSingleton(settings.Time);
+        // The configuration in force; a reload of the config file replaces it (see docs/configuration.md).
+        builder.Services.AddSingleton(new LiveConfig(config));
         builder.Services.AddSingleton(permissions);
         builder.Services.AddHostedService<StatePermissionsReporter>();
         // The one redactor of every sink (console, file log, admin answers): the config's secrets and the admin token.

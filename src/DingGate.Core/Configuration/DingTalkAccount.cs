@@ -156,6 +156,9 @@ public sealed record DingTalkAccount
     /// <summary>Staff ids told when the monthly quota runs low.</summary>
     public IReadOnlyList<string> Owners { get; init; } = [];
 
+    /// <summary>Language of the texts the bot sends to users (<c>locale</c>).</summary>
+    public Texts.BotLocale Locale { get; init; } = Texts.BotLocales.Default;
+
     /// <summary>Merges <paramref name="own"/> over <paramref name="top"/> over the defaults.</summary>
     public static DingTalkAccount From(string id, DingTalkAccountSettings own, DingTalkAccountSettings top)
     {
@@ -202,6 +205,7 @@ public sealed record DingTalkAccount
             MaxMessageAttempts = own.MaxMessageAttempts ?? top.MaxMessageAttempts ?? d.MaxMessageAttempts,
             Quota = DingTalkQuota.From(own.Quota, top.Quota),
             Owners = (own.Owners ?? top.Owners)?.ToList() ?? [],
+            Locale = Texts.BotLocales.TryParse(own.Locale ?? top.Locale, out var locale) ? locale.Value : d.Locale,
         };
     }
 

@@ -140,4 +140,7 @@ public class DingTalkAccountSettings
 
     /// <summary>Staff ids of the people who run this bot: told in a 1:1 message when the monthly quota runs low.</summary>
     public IList<string>? Owners { get; set; }
+
+    /// <summary>Language of the texts the bot sends to users: <c>zh-CN</c> (default) or <c>en</c>.</summary>
+    public string? Locale { get; set; }
 }

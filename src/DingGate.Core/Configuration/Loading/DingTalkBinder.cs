@@ -13,7 +13,7 @@ internal static class DingTalkBinder
         "messageType", "cardTemplateId", "cardTemplateKey", "debug", "maxConnectionAttempts", "initialReconnectDelay",
         "maxReconnectDelay", "reconnectJitter", "name", "groups", "endpoints", "dedupTtlMs", "maxMediaBytes",
         "cardFlowStatus", "cardStreamInterval", "cardMaxUpdates", "aicardDegradeMs", "convertMarkdownTables", "thinkingIndicator", "thinkingDelayMs",
-        "keepAliveInterval", "maxMessageAttempts", "quota", "owners",
+        "keepAliveInterval", "maxMessageAttempts", "quota", "owners", "locale",
     ];
 
     /// <summary>Keys of a <c>quota</c> object.</summary>
@@ -156,6 +156,7 @@ internal static class DingTalkBinder
             case "webhookRateWindowMs": s.WebhookRateWindowMs = r.Int(value, at); break;
             case "quota": s.Quota = BindQuota(value, at, r); break;
             case "owners": s.Owners = r.StringList(value, at); break;
+            case "locale": s.Locale = r.String(value, at); break;
             default: return false;
         }
 

@@ -67,6 +67,8 @@ internal static class DingTalkValidator
             errors.Check(owner.Trim().Length > 0, ConfigPath.Child(at, "owners"), owner, "must list staff ids, not empty strings");
         }
 
+        errors.Check(s.Locale is null || Texts.BotLocales.TryParse(s.Locale, out _), ConfigPath.Child(at, "locale"), s.Locale,
+            $"must be one of: {string.Join(", ", Texts.BotLocales.Names)}");
         errors.OneOf(s.MessageType, MessageTypes, ConfigPath.Child(at, "messageType"));
         errors.OneOf(s.ThinkingIndicator, ThinkingIndicators, ConfigPath.Child(at, "thinkingIndicator"));
         errors.OneOf(s.CardFlowStatus, CardFlowStatuses, ConfigPath.Child(at, "cardFlowStatus"));
