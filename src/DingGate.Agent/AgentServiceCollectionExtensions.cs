@@ -37,6 +37,7 @@ public static class AgentServiceCollectionExtensions
         // The host registers the one LiveConfig it reloads; hosts and tests without reload get one over config.
         services.TryAddSingleton(_ => new LiveConfig(config));
         services.TryAddSingleton(sp => new AgentResolver(sp.GetRequiredService<LiveConfig>()));
+        services.TryAddSingleton(sp => new Sessions.SessionKeys(sp.GetRequiredService<LiveConfig>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolSource, BuiltinToolSource>());
         services.TryAddSingleton(sp => new ToolCatalog(
             sp.GetServices<IToolSource>(),
@@ -46,6 +47,7 @@ public static class AgentServiceCollectionExtensions
             sp.GetRequiredService<AgentResolver>(),
             sp.GetRequiredService<IChatClientProvider>(),
             sp.GetRequiredService<PromptBuilder>(),
+            sp.GetRequiredService<Sessions.SessionKeys>(),
             config,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<AgentRunner>>(),

@@ -33,7 +33,7 @@ internal sealed class SessionCommandHandler(ISessionStore store, SessionQueue qu
                 return queue.StopRunning(key) ? SessionCommandTexts.Stopped : SessionCommandTexts.NothingRunning;
             case SessionCommand.Status:
                 var stats = await store.GetStatsAsync(key, cancellationToken);
-                return SessionCommandTexts.Status(agent.Describe(message.AccountId), key, stats, queue.GetState(key));
+                return SessionCommandTexts.Status(agent.Describe(message), key, stats, queue.GetState(key));
             case SessionCommand.WhoAmI:
                 return SessionCommandTexts.WhoAmI(message);
             default:
