@@ -108,6 +108,16 @@ public sealed class BindingsConfigTests : IDisposable
         Assert.Empty(loaded.Warnings);
     }
 
+    [Fact]
+    public void Load_WildcardGroupFromOpenClaw_WarnsThatItAppliesToNoGroup()
+    {
+        var loaded = _files.Load("""{ channels: { dingtalk: { clientId: "dinga", clientSecret: "s", groups: { "*": { systemPrompt: "简短回答。" } } } } }""");
+
+        var warning = Assert.Single(loaded.Warnings);
+        Assert.Equal("channels.dingtalk.groups.*", warning.Path);
+        Assert.Contains("no wildcard group", warning.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _files.Dispose();
 
     private static string? Find(List<AgentBinding> bindings, string account, ConversationKind kind, string cid, string staffId) =>

@@ -62,7 +62,24 @@ public static class ConfigValidator
     public static IReadOnlyList<ConfigWarning> Warnings(DinggateConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        return BindingsValidator.Warnings(config);
+        return [.. BindingsValidator.Warnings(config), .. WildcardGroups(config)];
+    }
+
+    // OpenClaw's DingTalk plugin reads groups."*" as every group; DingGate matches openConversationIds exactly.
+    private static IEnumerable<ConfigWarning> WildcardGroups(DinggateConfig config)
+    {
+        if (config.Channels.Dingtalk is not { } channel)
+        {
+            yield break;
+        }
+
+        var levels = new List<(string Path, DingTalkAccountSettings Settings)> { ("channels.dingtalk", channel) };
+        levels.AddRange(channel.Accounts.Select(a => (ConfigPath.Child("channels.dingtalk.accounts", a.Key), a.Value)));
+        foreach (var (path, settings) in levels.Where(l => l.Settings.Groups?.ContainsKey("*") == true))
+        {
+            yield return new ConfigWarning(ConfigPath.Child(ConfigPath.Child(path, "groups"), "*"),
+                "applies to no group: DingGate has no wildcard group (OpenClaw's plugin reads \"*\" as every group); list each group by its openConversationId");
+        }
     }
 
     /// <summary>Throws <see cref="ConfigException"/> listing every problem, if there is any.</summary>
