@@ -69,6 +69,7 @@ public sealed class ConfigDiffTests
     [InlineData("gateway.logLevel", true)]
     [InlineData("gateway.admin.metricsAuth", true)]
     [InlineData("mcp.servers.docs.command", true)]
+    [InlineData("mcp.servers.docs.ownerOnly", false)]
     [InlineData("tools.maxRounds", true)]
     [InlineData("tools.workspace.root", true)]
     [InlineData("attachments.maxParts", true)]
