@@ -41,9 +41,15 @@ internal sealed class AccountRun(DingTalkAccountRuntime runtime) : IDisposable
         }
     }
 
+    // Disposed with the container, possibly before the host's stop token fires (a host disposed without a stop): a run
+    // still going keeps its link to that token, so it still stops (and closes its socket) when the token fires.
     public void Dispose()
     {
-        _stop?.Dispose();
+        if (Completion.IsCompleted)
+        {
+            _stop?.Dispose();
+        }
+
         Runtime.Dispose();
     }
 }
