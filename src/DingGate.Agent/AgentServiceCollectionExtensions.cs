@@ -42,7 +42,8 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(sp => new ToolCatalog(
             sp.GetServices<IToolSource>(),
             config,
-            sp.GetService<Microsoft.Extensions.Logging.ILogger<ToolCatalog>>()));
+            sp.GetService<Microsoft.Extensions.Logging.ILogger<ToolCatalog>>(),
+            sp.GetRequiredService<LiveConfig>()));
         services.TryAddSingleton<IAgentRunner>(sp => new AgentRunner(
             sp.GetRequiredService<AgentResolver>(),
             sp.GetRequiredService<IChatClientProvider>(),
@@ -53,7 +54,8 @@ public static class AgentServiceCollectionExtensions
             sp.GetService<Microsoft.Extensions.Logging.ILogger<AgentRunner>>(),
             sp.GetRequiredService<ToolCatalog>(),
             sp.GetService<Core.Secrets.SecretRedactor>(),
-            sp.GetService<Tools.Builtin.MediaLines>()));
+            sp.GetService<Tools.Builtin.MediaLines>(),
+            sp.GetRequiredService<LiveConfig>()));
         return services;
     }
 }

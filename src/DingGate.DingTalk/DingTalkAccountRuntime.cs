@@ -21,12 +21,15 @@ namespace DingGate.DingTalk;
 internal sealed class DingTalkAccountRuntime(
     DingTalkAccount account, HttpClient http, DingTalkApiClient api, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive,
     OpenCardRecovery openCards, ShownIndicatorRecovery indicators, ActiveCardRegistry cards, OutboxDeliveryWorker outbox, ILogger logger,
-    LiveAccount? live = null) : IDisposable
+    LiveAccount? live = null, Replies.OpenReplies? open = null) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
 
     /// <summary>The account's settings as a config reload leaves them (starts as <see cref="Account"/>).</summary>
     public LiveAccount Live { get; } = live ?? new LiveAccount(account);
+
+    /// <summary>The replies handed to the agent and not finished yet (a reconnect waits for them).</summary>
+    public Replies.OpenReplies OpenReplies { get; } = open ?? new Replies.OpenReplies();
 
     /// <summary>The account's streaming cards (shared by the card sinks and the stop-button callback).</summary>
     public ActiveCardRegistry Cards { get; } = cards;

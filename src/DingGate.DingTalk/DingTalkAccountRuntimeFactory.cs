@@ -58,19 +58,20 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>());
         var indicator = new ThinkingIndicator(account, api, shownIndicators, time, loggers.CreateLogger<ThinkingIndicator>(), quota, telemetry.Replies);
         var resumable = new ResumableCards();
+        var open = new OpenReplies();
         var replies = new ReplySinkFactory(
             account, replier, indicator, attachments, journal, telemetry.Replies,
-            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable), quota);
+            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable), quota, live, open);
         var dispatcher = new InboundDispatcher(
             account, preparer, policy, replier, replies, dedup, journal, outbox, handler,
             new PoisonMessages(account, preparer, replier, journal, telemetry.Inbound, loggers.CreateLogger<PoisonMessages>()),
-            telemetry.Inbound, options.Inbound, time, loggers.CreateLogger<InboundDispatcher>());
+            telemetry.Inbound, options.Inbound, time, loggers.CreateLogger<InboundDispatcher>(), live);
         var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
         var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
         var recovery = new OpenCardRecovery(
             account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>(), journal: journal, resumable: resumable);
         var indicators = new ShownIndicatorRecovery(account.Id, indicator, shownIndicators, time, loggers.CreateLogger<ShownIndicatorRecovery>());
         return new DingTalkAccountRuntime(
-            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, delivery, loggers.CreateLogger<DingTalkAccountRuntime>(), live);
+            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, delivery, loggers.CreateLogger<DingTalkAccountRuntime>(), live, open);
     }
 }

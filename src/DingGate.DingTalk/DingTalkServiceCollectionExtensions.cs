@@ -34,7 +34,7 @@ public static class DingTalkServiceCollectionExtensions
             sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<DingTalkAccountRuntimeFactory>();
         services.AddSingleton(sp => new Diagnostics.DingTalkProbe(options, sp.GetRequiredService<DingTalkTelemetry>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>(), sp.GetRequiredService<Quota.QuotaGovernor>()));
+        services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>(), sp.GetRequiredService<Quota.QuotaGovernor>(), sp.GetService<ILogger<DingTalkChannel>>()));
         services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<DingTalkChannel>());
         if (options.MediaRetention is { } retention)
         {

@@ -33,14 +33,14 @@ internal sealed partial class AgentRunner(
     ILogger<AgentRunner>? logger = null,
     ToolCatalog? tools = null,
     SecretRedactor? redactor = null,
-    MediaLines? mediaLines = null) : IAgentRunner
+    MediaLines? mediaLines = null,
+    LiveConfig? live = null) : IAgentRunner
 {
     public static readonly TimeSpan ReasoningStatusInterval = TimeSpan.FromSeconds(2);
 
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
     private readonly ToolLimits _limits = ToolLimits.From(config.Tools);
     private readonly SecretRedactor _redactor = redactor ?? SecretRedactor.ShapesOnly();
-    private readonly Lazy<IReadOnlyDictionary<string, IReadOnlySet<string>>> _owners = new(() => OwnersByAccount(config));
 
     public AgentInfo Describe(InboundMessage message)
     {
@@ -159,16 +159,11 @@ internal sealed partial class AgentRunner(
     }
 #pragma warning restore CA2000
 
+    // Owners as the live configuration lists them now (a reloaded config file changes them without a restart).
     private bool IsOwner(InboundMessage message) =>
         message.Sender.StaffId is { Length: > 0 } staffId
-        && _owners.Value.TryGetValue(message.AccountId, out var owners)
-        && owners.Contains(staffId);
-
-    private static Dictionary<string, IReadOnlySet<string>> OwnersByAccount(DinggateConfig config) =>
-        (config.Channels.Dingtalk?.Resolve() ?? []).ToDictionary(
-            a => a.Id,
-            a => (IReadOnlySet<string>)a.Owners.ToHashSet(StringComparer.Ordinal),
-            StringComparer.Ordinal);
+        && (live?.Current ?? config).Channels.Dingtalk?.Resolve().FirstOrDefault(a => a.Id == message.AccountId) is { } account
+        && account.Owners.Contains(staffId, StringComparer.Ordinal);
 
     private static long? Sum(long? total, long? value, bool add) =>
         value is not { } v ? total : add ? (total ?? 0) + v : v;

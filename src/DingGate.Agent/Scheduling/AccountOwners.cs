@@ -2,18 +2,17 @@ using DingGate.Core.Configuration;
 
 namespace DingGate.Agent.Scheduling;
 
-// channels.dingtalk.owners per account: owners may list and remove everyone's jobs.
-internal sealed class AccountOwners
+// channels.dingtalk.owners per account: owners may list and remove everyone's jobs. Read from the live configuration at
+// each check, so owners follow a reloaded config file.
+internal sealed class AccountOwners(LiveConfig live)
 {
-    private readonly Dictionary<string, HashSet<string>> _owners;
-
     public AccountOwners(DinggateConfig config)
+        : this(new LiveConfig(config))
     {
-        ArgumentNullException.ThrowIfNull(config);
-        var accounts = config.Channels.Dingtalk?.Resolve() ?? [];
-        _owners = accounts.ToDictionary(a => a.Id, a => a.Owners.ToHashSet(StringComparer.OrdinalIgnoreCase), StringComparer.Ordinal);
     }
 
     public bool IsOwner(string accountId, string? staffId) =>
-        staffId is not null && _owners.TryGetValue(accountId, out var owners) && owners.Contains(staffId);
+        staffId is not null
+        && live.Current.Channels.Dingtalk?.Resolve().FirstOrDefault(a => a.Id == accountId) is { } account
+        && account.Owners.Contains(staffId, StringComparer.OrdinalIgnoreCase);
 }

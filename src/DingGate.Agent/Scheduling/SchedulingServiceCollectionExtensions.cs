@@ -20,7 +20,7 @@ public static class SchedulingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(config);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(ScheduleOptions.From(config.Tools.Schedule));
-        services.TryAddSingleton(new AccountOwners(config));
+        services.TryAddSingleton(sp => new AccountOwners(sp.GetService<LiveConfig>() ?? new LiveConfig(config)));
         services.TryAddSingleton<JobWakeSignal>();
         services.TryAddSingleton<JobRegistry>();
         services.TryAddSingleton<JobScheduler>();

@@ -10,11 +10,14 @@ namespace DingGate.Agent.Tools;
 /// (<c>agents.&lt;n&gt;.tools.allow/deny</c>) and which of them only owners may run (<c>tools.ownerOnly</c>,
 /// <c>mcp.servers.&lt;n&gt;.ownerOnly</c>). Sources are asked at the start of every turn, so a source's list may change.
 /// </summary>
-internal sealed partial class ToolCatalog(IEnumerable<IToolSource> sources, DinggateConfig config, ILogger<ToolCatalog>? logger = null)
+internal sealed partial class ToolCatalog(IEnumerable<IToolSource> sources, DinggateConfig config, ILogger<ToolCatalog>? logger = null, LiveConfig? live = null)
 {
     // The built-ins first: a name taken by a built-in stays the built-in's.
     private readonly IReadOnlyList<IToolSource> _sources = [.. sources.OrderBy(s => s.Name == ToolSources.Builtin ? 0 : 1)];
     private readonly ILogger _logger = (ILogger?)logger ?? NullLogger.Instance;
+
+    // The configuration in force (tools.ownerOnly and the agents follow a reloaded config file).
+    private DinggateConfig Config => live?.Current ?? config;
 
     /// <summary>The registered sources: the built-ins, then the others in registration order.</summary>
     public IReadOnlyList<IToolSource> Sources => _sources;
@@ -26,14 +29,14 @@ internal sealed partial class ToolCatalog(IEnumerable<IToolSource> sources, Ding
     public IReadOnlyList<string> AgentsAllowed(ToolDescriptor tool)
     {
         ArgumentNullException.ThrowIfNull(tool);
-        return [.. config.Agents.Where(a => ToolPolicy.IsAllowed(a.Value.Tools, tool.Source, tool.Name)).Select(a => a.Key).Order(StringComparer.Ordinal)];
+        return [.. Config.Agents.Where(a => ToolPolicy.IsAllowed(a.Value.Tools, tool.Source, tool.Name)).Select(a => a.Key).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>Whether only owners may run <paramref name="tool"/>.</summary>
     public bool IsOwnerOnly(ToolDescriptor tool)
     {
         ArgumentNullException.ThrowIfNull(tool);
-        return ToolPolicy.IsOwnerOnly(config, tool.Source, tool.Name);
+        return ToolPolicy.IsOwnerOnly(Config, tool.Source, tool.Name);
     }
 
     /// <summary>
@@ -51,6 +54,7 @@ internal sealed partial class ToolCatalog(IEnumerable<IToolSource> sources, Ding
             return [];
         }
 
+        var config = Config;
         var tools = new List<AIFunction>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in _sources)

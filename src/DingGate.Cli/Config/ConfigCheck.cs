@@ -13,12 +13,19 @@ internal static class ConfigCheck
 {
     public const string NoEnabledAccount = "no enabled account (set clientId and clientSecret, or add channels.dingtalk.accounts.<id>)";
 
-    public static async Task<ConfigCheckResult> RunAsync(ConfigSource source, bool allowDuplicateKeys, CancellationToken cancellationToken)
+    public static Task<ConfigCheckResult> RunAsync(ConfigSource source, bool allowDuplicateKeys, CancellationToken cancellationToken) =>
+        CheckAsync(loader => loader.Load(source), allowDuplicateKeys, cancellationToken);
+
+    /// <summary>The same check on <paramref name="text"/> as read from <see cref="ConfigSource.Path"/> (a config reload).</summary>
+    public static Task<ConfigCheckResult> RunTextAsync(string text, ConfigSource source, bool allowDuplicateKeys, CancellationToken cancellationToken) =>
+        CheckAsync(loader => loader.LoadText(text, source), allowDuplicateKeys, cancellationToken);
+
+    private static async Task<ConfigCheckResult> CheckAsync(Func<ConfigLoader, LoadedConfig> load, bool allowDuplicateKeys, CancellationToken cancellationToken)
     {
         LoadedConfig loaded;
         try
         {
-            loaded = new ConfigLoader { AllowDuplicateKeys = allowDuplicateKeys }.Load(source);
+            loaded = load(new ConfigLoader { AllowDuplicateKeys = allowDuplicateKeys });
         }
         catch (ConfigException ex)
         {

@@ -114,10 +114,24 @@ internal static class GatewayHost
 
         // Scheduled jobs send proactively through the channel's accounts; stopped (and awaited) first.
         builder.Services.AddHostedService<JobSchedulerService>();
+        AddReload(builder.Services, settings);
         settings.ConfigureServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapAdmin(adminToken, config.Gateway.Admin.MetricsAuth ?? true);
         return app;
+    }
+
+    // The config file watcher: started after the channel (it applies accounts to it), stopped before anything else.
+    private static void AddReload(IServiceCollection services, GatewayHostSettings settings)
+    {
+        if (settings.ConfigFile is not { } file || settings.Config.Gateway.Reload == false)
+        {
+            return;
+        }
+
+        services.AddSingleton(file);
+        services.AddSingleton<Reload.ConfigReloader>();
+        services.AddHostedService<Reload.ConfigWatcher>();
     }
 
     private static void ConfigureLogging(ILoggingBuilder logging, GatewayHostSettings settings, DingTalkChannelSettings channel, SecretRedactor redactor)

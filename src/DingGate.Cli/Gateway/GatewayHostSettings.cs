@@ -24,6 +24,12 @@ internal sealed record GatewayHostSettings
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The config file <see cref="Config"/> was loaded from; when set (and <c>gateway.reload</c> is not false) the host
+    /// watches it and applies valid edits without a restart (docs/configuration.md, "Reload"). Null: no reload.
+    /// </summary>
+    public Reload.ConfigFileSource? ConfigFile { get; init; }
+
     /// <summary>Last word on the services (tests: a fake chat client; the sandbox: extra endpoints).</summary>
     public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
 }

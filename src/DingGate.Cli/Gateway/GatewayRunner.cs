@@ -26,8 +26,12 @@ internal static partial class GatewayRunner
     {
         ArgumentNullException.ThrowIfNull(source);
 
-        // The same check as 'dinggate config validate', before anything opens the state or connects.
-        var check = await ConfigCheck.RunAsync(source, allowDuplicateKeys, cancellationToken);
+        // The same check as 'dinggate config validate', before anything opens the state or connects. The text checked is
+        // the one a reload compares the file with.
+        var text = ReadConfigText(source);
+        var check = text is null
+            ? await ConfigCheck.RunAsync(source, allowDuplicateKeys, cancellationToken)
+            : await ConfigCheck.RunTextAsync(text, source, allowDuplicateKeys, cancellationToken);
         await check.WriteAsync(error, cancellationToken);
         if (!check.IsValid)
         {
@@ -48,6 +52,7 @@ internal static partial class GatewayRunner
             ConsoleLog = output,
             AdminPort = loaded.Config.Gateway.AdminPort ?? Admin.AdminSettings.DefaultPort,
             ConfigureServices = configureServices,
+            ConfigFile = text is null ? null : new Reload.ConfigFileSource(source, text, allowDuplicateKeys),
         };
         PrivateDirectory.Create(settings.StateDirectory);
         IHost built;
@@ -138,6 +143,19 @@ internal static partial class GatewayRunner
         await error.WriteLineAsync($"Fix clientId / clientSecret in {configPath} ('dinggate doctor' checks them), then start the gateway again.");
         await host.StopAsync(CancellationToken.None);
         return ExitCodes.Config;
+    }
+
+    // The config file's text, or null when it cannot be read (the check then reports why, as 'config validate' does).
+    private static string? ReadConfigText(ConfigSource source)
+    {
+        try
+        {
+            return Core.Configuration.Files.BoundedFileReader.ReadText(source.Path, Core.Configuration.Files.BoundedFileReader.MaxConfigFileBytes);
+        }
+        catch (Core.Configuration.Files.FileRefusedException)
+        {
+            return null;
+        }
     }
 
     private static string ModelLine(DinggateConfig config) =>

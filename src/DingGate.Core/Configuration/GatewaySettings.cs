@@ -15,6 +15,12 @@ public sealed class GatewaySettings
     /// <summary><c>gateway.admin</c>.</summary>
     public GatewayAdminSettings Admin { get; set; } = new();
 
+    /// <summary>
+    /// <c>gateway.reload</c>: whether the running gateway watches its config file and applies valid edits without a
+    /// restart (default true; docs/configuration.md, "Reload").
+    /// </summary>
+    public bool? Reload { get; set; }
+
     /// <summary>Minimum log level: trace, debug, information (default), warning, error.</summary>
     public string? LogLevel { get; set; }
 }

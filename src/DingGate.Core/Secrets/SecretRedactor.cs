@@ -10,7 +10,8 @@ namespace DingGate.Core.Secrets;
 /// JSON-escaped) and whatever has the shape of a credential: <c>Authorization</c> / <c>Bearer</c> / <c>Basic</c>
 /// values, <c>x-acs-dingtalk-access-token</c> headers, access tokens, app secrets, API keys, signatures
 /// (<c>sign=</c>), Stream tickets and session-webhook <c>session=</c> tokens in URLs, JSON and headers. The code never
-/// writes a secret on purpose; this is the net for an exception or a provider answer that quotes one. Immutable.
+/// writes a secret on purpose; this is the net for an exception or a provider answer that quotes one. Thread-safe: a
+/// config reload teaches it the secrets the new file adds (<see cref="Learn"/>); it never forgets one.
 /// </summary>
 public sealed partial class SecretRedactor
 {
@@ -20,24 +21,37 @@ public sealed partial class SecretRedactor
     /// <summary>Shorter values are not treated as secrets (masking them would mangle ordinary text).</summary>
     public const int MinimumLength = 4;
 
-    private readonly string[] _values;
+    private readonly Lock _learning = new();
+    private string[] _values;
 
     /// <summary>A redactor masking <paramref name="secrets"/> (nulls and values shorter than <see cref="MinimumLength"/> ignored) and every credential-shaped value.</summary>
     public SecretRedactor(IEnumerable<string?> secrets)
     {
         ArgumentNullException.ThrowIfNull(secrets);
-        _values = secrets.Where(s => s is { Length: >= MinimumLength }).SelectMany(s => Forms(s!))
-            .Where(s => s.Length >= MinimumLength).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToArray();
+        _values = Known([], secrets);
     }
 
     /// <summary>A redactor that knows no configured secret, only credential shapes (before a configuration is loaded).</summary>
     public static SecretRedactor ShapesOnly() => new([]);
 
     /// <summary>How many distinct secret values (with their encoded forms) this redactor masks.</summary>
-    public int KnownValues => _values.Length;
+    public int KnownValues => Volatile.Read(ref _values).Length;
 
-    /// <summary>This redactor plus <paramref name="secrets"/>.</summary>
-    public SecretRedactor With(IEnumerable<string?> secrets) => new(_values.Concat(secrets));
+    /// <summary>A new redactor: this one's secrets plus <paramref name="secrets"/>.</summary>
+    public SecretRedactor With(IEnumerable<string?> secrets) => new(Volatile.Read(ref _values).Concat(secrets));
+
+    /// <summary>
+    /// From now on also masks <paramref name="secrets"/> (a reloaded configuration's new client secrets and API keys).
+    /// Every sink holding this redactor masks them from the next line on; secrets already known stay known.
+    /// </summary>
+    public void Learn(IEnumerable<string?> secrets)
+    {
+        ArgumentNullException.ThrowIfNull(secrets);
+        lock (_learning)
+        {
+            Volatile.Write(ref _values, Known(Volatile.Read(ref _values), secrets));
+        }
+    }
 
     /// <summary><paramref name="text"/> with every known secret and credential-shaped value masked; null stays null.</summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(text))]
@@ -48,7 +62,7 @@ public sealed partial class SecretRedactor
             return text;
         }
 
-        foreach (var secret in _values)
+        foreach (var secret in Volatile.Read(ref _values))
         {
             if (text.Contains(secret, StringComparison.Ordinal))
             {
@@ -70,6 +84,10 @@ public sealed partial class SecretRedactor
         ArgumentNullException.ThrowIfNull(exception);
         return Redact(exception.ToString());
     }
+
+    private static string[] Known(IEnumerable<string> known, IEnumerable<string?> secrets) =>
+        known.Concat(secrets.Where(s => s is { Length: >= MinimumLength }).SelectMany(s => Forms(s!)))
+            .Where(s => s.Length >= MinimumLength).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToArray();
 
     // A secret as it may appear: as is, URL-encoded (in a query string), JSON-escaped (strict and relaxed encoders).
     private static IEnumerable<string> Forms(string secret)

@@ -34,7 +34,8 @@ internal sealed partial class InboundDispatcher(
     InboundMetrics metrics,
     InboundLaneOptions lanes,
     TimeProvider time,
-    ILogger<InboundDispatcher> logger)
+    ILogger<InboundDispatcher> logger,
+    LiveAccount? live = null)
 {
     /// <summary>
     /// Processes entries a previous run journaled but did not finish (call before the stream starts), in their
@@ -168,7 +169,8 @@ internal sealed partial class InboundDispatcher(
     private async Task DecideAsync(InboundMessage message, string key, CancellationToken cancellationToken)
     {
         metrics.Received(account.Id, message.Conversation == ConversationKind.Group);
-        var decision = await policy.DecideAsync(account, message, cancellationToken);
+        // The policy keys (dmPolicy, groupPolicy, allowFrom, groups) as a config reload left them.
+        var decision = await policy.DecideAsync(live?.Current ?? account, message, cancellationToken);
         metrics.Decided(account.Id, decision.GetType().Name);
         if (decision is PolicyDecision.Allow)
         {

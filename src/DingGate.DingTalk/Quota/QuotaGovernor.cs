@@ -74,6 +74,22 @@ public sealed partial class QuotaGovernor
         }
     }
 
+    /// <summary>
+    /// A config reload: the groups' accounts take their new settings (owners told of the steps follow the file). The
+    /// groups themselves (<c>quota.org</c>, budgets) and accounts added by the reload are fixed until the next start.
+    /// </summary>
+    internal void UpdateAccounts(IReadOnlyList<DingTalkAccount> accounts)
+    {
+        var byId = accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        lock (_gate)
+        {
+            foreach (var group in _groups)
+            {
+                group.Accounts = [.. group.Accounts.Select(a => byId.GetValueOrDefault(a.Id) ?? a)];
+            }
+        }
+    }
+
     /// <summary>Loads this month's stored counts (done on demand too; the channel calls it before its accounts start).</summary>
     public Task LoadAsync(CancellationToken cancellationToken) => EnsureMonthAsync(cancellationToken).AsTask();
 
@@ -259,24 +275,26 @@ public sealed partial class QuotaGovernor
         }
 
         QuotaGroupStatus status;
+        IReadOnlyList<(string Owner, string AccountId)> owners;
         lock (_gate)
         {
             status = StatusOf(group);
+            owners = group.Owners;
         }
 
         LogStepReached(_logger, group.Name, status.StepName, status.Used, status.Budget, status.Percent, status.Forecast, QuotaMonth.Text(month));
         if (step == QuotaStep.WebhookOnly)
         {
-            if (group.Owners.Count > 0)
+            if (owners.Count > 0)
             {
-                LogOwnersNotTold(_logger, group.Name, group.Owners.Count);
+                LogOwnersNotTold(_logger, group.Name, owners.Count);
             }
 
             return;
         }
 
         var text = QuotaNotes.For(status with { Step = step }, group.Quota);
-        foreach (var (owner, accountId) in group.Owners)
+        foreach (var (owner, accountId) in owners)
         {
             try
             {

@@ -9,12 +9,13 @@ internal sealed class QuotaGroup(string name, DingTalkQuota quota, IReadOnlyList
 
     public DingTalkQuota Quota { get; } = quota;
 
-    public IReadOnlyList<DingTalkAccount> Accounts { get; } = accounts;
+    /// <summary>The accounts with their settings in force (a config reload updates their owners).</summary>
+    public IReadOnlyList<DingTalkAccount> Accounts { get; set; } = accounts;
 
     /// <summary>Each owner once, with the first account that lists them (the one that sends them the warning).</summary>
-    public IReadOnlyList<(string Owner, string AccountId)> Owners { get; } =
-        accounts.SelectMany(a => a.Owners.Select(o => (Owner: o.Trim(), AccountId: a.Id))).Where(o => o.Owner.Length > 0)
-            .DistinctBy(o => o.Owner, StringComparer.Ordinal).ToList();
+    public IReadOnlyList<(string Owner, string AccountId)> Owners =>
+        [.. Accounts.SelectMany(a => a.Owners.Select(o => (Owner: o.Trim(), AccountId: a.Id))).Where(o => o.Owner.Length > 0)
+            .DistinctBy(o => o.Owner, StringComparer.Ordinal)];
 
     /// <summary>Billed OpenAPI calls this month (stored by earlier runs and other processes, plus this run's).</summary>
     public long Used { get; set; }

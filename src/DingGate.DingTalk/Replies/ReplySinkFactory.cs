@@ -22,18 +22,23 @@ internal sealed class ReplySinkFactory(
     ReplyMetrics metrics,
     ILogger<TrackedReplySink> logger,
     CardReplies cards,
-    QuotaGovernor? quota = null)
+    QuotaGovernor? quota = null,
+    LiveAccount? live = null,
+    OpenReplies? open = null)
 {
     public IReplySink Create(InboundMessage message, string messageKey)
     {
         var book = new ReplyJournalBook(journal, message.AccountId, messageKey);
-        return new TrackedReplySink(CreateStrategy(message, messageKey, book), message, book, metrics, logger);
+        var strategy = CreateStrategy(message, messageKey, book);
+        open?.Opened();
+        return new TrackedReplySink(strategy, message, book, metrics, logger, open);
     }
 
     private IReplySink CreateStrategy(InboundMessage message, string messageKey, ReplyJournalBook book)
     {
         // From the cards-off step on, card replies go as markdown: through the session webhook they cost no OpenAPI call.
-        if (!account.UsesCards || quota?.StepFor(account.Id) >= QuotaStep.CardsOff)
+        // messageType follows a reloaded config file (the card settings themselves are fixed for the runtime).
+        if (!(live?.Current ?? account).UsesCards || quota?.StepFor(account.Id) >= QuotaStep.CardsOff)
         {
             return new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments);
         }

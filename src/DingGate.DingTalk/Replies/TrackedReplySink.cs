@@ -12,9 +12,10 @@ namespace DingGate.DingTalk.Replies;
 /// or not), so it is answered again after the restart. Disposing an uncompleted sink completes it as interrupted.
 /// </summary>
 internal sealed partial class TrackedReplySink(
-    IReplySink inner, InboundMessage message, ReplyJournalBook book, ReplyMetrics metrics, ILogger logger) : IReplySink
+    IReplySink inner, InboundMessage message, ReplyJournalBook book, ReplyMetrics metrics, ILogger logger, OpenReplies? open = null) : IReplySink
 {
     private readonly long _started = metrics.Start();
+    private int _closed;
 
     public CancellationToken StopRequested => inner.StopRequested;
 
@@ -25,6 +26,47 @@ internal sealed partial class TrackedReplySink(
     public async Task<ReplyOutcome> CompleteAsync(ReplyEnd end, string? note, CancellationToken cancellationToken)
     {
         var first = !inner.IsCompleted;
+        try
+        {
+            return await CompleteCoreAsync(first, end, note, cancellationToken);
+        }
+        finally
+        {
+            if (first)
+            {
+                Close();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!inner.IsCompleted)
+            {
+                await CompleteAsync(ReplyEnd.Interrupted, null, CancellationToken.None);
+            }
+
+            await inner.DisposeAsync();
+        }
+        finally
+        {
+            Close();
+        }
+    }
+
+    // Counted once as finished (completed or disposed, whichever comes first).
+    private void Close()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            open?.Closed();
+        }
+    }
+
+    private async Task<ReplyOutcome> CompleteCoreAsync(bool first, ReplyEnd end, string? note, CancellationToken cancellationToken)
+    {
         var outcome = await inner.CompleteAsync(end, note, cancellationToken);
         if (!first)
         {
@@ -43,16 +85,6 @@ internal sealed partial class TrackedReplySink(
         // HTTP client may already be gone when a dying host completes its sinks); the restart answers it.
         await book.CloseAsync(outcome, note);
         return outcome;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!inner.IsCompleted)
-        {
-            await CompleteAsync(ReplyEnd.Interrupted, null, CancellationToken.None);
-        }
-
-        await inner.DisposeAsync();
     }
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Debug,

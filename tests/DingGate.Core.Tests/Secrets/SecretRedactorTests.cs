@@ -74,4 +74,43 @@ public sealed class SecretRedactorTests
 
         Assert.Equal("a *** b ***", redactor.Redact("a token-extended-value b token"));
     }
+
+    [Fact]
+    public void Learn_SecretsOfAReload_MaskedFromNowOn_WithTheirEncodedForms_OldOnesKept()
+    {
+        var redactor = new SecretRedactor([ApiKey]);
+        const string added = "new-client-secret/+= 42";
+
+        Assert.Equal(added, redactor.Redact(added));
+        redactor.Learn([added, null, "ab"]);
+
+        Assert.Equal("***", redactor.Redact(added));
+        Assert.Equal("?x=***", redactor.Redact("?x=" + Uri.EscapeDataString(added)));
+        Assert.Equal("***", redactor.Redact(ApiKey));
+        Assert.Equal("ab", redactor.Redact("ab"));
+    }
+
+    [Fact]
+    public async Task Learn_WhileOtherThreadsRedact_NoLineSeesAHalfLearnedList()
+    {
+        var redactor = new SecretRedactor([ApiKey]);
+        var secrets = Enumerable.Range(0, 200).Select(i => $"reload-secret-{i:D4}").ToList();
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                Assert.Equal("***", redactor.Redact(ApiKey));
+            }
+        })).ToList();
+
+        foreach (var secret in secrets)
+        {
+            redactor.Learn([secret]);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+        Assert.All(secrets, s => Assert.Equal("***", redactor.Redact(s)));
+    }
 }

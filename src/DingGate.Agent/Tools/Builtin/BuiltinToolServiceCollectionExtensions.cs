@@ -30,7 +30,7 @@ public static class BuiltinToolServiceCollectionExtensions
         services.TryAddSingleton<GuardedHttp>();
         services.TryAddSingleton(sp => new FileSender(
             sp.GetRequiredService<SendFileOptions>(), sp.GetRequiredService<GuardedHttp>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<FileSender>>()));
-        services.TryAddSingleton(sp => new MediaLines(config, sp.GetRequiredService<FileSender>()));
+        services.TryAddSingleton(sp => new MediaLines(config, sp.GetRequiredService<FileSender>(), sp.GetService<LiveConfig>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBuiltinTool, SendFileTool>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBuiltinTool, FetchUrlTool>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBuiltinTool, SendMessageTool>(sp => new SendMessageTool(() => sp.GetService<IMessageSender>())));
