@@ -37,6 +37,11 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         {
             PostgresMigrator.Migrate(dataSource);
         }
+        catch (PostgresStorageException)
+        {
+            dataSource.Dispose();
+            throw;
+        }
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
             dataSource.Dispose();

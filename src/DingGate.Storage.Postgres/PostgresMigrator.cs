@@ -19,6 +19,13 @@ internal static class PostgresMigrator
         {
             Execute(connection, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now());");
             var current = CurrentVersion(connection);
+            if (current > PostgresMigrations.Steps.Count)
+            {
+                throw new PostgresStorageException(
+                    $"The PostgreSQL state database has schema version {current}, newer than this build knows ({PostgresMigrations.Steps.Count}): " +
+                    "a newer DingGate migrated it; run that version (every replica the same).");
+            }
+
             for (var version = current + 1; version <= PostgresMigrations.Steps.Count; version++)
             {
                 using var transaction = connection.BeginTransaction();
