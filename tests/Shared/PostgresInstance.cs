@@ -47,7 +47,8 @@ internal sealed class PostgresInstance : IDisposable
         var pgCtl = Path.Combine(bin, "pg_ctl");
         var runAs = Environment.UserName == "root" ? UnprivilegedUser() : null;
 
-        var directory = Path.Combine(Path.GetTempPath(), "dinggate-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        // Under root the server's user must reach the directory: /tmp, whatever TMPDIR says.
+        var directory = Path.Combine(runAs is null ? Path.GetTempPath() : "/tmp", "dinggate-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
         if (runAs is not null)
         {
@@ -183,7 +184,7 @@ internal sealed class PostgresInstance : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = runAs is null ? Path.GetTempPath() : "/tmp",
         };
         if (runAs is not null)
         {
