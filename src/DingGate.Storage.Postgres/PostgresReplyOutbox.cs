@@ -258,20 +258,21 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
         return rows.ToDictionary(r => (OutboxState)r.State, r => (int)r.Count);
     }
 
+    // One statement: the batch is picked once (rows another replica is purging are skipped) and its parts and history
+    // go with it (ON DELETE CASCADE).
     public async Task<int> PurgeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var args = new { cutoff = cutoff.ToUnixTimeMilliseconds(), delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped, limit };
-        const string Old = "SELECT id FROM reply_outbox WHERE state IN (@delivered, @dropped) AND updated_at < @cutoff ORDER BY updated_at, id LIMIT @limit";
         return await database.WriteAsync(
-            async (connection, ct) =>
-            {
-                await connection.ExecuteAsync(new CommandDefinition(
-                    $"DELETE FROM reply_outbox_parts WHERE outbox_id IN ({Old}); DELETE FROM reply_outbox_attempts WHERE outbox_id IN ({Old});",
-                    args, cancellationToken: ct));
-                return await connection.ExecuteAsync(new CommandDefinition(
-                    $"DELETE FROM reply_outbox WHERE id IN ({Old});", args, cancellationToken: ct));
-            },
+            (connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+                """
+                DELETE FROM reply_outbox WHERE id IN (
+                    SELECT id FROM reply_outbox WHERE state IN (@delivered, @dropped) AND updated_at < @cutoff
+                    ORDER BY updated_at, id LIMIT @limit FOR UPDATE SKIP LOCKED);
+                """,
+                args,
+                cancellationToken: ct)),
             cancellationToken);
     }
 

@@ -186,6 +186,9 @@ public abstract class ReplyOutboxContract : IDisposable
         Assert.Null(await _store.FindAsync(oldDropped, CancellationToken.None));
         Assert.NotNull(await _store.FindAsync(oldFailed, CancellationToken.None));
         Assert.NotNull(await _store.FindAsync(newDelivered, CancellationToken.None));
+        Assert.Equal(0, await _database.ScalarAsync($"SELECT COUNT(*) FROM reply_outbox_parts WHERE outbox_id IN ({oldDelivered}, {oldDropped});"));
+        Assert.Equal(0, await _database.ScalarAsync($"SELECT COUNT(*) FROM reply_outbox_attempts WHERE outbox_id IN ({oldDelivered}, {oldDropped});"));
+        Assert.Equal(2, await _database.ScalarAsync($"SELECT COUNT(*) FROM reply_outbox_parts WHERE outbox_id = {oldFailed};"));
         // A fresh entry may reuse nothing of a purged one (parts and history went with it).
         var fresh = await _store.AddAsync(Entry("e", parts: 1), CancellationToken.None);
         Assert.Empty((await _store.FindAsync(fresh, CancellationToken.None))!.History);
