@@ -12,7 +12,6 @@ using DingGate.Cli.Gateway.Retention;
 using DingGate.Core.Configuration;
 using DingGate.Core.Secrets;
 using DingGate.DingTalk;
-using DingGate.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,7 +91,7 @@ internal static class GatewayHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
         var retention = config.Storage.Retention.Resolve();
         builder.Services
-            .AddSqliteStorage(settings.StateDirectory)
+            .AddStateStorage(config.Storage, settings.StateDirectory)
             .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory, MediaRetention = retention.Media })
             .AddAgent(config)
             .AddBuiltinTools(config, settings.StateDirectory)

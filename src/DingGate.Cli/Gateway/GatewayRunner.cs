@@ -88,6 +88,11 @@ internal static partial class GatewayRunner
             await error.WriteLineAsync($"dinggate gateway: the state database in {settings.StateDirectory} cannot be used: {redactor.Redact(ex.Message)}");
             return ExitCodes.Runtime;
         }
+        catch (Storage.Postgres.PostgresStorageException ex)
+        {
+            await error.WriteLineAsync($"dinggate gateway: the PostgreSQL state database (storage.connectionString) cannot be used: {redactor.Redact(ex.Message)}");
+            return ExitCodes.Runtime;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Anything else that stops the start (a hosted service failing, an unexpected I/O error): one line, redacted.

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Data.Common;
 using System.Reflection;
 using DingGate.Core.Configuration;
 using DingGate.Core.Configuration.Loading;
@@ -22,6 +23,7 @@ public static class ConfigSecrets
         var found = new HashSet<string>(StringComparer.Ordinal);
         Walk(config, found, depth: 0);
         McpSecrets(config, found);
+        StorageSecrets(config, found);
         return [.. found];
     }
 
@@ -41,6 +43,35 @@ public static class ConfigSecrets
                 {
                     found.Add(value);
                 }
+            }
+        }
+    }
+
+    // storage.connectionString: its password (Password= / Pwd=) is a secret; the rest (host, database, user) is not.
+    private static void StorageSecrets(DinggateConfig config, HashSet<string> found)
+    {
+        if (string.IsNullOrWhiteSpace(config.Storage.ConnectionString))
+        {
+            return;
+        }
+
+        var builder = new DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = config.Storage.ConnectionString;
+        }
+        catch (ArgumentException)
+        {
+            // Not a key=value string: the whole value is treated as the secret.
+            found.Add(config.Storage.ConnectionString);
+            return;
+        }
+
+        foreach (var key in new[] { "password", "pwd" })
+        {
+            if (builder.TryGetValue(key, out var value) && value is string { Length: > 0 } password)
+            {
+                found.Add(password);
             }
         }
     }

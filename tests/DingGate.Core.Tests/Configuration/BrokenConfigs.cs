@@ -80,6 +80,8 @@ internal static class BrokenConfigs
         { "retention-batchSize-zero", Dt("", """, storage: { retention: { batchSize: 0 } }"""), "storage.retention.batchSize", "between 1 and 10000" },
         { "retention-journal-unknown-unit", Dt("", """, storage: { retention: { journal: "1 week" } }"""), "storage.retention.journal", "must be a duration" },
         { "retention-journal-shorter-than-dedup", Dt("dedupTtlMs: 172800000", """, storage: { retention: { journal: "1d" } }"""), "storage.retention.journal", "longest channels.dingtalk dedupTtlMs (172800000)" },
+        { "storage-postgres-without-connectionString", Dt("", """, storage: { provider: "postgres" }"""), "storage.connectionString", "required when storage.provider is \"postgres\"" },
+        { "storage-provider-unknown", Dt("", """, storage: { provider: "mysql" }"""), "storage.provider", "sqlite | postgres" },
         { "maxMessageAttempts-zero", Dt("maxMessageAttempts: 0"), "channels.dingtalk.maxMessageAttempts", "at least 1" },
         { "attachments-maxDecompressedBytes-tiny", Dt("", """, attachments: { maxDecompressedBytes: 1000 }"""), "attachments.maxDecompressedBytes", "at least 65536" },
         { "attachments-maxParts-two", Dt("", """, attachments: { maxParts: 2 }"""), "attachments.maxParts", "at least 3" },

@@ -159,6 +159,28 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_StoragePostgres_ProviderAndConnectionStringWithEnvPassword()
+    {
+        _files.Environment["PGPASSWORD_TEST"] = "pw-0010";
+        var loaded = _files.Load("""
+            { storage: { provider: "postgres", connectionString: "Host=db;Database=dinggate;Username=dg;Password=${PGPASSWORD_TEST}" },
+              channels: { dingtalk: { clientId: "a", clientSecret: "b" } } }
+            """);
+
+        Assert.Equal(StorageProvider.Postgres, loaded.Config.Storage.EffectiveProvider);
+        Assert.Equal("Host=db;Database=dinggate;Username=dg;Password=pw-0010", loaded.Config.Storage.ConnectionString);
+    }
+
+    [Fact]
+    public void Load_NoStorage_SqliteWithoutConnectionString()
+    {
+        var loaded = _files.Load(Minimal);
+
+        Assert.Equal(StorageProvider.Sqlite, loaded.Config.Storage.EffectiveProvider);
+        Assert.Null(loaded.Config.Storage.ConnectionString);
+    }
+
+    [Fact]
     public void Load_NoRetention_TakesTheDefaults()
     {
         var policy = _files.Load(Minimal).Config.Storage.Retention.Resolve();

@@ -56,5 +56,18 @@ public sealed class ConfigSecretsTests
     }
 
     [Fact]
+    public void Of_StorageConnectionString_ItsPasswordOnly()
+    {
+        var text = """
+            { storage: { provider: "postgres", connectionString: "Host=db.internal;Database=dinggate;Username=dg;Password=pg-secret-0009" } }
+            """;
+
+        var secrets = ConfigSecrets.Of(new ConfigLoader().LoadText(text, ConfigSource.Create("/tmp/dinggate.json", _ => null, "/tmp")).Config);
+
+        Assert.Equal(["pg-secret-0009"], secrets);
+        Assert.Equal("Host=db.internal;Database=dinggate;Username=dg;Password=***", ConfigSecrets.Redactor(new ConfigLoader().LoadText(text, ConfigSource.Create("/tmp/dinggate.json", _ => null, "/tmp")).Config).Redact("Host=db.internal;Database=dinggate;Username=dg;Password=pg-secret-0009"));
+    }
+
+    [Fact]
     public void Of_NoSecrets_Empty() => Assert.Empty(ConfigSecrets.Of(new DinggateConfig()));
 }

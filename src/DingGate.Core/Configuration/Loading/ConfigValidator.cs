@@ -48,6 +48,7 @@ public static class ConfigValidator
             DingTalkValidator.Validate(dingtalk, "channels.dingtalk", errors);
         }
 
+        StorageValidator.Validate(config.Storage, errors);
         RetentionValidator.Validate(config, errors);
         AttachmentsValidator.Validate(config.Attachments, errors);
         ToolsValidator.Validate(config, errors);

@@ -4,10 +4,19 @@ using System.Text.RegularExpressions;
 
 namespace DingGate.Core.Configuration.Loading;
 
-/// <summary>Binds <c>storage</c> (today: <c>storage.retention</c>). Durations are ms, or a number with a unit.</summary>
+/// <summary>
+/// Binds <c>storage</c>: <c>provider</c>, <c>connectionString</c> and <c>retention</c>. Durations are ms, or a number with
+/// a unit.
+/// </summary>
 internal static partial class StorageBinder
 {
-    private static readonly string[] StorageKeys = ["retention"];
+    private static readonly string[] StorageKeys = ["provider", "connectionString", "retention"];
+
+    private static readonly Dictionary<string, StorageProvider> Providers = new(StringComparer.Ordinal)
+    {
+        ["sqlite"] = StorageProvider.Sqlite,
+        ["postgres"] = StorageProvider.Postgres,
+    };
     private static readonly string[] RetentionKeys = ["journal", "media", "sessionHistory", "outbox", "interval", "batchSize"];
 
     public static StorageSettings Bind(JsonNode? node, string path, ConfigReader r)
@@ -18,6 +27,8 @@ internal static partial class StorageBinder
             var at = ConfigPath.Child(path, key);
             switch (key)
             {
+                case "provider": storage.Provider = r.Choice(value, at, Providers); break;
+                case "connectionString": storage.ConnectionString = r.String(value, at); break;
                 case "retention": storage.Retention = Retention(value, at, r); break;
                 default: r.Unknown(at, key, StorageKeys); break;
             }

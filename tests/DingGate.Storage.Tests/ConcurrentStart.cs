@@ -1,4 +1,4 @@
-namespace DingGate.Storage.Tests.Sqlite;
+namespace DingGate.Storage.Tests;
 
 // Runs `count` operations each on its own thread, all released at once, so they really race (the SQLite provider's
 // async methods complete synchronously, so thread-pool tasks would mostly run one after another on 2 cores).

@@ -1,0 +1,160 @@
+using Dapper;
+using DingGate.Core.Storage;
+
+namespace DingGate.Storage.Postgres;
+
+// IInboundJournal over the inbound_journal table (PostgreSQL). Every write is one statement in its own transaction;
+// the append is INSERT … ON CONFLICT DO NOTHING, so of two replicas journaling one message exactly one gets true.
+internal sealed class PostgresInboundJournal(PostgresDatabase database) : IInboundJournal
+{
+    private const string SelectColumns =
+        "account_id AS AccountId, message_key AS MessageKey, topic AS Topic, payload AS Payload, " +
+        "received_at AS ReceivedAt, state AS State, attempts AS Attempts, detail AS Detail";
+
+    public async Task<bool> AppendAsync(InboundJournalEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var row = new
+        {
+            entry.AccountId,
+            entry.MessageKey,
+            entry.Topic,
+            entry.Payload,
+            ReceivedAt = entry.ReceivedAt.ToUnixTimeMilliseconds(),
+            State = (int)entry.State,
+            entry.Attempts,
+            entry.Detail,
+        };
+
+        // Durable: committed when this returns: safe to ACK.
+        var inserted = await database.WriteDurablyAsync(
+            (connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO inbound_journal
+                    (account_id, message_key, topic, payload, received_at, state, attempts, detail, updated_at)
+                VALUES (@AccountId, @MessageKey, @Topic, @Payload, @ReceivedAt, @State, @Attempts, @Detail, @ReceivedAt)
+                ON CONFLICT (account_id, message_key) DO NOTHING;
+                """,
+                row,
+                cancellationToken: ct)),
+            cancellationToken);
+        return inserted == 1;
+    }
+
+    // Marking an unknown key is a no-op: the journal is the source of truth and a late mark must not fail a reply.
+    public async Task MarkAsync(string accountId, string messageKey, InboundState state, string? detail, CancellationToken cancellationToken)
+    {
+        var now = database.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE inbound_journal
+            SET state = @state,
+                detail = @detail,
+                updated_at = @now,
+                attempts = attempts + CASE WHEN @state = @processing THEN 1 ELSE 0 END
+            WHERE account_id = @accountId AND message_key = @messageKey;
+            """,
+            new
+            {
+                accountId,
+                messageKey,
+                state = (int)state,
+                detail,
+                now,
+                processing = (int)InboundState.Processing,
+            },
+            cancellationToken: ct)), cancellationToken);
+    }
+
+    public async Task<InboundJournalEntry?> FindAsync(string accountId, string messageKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<JournalRow>(new CommandDefinition(
+            $"SELECT {SelectColumns} FROM inbound_journal WHERE account_id = @accountId AND message_key = @messageKey;",
+            new { accountId, messageKey },
+            cancellationToken: cancellationToken));
+        return row is null ? null : ToEntry(row);
+    }
+
+    public async Task<IReadOnlyList<InboundJournalEntry>> ListUnfinishedAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+
+        // seq breaks ties between entries received in the same millisecond: insertion order.
+        var rows = await connection.QueryAsync<JournalRow>(new CommandDefinition(
+            $"""
+            SELECT {SelectColumns} FROM inbound_journal
+            WHERE account_id = @accountId AND state IN (@received, @processing)
+            ORDER BY received_at, seq;
+            """,
+            new { accountId, received = (int)InboundState.Received, processing = (int)InboundState.Processing },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ToEntry)];
+    }
+
+    // Key IN (… LIMIT n): one short transaction per batch; the (state, updated_at) index finds the oldest finished rows.
+    public async Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            """
+            DELETE FROM inbound_journal WHERE (account_id, message_key) IN (
+                SELECT account_id, message_key FROM inbound_journal
+                WHERE state IN (@answered, @failed) AND updated_at <= @before
+                ORDER BY updated_at LIMIT @limit FOR UPDATE SKIP LOCKED);
+            """,
+            new { answered = (int)InboundState.Answered, failed = (int)InboundState.Failed, before = finishedBefore.ToUnixTimeMilliseconds(), limit },
+            cancellationToken: ct)), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> ListKeysRetainedAfterAsync(string accountId, DateTimeOffset finishedAfter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var keys = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT message_key FROM inbound_journal
+            WHERE account_id = @accountId AND (state IN (@received, @processing) OR updated_at > @after);
+            """,
+            new
+            {
+                accountId,
+                received = (int)InboundState.Received,
+                processing = (int)InboundState.Processing,
+                after = finishedAfter.ToUnixTimeMilliseconds(),
+            },
+            cancellationToken: cancellationToken));
+        return [.. keys];
+    }
+
+    public async Task<JournalFailures> GetFailuresAsync(string accountId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var failed = new { accountId, failed = (int)InboundState.Failed };
+        var count = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM inbound_journal WHERE account_id = @accountId AND state = @failed;", failed, cancellationToken: cancellationToken));
+        if (count == 0)
+        {
+            return JournalFailures.None;
+        }
+
+        var last = await connection.QueryFirstAsync<(long UpdatedAt, string? Detail)>(new CommandDefinition(
+            """
+            SELECT updated_at, detail FROM inbound_journal
+            WHERE account_id = @accountId AND state = @failed
+            ORDER BY updated_at DESC, seq DESC LIMIT 1;
+            """,
+            failed,
+            cancellationToken: cancellationToken));
+        return new JournalFailures(count, DateTimeOffset.FromUnixTimeMilliseconds(last.UpdatedAt), last.Detail);
+    }
+
+    private static InboundJournalEntry ToEntry(JournalRow row) => new(
+        row.AccountId,
+        row.MessageKey,
+        row.Topic,
+        row.Payload,
+        DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt),
+        (InboundState)row.State,
+        (int)row.Attempts,
+        row.Detail);
+}

@@ -1,0 +1,197 @@
+namespace DingGate.Storage.Postgres;
+
+// The PostgreSQL schema, one numbered step per change (append-only, like SqliteMigrations). Step 1 is the schema of
+// SQLite steps 1-9: the same tables and columns, instants as epoch milliseconds (BIGINT), states and flags as numbers.
+// SQLite's rowid tie-breaks become a BIGSERIAL seq column; its NOCASE columns become unique indexes on lower(…).
+internal static class PostgresMigrations
+{
+    public static IReadOnlyList<string> Steps { get; } =
+    [
+        """
+        CREATE TABLE inbound_journal (
+            account_id  TEXT   NOT NULL,
+            message_key TEXT   NOT NULL,
+            topic       TEXT   NOT NULL,
+            payload     TEXT   NOT NULL,
+            received_at BIGINT NOT NULL,
+            state       BIGINT NOT NULL,
+            attempts    BIGINT NOT NULL DEFAULT 0,
+            detail      TEXT   NULL,
+            updated_at  BIGINT NOT NULL,
+            seq         BIGSERIAL,
+            PRIMARY KEY (account_id, message_key)
+        );
+        CREATE INDEX ix_inbound_journal_unfinished ON inbound_journal (account_id, state, received_at);
+        CREATE INDEX ix_inbound_journal_finished ON inbound_journal (state, updated_at);
+
+        CREATE TABLE dedup_marks (
+            scope      TEXT   NOT NULL,
+            key        TEXT   NOT NULL,
+            expires_at BIGINT NOT NULL,
+            PRIMARY KEY (scope, key)
+        );
+        CREATE INDEX ix_dedup_marks_expires_at ON dedup_marks (expires_at);
+
+        CREATE TABLE pairing_pending (
+            account_id      TEXT   NOT NULL,
+            code            TEXT   NOT NULL,
+            user_id         TEXT   NOT NULL,
+            nick            TEXT   NOT NULL,
+            conversation_id TEXT   NOT NULL,
+            created_at      BIGINT NOT NULL,
+            expires_at      BIGINT NOT NULL,
+            seq             BIGSERIAL
+        );
+        CREATE UNIQUE INDEX ux_pairing_pending_code ON pairing_pending (account_id, lower(code));
+        CREATE INDEX ix_pairing_pending_user ON pairing_pending (account_id, lower(user_id));
+
+        CREATE TABLE pairing_approved (
+            account_id  TEXT   NOT NULL,
+            user_id     TEXT   NOT NULL,
+            approved_at BIGINT NOT NULL,
+            seq         BIGSERIAL
+        );
+        CREATE UNIQUE INDEX ux_pairing_approved_user ON pairing_approved (account_id, lower(user_id));
+
+        CREATE TABLE open_cards (
+            account_id      TEXT   NOT NULL,
+            out_track_id    TEXT   NOT NULL,
+            conversation_id TEXT   NOT NULL,
+            message_key     TEXT   NOT NULL,
+            owner_user_id   TEXT   NULL,
+            content         TEXT   NOT NULL,
+            state           BIGINT NOT NULL DEFAULT 1,
+            created_at      BIGINT NOT NULL,
+            updated_at      BIGINT NOT NULL,
+            seq             BIGSERIAL,
+            PRIMARY KEY (account_id, out_track_id)
+        );
+        CREATE INDEX ix_open_cards_message ON open_cards (account_id, message_key);
+
+        CREATE TABLE shown_indicators (
+            account_id      TEXT   NOT NULL,
+            message_key     TEXT   NOT NULL,
+            conversation_id TEXT   NOT NULL,
+            msg_id          TEXT   NOT NULL,
+            emotion_name    TEXT   NOT NULL,
+            emotion_id      TEXT   NOT NULL,
+            background_id   TEXT   NOT NULL,
+            shown_at        BIGINT NOT NULL,
+            seq             BIGSERIAL,
+            PRIMARY KEY (account_id, message_key)
+        );
+
+        CREATE TABLE session_messages (
+            account_id TEXT   NOT NULL,
+            scope      TEXT   NOT NULL,
+            seq        BIGINT NOT NULL,
+            role       TEXT   NOT NULL,
+            text       TEXT   NOT NULL,
+            at         BIGINT NOT NULL,
+            tokens     BIGINT NULL,
+            PRIMARY KEY (account_id, scope, seq)
+        );
+        CREATE INDEX ix_session_messages_at ON session_messages (at);
+
+        CREATE TABLE session_usage (
+            account_id    TEXT   NOT NULL,
+            scope         TEXT   NOT NULL,
+            input_tokens  BIGINT NOT NULL,
+            output_tokens BIGINT NOT NULL,
+            started_at    BIGINT NOT NULL,
+            PRIMARY KEY (account_id, scope)
+        );
+
+        CREATE TABLE api_usage (
+            account_id TEXT   NOT NULL,
+            month      BIGINT NOT NULL,
+            calls      BIGINT NOT NULL,
+            billed     BIGINT NOT NULL DEFAULT 0,
+            PRIMARY KEY (account_id, month)
+        );
+
+        CREATE TABLE quota_notices (
+            quota_group TEXT   NOT NULL,
+            month       BIGINT NOT NULL,
+            step        BIGINT NOT NULL,
+            sent_at     BIGINT NOT NULL,
+            PRIMARY KEY (quota_group, month, step)
+        );
+
+        CREATE TABLE reply_outbox (
+            id                 BIGSERIAL PRIMARY KEY,
+            account_id         TEXT   NOT NULL,
+            message_key        TEXT   NOT NULL,
+            final              BIGINT NOT NULL,
+            conversation_id    TEXT   NOT NULL,
+            is_group           BIGINT NOT NULL,
+            user_id            TEXT   NULL,
+            webhook            TEXT   NULL,
+            webhook_expires_at BIGINT NULL,
+            markdown           BIGINT NOT NULL,
+            part_count         BIGINT NOT NULL,
+            delivered_parts    BIGINT NOT NULL DEFAULT 0,
+            in_flight_part     BIGINT NULL,
+            state              BIGINT NOT NULL,
+            attempts           BIGINT NOT NULL DEFAULT 0,
+            next_attempt_at    BIGINT NULL,
+            last_error         TEXT   NULL,
+            created_at         BIGINT NOT NULL,
+            updated_at         BIGINT NOT NULL
+        );
+        CREATE INDEX ix_reply_outbox_message ON reply_outbox (account_id, message_key);
+        CREATE INDEX ix_reply_outbox_state ON reply_outbox (account_id, state, next_attempt_at);
+
+        CREATE TABLE reply_outbox_parts (
+            outbox_id BIGINT NOT NULL REFERENCES reply_outbox (id) ON DELETE CASCADE,
+            idx       BIGINT NOT NULL,
+            title     TEXT   NOT NULL,
+            text      TEXT   NOT NULL,
+            PRIMARY KEY (outbox_id, idx)
+        );
+
+        CREATE TABLE reply_outbox_attempts (
+            outbox_id BIGINT NOT NULL REFERENCES reply_outbox (id) ON DELETE CASCADE,
+            seq       BIGINT NOT NULL,
+            at        BIGINT NOT NULL,
+            path      TEXT   NOT NULL,
+            outcome   TEXT   NOT NULL,
+            detail    TEXT   NULL,
+            PRIMARY KEY (outbox_id, seq)
+        );
+
+        CREATE TABLE scheduled_jobs (
+            id              TEXT   NOT NULL PRIMARY KEY,
+            account_id      TEXT   NOT NULL,
+            target          TEXT   NOT NULL,
+            creator         TEXT   NOT NULL,
+            kind            BIGINT NOT NULL,
+            text            TEXT   NOT NULL,
+            at              BIGINT NULL,
+            cron            TEXT   NULL,
+            time_zone       TEXT   NOT NULL,
+            next_occurrence BIGINT NULL,
+            state           BIGINT NOT NULL,
+            created_at      BIGINT NOT NULL,
+            updated_at      BIGINT NOT NULL,
+            seq             BIGSERIAL
+        );
+        CREATE INDEX ix_scheduled_jobs_due ON scheduled_jobs (state, next_occurrence);
+        CREATE INDEX ix_scheduled_jobs_creator ON scheduled_jobs (account_id, lower(creator), state);
+
+        CREATE TABLE job_occurrences (
+            job_id          TEXT   NOT NULL REFERENCES scheduled_jobs (id),
+            due_at          BIGINT NOT NULL,
+            state           BIGINT NOT NULL,
+            late            BIGINT NOT NULL,
+            attempts        BIGINT NOT NULL DEFAULT 0,
+            next_attempt_at BIGINT NULL,
+            detail          TEXT   NULL,
+            claimed_at      BIGINT NOT NULL,
+            updated_at      BIGINT NOT NULL,
+            PRIMARY KEY (job_id, due_at)
+        );
+        CREATE INDEX ix_job_occurrences_state ON job_occurrences (state, next_attempt_at);
+        """,
+    ];
+}
