@@ -62,7 +62,7 @@ public sealed class ConfigDiffTests
     [InlineData("channels.dingtalk.ipRateLimit", true)]
     [InlineData("agents.maxConcurrentTurns", true)]
     [InlineData("session.queueDepth", true)]
-    [InlineData("session.scope", true)]
+    [InlineData("session.scope", false)]
     [InlineData("storage.retention.journal", true)]
     [InlineData("gateway.adminPort", true)]
     [InlineData("gateway.stateDir", true)]
