@@ -15,13 +15,13 @@ namespace DingGate.DingTalk;
 /// One account at run time: its own HTTP client, token, rate limiter, stream connection, dispatcher and reply-outbox
 /// worker. At start, deals with the cards the last run left open (ended, or left for the resumed answers to stream
 /// into), takes back the "thinking" reactions it left, settles the outbox entries it left mid-send, resumes unfinished
-/// journal entries, ends the left cards no resumed answer took, then runs the stream, the dispatcher and the outbox
+/// journal entries, ends the left cards no resumed answer took, sends the owners the pairing requests they were not sent, then runs the stream, the dispatcher and the outbox
 /// worker until cancelled or failed.
 /// </summary>
 internal sealed class DingTalkAccountRuntime(
     DingTalkAccount account, HttpClient http, DingTalkApiClient api, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive,
     OpenCardRecovery openCards, ShownIndicatorRecovery indicators, ActiveCardRegistry cards, OutboxDeliveryWorker outbox, ILogger logger,
-    LiveAccount? live = null) : IDisposable
+    LiveAccount? live = null, Policies.Owners.OwnerAdmin? owners = null) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
 
@@ -55,6 +55,12 @@ internal sealed class DingTalkAccountRuntime(
         await indicators.RecoverAsync(cancellationToken);
         await outbox.RecoverAsync(cancellationToken);
         await dispatcher.ResumeAsync(cancellationToken);
+        if (owners is not null)
+        {
+            // Pairing requests issued but not yet sent to the owners (a crash in between) are sent now.
+            await owners.Notifier.NotifyPendingAsync(cancellationToken);
+        }
+
         await openCards.EndUnclaimedAsync(cancellationToken);
         await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken), outbox.RunAsync(cancellationToken));
     }

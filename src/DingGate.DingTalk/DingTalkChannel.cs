@@ -16,7 +16,8 @@ public sealed class DingTalkChannel : IMessageSender, IDisposable
 
     internal DingTalkChannel(DingTalkChannelOptions options, DingTalkAccountRuntimeFactory factory, QuotaGovernor? quota = null)
     {
-        _accounts = options.Settings.Resolve().Where(a => a.Enabled).Select(factory.Create).ToList();
+        // The owners' /gateway reads every account's link state: this channel's, once it runs.
+        _accounts = options.Settings.Resolve().Where(a => a.Enabled).Select(a => factory.Create(a, () => Statuses)).ToList();
         _quota = quota;
     }
 

@@ -1,0 +1,31 @@
+using DingGate.Core.Inbound;
+using DingGate.Core.Texts;
+
+namespace DingGate.DingTalk.Policies.Owners;
+
+/// <summary>
+/// Owner admin inside DingTalk for one account, as the inbound dispatcher uses it: the owner commands, the pairing
+/// requests sent to the owners and the clicks on their cards. Owners are read from <see cref="LiveAccount.Current"/>
+/// at each use.
+/// </summary>
+internal sealed class OwnerAdmin(LiveAccount live, OwnerCommands commands, OwnerPairingNotifier notifier, OwnerCardCallbacks cards)
+{
+    public OwnerPairingNotifier Notifier { get; } = notifier;
+
+    public OwnerCardCallbacks Cards { get; } = cards;
+
+    /// <summary>The owner command in <paramref name="message"/>, or null when it is none.</summary>
+    public static OwnerCommand? CommandOf(InboundMessage message) => OwnerCommandParser.TryParse(message.Text);
+
+    /// <summary>Whether the sender is an owner of the account now.</summary>
+    public bool IsOwner(InboundMessage message) => OwnerList.Contains(live.Current, message.Sender);
+
+    /// <summary>The answer to an owner's command: run in a DM, refused in a group (owners administer in a 1:1 chat).</summary>
+    public async Task<string> AnswerOwnerAsync(OwnerCommand command, InboundMessage message, CancellationToken cancellationToken) =>
+        message.Conversation == ConversationKind.Direct
+            ? await commands.RunAsync(command, message, cancellationToken)
+            : OwnerAdminTexts.DirectOnly.For(live.Current.Locale);
+
+    /// <summary>The refusal a sender who is not an owner reads.</summary>
+    public string Refusal => OwnerAdminTexts.OwnersOnly.For(live.Current.Locale);
+}
