@@ -72,6 +72,31 @@ public sealed class OwnerAdminTests
     }
 
     [Fact]
+    public async Task CardUpdateRefused_DecisionStands_TheNextClickShowsItWithoutDecidingAgain()
+    {
+        await using var emu = await StartEmulatorAsync();
+        using var state = new TempDirectory();
+        var model = new ScriptedChatClient();
+        await using var gateway = await GatewayUnderTest.StartAsync(emu, state.Path, model, Owners);
+        await emu.SendDmAsync("你好", from: Stranger);
+        var (outTrackId, _) = await WaitForPairingCardAsync(emu);
+        await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = CardUpdate, kind = "Status", status = 400, count = 1, method = "PUT" });
+
+        await ClickAsync(emu, outTrackId, "user001", "approve");
+        await TestWait.UntilAsync(async () => (await TextsToAsync(emu, Stranger)).Count == 1, "the stranger told");
+        await WaitForJournalQuietAsync(emu, gateway);
+        Assert.Equal("⏳ 等待管理员批准", (string?)(await emu.CardAsync(outTrackId))["publicData"]!["status"]);
+
+        // The card still offers its buttons; the next click finishes what the first could not, and decides nothing.
+        await ClickAsync(emu, outTrackId, "user002", "deny");
+        await WaitForJournalQuietAsync(emu, gateway);
+
+        Assert.Equal("✅ 已由 user001 批准", (string?)(await emu.CardAsync(outTrackId))["publicData"]!["status"]);
+        Assert.Single(await CardUpdatesAsync(emu), c => c.Status == 200);
+        Assert.Single(await TextsToAsync(emu, Stranger));
+    }
+
+    [Fact]
     public async Task ApproveByText_ApprovesAndUpdatesTheCard_SecondApproveSaysAlreadyHandled()
     {
         await using var emu = await StartEmulatorAsync();
