@@ -57,8 +57,8 @@ internal sealed class DingTalkAccountRuntime(
         await dispatcher.ResumeAsync(cancellationToken);
         if (owners is not null)
         {
-            // Pairing requests issued but not yet sent to the owners (a crash in between) are sent now.
-            await owners.Notifier.NotifyPendingAsync(cancellationToken);
+            // Owner decisions left half shown are finished, pairing requests not yet sent to the owners are sent.
+            await owners.RecoverAsync(cancellationToken);
         }
 
         await openCards.EndUnclaimedAsync(cancellationToken);

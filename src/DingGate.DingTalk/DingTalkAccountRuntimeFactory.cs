@@ -94,6 +94,6 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var report = new OwnerGatewayReport(statuses ?? (() => []), outbox, quota);
         return new OwnerAdmin(
             live, new OwnerCommands(live, decisions, pairings, report, time), notifier,
-            new OwnerCardCallbacks(live, approvals, decisions, loggers.CreateLogger<OwnerCardCallbacks>()));
+            new OwnerCardCallbacks(live, approvals, decisions, loggers.CreateLogger<OwnerCardCallbacks>()), decisions);
     }
 }

@@ -24,6 +24,13 @@ public interface IOwnerApprovalStore
     /// <summary>Marks the card updated with the decision.</summary>
     Task MarkCardUpdatedAsync(string accountId, string code, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Decided rows of the account, decided at or after <paramref name="since"/>, whose decision is not fully shown yet:
+    /// approved or denied with the requester not told, or sent as a card that was not updated (a crash or a refused call
+    /// in between).
+    /// </summary>
+    Task<IReadOnlyList<OwnerApproval>> ListUnfinishedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Marks the requester told.</summary>
     Task MarkRequesterToldAsync(string accountId, string code, DateTimeOffset at, CancellationToken cancellationToken);
 }

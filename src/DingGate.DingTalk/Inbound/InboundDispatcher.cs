@@ -136,9 +136,13 @@ internal sealed partial class InboundDispatcher(
         {
             // Events and card callbacks were ACKed by the stream client; a click on an owner's pairing card is decided
             // here (from the journal: resumed after a crash, never handed over twice), other pushes are not consumed.
-            var handled = work.Topic == StreamHeaders.CardCallbackTopic && owners is not null
-                ? await owners.Cards.HandleAsync(work.Payload, cancellationToken)
-                : null;
+            string? handled = null;
+            if (work.Topic == StreamHeaders.CardCallbackTopic && owners is not null)
+            {
+                // Counted as an attempt, so a click that stops the gateway every time is given up as poison.
+                await journal.MarkAsync(account.Id, key, InboundState.Processing, "card callback", cancellationToken);
+                handled = await owners.Cards.HandleAsync(work.Payload, cancellationToken);
+            }
             await journal.MarkAsync(account.Id, key, InboundState.Answered, handled ?? "not a bot message: " + work.Topic, cancellationToken);
             return;
         }

@@ -59,6 +59,21 @@ internal sealed class SqliteOwnerApprovalStore(SqliteDatabase database) : IOwner
         return rows == 1;
     }
 
+    public async Task<IReadOnlyList<OwnerApproval>> ListUnfinishedAsync(string accountId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<OwnerApprovalRow>(new CommandDefinition(
+            $"""
+            SELECT {Columns} FROM owner_approvals
+            WHERE account_id = @accountId AND decision <> 0 AND decided_at >= @since
+              AND ((decision IN (1, 2) AND requester_told_at IS NULL) OR (notified_by = 'card' AND card_updated_at IS NULL))
+            ORDER BY decided_at;
+            """,
+            new { accountId, since = since.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ToApproval)];
+    }
+
     public Task MarkCardUpdatedAsync(string accountId, string code, DateTimeOffset at, CancellationToken cancellationToken) =>
         UpdateAsync("card_updated_at = @at", accountId, code, at, cancellationToken);
 

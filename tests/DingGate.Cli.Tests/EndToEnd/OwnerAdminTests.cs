@@ -97,6 +97,40 @@ public sealed class OwnerAdminTests
     }
 
     [Fact]
+    public async Task GatewayDiesWhileUpdatingTheCard_TheClickIsResumedAtTheNextStart_NothingRepeated()
+    {
+        await using var emu = await StartEmulatorAsync();
+        using var state = new TempDirectory();
+        var model = new ScriptedChatClient();
+        var first = await GatewayUnderTest.StartAsync(emu, state.Path, model, Owners);
+        await emu.SendDmAsync("你好", from: Stranger);
+        var (outTrackId, code) = await WaitForPairingCardAsync(emu);
+        // The card update hangs (the emulator's clock stands still) until the gateway dies.
+        await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = CardUpdate, kind = "Latency", delayMs = 600_000, count = 1, method = "PUT" });
+
+        await ClickAsync(emu, outTrackId, "user001", "approve");
+        var approvals = first.Services.GetRequiredService<IOwnerApprovalStore>();
+        await TestWait.UntilAsync(
+            async () => (await approvals.FindAsync(DingTalkChannelSettings.DefaultAccountId, code, CancellationToken.None))?.RequesterToldAt is not null,
+            "the requester told and marked");
+        await first.KillAsync();
+        await emu.WaitForConnectionGoneAsync(first.ConnectionId);
+        await emu.SendAsync(HttpMethod.Delete, "/_emulator/faults");
+
+        await using var second = await GatewayUnderTest.StartAsync(emu, state.Path, model, Owners);
+        await TestWait.UntilAsync(
+            async () => (string?)(await emu.CardAsync(outTrackId))["publicData"]!["status"] == "✅ 已由 user001 批准", "the card updated after the restart");
+        await WaitForJournalQuietAsync(emu, second);
+
+        Assert.Equal(["You're approved! You can talk to me now."], await TextsToAsync(emu, Stranger));
+        Assert.Single(await emu.CallsAsync(CardCreate));
+        var history = (await emu.CardAsync(outTrackId))["history"]!.AsArray();
+        Assert.Single(history, h => (string?)h!["source"] == "instances");
+        var row = await second.Services.GetRequiredService<IOwnerApprovalStore>().FindAsync(DingTalkChannelSettings.DefaultAccountId, code, CancellationToken.None);
+        Assert.NotNull(row!.CardUpdatedAt);
+    }
+
+    [Fact]
     public async Task ApproveByText_ApprovesAndUpdatesTheCard_SecondApproveSaysAlreadyHandled()
     {
         await using var emu = await StartEmulatorAsync();

@@ -95,4 +95,33 @@ public sealed class SqliteOwnerApprovalStoreTests : IDisposable
         Assert.Equal(T0.AddSeconds(3), row.RequesterToldAt);
         Assert.Equal(T0.AddSeconds(4), row.CardUpdatedAt);
     }
+
+    [Fact]
+    public async Task ListUnfinished_DecidedButNotFullyShown_WithinTheWindow_Only()
+    {
+        foreach (var code in new[] { "UNDECIDED", "TOLDCARD", "NOTTOLD", "CARDLEFT", "GONECARD", "GONETEXT", "OLDCARD" })
+        {
+            await _store.AddAsync(Approval(code), CancellationToken.None);
+            await _store.MarkNotifiedAsync("acc", code, code == "GONETEXT" ? "text" : "card", T0, CancellationToken.None);
+        }
+
+        foreach (var (code, decision) in new[]
+        {
+            ("TOLDCARD", OwnerDecision.Approved), ("NOTTOLD", OwnerDecision.Denied), ("CARDLEFT", OwnerDecision.Approved),
+            ("GONECARD", OwnerDecision.Gone), ("GONETEXT", OwnerDecision.Gone),
+        })
+        {
+            await _store.TryDecideAsync("acc", code, decision, "user001", T0.AddMinutes(5), CancellationToken.None);
+        }
+
+        await _store.TryDecideAsync("acc", "OLDCARD", OwnerDecision.Approved, "user001", T0.AddMinutes(-5), CancellationToken.None);
+        await _store.MarkRequesterToldAsync("acc", "TOLDCARD", T0, CancellationToken.None);
+        await _store.MarkCardUpdatedAsync("acc", "TOLDCARD", T0, CancellationToken.None);
+        await _store.MarkCardUpdatedAsync("acc", "NOTTOLD", T0, CancellationToken.None);
+        await _store.MarkRequesterToldAsync("acc", "CARDLEFT", T0, CancellationToken.None);
+
+        var unfinished = await _store.ListUnfinishedAsync("acc", T0, CancellationToken.None);
+
+        Assert.Equal(["CARDLEFT", "GONECARD", "NOTTOLD"], unfinished.Select(u => u.Code).Order());
+    }
 }

@@ -8,11 +8,22 @@ namespace DingGate.DingTalk.Policies.Owners;
 /// requests sent to the owners and the clicks on their cards. Owners are read from <see cref="LiveAccount.Current"/>
 /// at each use.
 /// </summary>
-internal sealed class OwnerAdmin(LiveAccount live, OwnerCommands commands, OwnerPairingNotifier notifier, OwnerCardCallbacks cards)
+internal sealed class OwnerAdmin(
+    LiveAccount live, OwnerCommands commands, OwnerPairingNotifier notifier, OwnerCardCallbacks cards, OwnerPairingDecisions decisions)
 {
     public OwnerPairingNotifier Notifier { get; } = notifier;
 
     public OwnerCardCallbacks Cards { get; } = cards;
+
+    /// <summary>
+    /// At start, before the stream runs: finishes decisions left half shown (requester not told, card not updated), then
+    /// sends the owners the pending requests they were not sent (a crash between issuing a code and telling them).
+    /// </summary>
+    public async Task RecoverAsync(CancellationToken cancellationToken)
+    {
+        await decisions.FinishUnfinishedAsync(cancellationToken);
+        await Notifier.NotifyPendingAsync(cancellationToken);
+    }
 
     /// <summary>The owner command in <paramref name="message"/>, or null when it is none.</summary>
     public static OwnerCommand? CommandOf(InboundMessage message) => OwnerCommandParser.TryParse(message.Text);

@@ -37,10 +37,4 @@ internal sealed partial class OwnerCardCallbacks(LiveAccount live, IOwnerApprova
         var result = await decisions.DecideAsync(row.Code, wanted, click.UserId!, cancellationToken);
         return $"pairing card {row.Code}: {wanted} by {click.UserId} → {result.GetType().Name}";
     }
-
-    [LoggerMessage(EventId = 4221, Level = LogLevel.Warning, Message = "Account {AccountId}: a click on the pairing card of {Code} by {UserId}, who is not an owner, was ignored")]
-    private partial void LogNotOwner(string accountId, string code, string? userId);
-
-    [LoggerMessage(EventId = 4222, Level = LogLevel.Information, Message = "Account {AccountId}: a click on the pairing card of {Code} named no approve or deny action ({ActionIds}); ignored")]
-    private partial void LogUnknownButton(string accountId, string code, IReadOnlyList<string> actionIds);
 }

@@ -66,6 +66,33 @@ internal sealed partial class OwnerPairingDecisions(
         }
     }
 
+    /// <summary>How long a decided request is still finished by <see cref="FinishUnfinishedAsync"/> (a card that cannot be updated is not retried forever).</summary>
+    public static readonly TimeSpan FinishWindow = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// At start: finishes the decisions a crash (or a refused call) left half shown: the requester not told, the card not
+    /// updated. Never throws but for cancellation.
+    /// </summary>
+    public async Task FinishUnfinishedAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var row in await approvals.ListUnfinishedAsync(live.Id, time.GetUtcNow() - FinishWindow, cancellationToken))
+            {
+                await ApplyAsync(row, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogFinishFailed(live.Id, ex);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public void Dispose() => _gate.Dispose();
 
     // The request was never sent to the owners (no owners then, or issued before this version): the plain paths.
@@ -89,7 +116,7 @@ internal sealed partial class OwnerPairingDecisions(
             return new OwnerDecisionResult.NotFound(code);
         }
 
-        await TellRequesterAsync(denied.UserId, OwnerDecision.Denied, cancellationToken);
+        await TellRequesterDeniedAsync(denied.Code, denied.UserId, cancellationToken);
         return new OwnerDecisionResult.Decided(Row(denied, OwnerDecision.Denied, now));
     }
 
@@ -145,10 +172,10 @@ internal sealed partial class OwnerPairingDecisions(
     private async Task<bool> DenyRowAsync(OwnerApproval row, CancellationToken cancellationToken)
     {
         await pairing.DenyAsync(live.Id, row.Code, time.GetUtcNow(), cancellationToken);
-        return await TellRequesterAsync(row.UserId, OwnerDecision.Denied, cancellationToken);
+        return await TellRequesterDeniedAsync(row.Code, row.UserId, cancellationToken);
     }
 
-    private async Task<bool> TellRequesterAsync(string userId, OwnerDecision decision, CancellationToken cancellationToken)
+    private async Task<bool> TellRequesterDeniedAsync(string code, string userId, CancellationToken cancellationToken)
     {
         try
         {
@@ -157,7 +184,7 @@ internal sealed partial class OwnerPairingDecisions(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LogRequesterNotTold(live.Id, decision.ToString(), userId, ex);
+            LogRequesterNotTold(live.Id, code, userId, ex);
             return false;
         }
     }
@@ -167,13 +194,4 @@ internal sealed partial class OwnerPairingDecisions(
         AccountId = request.AccountId, Code = request.Code, OutTrackId = string.Empty, UserId = request.UserId, Nick = request.Nick,
         CreatedAt = request.CreatedAt, ExpiresAt = request.ExpiresAt, Decision = decision, DecidedAt = at,
     };
-
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Account {AccountId}: pairing code {Code} of user {UserId} decided {Decision} by owner {Owner}")]
-    private partial void LogDecided(string accountId, string code, string userId, OwnerDecision decision, string owner);
-
-    [LoggerMessage(EventId = 4202, Level = LogLevel.Warning, Message = "Account {AccountId}: the pairing card of code {Code} ({OutTrackId}) was not updated with the decision")]
-    private partial void LogCardNotUpdated(string accountId, string code, string outTrackId, Exception exception);
-
-    [LoggerMessage(EventId = 4203, Level = LogLevel.Warning, Message = "Account {AccountId}: user {UserId} was not told the decision on pairing {Code}; the next click or command on it tries again")]
-    private partial void LogRequesterNotTold(string accountId, string code, string userId, Exception exception);
 }
