@@ -65,5 +65,9 @@ internal sealed class DingTalkAccountRuntime(
         await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken), outbox.RunAsync(cancellationToken));
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        owners?.Dispose();
+        http.Dispose();
+    }
 }

@@ -9,7 +9,7 @@ namespace DingGate.DingTalk.Policies.Owners;
 /// at each use.
 /// </summary>
 internal sealed class OwnerAdmin(
-    LiveAccount live, OwnerCommands commands, OwnerPairingNotifier notifier, OwnerCardCallbacks cards, OwnerPairingDecisions decisions)
+    LiveAccount live, OwnerCommands commands, OwnerPairingNotifier notifier, OwnerCardCallbacks cards, OwnerPairingDecisions decisions) : IDisposable
 {
     public OwnerPairingNotifier Notifier { get; } = notifier;
 
@@ -39,4 +39,10 @@ internal sealed class OwnerAdmin(
 
     /// <summary>The refusal a sender who is not an owner reads.</summary>
     public string Refusal => OwnerAdminTexts.OwnersOnly.For(live.Current.Locale);
+
+    public void Dispose()
+    {
+        Notifier.Dispose();
+        decisions.Dispose();
+    }
 }
