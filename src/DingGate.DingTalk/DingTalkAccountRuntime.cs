@@ -42,6 +42,9 @@ internal sealed class DingTalkAccountRuntime(
 
     public PairingApprover Pairing { get; } = pairing;
 
+    /// <summary>Owner admin of the account (null without its store).</summary>
+    public Policies.Owners.OwnerAdmin? Owners { get; } = owners;
+
     /// <summary>Proactive sends of this account (<c>dinggate message send</c>, scheduled messages).</summary>
     public ProactiveSender Proactive { get; } = proactive;
 
@@ -55,10 +58,10 @@ internal sealed class DingTalkAccountRuntime(
         await indicators.RecoverAsync(cancellationToken);
         await outbox.RecoverAsync(cancellationToken);
         await dispatcher.ResumeAsync(cancellationToken);
-        if (owners is not null)
+        if (Owners is not null)
         {
             // Owner decisions left half shown are finished, pairing requests not yet sent to the owners are sent.
-            await owners.RecoverAsync(cancellationToken);
+            await Owners.RecoverAsync(cancellationToken);
         }
 
         await openCards.EndUnclaimedAsync(cancellationToken);
@@ -67,7 +70,7 @@ internal sealed class DingTalkAccountRuntime(
 
     public void Dispose()
     {
-        owners?.Dispose();
+        Owners?.Dispose();
         http.Dispose();
     }
 }

@@ -102,6 +102,12 @@ public sealed class DingTalkChannel : IMessageSender, IDisposable
     public async Task<string?> ApprovePairingAsync(string accountId, string code, CancellationToken cancellationToken)
     {
         var runtime = Find(accountId);
+        if (runtime.Owners is { } owners)
+        {
+            // As an owner's approval, so the owners' card of the request shows it too.
+            return await owners.ApproveByOperatorAsync(code, cancellationToken);
+        }
+
         return await runtime.Pairing.ApproveAsync(code, cancellationToken) is Policies.PairingApproval.Approved approved ? approved.Request.UserId : null;
     }
 

@@ -22,6 +22,9 @@ public static class OwnerAdminTexts
     /// <summary>{0} the owner.</summary>
     public static readonly BotText CardDenied = new("❌ 已由 {0} 拒绝", "❌ Denied by {0}");
 
+    /// <summary>Who decided, on the card, when it was <c>dinggate pairing approve</c> (through the running gateway).</summary>
+    public static readonly BotText Operator = new("管理员（命令行）", "an operator (CLI)");
+
     public static readonly BotText CardGone = new("⌛ 这个请求已过期或已在别处处理", "⌛ This request expired or was handled elsewhere");
 
     /// <summary>The requester's notice when an owner denied the request.</summary>

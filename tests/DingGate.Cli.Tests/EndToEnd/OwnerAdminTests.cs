@@ -131,6 +131,30 @@ public sealed class OwnerAdminTests
     }
 
     [Fact]
+    public async Task PairingApproveThroughTheRunningGateway_TheOwnersCardShowsIt()
+    {
+        await using var emu = await StartEmulatorAsync();
+        using var state = new TempDirectory();
+        var model = new ScriptedChatClient();
+        await using var gateway = await GatewayUnderTest.StartAsync(emu, state.Path, model, Owners);
+        await emu.SendDmAsync("你好", from: Stranger);
+        var (outTrackId, code) = await WaitForPairingCardAsync(emu);
+        var channel = gateway.Services.GetRequiredService<DingGate.DingTalk.DingTalkChannel>();
+
+        // What the admin endpoint (dinggate pairing approve) calls.
+        var approved = await channel.ApprovePairingAsync(DingTalkChannelSettings.DefaultAccountId, code, CancellationToken.None);
+        var again = await channel.ApprovePairingAsync(DingTalkChannelSettings.DefaultAccountId, code, CancellationToken.None);
+
+        Assert.Equal(Stranger, approved);
+        Assert.Null(again);
+        Assert.Equal("✅ 已由 管理员（命令行） 批准", (string?)(await WaitForCardUpdateAsync(emu, 1))["cardData"]!["cardParamMap"]!["status"]);
+        Assert.Equal(["You're approved! You can talk to me now."], await TextsToAsync(emu, Stranger));
+        await ClickAsync(emu, outTrackId, "user002", "deny");
+        await WaitForJournalQuietAsync(emu, gateway);
+        Assert.Single(await CardUpdatesAsync(emu));
+    }
+
+    [Fact]
     public async Task ApproveByText_ApprovesAndUpdatesTheCard_SecondApproveSaysAlreadyHandled()
     {
         await using var emu = await StartEmulatorAsync();

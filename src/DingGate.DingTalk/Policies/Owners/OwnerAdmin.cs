@@ -25,6 +25,16 @@ internal sealed class OwnerAdmin(
         await Notifier.NotifyPendingAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// <c>dinggate pairing approve</c> through the running gateway: approved as by an owner (the same approver; a card of
+    /// the request is updated, naming the operator). Returns the approved user id, or null when the code is not pending.
+    /// </summary>
+    public async Task<string?> ApproveByOperatorAsync(string code, CancellationToken cancellationToken) =>
+        await decisions.DecideAsync(code, Core.Storage.OwnerDecision.Approved, OwnerAdminTexts.Operator.For(live.Current.Locale), cancellationToken)
+            is OwnerDecisionResult.Decided { Approval: { Decision: Core.Storage.OwnerDecision.Approved } approval }
+            ? approval.UserId
+            : null;
+
     /// <summary>The owner command in <paramref name="message"/>, or null when it is none.</summary>
     public static OwnerCommand? CommandOf(InboundMessage message) => OwnerCommandParser.TryParse(message.Text);
 
