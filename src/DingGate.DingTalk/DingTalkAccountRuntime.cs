@@ -15,13 +15,13 @@ namespace DingGate.DingTalk;
 /// One account at run time: its own HTTP client, token, rate limiter, stream connection, dispatcher and reply-outbox
 /// worker. At start, deals with the cards the last run left open (ended, or left for the resumed answers to stream
 /// into), takes back the "thinking" reactions it left, settles the outbox entries it left mid-send, resumes unfinished
-/// journal entries, ends the left cards no resumed answer took, then runs the stream, the dispatcher and the outbox
+/// journal entries, ends the left cards no resumed answer took, sends the owners the pairing requests they were not sent, then runs the stream, the dispatcher and the outbox
 /// worker until cancelled or failed.
 /// </summary>
 internal sealed class DingTalkAccountRuntime(
     DingTalkAccount account, HttpClient http, DingTalkApiClient api, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive,
     OpenCardRecovery openCards, ShownIndicatorRecovery indicators, ActiveCardRegistry cards, OutboxDeliveryWorker outbox, ILogger logger,
-    LiveAccount? live = null, Replies.OpenReplies? open = null) : IDisposable
+    LiveAccount? live = null, Replies.OpenReplies? open = null, Policies.Owners.OwnerAdmin? owners = null) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
 
@@ -45,6 +45,9 @@ internal sealed class DingTalkAccountRuntime(
 
     public PairingApprover Pairing { get; } = pairing;
 
+    /// <summary>Owner admin of the account (null without its store).</summary>
+    public Policies.Owners.OwnerAdmin? Owners { get; } = owners;
+
     /// <summary>Proactive sends of this account (<c>dinggate message send</c>, scheduled messages).</summary>
     public ProactiveSender Proactive { get; } = proactive;
 
@@ -58,9 +61,19 @@ internal sealed class DingTalkAccountRuntime(
         await indicators.RecoverAsync(cancellationToken);
         await outbox.RecoverAsync(cancellationToken);
         await dispatcher.ResumeAsync(cancellationToken);
+        if (Owners is not null)
+        {
+            // Owner decisions left half shown are finished, pairing requests not yet sent to the owners are sent.
+            await Owners.RecoverAsync(cancellationToken);
+        }
+
         await openCards.EndUnclaimedAsync(cancellationToken);
         await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken), outbox.RunAsync(cancellationToken));
     }
 
-    public void Dispose() => http.Dispose();
+    public void Dispose()
+    {
+        Owners?.Dispose();
+        http.Dispose();
+    }
 }

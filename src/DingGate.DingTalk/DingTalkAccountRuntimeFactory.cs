@@ -4,6 +4,7 @@ using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
+using DingGate.DingTalk.Policies.Owners;
 using DingGate.DingTalk.Quota;
 using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Replies.Media;
@@ -36,9 +37,15 @@ internal sealed class DingTalkAccountRuntimeFactory(
     DingTalkTelemetry telemetry,
     ApiIpGuard ipGuard,
     TimeProvider time,
-    QuotaGovernor? quota = null)
+    QuotaGovernor? quota = null,
+    IPairingStore? pairings = null,
+    IOwnerApprovalStore? ownerApprovals = null)
 {
-    public DingTalkAccountRuntime Create(DingTalkAccount account)
+    /// <summary>
+    /// Builds one account's parts. <paramref name="statuses"/>: every account's link state, for the owners'
+    /// <c>/gateway</c> (the channel passes its own).
+    /// </summary>
+    public DingTalkAccountRuntime Create(DingTalkAccount account, Func<IReadOnlyList<StreamStatus>>? statuses = null)
     {
         var loggers = telemetry.Loggers;
         var live = new LiveAccount(account);
@@ -62,16 +69,32 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var replies = new ReplySinkFactory(
             account, replier, indicator, attachments, journal, telemetry.Replies,
             loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable), quota, live, open);
+        var direct = new DirectTextSender(robot);
+        var approver = new PairingApprover(account, pairing, direct, time);
+        var owners = pairings is null || ownerApprovals is null ? null : CreateOwnerAdmin(live, api, approver, direct, pairings, ownerApprovals, statuses);
         var dispatcher = new InboundDispatcher(
             account, preparer, policy, replier, replies, dedup, journal, outbox, handler,
             new PoisonMessages(account, preparer, replier, journal, telemetry.Inbound, loggers.CreateLogger<PoisonMessages>()),
-            telemetry.Inbound, options.Inbound, time, loggers.CreateLogger<InboundDispatcher>(), live);
-        var approver = new PairingApprover(account, pairing, new DirectTextSender(robot), time);
+            telemetry.Inbound, options.Inbound, time, loggers.CreateLogger<InboundDispatcher>(), live, owners);
         var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
         var recovery = new OpenCardRecovery(
             account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>(), journal: journal, resumable: resumable);
         var indicators = new ShownIndicatorRecovery(account.Id, indicator, shownIndicators, time, loggers.CreateLogger<ShownIndicatorRecovery>());
         return new DingTalkAccountRuntime(
-            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, delivery, loggers.CreateLogger<DingTalkAccountRuntime>(), live, open);
+            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, delivery, loggers.CreateLogger<DingTalkAccountRuntime>(), live, open, owners);
+    }
+
+    private OwnerAdmin CreateOwnerAdmin(
+        LiveAccount live, DingTalkApiClient api, PairingApprover approver, DirectTextSender direct, IPairingStore pairings, IOwnerApprovalStore approvals,
+        Func<IReadOnlyList<StreamStatus>>? statuses)
+    {
+        var loggers = telemetry.Loggers;
+        var decisions = new OwnerPairingDecisions(
+            live, pairing, approver, pairings, approvals, new AiCardClient(live.Current, api), direct, time, loggers.CreateLogger<OwnerPairingDecisions>());
+        var notifier = new OwnerPairingNotifier(live, pairings, approvals, new OwnerCardClient(api), direct, time, loggers.CreateLogger<OwnerPairingNotifier>(), quota);
+        var report = new OwnerGatewayReport(statuses ?? (() => []), outbox, quota);
+        return new OwnerAdmin(
+            live, new OwnerCommands(live, decisions, pairings, report, time), notifier,
+            new OwnerCardCallbacks(live, approvals, decisions, loggers.CreateLogger<OwnerCardCallbacks>()), decisions);
     }
 }

@@ -170,6 +170,12 @@ public sealed partial class DingTalkChannel : IMessageSender, IDisposable
     public async Task<string?> ApprovePairingAsync(string accountId, string code, CancellationToken cancellationToken)
     {
         var runtime = Find(accountId);
+        if (runtime.Owners is { } owners)
+        {
+            // As an owner's approval, so the owners' card of the request shows it too.
+            return await owners.ApproveByOperatorAsync(code, cancellationToken);
+        }
+
         return await runtime.Pairing.ApproveAsync(code, cancellationToken) is Policies.PairingApproval.Approved approved ? approved.Request.UserId : null;
     }
 
@@ -200,7 +206,8 @@ public sealed partial class DingTalkChannel : IMessageSender, IDisposable
 
     private AccountRun Create(DingTalkAccount account)
     {
-        var runtime = _factory.Create(account);
+        // The owners' /gateway reads every account's link state: this channel's, once it runs.
+        var runtime = _factory.Create(account, () => Statuses);
         runtime.StatusChanged += (sender, status) => AccountStatusChanged?.Invoke(this, status);
         return new AccountRun(runtime);
     }

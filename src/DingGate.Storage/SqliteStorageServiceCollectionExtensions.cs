@@ -12,7 +12,7 @@ public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IInboundJournal"/>, <see cref="IDedupStore"/>, <see cref="IPairingStore"/>,
-    /// <see cref="IOpenCardStore"/>, <see cref="IShownIndicatorStore"/>, <see cref="ISessionStore"/>, <see cref="IApiUsageStore"/>, <see cref="IReplyOutbox"/> and <see cref="IScheduledJobStore"/> as singletons over one database file, <c>dinggate.db</c> in
+    /// <see cref="IOpenCardStore"/>, <see cref="IShownIndicatorStore"/>, <see cref="ISessionStore"/>, <see cref="IApiUsageStore"/>, <see cref="IReplyOutbox"/>, <see cref="IScheduledJobStore"/> and <see cref="IOwnerApprovalStore"/> as singletons over one database file, <c>dinggate.db</c> in
     /// <paramref name="stateDirectory"/> (created if missing). The file is opened and migrated when the first store is resolved; a file that is not a database
     /// or not writable fails that resolution with <see cref="SqliteStorageException"/>. Uses the registered
     /// <see cref="TimeProvider"/>, else <see cref="TimeProvider.System"/>.
@@ -32,6 +32,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IApiUsageStore, SqliteApiUsageStore>();
         services.AddSingleton<IReplyOutbox, SqliteReplyOutbox>();
         services.AddSingleton<IScheduledJobStore, SqliteScheduledJobStore>();
+        services.AddSingleton<IOwnerApprovalStore, SqliteOwnerApprovalStore>();
         return services;
     }
 }

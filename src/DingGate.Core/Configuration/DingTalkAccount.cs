@@ -153,8 +153,11 @@ public sealed record DingTalkAccount
     /// <summary>The monthly OpenAPI budget this account spends from (shared with the accounts of the same <c>org</c>).</summary>
     public DingTalkQuota Quota { get; init; } = new();
 
-    /// <summary>Staff ids told when the monthly quota runs low.</summary>
+    /// <summary>Staff ids of the bot's owners: quota warnings, pairing requests to approve, owner commands in a DM.</summary>
     public IReadOnlyList<string> Owners { get; init; } = [];
+
+    /// <summary>The card template of the pairing request sent to the owners (Approve/Deny buttons), or null: a text line.</summary>
+    public string? OwnerCardTemplateId { get; init; }
 
     /// <summary>Language of the texts the bot sends to users (<c>locale</c>).</summary>
     public Texts.BotLocale Locale { get; init; } = Texts.BotLocales.Default;
@@ -205,6 +208,7 @@ public sealed record DingTalkAccount
             MaxMessageAttempts = own.MaxMessageAttempts ?? top.MaxMessageAttempts ?? d.MaxMessageAttempts,
             Quota = DingTalkQuota.From(own.Quota, top.Quota),
             Owners = (own.Owners ?? top.Owners)?.ToList() ?? [],
+            OwnerCardTemplateId = (own.OwnerCardTemplateId ?? top.OwnerCardTemplateId)?.Trim(),
             Locale = Texts.BotLocales.TryParse(own.Locale ?? top.Locale, out var locale) ? locale.Value : d.Locale,
         };
     }

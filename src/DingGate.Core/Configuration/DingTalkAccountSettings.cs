@@ -138,8 +138,14 @@ public class DingTalkAccountSettings
     /// <summary>The organisation's monthly OpenAPI budget and its thresholds (merged key by key with the top level's).</summary>
     public DingTalkQuotaSettings? Quota { get; set; }
 
-    /// <summary>Staff ids of the people who run this bot: told in a 1:1 message when the monthly quota runs low.</summary>
+    /// <summary>
+    /// Staff ids of the people who run this bot: told in a 1:1 message when the monthly quota runs low, sent every new
+    /// pairing request, and the only ones who may use the owner commands (<c>/approve</c>, <c>/pending</c>, …) in a DM.
+    /// </summary>
     public IList<string>? Owners { get; set; }
+
+    /// <summary>Card template (with Approve/Deny buttons) of the pairing request sent to the owners; unset: a text line.</summary>
+    public string? OwnerCardTemplateId { get; set; }
 
     /// <summary>Language of the texts the bot sends to users: <c>zh-CN</c> (default) or <c>en</c>.</summary>
     public string? Locale { get; set; }

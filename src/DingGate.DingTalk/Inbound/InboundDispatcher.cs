@@ -7,6 +7,7 @@ using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Policies;
+using DingGate.DingTalk.Policies.Owners;
 using DingGate.DingTalk.Stream;
 using DingGate.DingTalk.Stream.Frames;
 using Microsoft.Extensions.Logging;
@@ -35,7 +36,8 @@ internal sealed partial class InboundDispatcher(
     InboundLaneOptions lanes,
     TimeProvider time,
     ILogger<InboundDispatcher> logger,
-    LiveAccount? live = null)
+    LiveAccount? live = null,
+    OwnerAdmin? owners = null)
 {
     /// <summary>
     /// Processes entries a previous run journaled but did not finish (call before the stream starts), in their
@@ -133,8 +135,16 @@ internal sealed partial class InboundDispatcher(
         var key = work.Key;
         if (work.Topic != StreamHeaders.BotMessageTopic)
         {
-            // Events and card callbacks were ACKed by the stream client; nothing consumes them yet.
-            await journal.MarkAsync(account.Id, key, InboundState.Answered, "not a bot message: " + work.Topic, cancellationToken);
+            // Events and card callbacks were ACKed by the stream client; a click on an owner's pairing card is decided
+            // here (from the journal: resumed after a crash, never handed over twice), other pushes are not consumed.
+            string? handled = null;
+            if (work.Topic == StreamHeaders.CardCallbackTopic && owners is not null)
+            {
+                // Counted as an attempt, so a click that stops the gateway every time is given up as poison.
+                await journal.MarkAsync(account.Id, key, InboundState.Processing, "card callback", cancellationToken);
+                handled = await owners.Cards.HandleAsync(work.Payload, cancellationToken);
+            }
+            await journal.MarkAsync(account.Id, key, InboundState.Answered, handled ?? "not a bot message: " + work.Topic, cancellationToken);
             return;
         }
 
@@ -166,33 +176,60 @@ internal sealed partial class InboundDispatcher(
 
     // The policy is decided from the payload alone, before anything is fetched: a denied, ignored or pairing sender's
     // files are never downloaded (no download call, nothing under media/). Only an allowed message is downloaded.
+    // Owner commands (/approve, /pending, …) never reach the agent: an owner's runs (in a DM; refused in a group), anyone
+    // else allowed here reads a refusal, and a sender the policy stops gets the policy's answer as for any message.
     private async Task DecideAsync(InboundMessage message, string key, CancellationToken cancellationToken)
     {
         metrics.Received(account.Id, message.Conversation == ConversationKind.Group);
-        // The policy keys (dmPolicy, groupPolicy, allowFrom, groups) as a config reload left them.
+        var command = owners is null ? null : OwnerAdmin.CommandOf(message);
+        if (command is not null && owners!.IsOwner(message))
+        {
+            await ReplyAndCloseAsync(message, key, await owners.AnswerOwnerAsync(command, message, cancellationToken), "owner command " + command.Kind, cancellationToken);
+            return;
+        }
+
+        // The policy keys (dmPolicy, groupPolicy, allowFrom, groups, owners) as a config reload left them.
         var decision = await policy.DecideAsync(live?.Current ?? account, message, cancellationToken);
         metrics.Decided(account.Id, decision.GetType().Name);
         if (decision is PolicyDecision.Allow)
         {
+            if (command is not null)
+            {
+                await ReplyAndCloseAsync(message, key, owners!.Refusal, "owner command " + command.Kind + " refused: not an owner", cancellationToken);
+                return;
+            }
+
             await HandOverAsync(await preparer.DownloadAsync(message, cancellationToken), key, cancellationToken);
             return;
         }
 
-        var files = InboundPreparer.AttachmentCount(message);
-        var notFetched = files == 0 ? string.Empty : $"; {files} attachment(s) not downloaded";
         if (decision.Reply is not { } reply)
         {
-            await journal.MarkAsync(account.Id, key, InboundState.Answered, "not answered: " + decision.GetType().Name + notFetched, cancellationToken);
+            await journal.MarkAsync(account.Id, key, InboundState.Answered, "not answered: " + decision.GetType().Name + NotFetched(message), cancellationToken);
             return;
         }
 
-        // Webhook while valid, else the OpenAPI; a group sender is @-mentioned; undelivered, it waits in the reply outbox.
+        await ReplyAndCloseAsync(message, key, reply, "policy: " + decision.GetType().Name, cancellationToken);
+        if (decision is PolicyDecision.PairingIssued or PolicyDecision.PairingPending && owners is not null)
+        {
+            // A new code goes to the owners; a pending one was sent when issued (or is sent now, after a crash in between).
+            await owners.Notifier.NotifyPendingAsync(cancellationToken);
+        }
+    }
+
+    // Webhook while valid, else the OpenAPI; a group sender is @-mentioned; undelivered, it waits in the reply outbox.
+    private async Task ReplyAndCloseAsync(InboundMessage message, string key, string reply, string what, CancellationToken cancellationToken)
+    {
+        var notFetched = NotFetched(message);
         var delivery = await replier.DeliverAsync(message, key, reply, final: true, new ApiCallMeter(), cancellationToken);
         await journal.MarkAsync(
             account.Id, key, delivery.Delivered || delivery.Queued ? InboundState.Answered : InboundState.Failed,
-            "policy: " + decision.GetType().Name + notFetched + (delivery.Delivered ? string.Empty : $" (reply outbox #{delivery.OutboxId}, {delivery.State}: {delivery.Error})"),
+            what + notFetched + (delivery.Delivered ? string.Empty : $" (reply outbox #{delivery.OutboxId}, {delivery.State}: {delivery.Error})"),
             cancellationToken);
     }
+
+    private static string NotFetched(InboundMessage message) =>
+        InboundPreparer.AttachmentCount(message) is var files && files == 0 ? string.Empty : $"; {files} attachment(s) not downloaded";
 
     // The handler owns the sink (it may answer after returning, from a queue). If it throws, the user is told and the
     // sink's completion marks the entry failed.

@@ -13,6 +13,7 @@ namespace DingGate.DingTalk.Policies;
 /// <see cref="SenderUserId"/>.
 /// <list type="bullet">
 /// <item>DM <c>open</c>: allow.</item>
+/// <item>DM, any policy: an owner (<c>owners</c>) → allow.</item>
 /// <item>DM <c>allowlist</c>: allowed by <c>allowFrom</c> → allow; else deny with a reply naming the user id
 /// (an empty <c>allowFrom</c> lets only approved senders in).</item>
 /// <item>DM <c>pairing</c>: allowed → allow; else <see cref="PairingService.IssueAsync"/> (code issued, or the same
@@ -51,7 +52,9 @@ internal sealed partial class AccessPolicy(IPairingStore store, PairingService p
             return new PolicyDecision.Allow();
         }
 
-        if (await IsAllowedAsync(account, new AllowFromList(account.AllowFrom), message.Sender, cancellationToken).ConfigureAwait(false))
+        // The bot's owners are allowed by definition (they approve the others), listed in allowFrom or not.
+        if (Owners.OwnerList.Contains(account, message.Sender)
+            || await IsAllowedAsync(account, new AllowFromList(account.AllowFrom), message.Sender, cancellationToken).ConfigureAwait(false))
         {
             return new PolicyDecision.Allow();
         }

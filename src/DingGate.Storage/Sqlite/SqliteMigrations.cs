@@ -220,5 +220,28 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX ix_job_occurrences_state ON job_occurrences (state, next_attempt_at);
         """,
+
+        // 10 (issue 16, owner admin): the pairing requests sent to the owners (card or text line), so the notice, the
+        // decision (first owner wins), the card update and the requester's notice each happen once across crashes.
+        """
+        CREATE TABLE owner_approvals (
+            account_id        TEXT    NOT NULL,
+            code              TEXT    NOT NULL,
+            out_track_id      TEXT    NOT NULL,
+            user_id           TEXT    NOT NULL,
+            nick              TEXT    NOT NULL,
+            created_at        INTEGER NOT NULL,
+            expires_at        INTEGER NOT NULL,
+            notified_at       INTEGER NULL,
+            notified_by       TEXT    NULL,
+            decision          INTEGER NOT NULL DEFAULT 0,
+            decided_by        TEXT    NULL,
+            decided_at        INTEGER NULL,
+            card_updated_at   INTEGER NULL,
+            requester_told_at INTEGER NULL,
+            PRIMARY KEY (account_id, code)
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX ix_owner_approvals_card ON owner_approvals (account_id, out_track_id);
+        """,
     ];
 }

@@ -13,7 +13,7 @@ internal static class DingTalkBinder
         "messageType", "cardTemplateId", "cardTemplateKey", "debug", "maxConnectionAttempts", "initialReconnectDelay",
         "maxReconnectDelay", "reconnectJitter", "name", "groups", "endpoints", "dedupTtlMs", "maxMediaBytes",
         "cardFlowStatus", "cardStreamInterval", "cardMaxUpdates", "aicardDegradeMs", "convertMarkdownTables", "thinkingIndicator", "thinkingDelayMs",
-        "keepAliveInterval", "maxMessageAttempts", "quota", "owners", "locale",
+        "keepAliveInterval", "maxMessageAttempts", "quota", "owners", "locale", "ownerCardTemplateId",
     ];
 
     /// <summary>Keys of a <c>groups.&lt;openConversationId&gt;</c> object.</summary>
@@ -160,6 +160,7 @@ internal static class DingTalkBinder
             case "quota": s.Quota = BindQuota(value, at, r); break;
             case "owners": s.Owners = r.StringList(value, at); break;
             case "locale": s.Locale = r.String(value, at); break;
+            case "ownerCardTemplateId": s.OwnerCardTemplateId = r.String(value, at); break;
             default: return false;
         }
 

@@ -103,6 +103,7 @@ internal static class DingTalkValidator
         errors.AtLeast(s.MaxMessageAttempts, 1, ConfigPath.Child(at, "maxMessageAttempts"));
         errors.Check(s.CardTemplateId is null || s.CardTemplateId.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateId"), s.CardTemplateId, "must not be empty");
         errors.Check(s.CardTemplateKey is null || s.CardTemplateKey.Trim().Length > 0, ConfigPath.Child(at, "cardTemplateKey"), s.CardTemplateKey, "must not be empty");
+        errors.Check(s.OwnerCardTemplateId is null || s.OwnerCardTemplateId.Trim().Length > 0, ConfigPath.Child(at, "ownerCardTemplateId"), s.OwnerCardTemplateId, "must not be empty");
         foreach (var (name, url) in new[] { ("api", s.Endpoints?.Api), ("oapi", s.Endpoints?.Oapi) })
         {
             errors.Check(url is null || (url.IsAbsoluteUri && url.Scheme is "http" or "https"), ConfigPath.Child(ConfigPath.Child(at, "endpoints"), name), url, "must be an absolute http:// or https:// URL");
