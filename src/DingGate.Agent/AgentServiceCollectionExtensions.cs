@@ -37,6 +37,7 @@ public static class AgentServiceCollectionExtensions
         // The host registers the one LiveConfig it reloads; hosts and tests without reload get one over config.
         services.TryAddSingleton(_ => new LiveConfig(config));
         services.TryAddSingleton(sp => new AgentResolver(sp.GetRequiredService<LiveConfig>()));
+        services.TryAddSingleton(sp => new Sessions.AccountLocales(sp.GetRequiredService<LiveConfig>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolSource, BuiltinToolSource>());
         services.TryAddSingleton(sp => new ToolCatalog(
             sp.GetServices<IToolSource>(),
@@ -51,7 +52,8 @@ public static class AgentServiceCollectionExtensions
             sp.GetService<Microsoft.Extensions.Logging.ILogger<AgentRunner>>(),
             sp.GetRequiredService<ToolCatalog>(),
             sp.GetService<Core.Secrets.SecretRedactor>(),
-            sp.GetService<Tools.Builtin.MediaLines>()));
+            sp.GetService<Tools.Builtin.MediaLines>(),
+            sp.GetRequiredService<Sessions.AccountLocales>()));
         return services;
     }
 }

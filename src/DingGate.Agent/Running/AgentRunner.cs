@@ -8,6 +8,7 @@ using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Secrets;
 using DingGate.Core.Sessions;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -31,7 +32,8 @@ internal sealed partial class AgentRunner(
     ILogger<AgentRunner>? logger = null,
     ToolCatalog? tools = null,
     SecretRedactor? redactor = null,
-    MediaLines? mediaLines = null) : IAgentRunner
+    MediaLines? mediaLines = null,
+    Sessions.AccountLocales? locales = null) : IAgentRunner
 {
     public static readonly TimeSpan ReasoningStatusInterval = TimeSpan.FromSeconds(2);
 
@@ -69,9 +71,10 @@ internal sealed partial class AgentRunner(
         var started = timeProvider.GetTimestamp();
         var answer = new StringBuilder();
         var steps = new List<AIContent>();
-        var reasoning = new ReasoningStatusThrottle(timeProvider, ReasoningStatusInterval);
+        var locale = locales?.For(message.AccountId) ?? BotLocales.Default;
+        var reasoning = new ReasoningStatusThrottle(timeProvider, ReasoningStatusInterval, AgentTexts.Thinking.For(locale));
         long? inputTokens = null, outputTokens = null;
-        var media = mediaLines?.For(agent.Agent, message, reply, IsOwner(message));
+        var media = mediaLines?.For(agent.Agent, message, reply, IsOwner(message), locale);
         try
         {
             await foreach (var update in client.GetStreamingResponseAsync(prompt.Messages, options, token).WithCancellation(token))
@@ -103,8 +106,9 @@ internal sealed partial class AgentRunner(
             await (media?.FlushAsync(token) ?? ValueTask.CompletedTask);
             if (answer.Length == 0 && steps.Count > 0 && turnTools.Count > 0)
             {
-                answer.Append(ToolTexts.NoAnswerAfterTools);
-                await reply.WriteAsync(new ReplyTextDelta(ToolTexts.NoAnswerAfterTools), token);
+                var noAnswer = AgentTexts.NoAnswerAfterTools.For(locale);
+                answer.Append(noAnswer);
+                await reply.WriteAsync(new ReplyTextDelta(noAnswer), token);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)

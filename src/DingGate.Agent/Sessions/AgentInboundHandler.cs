@@ -2,12 +2,14 @@ using DingGate.Agent.Sessions.Commands;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Sessions;
+using DingGate.Core.Texts;
 
 namespace DingGate.Agent.Sessions;
 
 // The gateway's one inbound handler: commands are answered at once, everything else waits for its session's turn.
 // /jobs is answered when scheduled jobs are registered (AddScheduledJobs), else it says they are not enabled.
-internal sealed class AgentInboundHandler(SessionOptions options, SessionQueue queue, SessionCommandHandler commands, JobsCommandHandler? jobs = null) : IInboundHandler
+internal sealed class AgentInboundHandler(
+    SessionOptions options, SessionQueue queue, SessionCommandHandler commands, AccountLocales locales, JobsCommandHandler? jobs = null) : IInboundHandler
 {
     public async Task HandleAsync(InboundMessage message, IReplySink reply, CancellationToken cancellationToken)
     {
@@ -39,7 +41,7 @@ internal sealed class AgentInboundHandler(SessionOptions options, SessionQueue q
 
         await using (reply)
         {
-            await reply.WriteAsync(new ReplyTextDelta(JobsCommandTexts.Unavailable), cancellationToken);
+            await reply.WriteAsync(new ReplyTextDelta(JobTexts.Unavailable.For(locales.For(message.AccountId))), cancellationToken);
             await reply.CompleteAsync(ReplyEnd.Finished, null, cancellationToken);
         }
     }

@@ -1,4 +1,5 @@
 using DingGate.Core.Configuration;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Replies;
 
 namespace DingGate.DingTalk.Policies;
@@ -11,7 +12,7 @@ internal sealed class PairingApprover(DingTalkAccount account, PairingService pa
         var approval = await pairing.ApproveAsync(account.Id, code, time.GetUtcNow(), cancellationToken);
         if (approval is PairingApproval.Approved approved)
         {
-            await sender.SendAsync(approved.Request.UserId, approved.ReplyText, cancellationToken);
+            await sender.SendAsync(approved.Request.UserId, PairingTexts.Approved.For(account.Locale), cancellationToken);
         }
 
         return approval;

@@ -35,10 +35,10 @@ internal sealed class ReplySinkFactory(
         // From the cards-off step on, card replies go as markdown: through the session webhook they cost no OpenAPI call.
         if (!account.UsesCards || quota?.StepFor(account.Id) >= QuotaStep.CardsOff)
         {
-            return new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments);
+            return new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments, account.Locale);
         }
 
         return (IReplySink?)cards.TryCreate(message, messageKey)
-            ?? new FellBackReplySink(new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments));
+            ?? new FellBackReplySink(new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments, account.Locale));
     }
 }

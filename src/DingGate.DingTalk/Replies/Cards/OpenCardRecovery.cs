@@ -153,7 +153,7 @@ internal sealed partial class OpenCardRecovery(
             }
             else
             {
-                var content = ReplyNotes.Apply(card.Content, ReplyEnd.Interrupted, null);
+                var content = ReplyNotes.Apply(card.Content, ReplyEnd.Interrupted, null, account.Locale);
                 await cards.StreamAsync(card.OutTrackId, content, isFinalize: true, isError: false, meter, cancellationToken);
                 if (account.UsesCardFlowStatus)
                 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DingGate.Core.Configuration;
 using DingGate.Core.Replies;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Api.Models;
 using DingGate.DingTalk.Replies.Markdown;
@@ -72,7 +73,7 @@ internal sealed partial class ProactiveSender(
         var markdown = message.Markdown ?? MarkdownDetector.LooksLikeMarkdown(message.Text);
         var text = markdown && account.ConvertMarkdownTables ? MarkdownTableConverter.Convert(message.Text) : message.Text;
         var chunks = MarkdownChunker.Split(text);
-        var title = message.Title is { Length: > 0 } given ? given : ReplyTitle.From(text);
+        var title = message.Title is { Length: > 0 } given ? given : ReplyTitle.From(text, ReplyTexts.Title.For(account.Locale));
         for (var i = 0; i < chunks.Count; i++)
         {
             var (key, param) = markdown
