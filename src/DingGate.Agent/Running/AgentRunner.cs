@@ -57,7 +57,7 @@ internal sealed partial class AgentRunner(
         var message = request.Message;
         var agent = resolver.Resolve(message.AccountId);
         var prompt = await prompts.BuildAsync(request, agent, token);
-        var options = Options(message);
+        var options = Options(message, locales?.For(message.AccountId) ?? BotLocales.Default);
         var turnTools = ToolsFor(request, agent, reply);
         var client = clients.GetClient(agent.ModelName, agent.Model);
         if (turnTools.Count > 0)
@@ -175,8 +175,8 @@ internal sealed partial class AgentRunner(
     private static long? Sum(long? total, long? value, bool add) =>
         value is not { } v ? total : add ? (total ?? 0) + v : v;
 
-    // Sender and session for the demo model (content markers and these options never reach a provider's wire).
-    private ChatOptions Options(InboundMessage message)
+    // Sender, session and the user's locale for the demo model (content markers and these options never reach a provider's wire).
+    private ChatOptions Options(InboundMessage message, BotLocale locale)
     {
         var sender = message.Sender.StaffId is null ? message.Sender.Nick : $"{message.Sender.Nick} ({message.Sender.StaffId})";
         return new ChatOptions
@@ -185,6 +185,7 @@ internal sealed partial class AgentRunner(
             {
                 [PromptParts.SenderKey] = sender,
                 [PromptParts.SessionKey] = KeyOf(message).ToString(),
+                [PromptParts.LocaleKey] = BotLocales.Name(locale),
             },
         };
     }
