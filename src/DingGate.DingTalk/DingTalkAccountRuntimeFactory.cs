@@ -55,7 +55,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var replier = new ConversationReplier(account, api, robot, outbox, wakeup, telemetry.Replies, time, loggers.CreateLogger<ConversationReplier>());
         var delivery = new OutboxDeliveryWorker(account, outbox, replier, wakeup, telemetry.Replies, time, loggers.CreateLogger<OutboxDeliveryWorker>());
         var (uploader, media) = (new MediaUploader(api), new MediaMessageSender(robot));
-        var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>(), account.Locale);
+        var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>(), live);
         var indicator = new ThinkingIndicator(account, api, shownIndicators, time, loggers.CreateLogger<ThinkingIndicator>(), quota, telemetry.Replies);
         var resumable = new ResumableCards();
         var replies = new ReplySinkFactory(

@@ -16,8 +16,11 @@ namespace DingGate.DingTalk.Replies.Media;
 /// </summary>
 internal sealed partial class ReplyAttachmentSender(
     string accountId, MediaUploader uploader, MediaMessageSender media, RobotMessageSender robot, ILogger<ReplyAttachmentSender> logger,
-    BotLocale locale = BotLocales.Default)
+    LiveAccount? live = null)
 {
+    // The notes are in the account's locale as it is now (a reload may change it); the default without a live account.
+    private BotLocale Locale => live?.Current.Locale ?? BotLocales.Default;
+
     /// <summary>
     /// Checks <paramref name="files"/> against DingTalk's limits without uploading: returns those that can be sent and
     /// adds a note (<see cref="NoteFor"/>) to <paramref name="notes"/> for each that cannot.
@@ -79,7 +82,7 @@ internal sealed partial class ReplyAttachmentSender(
             catch (Exception ex) when (IsSendFailure(ex))
             {
                 LogFileFailed(logger, accountId, name, ex);
-                lines.Add("> " + NoteFor(ex, locale, name));
+                lines.Add("> " + NoteFor(ex, Locale, name));
             }
         }
 
@@ -108,7 +111,7 @@ internal sealed partial class ReplyAttachmentSender(
             {
                 var name = file.FileName ?? Path.GetFileName(file.Path);
                 LogFileFailed(logger, accountId, name, ex);
-                failures.Add(NoteFor(ex, locale, name));
+                failures.Add(NoteFor(ex, Locale, name));
             }
         }
 
@@ -135,7 +138,7 @@ internal sealed partial class ReplyAttachmentSender(
         }
 
         var notes = new List<string>();
-        var others = Screen(files.Where(f => f.Kind != OutboundFileKind.Image).ToList(), notes, locale);
+        var others = Screen(files.Where(f => f.Kind != OutboundFileKind.Image).ToList(), notes, Locale);
         var images = await EmbedImagesAsync(files.Where(f => f.Kind == OutboundFileKind.Image).ToList(), meter, cancellationToken);
         var parts = new List<string>();
         if (images.Length > 0)
