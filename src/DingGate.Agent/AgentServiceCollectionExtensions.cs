@@ -38,6 +38,7 @@ public static class AgentServiceCollectionExtensions
         services.TryAddSingleton(_ => new LiveConfig(config));
         services.TryAddSingleton(sp => new AgentResolver(sp.GetRequiredService<LiveConfig>()));
         services.TryAddSingleton(sp => new Sessions.AccountLocales(sp.GetRequiredService<LiveConfig>()));
+        services.TryAddSingleton(sp => new Sessions.SessionKeys(sp.GetRequiredService<LiveConfig>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolSource, BuiltinToolSource>());
         services.TryAddSingleton(sp => new ToolCatalog(
             sp.GetServices<IToolSource>(),
@@ -47,6 +48,7 @@ public static class AgentServiceCollectionExtensions
             sp.GetRequiredService<AgentResolver>(),
             sp.GetRequiredService<IChatClientProvider>(),
             sp.GetRequiredService<PromptBuilder>(),
+            sp.GetRequiredService<Sessions.SessionKeys>(),
             config,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<Microsoft.Extensions.Logging.ILogger<AgentRunner>>(),

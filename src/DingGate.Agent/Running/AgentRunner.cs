@@ -2,6 +2,7 @@ using System.Text;
 using DingGate.Agent.Prompting;
 using DingGate.Agent.Providers;
 using DingGate.Agent.Tools;
+using DingGate.Agent.Sessions;
 using DingGate.Agent.Tools.Builtin;
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
@@ -27,6 +28,7 @@ internal sealed partial class AgentRunner(
     AgentResolver resolver,
     IChatClientProvider clients,
     PromptBuilder prompts,
+    SessionKeys sessions,
     DinggateConfig config,
     TimeProvider timeProvider,
     ILogger<AgentRunner>? logger = null,
@@ -42,9 +44,9 @@ internal sealed partial class AgentRunner(
     private readonly SecretRedactor _redactor = redactor ?? SecretRedactor.ShapesOnly();
     private readonly Lazy<IReadOnlyDictionary<string, IReadOnlySet<string>>> _owners = new(() => OwnersByAccount(config));
 
-    public AgentInfo Describe(string accountId)
+    public AgentInfo Describe(InboundMessage message)
     {
-        var agent = resolver.Resolve(accountId);
+        var agent = resolver.Resolve(message);
         return new AgentInfo(agent.AgentName, agent.Provider, agent.ModelId);
     }
 
@@ -55,7 +57,7 @@ internal sealed partial class AgentRunner(
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, reply.StopRequested);
         var token = linked.Token;
         var message = request.Message;
-        var agent = resolver.Resolve(message.AccountId);
+        var agent = resolver.Resolve(message);
         var prompt = await prompts.BuildAsync(request, agent, token);
         var options = Options(message, locales?.For(message.AccountId) ?? BotLocales.Default);
         var turnTools = ToolsFor(request, agent, reply);
@@ -190,7 +192,5 @@ internal sealed partial class AgentRunner(
         };
     }
 
-    private SessionKey KeyOf(InboundMessage message) => SessionKey.For(
-        message,
-        string.Equals(config.Session.Scope, "per-user-in-group", StringComparison.OrdinalIgnoreCase) ? SessionScope.PerUserInGroup : SessionScope.PerPeer);
+    private SessionKey KeyOf(InboundMessage message) => sessions.For(message);
 }

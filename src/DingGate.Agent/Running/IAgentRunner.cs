@@ -1,3 +1,4 @@
+using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 
 namespace DingGate.Agent.Running;
@@ -12,6 +13,6 @@ internal interface IAgentRunner
     /// <summary>Streams the answer; throws when the model call fails (the caller completes the sink as failed).</summary>
     Task<AgentAnswer> RunAsync(AgentRequest request, IReplySink reply, CancellationToken cancellationToken);
 
-    /// <summary>Which agent and model answer <paramref name="accountId"/> (for /status).</summary>
-    AgentInfo Describe(string accountId);
+    /// <summary>Which agent and model answer <paramref name="message"/>'s conversation (for /status).</summary>
+    AgentInfo Describe(InboundMessage message);
 }

@@ -18,7 +18,7 @@ internal sealed class PromptBuilder(AttachmentTextExtractor extractor, Extractio
     {
         var messages = new List<ChatMessage>
         {
-            new(ChatRole.System, string.IsNullOrWhiteSpace(agent.Agent.SystemPrompt) ? DefaultSystemPrompt.Text : agent.Agent.SystemPrompt),
+            new(ChatRole.System, agent.SystemPrompt),
         };
         messages.AddRange(History(request.History, agent));
         var parts = await UserPartsAsync(request.Message, agent, cancellationToken);

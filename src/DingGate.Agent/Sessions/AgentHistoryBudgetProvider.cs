@@ -1,18 +1,19 @@
 using DingGate.Agent.Providers;
 using DingGate.Agent.Running;
+using DingGate.Core.Inbound;
 
 namespace DingGate.Agent.Sessions;
 
-// The history budget of the agent bound to an account (agents.<name>.maxHistoryMessages / maxHistoryChars), defaults
+// The history budget of the agent bound to a message (agents.<name>.maxHistoryMessages / maxHistoryChars), defaults
 // filling what the agent leaves out. A binding the resolver refuses gets the default: the turn reports that error itself.
 internal sealed class AgentHistoryBudgetProvider(AgentResolver resolver) : IHistoryBudgetProvider
 {
-    public HistoryBudget For(string accountId)
+    public HistoryBudget For(InboundMessage message)
     {
         ResolvedAgent agent;
         try
         {
-            agent = resolver.Resolve(accountId);
+            agent = resolver.Resolve(message);
         }
         catch (ModelConfigurationException)
         {

@@ -26,7 +26,7 @@ internal sealed partial class AgentTurnRunner(
         AgentAnswer answer;
         try
         {
-            var budget = budgets.For(key.AccountId);
+            var budget = budgets.For(message);
             var history = await store.LoadAsync(key, budget.MaxMessages, budget.MaxChars, linked.Token);
             answer = await agent.RunAsync(new AgentRequest(message, history), reply, linked.Token);
         }

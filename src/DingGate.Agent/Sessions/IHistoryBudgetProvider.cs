@@ -1,7 +1,9 @@
+using DingGate.Core.Inbound;
+
 namespace DingGate.Agent.Sessions;
 
-// The history budget of the agent answering an account (agents.<name>.maxHistoryMessages / maxHistoryChars).
+// The history budget of the agent answering a message (agents.<name>.maxHistoryMessages / maxHistoryChars).
 internal interface IHistoryBudgetProvider
 {
-    HistoryBudget For(string accountId);
+    HistoryBudget For(InboundMessage message);
 }

@@ -12,13 +12,8 @@ internal sealed record SessionOptions(SessionScope Scope, int QueueDepth, int Ma
     public static SessionOptions From(SessionSettings settings, int? maxConcurrentTurns = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var scope = (settings.Scope ?? "per-peer").Trim().ToLowerInvariant() switch
-        {
-            "per-peer" or "perpeer" => SessionScope.PerPeer,
-            "per-user-in-group" or "peruseringroup" => SessionScope.PerUserInGroup,
-            _ => throw new ArgumentException(
-                $"session.scope '{settings.Scope}' is not one of per-peer, per-user-in-group.", nameof(settings)),
-        };
+        var scope = SessionScopes.Parse(settings.Scope) ?? throw new ArgumentException(
+            $"session.scope '{settings.Scope}' is not one of per-peer, per-user-in-group.", nameof(settings));
         var depth = settings.QueueDepth ?? DefaultQueueDepth;
         if (depth < 0)
         {

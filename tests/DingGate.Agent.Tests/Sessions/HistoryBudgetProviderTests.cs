@@ -1,4 +1,6 @@
 using DingGate.Agent.Sessions;
+using DingGate.Agent.Tests.Support;
+using DingGate.Core.Inbound;
 using DingGate.Core.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,8 +18,8 @@ public sealed class HistoryBudgetProviderTests
         using var services = Services(config);
         var budgets = services.GetRequiredService<IHistoryBudgetProvider>();
 
-        Assert.Equal(new HistoryBudget(4, 900), budgets.For("sales"));
-        Assert.Equal(HistoryBudget.Default, budgets.For("support"));
+        Assert.Equal(new HistoryBudget(4, 900), budgets.For(At("sales")));
+        Assert.Equal(HistoryBudget.Default, budgets.For(At("support")));
     }
 
     [Fact]
@@ -28,7 +30,7 @@ public sealed class HistoryBudgetProviderTests
 
         using var services = Services(config);
 
-        var budget = services.GetRequiredService<IHistoryBudgetProvider>().For("any");
+        var budget = services.GetRequiredService<IHistoryBudgetProvider>().For(At("any"));
 
         Assert.Equal(new HistoryBudget(10, HistoryBudget.Default.MaxChars), budget);
     }
@@ -41,8 +43,10 @@ public sealed class HistoryBudgetProviderTests
 
         using var services = Services(config);
 
-        Assert.Equal(HistoryBudget.Default, services.GetRequiredService<IHistoryBudgetProvider>().For("x"));
+        Assert.Equal(HistoryBudget.Default, services.GetRequiredService<IHistoryBudgetProvider>().For(At("x")));
     }
+
+    private static InboundMessage At(string accountId) => Messages.Text("q") with { AccountId = accountId };
 
     private static ServiceProvider Services(DinggateConfig config) =>
         new ServiceCollection().AddAgent(config).AddAgentSessions(new SessionSettings()).BuildServiceProvider();

@@ -1,3 +1,4 @@
+using DingGate.Core.Inbound;
 using System.Collections.Concurrent;
 using DingGate.Agent.Running;
 using DingGate.Core.Replies;
@@ -49,7 +50,7 @@ internal sealed class ScriptedAgentRunner : IAgentRunner
         return new AgentAnswer("answer to " + text, "user: " + text, 100, 20);
     }
 
-    public AgentInfo Describe(string accountId) => Info;
+    public AgentInfo Describe(InboundMessage message) => Info;
 
     internal sealed class TurnScript
     {

@@ -59,6 +59,27 @@ public sealed class ConfigValidateCommandTests : IDisposable
         Assert.Contains("warning: channels.dingtalk.ackReaction: OpenClaw key, not used by DingGate", error, StringComparison.Ordinal);
     }
 
+    // Issue 16: bindings copied from OpenClaw load; two with the same match warn, the file stays valid.
+    [Fact]
+    public async Task Validate_OpenClawBindingsWithADuplicateMatch_WarnsAndExitsZero()
+    {
+        var file = Write("bindings.json5", """
+            { agents: { sales: {}, help: {} },
+              bindings: [
+                { agentId: "sales", match: { channel: "dingtalk", accountId: "default", peer: { kind: "group", id: "cidSales==" } } },
+                { channel: "dingtalk", account: "default", peer: "group:cidSales==", agent: "help" },
+                { agentId: "help", match: { channel: "dingtalk", peer: { kind: "direct", id: "user003" } } },
+              ],
+              channels: { dingtalk: { clientId: "a", clientSecret: "b", groups: { "cidSales==": { systemPrompt: "只谈销售。", sessionScope: "per-member" } } } } }
+            """);
+
+        var (code, output, error) = await CliRun.RunAsync("config", "validate", "--config", file);
+
+        Assert.Equal(0, code);
+        Assert.Contains($"Configuration OK: {file}", output, StringComparison.Ordinal);
+        Assert.Contains("warning: bindings[1]: matches the same messages as bindings[0]", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Validate_UnknownKeyUnderDingTalk_Exit78WithDidYouMean()
     {

@@ -171,19 +171,20 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Load_UnknownKeysOutsideChannelsDingtalk_AreWarningsNotErrors()
     {
-        var loaded = _files.Load("""{ telemetry: true, gateway: { logLevle: "debug" }, channels: { slack: {}, dingtalk: { clientId: "a", clientSecret: "b", groups: { cidA: { colour: "red" } } } } }""");
+        var loaded = _files.Load("""{ telemetry: true, gateway: { logLevle: "debug" }, channels: { slack: {}, dingtalk: { clientId: "a", clientSecret: "b" } } }""");
 
-        Assert.Equal(["telemetry", "gateway.logLevle", "channels.slack", "channels.dingtalk.groups.cidA.colour"], loaded.Warnings.Select(w => w.Path));
+        Assert.Equal(["telemetry", "gateway.logLevle", "channels.slack"], loaded.Warnings.Select(w => w.Path));
         Assert.Contains("did you mean 'logLevel'", loaded.Warnings[1].Message, StringComparison.Ordinal);
-        Assert.Equal("unknown key, ignored", loaded.Warnings[3].Message);
+        Assert.Equal("unknown key, ignored", loaded.Warnings[0].Message);
     }
 
     [Fact]
     public void Load_UnknownKeysUnderChannelsDingtalk_AreErrors()
     {
-        var error = _files.LoadFails("""{ channels: { dingtalk: { clientId: "a", clientSecret: "b", ClientId: "x", accounts: { main: { colour: "red" } } } } }""");
+        var error = _files.LoadFails("""{ channels: { dingtalk: { clientId: "a", clientSecret: "b", ClientId: "x", accounts: { main: { colour: "red", groups: { cidA: { colour: "red" } } } } } } }""");
 
-        Assert.Equal(["channels.dingtalk.ClientId", "channels.dingtalk.accounts.main.colour"], error.Errors.Select(e => e.Path));
+        // A group's keys too (issue 16): a misspelt sessionScope or groupAllowFrom would silently share or open a group.
+        Assert.Equal(["channels.dingtalk.ClientId", "channels.dingtalk.accounts.main.colour", "channels.dingtalk.accounts.main.groups.cidA.colour"], error.Errors.Select(e => e.Path));
         Assert.Contains("did you mean 'clientId'", error.Errors[0].Reason, StringComparison.Ordinal);
     }
 

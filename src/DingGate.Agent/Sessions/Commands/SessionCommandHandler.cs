@@ -37,7 +37,7 @@ internal sealed class SessionCommandHandler(ISessionStore store, SessionQueue qu
                 return (queue.StopRunning(key) ? SessionCommandTexts.Stopped : SessionCommandTexts.NothingRunning).For(locale);
             case SessionCommand.Status:
                 var stats = await store.GetStatsAsync(key, cancellationToken);
-                return Status(agent.Describe(message.AccountId), key, stats, queue.GetState(key), locale);
+                return Status(agent.Describe(message), key, stats, queue.GetState(key), locale);
             case SessionCommand.WhoAmI:
                 return WhoAmI(message, locale);
             default:

@@ -11,7 +11,6 @@ internal static class ConfigBinder
     private static readonly string[] RootKeys = ["models", "agents", "bindings", "session", "channels", "gateway", "storage", "attachments", "tools", "mcp"];
     private static readonly string[] ModelKeys = ["provider", "baseUrl", "model", "apiKey", "supportsImages", "maxOutputTokens", "temperature"];
     private static readonly string[] AgentKeys = ["model", "systemPrompt", "maxHistoryMessages", "maxHistoryChars", "tools"];
-    private static readonly string[] BindingKeys = ["channel", "account", "agent"];
     private static readonly string[] SessionKeys = ["scope", "queueDepth"];
     private static readonly string[] GatewayKeys = ["stateDir", "logDir", "logLevel", "adminPort", "admin"];
     private static readonly string[] GatewayAdminKeys = ["metricsAuth"];
@@ -31,7 +30,7 @@ internal static class ConfigBinder
             {
                 case "models": EachEntry(value, key, r, (name, node, at) => config.Models[name] = Model(node, at, r)); break;
                 case "agents": Agents(value, key, r, config); break;
-                case "bindings": Bindings(value, key, r, config.Bindings); break;
+                case "bindings": BindingsBinder.Bind(value, key, r, config.Bindings); break;
                 case "session": config.Session = Session(value, key, r); break;
                 case "channels": config.Channels = Channels(value, key, r); break;
                 case "gateway": config.Gateway = Gateway(value, key, r); break;
@@ -115,34 +114,6 @@ internal static class ConfigBinder
         }
 
         return agent;
-    }
-
-    private static void Bindings(JsonNode? node, string path, ConfigReader r, IList<AgentBinding> target)
-    {
-        var array = r.Array(node, path);
-        for (var i = 0; array is not null && i < array.Count; i++)
-        {
-            var at = ConfigPath.Item(path, i);
-            if (r.Object(array[i], at) is not { } obj)
-            {
-                continue;
-            }
-
-            var binding = new AgentBinding();
-            foreach (var (key, value) in obj)
-            {
-                var keyPath = ConfigPath.Child(at, key);
-                switch (key)
-                {
-                    case "channel": binding.Channel = r.String(value, keyPath) ?? binding.Channel; break;
-                    case "account": binding.Account = r.String(value, keyPath); break;
-                    case "agent": binding.Agent = r.String(value, keyPath) ?? binding.Agent; break;
-                    default: r.Unknown(keyPath, key, BindingKeys); break;
-                }
-            }
-
-            target.Add(binding);
-        }
     }
 
     private static SessionSettings Session(JsonNode? node, string path, ConfigReader r)

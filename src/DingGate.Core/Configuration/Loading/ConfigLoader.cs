@@ -79,6 +79,7 @@ public sealed class ConfigLoader
             throw new ConfigException(errors, source.Path) { Warnings = warnings };
         }
 
+        warnings.AddRange(ConfigValidator.Warnings(config));
         return new LoadedConfig(config, warnings, source.Path, StateDirectory(config, source, directory));
     }
 

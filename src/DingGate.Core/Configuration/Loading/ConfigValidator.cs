@@ -38,7 +38,7 @@ public static class ConfigValidator
             "agents.maxConcurrentTurns",
             config.MaxConcurrentTurns,
             $"must be between 1 and {DinggateConfig.MaxMaxConcurrentTurns} (turns running at once)");
-        ValidateBindings(config, errors);
+        BindingsValidator.Validate(config, errors);
         errors.OneOf(config.Session.Scope, Scopes, "session.scope");
         errors.AtLeast(config.Session.QueueDepth, 1, "session.queueDepth");
         errors.OneOf(config.Gateway.LogLevel, LogLevels, "gateway.logLevel");
@@ -53,6 +53,33 @@ public static class ConfigValidator
         ToolsValidator.Validate(config, errors);
 
         return errors.Items;
+    }
+
+    /// <summary>
+    /// What in <paramref name="config"/> is accepted but probably not meant: two bindings with the same match (the
+    /// later never applies), an OpenClaw-shaped binding without <c>accountId</c> among several accounts.
+    /// </summary>
+    public static IReadOnlyList<ConfigWarning> Warnings(DinggateConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return [.. BindingsValidator.Warnings(config), .. WildcardGroups(config)];
+    }
+
+    // OpenClaw's DingTalk plugin reads groups."*" as every group; DingGate matches openConversationIds exactly.
+    private static IEnumerable<ConfigWarning> WildcardGroups(DinggateConfig config)
+    {
+        if (config.Channels.Dingtalk is not { } channel)
+        {
+            yield break;
+        }
+
+        var levels = new List<(string Path, DingTalkAccountSettings Settings)> { ("channels.dingtalk", channel) };
+        levels.AddRange(channel.Accounts.Select(a => (ConfigPath.Child("channels.dingtalk.accounts", a.Key), a.Value)));
+        foreach (var (path, settings) in levels.Where(l => l.Settings.Groups?.ContainsKey("*") == true))
+        {
+            yield return new ConfigWarning(ConfigPath.Child(ConfigPath.Child(path, "groups"), "*"),
+                "applies to no group: DingGate has no wildcard group (OpenClaw's plugin reads \"*\" as every group); list each group by its openConversationId");
+        }
     }
 
     /// <summary>Throws <see cref="ConfigException"/> listing every problem, if there is any.</summary>
@@ -82,19 +109,6 @@ public static class ConfigValidator
         errors.Check(model.Provider is not ("openai" or "anthropic") || !string.IsNullOrWhiteSpace(model.Model), ConfigPath.Child(at, "model"), model.Model, "is required for provider " + model.Provider + " (e.g. qwen-plus, gpt-4o-mini)");
         errors.AtLeast(model.MaxOutputTokens, 1, ConfigPath.Child(at, "maxOutputTokens"));
         errors.Check(model.Temperature is null or (>= 0 and <= 2), ConfigPath.Child(at, "temperature"), model.Temperature, "must be between 0 and 2");
-    }
-
-    private static void ValidateBindings(DinggateConfig config, ConfigErrorList errors)
-    {
-        var accounts = config.Channels.Dingtalk?.Resolve().Select(a => a.Id).ToHashSet(StringComparer.Ordinal) ?? [];
-        for (var i = 0; i < config.Bindings.Count; i++)
-        {
-            var binding = config.Bindings[i];
-            var at = ConfigPath.Item("bindings", i);
-            errors.Check(binding.Channel == "dingtalk", ConfigPath.Child(at, "channel"), binding.Channel, "must be dingtalk");
-            errors.Check(binding.Agent == "default" || config.Agents.ContainsKey(binding.Agent), ConfigPath.Child(at, "agent"), binding.Agent, "names no agent under agents" + Known(config.Agents.Keys));
-            errors.Check(binding.Account is null or "*" || accounts.Contains(binding.Account), ConfigPath.Child(at, "account"), binding.Account, "names no account under channels.dingtalk.accounts" + Known(accounts));
-        }
     }
 
     private static string Known(IEnumerable<string> names)

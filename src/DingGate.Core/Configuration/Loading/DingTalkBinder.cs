@@ -16,6 +16,9 @@ internal static class DingTalkBinder
         "keepAliveInterval", "maxMessageAttempts", "quota", "owners", "locale",
     ];
 
+    /// <summary>Keys of a <c>groups.&lt;openConversationId&gt;</c> object.</summary>
+    public static readonly IReadOnlyList<string> GroupKeys = ["enabled", "groupAllowFrom", "systemPrompt", "sessionScope"];
+
     /// <summary>Keys of a <c>quota</c> object.</summary>
     public static readonly IReadOnlyList<string> QuotaKeys =
         ["monthlyCalls", "warnPercent", "cardsOffPercent", "indicatorOffPercent", "webhookOnlyPercent", "org"];
@@ -204,7 +207,9 @@ internal static class DingTalkBinder
                 {
                     case "enabled": group.Enabled = r.Bool(item, keyPath) ?? true; break;
                     case "groupAllowFrom": group.GroupAllowFrom = r.StringList(item, keyPath); break;
-                    default: r.Unknown(keyPath, key, ["enabled", "groupAllowFrom"]); break;
+                    case "systemPrompt": group.SystemPrompt = r.String(item, keyPath); break;
+                    case "sessionScope": group.SessionScope = r.String(item, keyPath); break;
+                    default: r.UnknownRefused(keyPath, key, GroupKeys, "channels.dingtalk.groups"); break;
                 }
             }
 

@@ -70,6 +70,11 @@ internal static class DingTalkValidator
         errors.Check(s.Locale is null || Texts.BotLocales.TryParse(s.Locale, out _), ConfigPath.Child(at, "locale"), s.Locale,
             $"must be one of: {string.Join(", ", Texts.BotLocales.Names)}");
         errors.OneOf(s.MessageType, MessageTypes, ConfigPath.Child(at, "messageType"));
+        foreach (var (cid, group) in s.Groups ?? new Dictionary<string, DingTalkGroupSettings>())
+        {
+            errors.OneOf(group.SessionScope, DingTalkGroupSettings.SessionScopes, ConfigPath.Child(ConfigPath.Child(ConfigPath.Child(at, "groups"), cid), "sessionScope"));
+        }
+
         errors.OneOf(s.ThinkingIndicator, ThinkingIndicators, ConfigPath.Child(at, "thinkingIndicator"));
         errors.OneOf(s.CardFlowStatus, CardFlowStatuses, ConfigPath.Child(at, "cardFlowStatus"));
         errors.Check(s.ClientId is null || s.ClientId.Trim().Length > 0, ConfigPath.Child(at, "clientId"), s.ClientId, "must not be empty");
