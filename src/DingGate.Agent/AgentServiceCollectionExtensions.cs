@@ -37,6 +37,7 @@ public static class AgentServiceCollectionExtensions
         // The host registers the one LiveConfig it reloads; hosts and tests without reload get one over config.
         services.TryAddSingleton(_ => new LiveConfig(config));
         services.TryAddSingleton(sp => new AgentResolver(sp.GetRequiredService<LiveConfig>()));
+        services.TryAddSingleton(sp => new Sessions.AccountLocales(sp.GetRequiredService<LiveConfig>()));
         services.TryAddSingleton(sp => new Sessions.SessionKeys(sp.GetRequiredService<LiveConfig>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IToolSource, BuiltinToolSource>());
         services.TryAddSingleton(sp => new ToolCatalog(
@@ -55,7 +56,8 @@ public static class AgentServiceCollectionExtensions
             sp.GetRequiredService<ToolCatalog>(),
             sp.GetService<Core.Secrets.SecretRedactor>(),
             sp.GetService<Tools.Builtin.MediaLines>(),
-            sp.GetRequiredService<LiveConfig>()));
+            sp.GetRequiredService<LiveConfig>(),
+            sp.GetRequiredService<Sessions.AccountLocales>()));
         return services;
     }
 }

@@ -59,26 +59,26 @@ internal sealed class DingTalkAccountRuntimeFactory(
             Inbound.MediaFolders.Root(options.StateDirectory), loggers.CreateLogger<InboundPreparer>(), new RecentInboundMedia(time));
         var robot = new RobotMessageSender(account, api);
         var wakeup = new OutboxWakeup();
-        var replier = new ConversationReplier(account, api, robot, outbox, wakeup, telemetry.Replies, time, loggers.CreateLogger<ConversationReplier>());
+        var replier = new ConversationReplier(account, api, robot, outbox, wakeup, telemetry.Replies, time, loggers.CreateLogger<ConversationReplier>(), live);
         var delivery = new OutboxDeliveryWorker(account, outbox, replier, wakeup, telemetry.Replies, time, loggers.CreateLogger<OutboxDeliveryWorker>());
         var (uploader, media) = (new MediaUploader(api), new MediaMessageSender(robot));
-        var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>());
-        var indicator = new ThinkingIndicator(account, api, shownIndicators, time, loggers.CreateLogger<ThinkingIndicator>(), quota, telemetry.Replies);
+        var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>(), live);
+        var indicator = new ThinkingIndicator(account, api, shownIndicators, time, loggers.CreateLogger<ThinkingIndicator>(), quota, telemetry.Replies, live);
         var resumable = new ResumableCards();
         var open = new OpenReplies();
         var replies = new ReplySinkFactory(
             account, replier, indicator, attachments, journal, telemetry.Replies,
             loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable), quota, live, open);
         var direct = new DirectTextSender(robot);
-        var approver = new PairingApprover(account, pairing, direct, time);
+        var approver = new PairingApprover(account, pairing, direct, time, live);
         var owners = pairings is null || ownerApprovals is null ? null : CreateOwnerAdmin(live, api, approver, direct, pairings, ownerApprovals, statuses);
         var dispatcher = new InboundDispatcher(
             account, preparer, policy, replier, replies, dedup, journal, outbox, handler,
-            new PoisonMessages(account, preparer, replier, journal, telemetry.Inbound, loggers.CreateLogger<PoisonMessages>()),
+            new PoisonMessages(account, preparer, replier, journal, telemetry.Inbound, loggers.CreateLogger<PoisonMessages>(), live),
             telemetry.Inbound, options.Inbound, time, loggers.CreateLogger<InboundDispatcher>(), live, owners);
-        var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>());
+        var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>(), live);
         var recovery = new OpenCardRecovery(
-            account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>(), journal: journal, resumable: resumable);
+            account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>(), journal: journal, resumable: resumable, live: live);
         var indicators = new ShownIndicatorRecovery(account.Id, indicator, shownIndicators, time, loggers.CreateLogger<ShownIndicatorRecovery>());
         return new DingTalkAccountRuntime(
             account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, delivery, loggers.CreateLogger<DingTalkAccountRuntime>(), live, open, owners);

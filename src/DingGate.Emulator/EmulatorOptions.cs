@@ -6,6 +6,13 @@ namespace DingGate.Emulator;
 /// </summary>
 public sealed class EmulatorOptions
 {
+    /// <summary>
+    /// The language of the control page's own texts: <c>en</c> (the default) or <c>zh-CN</c> (also <c>zh</c>). The
+    /// page is served with it as <c>&lt;html lang&gt;</c>; opening the page with <c>?lang=zh-CN</c> or <c>?lang=en</c>
+    /// overrides it for that page. <c>dinggate sandbox</c> sets it from <c>channels.dingtalk.locale</c>.
+    /// </summary>
+    public string PageLanguage { get; set; } = "en";
+
     /// <summary>Address Kestrel binds to. Loopback by default.</summary>
     public string Host { get; set; } = "127.0.0.1";
 

@@ -1,15 +1,15 @@
 using System.Globalization;
 using System.Text;
 using DingGate.Agent.Prompting;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.AI;
 
 namespace DingGate.Agent.Demo;
 
-// Writes the demo model's answer: a labelled markdown echo of what the model was given.
+// Writes the demo model's answer: a labelled markdown echo of what the model was given, in the locale the runner put
+// on the options (PromptParts.LocaleKey; the default without it). Texts: DemoTexts.
 internal static class DemoReplyComposer
-{
-    public const string Label = "🤖 演示模型（离线） / Demo model (offline)";
-    private const int ExcerptLines = 5;
+{    private const int ExcerptLines = 5;
     private const int ExcerptLineLength = 120;
 
     public static string Compose(IReadOnlyList<ChatMessage> messages, ChatOptions? options)
@@ -23,43 +23,44 @@ internal static class DemoReplyComposer
         var images = contents.OfType<DataContent>().Count(c => c.HasTopLevelMediaType("image"))
             + contents.Count(c => PromptParts.KindOf(c) == PromptParts.Image);
 
+        var locale = BotLocales.TryParse(PromptParts.Get(options, PromptParts.LocaleKey), out var asked) ? asked.Value : BotLocales.Default;
         var sb = new StringBuilder();
-        sb.Append("### ").AppendLine(Label).AppendLine();
-        sb.AppendLine("这是离线演示回复，没有调用任何大模型。/ This is an offline demo reply: no AI model was called.").AppendLine();
-        sb.AppendLine("**收到的消息 / You said:**").AppendLine();
-        foreach (var line in (userText.Length == 0 ? "(空 / empty)" : userText).Split('\n'))
+        sb.Append("### ").AppendLine(DemoTexts.Label.For(locale)).AppendLine();
+        sb.AppendLine(DemoTexts.Intro.For(locale)).AppendLine();
+        sb.AppendLine(DemoTexts.YouSaid.For(locale)).AppendLine();
+        foreach (var line in (userText.Length == 0 ? DemoTexts.Empty.For(locale) : userText).Split('\n'))
         {
             sb.Append("> ").AppendLine(line.TrimEnd('\r'));
         }
 
         sb.AppendLine();
-        sb.Append(CultureInfo.InvariantCulture, $"- **发送者 / Sender:** {PromptParts.Get(options, PromptParts.SenderKey) ?? "?"}").AppendLine();
-        sb.Append(CultureInfo.InvariantCulture, $"- **会话 / Session:** `{PromptParts.Get(options, PromptParts.SessionKey) ?? "?"}`").AppendLine();
-        sb.Append(CultureInfo.InvariantCulture, $"- **历史消息 / History:** {history}").AppendLine();
-        sb.Append(CultureInfo.InvariantCulture, $"- **图片 / Images:** {images}").AppendLine();
+        sb.AppendLine(DemoTexts.Sender.Format(locale, PromptParts.Get(options, PromptParts.SenderKey) ?? "?"));
+        sb.AppendLine(DemoTexts.Session.Format(locale, PromptParts.Get(options, PromptParts.SessionKey) ?? "?"));
+        sb.AppendLine(DemoTexts.History.Format(locale, history));
+        sb.AppendLine(DemoTexts.Images.Format(locale, images));
         if (quote is not null)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"- **引用 / Quote:** {FirstLine(PromptParts.Get(quote, PromptParts.BodyKey) ?? quote.Text)}").AppendLine();
+            sb.AppendLine(DemoTexts.Quote.Format(locale, FirstLine(PromptParts.Get(quote, PromptParts.BodyKey) ?? quote.Text)));
         }
 
-        sb.Append(CultureInfo.InvariantCulture, $"- **附件 / Attachments:** {files.Count}").AppendLine();
+        sb.AppendLine(DemoTexts.Attachments.Format(locale, files.Count));
         foreach (var file in files)
         {
-            AppendFile(sb, file);
+            AppendFile(sb, file, locale);
         }
 
-        sb.AppendLine().AppendLine("在 `models.default` 中配置模型即可获得真正的回答。/ Configure `models.default` to get real answers.");
+        sb.AppendLine().AppendLine(DemoTexts.Configure.For(locale));
         return sb.ToString();
     }
 
-    private static void AppendFile(StringBuilder sb, TextContent file)
+    private static void AppendFile(StringBuilder sb, TextContent file, BotLocale locale)
     {
         sb.Append(CultureInfo.InvariantCulture, $"  - `{PromptParts.Get(file, PromptParts.FileNameKey)}` ({PromptParts.Get(file, PromptParts.FileTypeKey)})").AppendLine();
         var body = PromptParts.Get(file, PromptParts.BodyKey) ?? file.Text;
         var lines = body.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).Take(ExcerptLines)
             .Select(l => l.Length > ExcerptLineLength ? l[..ExcerptLineLength] + "…" : l).ToList();
         sb.AppendLine().AppendLine("```text");
-        foreach (var line in lines.Count == 0 ? ["(无文本 / no text)"] : lines)
+        foreach (var line in lines.Count == 0 ? [DemoTexts.NoText.For(locale)] : lines)
         {
             sb.AppendLine(line.Replace("```", "'''", StringComparison.Ordinal));
         }

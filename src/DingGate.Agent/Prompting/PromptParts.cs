@@ -13,6 +13,7 @@ internal static class PromptParts
 
     public const string SenderKey = "dinggate.sender";
     public const string SessionKey = "dinggate.session";
+    public const string LocaleKey = "dinggate.locale";
 
     public const string UserText = "text";
     public const string Quote = "quote";

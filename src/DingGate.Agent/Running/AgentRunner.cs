@@ -9,6 +9,7 @@ using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Secrets;
 using DingGate.Core.Sessions;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -34,7 +35,8 @@ internal sealed partial class AgentRunner(
     ToolCatalog? tools = null,
     SecretRedactor? redactor = null,
     MediaLines? mediaLines = null,
-    LiveConfig? live = null) : IAgentRunner
+    LiveConfig? live = null,
+    Sessions.AccountLocales? locales = null) : IAgentRunner
 {
     public static readonly TimeSpan ReasoningStatusInterval = TimeSpan.FromSeconds(2);
 
@@ -57,7 +59,7 @@ internal sealed partial class AgentRunner(
         var message = request.Message;
         var agent = resolver.Resolve(message);
         var prompt = await prompts.BuildAsync(request, agent, token);
-        var options = Options(message);
+        var options = Options(message, locales?.For(message.AccountId) ?? BotLocales.Default);
         var turnTools = ToolsFor(request, agent, reply);
         var client = clients.GetClient(agent.ModelName, agent.Model);
         if (turnTools.Count > 0)
@@ -71,9 +73,10 @@ internal sealed partial class AgentRunner(
         var started = timeProvider.GetTimestamp();
         var answer = new StringBuilder();
         var steps = new List<AIContent>();
-        var reasoning = new ReasoningStatusThrottle(timeProvider, ReasoningStatusInterval);
+        var locale = locales?.For(message.AccountId) ?? BotLocales.Default;
+        var reasoning = new ReasoningStatusThrottle(timeProvider, ReasoningStatusInterval, AgentTexts.Thinking.For(locale));
         long? inputTokens = null, outputTokens = null;
-        var media = mediaLines?.For(agent.Agent, message, reply, IsOwner(message));
+        var media = mediaLines?.For(agent.Agent, message, reply, IsOwner(message), locale);
         try
         {
             await foreach (var update in client.GetStreamingResponseAsync(prompt.Messages, options, token).WithCancellation(token))
@@ -105,8 +108,9 @@ internal sealed partial class AgentRunner(
             await (media?.FlushAsync(token) ?? ValueTask.CompletedTask);
             if (answer.Length == 0 && steps.Count > 0 && turnTools.Count > 0)
             {
-                answer.Append(ToolTexts.NoAnswerAfterTools);
-                await reply.WriteAsync(new ReplyTextDelta(ToolTexts.NoAnswerAfterTools), token);
+                var noAnswer = AgentTexts.NoAnswerAfterTools.For(locale);
+                answer.Append(noAnswer);
+                await reply.WriteAsync(new ReplyTextDelta(noAnswer), token);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -168,8 +172,8 @@ internal sealed partial class AgentRunner(
     private static long? Sum(long? total, long? value, bool add) =>
         value is not { } v ? total : add ? (total ?? 0) + v : v;
 
-    // Sender and session for the demo model (content markers and these options never reach a provider's wire).
-    private ChatOptions Options(InboundMessage message)
+    // Sender, session and the user's locale for the demo model (content markers and these options never reach a provider's wire).
+    private ChatOptions Options(InboundMessage message, BotLocale locale)
     {
         var sender = message.Sender.StaffId is null ? message.Sender.Nick : $"{message.Sender.Nick} ({message.Sender.StaffId})";
         return new ChatOptions
@@ -178,6 +182,7 @@ internal sealed partial class AgentRunner(
             {
                 [PromptParts.SenderKey] = sender,
                 [PromptParts.SessionKey] = KeyOf(message).ToString(),
+                [PromptParts.LocaleKey] = BotLocales.Name(locale),
             },
         };
     }

@@ -4,10 +4,12 @@ namespace DingGate.Agent.Running;
 
 // Turns a stream of reasoning deltas into a few short status lines: the first at once, then at most one per interval,
 // each a one-line tail of the reasoning so far — never the whole text.
-internal sealed class ReasoningStatusThrottle(TimeProvider timeProvider, TimeSpan interval)
+// The prefix is the user's "thinking" text (AgentTexts.Thinking in the account's locale).
+internal sealed class ReasoningStatusThrottle(TimeProvider timeProvider, TimeSpan interval, string prefix)
 {
     public const int TailLength = 60;
-    public const string Prefix = "思考中 / Thinking…";
+
+    public string Prefix { get; } = prefix;
 
     private readonly StringBuilder _tail = new();
     private long? _lastReport;

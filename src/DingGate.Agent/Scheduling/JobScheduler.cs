@@ -1,6 +1,7 @@
 using DingGate.Agent.Running;
 using DingGate.Core.Replies;
 using DingGate.Core.Scheduling;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.Agent.Scheduling;
@@ -22,7 +23,8 @@ internal sealed partial class JobScheduler(
     ScheduleOptions options,
     JobWakeSignal wake,
     TimeProvider time,
-    ILogger<JobScheduler> logger)
+    ILogger<JobScheduler> logger,
+    Sessions.AccountLocales? locales = null)
 {
     // Completes once the scheduler has recovered and finished its first round (tests wait on it).
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -192,17 +194,18 @@ internal sealed partial class JobScheduler(
     private async Task<string> ComposeAsync(ScheduledJob job, JobOccurrence occurrence, CancellationToken cancellationToken)
     {
         var text = job.Text;
+        var locale = locales?.For(job.AccountId) ?? BotLocales.Default;
         if (job.Kind == ScheduledJobKind.Agent)
         {
             var reply = new CollectingReplySink();
             var answer = await agent.RunAsync(
                 new AgentRequest(ScheduledTurnMessage.For(job, occurrence.DueAt, time.GetUtcNow()), []), reply, cancellationToken);
             text = string.IsNullOrWhiteSpace(answer.Text) ? reply.Text : answer.Text;
-            text = string.IsNullOrWhiteSpace(text) ? JobNotes.EmptyAnswer : text.Trim();
+            text = string.IsNullOrWhiteSpace(text) ? JobTexts.EmptyAnswer.For(locale) : text.Trim();
         }
 
         return occurrence.Late
-            ? text + "\n\n" + JobNotes.Late(JobClock.Local(occurrence.DueAt, time.GetUtcNow(), job.TimeZone))
+            ? text + "\n\n" + JobTexts.Late.Format(locale, JobClock.Local(occurrence.DueAt, time.GetUtcNow(), job.TimeZone))
             : text;
     }
 

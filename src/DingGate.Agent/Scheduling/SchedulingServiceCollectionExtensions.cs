@@ -22,6 +22,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(ScheduleOptions.From(config.Tools.Schedule));
         services.TryAddSingleton(sp => new AccountOwners(sp.GetService<LiveConfig>() ?? new LiveConfig(config)));
         services.TryAddSingleton<JobWakeSignal>();
+        services.TryAddSingleton(sp => new Sessions.AccountLocales(sp.GetService<LiveConfig>()));
         services.TryAddSingleton<JobRegistry>();
         services.TryAddSingleton<JobScheduler>();
         services.TryAddSingleton<Sessions.Commands.JobsCommandHandler>();

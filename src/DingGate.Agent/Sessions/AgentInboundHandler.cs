@@ -2,15 +2,17 @@ using DingGate.Agent.Sessions.Commands;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Sessions;
+using DingGate.Core.Texts;
 
 namespace DingGate.Agent.Sessions;
 
 // The gateway's one inbound handler: commands are answered at once, everything else waits for its session's turn.
 // /jobs is answered when scheduled jobs are registered (AddScheduledJobs), else it says they are not enabled.
 // The session comes from the configuration in force (SessionKeys: a group's sessionScope, else session.scope); without
-// the agent's services (tests of the session layer alone) from session.scope as registered.
+// the agent's services (tests of the session layer alone) from session.scope as registered. Replies in the account's locale.
 internal sealed class AgentInboundHandler(
-    SessionOptions options, SessionQueue queue, SessionCommandHandler commands, JobsCommandHandler? jobs = null, SessionKeys? keys = null) : IInboundHandler
+    SessionOptions options, SessionQueue queue, SessionCommandHandler commands, AccountLocales locales, JobsCommandHandler? jobs = null,
+    SessionKeys? keys = null) : IInboundHandler
 {
     public async Task HandleAsync(InboundMessage message, IReplySink reply, CancellationToken cancellationToken)
     {
@@ -42,7 +44,7 @@ internal sealed class AgentInboundHandler(
 
         await using (reply)
         {
-            await reply.WriteAsync(new ReplyTextDelta(JobsCommandTexts.Unavailable), cancellationToken);
+            await reply.WriteAsync(new ReplyTextDelta(JobTexts.Unavailable.For(locales.For(message.AccountId))), cancellationToken);
             await reply.CompleteAsync(ReplyEnd.Finished, null, cancellationToken);
         }
     }

@@ -1,6 +1,7 @@
 using DingGate.Agent.Running;
 using DingGate.Core.Replies;
 using DingGate.Core.Sessions;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.Agent.Sessions;
@@ -12,7 +13,8 @@ namespace DingGate.Agent.Sessions;
 // half answer in the history would make the model continue a thought the user chose to drop.
 // A turn cancelled by the shutdown deadline completes Interrupted (the channel answers it again after the restart).
 internal sealed partial class AgentTurnRunner(
-    ISessionStore store, IAgentRunner agent, IHistoryBudgetProvider budgets, TimeProvider timeProvider, ILogger<AgentTurnRunner> logger)
+    ISessionStore store, IAgentRunner agent, IHistoryBudgetProvider budgets, TimeProvider timeProvider, ILogger<AgentTurnRunner> logger,
+    AccountLocales? locales = null)
     : ISessionTurnRunner
 {
     public async Task RunAsync(QueuedTurn turn, CancellationToken stopToken, CancellationToken shutdownToken)
@@ -39,7 +41,7 @@ internal sealed partial class AgentTurnRunner(
         {
             // The exception may quote the provider's response; it goes to the log, never to the chat.
             LogModelFailed(logger, key, message.MessageId, ex);
-            await reply.CompleteAsync(ReplyEnd.Failed, SessionTexts.ModelFailed, CancellationToken.None);
+            await reply.CompleteAsync(ReplyEnd.Failed, SessionTexts.ModelFailed.For(locales?.For(message.AccountId) ?? BotLocales.Default), CancellationToken.None);
             return;
         }
 

@@ -1,5 +1,6 @@
 using DingGate.Core.Replies;
 using DingGate.Core.Sessions;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.Agent.Sessions;
@@ -11,7 +12,8 @@ namespace DingGate.Agent.Sessions;
 /// and awaited by <see cref="StopAsync"/>: running turns are cancelled only when the stop deadline passes, waiting ones
 /// are completed as interrupted (the channel answers them again after the restart).
 /// </summary>
-internal sealed partial class SessionQueue(SessionOptions options, ISessionTurnRunner runner, ILogger<SessionQueue> logger) : IAsyncDisposable
+internal sealed partial class SessionQueue(SessionOptions options, ISessionTurnRunner runner, ILogger<SessionQueue> logger, AccountLocales? locales = null)
+    : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<SessionKey, SessionLane> _lanes = [];
@@ -57,7 +59,7 @@ internal sealed partial class SessionQueue(SessionOptions options, ISessionTurnR
         {
             case EnqueueResult.Busy:
                 LogBusy(logger, turn.Key, turn.Message.MessageId, options.QueueDepth);
-                await AnswerBusyAsync(turn.Reply, cancellationToken);
+                await AnswerBusyAsync(turn.Reply, turn.Message.AccountId, cancellationToken);
                 break;
             case EnqueueResult.Interrupted:
                 await InterruptAsync(turn.Reply);
@@ -206,7 +208,7 @@ internal sealed partial class SessionQueue(SessionOptions options, ISessionTurnR
             if (!turn.Reply.IsCompleted)
             {
                 var end = _abort.IsCancellationRequested ? ReplyEnd.Interrupted : ReplyEnd.Failed;
-                await turn.Reply.CompleteAsync(end, end == ReplyEnd.Failed ? SessionTexts.InternalError : null, CancellationToken.None);
+                await turn.Reply.CompleteAsync(end, end == ReplyEnd.Failed ? SessionTexts.InternalError.For(LocaleOf(turn.Message.AccountId)) : null, CancellationToken.None);
             }
 
             await turn.Reply.DisposeAsync();
@@ -228,11 +230,13 @@ internal sealed partial class SessionQueue(SessionOptions options, ISessionTurnR
         }
     }
 
-    private static async Task AnswerBusyAsync(IReplySink reply, CancellationToken cancellationToken)
+    private BotLocale LocaleOf(string accountId) => locales?.For(accountId) ?? BotLocales.Default;
+
+    private async Task AnswerBusyAsync(IReplySink reply, string accountId, CancellationToken cancellationToken)
     {
         await using (reply)
         {
-            await reply.WriteAsync(new ReplyTextDelta(SessionTexts.Busy), cancellationToken);
+            await reply.WriteAsync(new ReplyTextDelta(SessionTexts.Busy.For(LocaleOf(accountId))), cancellationToken);
             await reply.CompleteAsync(ReplyEnd.Finished, null, cancellationToken);
         }
     }

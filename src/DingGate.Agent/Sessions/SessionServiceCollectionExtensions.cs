@@ -31,14 +31,16 @@ public static class SessionServiceCollectionExtensions
         services.TryAddSingleton<IHistoryBudgetProvider>(sp => sp.GetService<Running.AgentResolver>() is { } resolver
             ? new AgentHistoryBudgetProvider(resolver)
             : new DefaultHistoryBudgetProvider());
+        services.TryAddSingleton(sp => new AccountLocales(sp.GetService<LiveConfig>()));
         services.TryAddSingleton<ISessionTurnRunner>(sp => new AgentTurnRunner(
             sp.GetRequiredService<Core.Sessions.ISessionStore>(),
             sp.GetRequiredService<Running.IAgentRunner>(),
             sp.GetRequiredService<IHistoryBudgetProvider>(),
             sp.GetRequiredService<TimeProvider>(),
-            LoggerOf<AgentTurnRunner>(sp)));
+            LoggerOf<AgentTurnRunner>(sp),
+            sp.GetRequiredService<AccountLocales>()));
         services.TryAddSingleton(sp => new SessionQueue(
-            sp.GetRequiredService<SessionOptions>(), sp.GetRequiredService<ISessionTurnRunner>(), LoggerOf<SessionQueue>(sp)));
+            sp.GetRequiredService<SessionOptions>(), sp.GetRequiredService<ISessionTurnRunner>(), LoggerOf<SessionQueue>(sp), sp.GetRequiredService<AccountLocales>()));
         services.TryAddSingleton<SessionCommandHandler>();
         services.TryAddSingleton<IInboundHandler, AgentInboundHandler>();
         return services;

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using DingGate.Cli.Gateway;
 using DingGate.Core.Configuration;
+using DingGate.Core.Texts;
 using DingGate.Emulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +23,11 @@ internal static class SandboxRunner
     {
         var stateDirectory = run.StateDirectory ?? Path.Combine(Path.GetTempPath(), "dinggate-sandbox-" + Guid.NewGuid().ToString("N")[..12]);
         var (models, description) = Models(run.UserConfig);
+        var locale = LocaleOf(run.UserConfig);
         EmulatorHost? emulator = null;
-        await using var gateway = new SandboxGateway(settings => Compose(settings, emulator!.BaseUrl, models, stateDirectory, run.ConfigureServices));
+        await using var gateway = new SandboxGateway(settings => Compose(settings, emulator!.BaseUrl, models, locale, stateDirectory, run.ConfigureServices));
         emulator = EmulatorHost.Create(
-            new EmulatorOptions { Port = run.Port },
+            new EmulatorOptions { Port = run.Port, PageLanguage = BotLocales.Name(locale) },
             configureServices: services => services.AddSingleton<IStartupFilter>(new SandboxEndpoints(gateway, description)));
         await using (emulator)
         {
@@ -82,8 +84,8 @@ internal static class SandboxRunner
     }
 
     private static GatewayHostSettings Compose(
-        SandboxSettings settings, Uri emulator, (IDictionary<string, ModelSettings> Models, IDictionary<string, AgentSettings> Agents) models, string stateDirectory,
-        Action<IServiceCollection>? configureServices)
+        SandboxSettings settings, Uri emulator, (IDictionary<string, ModelSettings> Models, IDictionary<string, AgentSettings> Agents) models, BotLocale locale,
+        string stateDirectory, Action<IServiceCollection>? configureServices)
     {
         var config = new DinggateConfig();
         foreach (var (name, model) in models.Models)
@@ -104,12 +106,18 @@ internal static class SandboxRunner
             MessageType = settings.MessageType,
             DmPolicy = Enum.Parse<DmPolicy>(settings.DmPolicy, ignoreCase: true),
             GroupPolicy = Enum.Parse<GroupPolicy>(settings.GroupPolicy, ignoreCase: true),
+            Locale = BotLocales.Name(locale),
         };
         return new GatewayHostSettings
         {
             Config = config, StateDirectory = stateDirectory, LogDirectory = Path.Combine(stateDirectory, "logs"), ConfigureServices = configureServices,
         };
     }
+
+    // The language of the bot's texts and of the page: the user's channels.dingtalk.locale (the default account's, else
+    // the channel's), else zh-CN.
+    private static BotLocale LocaleOf(DinggateConfig? user) =>
+        user is null ? BotLocales.Default : BotLocales.ForAccount(user, DingTalkChannelSettings.DefaultAccountId);
 
     // The user's models (and agents) when their config has any; else the offline demo model.
     private static ((IDictionary<string, ModelSettings> Models, IDictionary<string, AgentSettings> Agents), string Description) Models(DinggateConfig? user)

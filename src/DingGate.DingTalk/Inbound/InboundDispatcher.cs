@@ -3,6 +3,7 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Storage;
 using DingGate.Core.Replies;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Replies.Sending;
@@ -245,7 +246,7 @@ internal sealed partial class InboundDispatcher(
             LogFailed(account.Id, ex);
             if (!reply.IsCompleted)
             {
-                await reply.CompleteAsync(ReplyEnd.Failed, "处理消息时出错", CancellationToken.None);
+                await reply.CompleteAsync(ReplyEnd.Failed, ReplyTexts.HandlingFailed.For((live?.Current ?? account).Locale), CancellationToken.None);
             }
 
             await reply.DisposeAsync();

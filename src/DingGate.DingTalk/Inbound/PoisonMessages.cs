@@ -1,7 +1,7 @@
 using DingGate.Core.Configuration;
 using DingGate.Core.Storage;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
-using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Replies.Sending;
 using Microsoft.Extensions.Logging;
 
@@ -11,13 +11,13 @@ namespace DingGate.DingTalk.Inbound;
 /// Gives up messages whose handling started <see cref="DingTalkAccount.MaxMessageAttempts"/> times and never finished
 /// (the process died each time: an attachment that exhausts memory, a crash in the model client…), so a restart is not
 /// a crash loop. The journal's <c>attempts</c> counts the starts (each Processing mark). At the limit the entry is marked
-/// once more (detail "giving up: …"), the sender gets <see cref="ReplyNotes.GivenUp"/> (parsed without
+/// once more (detail "giving up: …"), the sender gets <see cref="ReplyTexts.GivenUp"/> (parsed without
 /// downloading media), and the entry ends failed with the reason. The apology is sent at most once: when the process
 /// dies during it, the next start finds that mark and ends the entry without sending it again.
 /// </summary>
 internal sealed partial class PoisonMessages(
     DingTalkAccount account, InboundPreparer preparer, ConversationReplier replier, IInboundJournal journal, InboundMetrics metrics,
-    ILogger<PoisonMessages> logger)
+    ILogger<PoisonMessages> logger, LiveAccount? live = null)
 {
     // The detail of the extra Processing mark written before the apology: finding it on resume means a start died
     // while apologising.
@@ -53,7 +53,7 @@ internal sealed partial class PoisonMessages(
 
         try
         {
-            await replier.SendAsync(message, ReplyNotes.GivenUp, new ApiCallMeter(), cancellationToken);
+            await replier.SendAsync(message, ReplyTexts.GivenUp.For((live?.Current ?? account).Locale), new ApiCallMeter(), cancellationToken);
             return "the sender was told";
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -1,6 +1,7 @@
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Storage;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk.Policies;
@@ -65,7 +66,7 @@ internal sealed partial class AccessPolicy(IPairingStore store, PairingService p
         }
 
         var userId = SenderUserId.Of(message.Sender);
-        return new PolicyDecision.Deny("sender not in allowFrom and not approved", PolicyReplies.NotEnabled(userId));
+        return new PolicyDecision.Deny("sender not in allowFrom and not approved", AccessTexts.NotEnabled.Format(account.Locale, userId));
     }
 
     private async Task<PolicyDecision> DecideGroupAsync(DingTalkAccount account, InboundMessage message, CancellationToken cancellationToken)
@@ -87,7 +88,7 @@ internal sealed partial class AccessPolicy(IPairingStore store, PairingService p
         {
             return new AllowFromList(groupAllowFrom).Allows(message.Sender)
                 ? new PolicyDecision.Allow()
-                : new PolicyDecision.Deny("sender not in groupAllowFrom", PolicyReplies.NotInGroupAllowFrom(userId, cid));
+                : new PolicyDecision.Deny("sender not in groupAllowFrom", AccessTexts.NotInGroupAllowFrom.Format(account.Locale, userId, cid));
         }
 
         if (account.GroupPolicy == GroupPolicy.Open)
@@ -97,7 +98,7 @@ internal sealed partial class AccessPolicy(IPairingStore store, PairingService p
 
         if (group is null)
         {
-            return new PolicyDecision.Deny("group not listed under groups (groupPolicy allowlist)", PolicyReplies.GroupNotListed(cid));
+            return new PolicyDecision.Deny("group not listed under groups (groupPolicy allowlist)", AccessTexts.GroupNotListed.Format(account.Locale, cid));
         }
 
         var allowFrom = new AllowFromList(account.AllowFrom);
@@ -106,7 +107,7 @@ internal sealed partial class AccessPolicy(IPairingStore store, PairingService p
             return new PolicyDecision.Allow();
         }
 
-        return new PolicyDecision.Deny("sender not in allowFrom and not approved", PolicyReplies.NotEnabled(userId));
+        return new PolicyDecision.Deny("sender not in allowFrom and not approved", AccessTexts.NotEnabled.Format(account.Locale, userId));
     }
 
     private async Task<bool> IsAllowedAsync(DingTalkAccount account, AllowFromList allowFrom, InboundSender sender, CancellationToken cancellationToken) =>

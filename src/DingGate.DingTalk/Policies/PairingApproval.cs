@@ -9,8 +9,8 @@ internal abstract record PairingApproval
     {
     }
 
-    /// <summary>The request was taken and its user approved; send <paramref name="ReplyText"/> to <see cref="PairingRequest.ConversationId"/>.</summary>
-    public sealed record Approved(PairingRequest Request, string ReplyText) : PairingApproval;
+    /// <summary>The request was taken and its user approved (tell them <see cref="Core.Texts.PairingTexts.Approved"/> in the account's locale).</summary>
+    public sealed record Approved(PairingRequest Request) : PairingApproval;
 
     /// <summary>No unexpired pending request has this code (never issued, already used or denied, or older than an hour).</summary>
     public sealed record NotFound(string Code, string Message) : PairingApproval;

@@ -1,6 +1,7 @@
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Storage;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk.Policies;
@@ -35,7 +36,7 @@ internal sealed partial class PairingService(IPairingStore store, PairingCodeGen
         {
             if (await store.FindPendingByUserAsync(account.Id, userId, now, cancellationToken).ConfigureAwait(false) is { } existing)
             {
-                return new PolicyDecision.PairingPending(existing.Code, PolicyReplies.PairingPending(existing.Code));
+                return new PolicyDecision.PairingPending(existing.Code, PairingTexts.Pending.Format(account.Locale, existing.Code));
             }
 
             var pending = await store.ListPendingAsync(account.Id, now, cancellationToken).ConfigureAwait(false);
@@ -53,7 +54,7 @@ internal sealed partial class PairingService(IPairingStore store, PairingCodeGen
             }
 
             LogIssued(account.Id, userId, code, request.ExpiresAt);
-            return new PolicyDecision.PairingIssued(code, PolicyReplies.PairingIssued(code, userId));
+            return new PolicyDecision.PairingIssued(code, PairingTexts.Issued.Format(account.Locale, code, userId));
         }
         finally
         {
@@ -74,7 +75,7 @@ internal sealed partial class PairingService(IPairingStore store, PairingCodeGen
 
         await store.ApproveAsync(accountId, request.UserId, now, cancellationToken).ConfigureAwait(false);
         LogApproved(accountId, request.UserId, request.Code);
-        return new PairingApproval.Approved(request, PolicyReplies.Approved);
+        return new PairingApproval.Approved(request);
     }
 
     /// <summary>Drops the pending request with <paramref name="code"/>; returns it, or null when there was none.</summary>

@@ -293,9 +293,11 @@ public sealed partial class QuotaGovernor
             return;
         }
 
-        var text = QuotaNotes.For(status with { Step = step }, group.Quota);
         foreach (var (owner, accountId) in owners)
         {
+            // In the locale of the account that sends the warning.
+            var locale = group.Accounts.FirstOrDefault(a => a.Id == accountId)?.Locale ?? Core.Texts.BotLocales.Default;
+            var text = QuotaNotes.For(status with { Step = step }, group.Quota, locale);
             try
             {
                 await sender.SendAsync(accountId, new MessageTarget(MessageTargetKind.User, owner), new OutboundMessage { Text = text }, cancellationToken);

@@ -40,10 +40,10 @@ internal sealed class ReplySinkFactory(
         // messageType follows a reloaded config file (the card settings themselves are fixed for the runtime).
         if (!(live?.Current ?? account).UsesCards || quota?.StepFor(account.Id) >= QuotaStep.CardsOff)
         {
-            return new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments);
+            return new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments, (live?.Current ?? account).Locale);
         }
 
         return (IReplySink?)cards.TryCreate(message, messageKey)
-            ?? new FellBackReplySink(new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments));
+            ?? new FellBackReplySink(new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments, (live?.Current ?? account).Locale));
     }
 }

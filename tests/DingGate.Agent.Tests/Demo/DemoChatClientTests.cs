@@ -28,18 +28,32 @@ public sealed class DemoChatClientTests
 
         var answer = await services.Runner().RunAsync(new AgentRequest(Messages.Text("帮我看看这个文件", attachments), history), sink, CancellationToken.None);
 
-        Assert.StartsWith("### 🤖 演示模型（离线） / Demo model (offline)", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("### 🤖 演示模型（离线）\n\n这是离线演示回复，没有调用任何大模型。", answer.Text, StringComparison.Ordinal);
         Assert.Equal(answer.Text, string.Concat(sink.Deltas));
-        Assert.True(sink.Deltas.Count > 50, $"many small deltas, got {sink.Deltas.Count}");
+        Assert.True(sink.Deltas.Count > 30, $"many small deltas, got {sink.Deltas.Count}");
         Assert.Contains("> 帮我看看这个文件", answer.Text, StringComparison.Ordinal);
         Assert.Contains("张三 (staff-1)", answer.Text, StringComparison.Ordinal);
         Assert.Contains("`main/dm:sender-1`", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("**历史消息 / History:** 2", answer.Text, StringComparison.Ordinal);
-        Assert.Contains("**图片 / Images:** 1", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("**历史消息：** 2", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("**图片：** 1", answer.Text, StringComparison.Ordinal);
         Assert.Contains("`notes.txt` (text)", answer.Text, StringComparison.Ordinal);
         Assert.Contains("```text\nFirst line of the notes\nsecond line\n```", answer.Text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("First line of the notes", answer.UserText, StringComparison.Ordinal);
         Assert.True(answer.OutputTokens > 0);
+    }
+
+    [Fact]
+    public async Task RunAsync_EnglishLocale_EnglishDemoAnswer()
+    {
+        var config = new DinggateConfig { Channels = { Dingtalk = new DingTalkChannelSettings { Locale = "en" } } };
+        await using var services = Runners.Build(config);
+        await using var sink = new RecordingReplySink();
+
+        var answer = await services.Runner().RunAsync(new AgentRequest(Messages.Text("hello"), []), sink, CancellationToken.None);
+
+        Assert.StartsWith("### 🤖 Demo model (offline)\n\nThis is an offline demo reply: no AI model was called.", answer.Text, StringComparison.Ordinal);
+        Assert.Contains("**History:** 0", answer.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("演示", answer.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Sessions;
+using DingGate.Core.Texts;
 
 namespace DingGate.Agent.Tests.Providers;
 
@@ -133,7 +134,7 @@ public sealed class OpenAiCompatibleProviderTests
 
         Assert.Equal("answer", answer.Text);
         // DeepSeek / Qwen send their thinking as delta.reasoning_content: shown as a status, never as answer text.
-        Assert.Equal(new ReplyStatus(ReplyStatusKind.Reasoning, ReasoningStatusThrottle.Prefix + " thinking hard"), sink.Updates[0]);
+        Assert.Equal(new ReplyStatus(ReplyStatusKind.Reasoning, AgentTexts.Thinking.ZhCn + " thinking hard"), sink.Updates[0]);
         Assert.Equal(["answer"], sink.Deltas);
     }
 

@@ -4,6 +4,7 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Sessions;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -28,7 +29,7 @@ public sealed class AgentRunnerTests
         // 10 deltas in the first second → one status; then time moves 2 s → a second one.
         Assert.Equal(2, sink.Statuses.Count);
         Assert.All(sink.Statuses, s => Assert.Equal(ReplyStatusKind.Reasoning, s.Kind));
-        Assert.All(sink.Statuses, s => Assert.True(s.Text.Length <= ReasoningStatusThrottle.Prefix.Length + ReasoningStatusThrottle.TailLength + 2, s.Text));
+        Assert.All(sink.Statuses, s => Assert.True(s.Text.Length <= AgentTexts.Thinking.ZhCn.Length + ReasoningStatusThrottle.TailLength + 2, s.Text));
         Assert.Equal("answer", answer.Text);
         Assert.Equal(["answer"], sink.Deltas);
     }

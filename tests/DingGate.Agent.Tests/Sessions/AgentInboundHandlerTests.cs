@@ -1,7 +1,7 @@
-using DingGate.Agent.Sessions;
 using DingGate.Core.Configuration;
 using DingGate.Core.Replies;
 using DingGate.Core.Sessions;
+using DingGate.Core.Texts;
 
 namespace DingGate.Agent.Tests.Sessions;
 
@@ -15,11 +15,13 @@ public sealed class AgentInboundHandlerTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _harness.DisposeAsync();
 
-    private async Task UseAsync(SessionSettings settings)
+    private async Task UseAsync(SessionSettings settings, string? locale = null)
     {
         await _harness.DisposeAsync();
-        _harness = new SessionHarness(settings);
+        _harness = new SessionHarness(settings, locale);
     }
+
+    private Task UseEnglishAsync() => UseAsync(new SessionSettings(), "en");
 
     [Fact]
     public async Task HandleAsync_TwoSessions_RunInParallelWhileEachSessionKeepsOrder()
@@ -82,7 +84,7 @@ public sealed class AgentInboundHandlerTests : IAsyncLifetime
         var sink3 = await _harness.SendAsync("m3");
 
         Assert.Equal(ReplyEnd.Finished, await sink3.Completed);
-        Assert.Equal(SessionTexts.Busy, sink3.Text);
+        Assert.Equal(SessionTexts.Busy.ZhCn, sink3.Text);
         await sink3.Disposed;
         m1.Release();
         Assert.Equal(ReplyEnd.Finished, await sink1.Completed);
@@ -93,6 +95,7 @@ public sealed class AgentInboundHandlerTests : IAsyncLifetime
     [Fact]
     public async Task StopCommand_DuringLongTurn_StopsItAndRunsTheNextQueued()
     {
+        await UseEnglishAsync();
         var m1 = _harness.Runner.Hold("m1");
         var sink1 = await _harness.SendAsync("m1");
         var sink2 = await _harness.SendAsync("m2");
@@ -113,10 +116,11 @@ public sealed class AgentInboundHandlerTests : IAsyncLifetime
     [Fact]
     public async Task StopCommand_NothingRunning_SaysSo()
     {
+        await UseEnglishAsync();
         var stop = await _harness.SendAsync("/STOP");
 
         Assert.Equal(ReplyEnd.Finished, await stop.Completed);
-        Assert.Contains("Nothing running", stop.Text, StringComparison.Ordinal);
+        Assert.Contains("Nothing is running", stop.Text, StringComparison.Ordinal);
         Assert.Empty(_harness.Runner.Requests);
     }
 
@@ -137,6 +141,7 @@ public sealed class AgentInboundHandlerTests : IAsyncLifetime
     [Fact]
     public async Task NewCommand_AfterExchange_ClearsHistoryForNextTurn()
     {
+        await UseEnglishAsync();
         await (await _harness.SendAsync("m1")).Disposed;
 
         var reset = await _harness.SendAsync(" /New ");
@@ -162,6 +167,7 @@ public sealed class AgentInboundHandlerTests : IAsyncLifetime
     [Fact]
     public async Task StatusCommand_AfterExchangeWithTurnRunning_ShowsAgentSessionUsageAndQueue()
     {
+        await UseEnglishAsync();
         await (await _harness.SendAsync("m1")).Disposed;
         var m2 = _harness.Runner.Hold("m2");
         var sink2 = await _harness.SendAsync("m2");
@@ -184,6 +190,7 @@ public sealed class AgentInboundHandlerTests : IAsyncLifetime
     [Fact]
     public async Task WhoAmICommand_InGroup_ListsIdsAsCode()
     {
+        await UseEnglishAsync();
         var whoami = await _harness.SendAsync(_harness.InGroup("/whoami", "u7", "cid-team"));
 
         Assert.Equal(ReplyEnd.Finished, await whoami.Completed);
@@ -208,6 +215,84 @@ public sealed class AgentInboundHandlerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HelpCommand_DefaultLocale_ChineseWithAliasesAndOwnerCommands()
+    {
+        var help = await _harness.SendAsync("/帮助");
+
+        Assert.Equal(ReplyEnd.Finished, await help.Completed);
+        Assert.StartsWith("**可用命令**", help.Text, StringComparison.Ordinal);
+        Assert.Contains("- `/new`（`/新对话`） — 开始新对话，清除上下文和用量", help.Text, StringComparison.Ordinal);
+        Assert.Contains("- `/stop`（`/停止`） — 停止当前回答", help.Text, StringComparison.Ordinal);
+        Assert.Contains("直接发送“停止”也会停止当前回答。", help.Text, StringComparison.Ordinal);
+        Assert.Contains("**管理员命令**", help.Text, StringComparison.Ordinal);
+        foreach (var owner in new[] { "`/approve CODE`（`/批准`）", "`/deny CODE`（`/拒绝`）", "`/allow <staffId>`", "`/revoke <staffId>`", "`/pending`（`/待批准`）", "`/gateway`" })
+        {
+            Assert.Contains(owner, help.Text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Commands", help.Text, StringComparison.Ordinal);
+        Assert.Empty(_harness.Runner.Requests);
+    }
+
+    [Fact]
+    public async Task HelpCommand_English_EnglishWithAliases()
+    {
+        await UseEnglishAsync();
+
+        var help = await _harness.SendAsync("/help");
+
+        Assert.StartsWith("**Commands**", help.Text, StringComparison.Ordinal);
+        Assert.Contains("- `/new` (`/新对话`) — start over: clear the history and usage", help.Text, StringComparison.Ordinal);
+        Assert.Contains("**Owner commands**", help.Text, StringComparison.Ordinal);
+        Assert.Contains("- `/approve CODE` (`/批准`) — approve a pairing request", help.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("可用命令", help.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/新对话")]
+    [InlineData("／重置")]
+    public async Task ChineseNewAlias_AfterExchange_ClearsHistoryInChinese(string alias)
+    {
+        await (await _harness.SendAsync("m1")).Disposed;
+
+        var reset = await _harness.SendAsync(alias);
+
+        Assert.Equal(ReplyEnd.Finished, await reset.Completed);
+        Assert.Equal("🆕 已开始新对话，之前的上下文和用量已清除。", reset.Text);
+        Assert.Equal(new SessionStats(0, 0, 0, null), await _harness.Store.GetStatsAsync(U1, CancellationToken.None));
+        Assert.Equal(["m1"], _harness.Runner.StartOrder);
+    }
+
+    [Theory]
+    [InlineData("停止")]
+    [InlineData(" /停止 ")]
+    public async Task ChineseStopWord_DuringLongTurn_StopsIt(string word)
+    {
+        var m1 = _harness.Runner.Hold("m1");
+        var sink1 = await _harness.SendAsync("m1");
+        await m1.WaitStartedAsync();
+
+        var stop = await _harness.SendAsync(word);
+
+        Assert.Equal(ReplyEnd.Finished, await stop.Completed);
+        Assert.Equal("⏹️ 已停止当前回答。", stop.Text);
+        Assert.Equal(ReplyEnd.Stopped, await sink1.Completed);
+    }
+
+    [Fact]
+    public async Task StatusAndWhoAmI_Chinese_ChineseLabels()
+    {
+        var status = await _harness.SendAsync("/状态");
+        var whoami = await _harness.SendAsync(_harness.InGroup("/我是谁", "u7", "cid-team"));
+
+        Assert.Contains("- 历史消息数：0", status.Text, StringComparison.Ordinal);
+        Assert.Contains("- 排队：空闲，0 条等待", status.Text, StringComparison.Ordinal);
+        Assert.Contains("- 会话类型：`群聊`", whoami.Text, StringComparison.Ordinal);
+        Assert.Contains("- 员工 ID（allowFrom 用）：`staff-u7`", whoami.Text, StringComparison.Ordinal);
+        Assert.Empty(_harness.Runner.Requests);
+    }
+
+    [Fact]
     public async Task HandleAsync_ModelFails_CompletesFailedWithSafeNoteAndStoresNothing()
     {
         _harness.Runner.Script("m1").Failure = new InvalidOperationException("401 from provider, key sk-secret-123");
@@ -215,7 +300,7 @@ public sealed class AgentInboundHandlerTests : IAsyncLifetime
         var sink = await _harness.SendAsync("m1");
 
         Assert.Equal(ReplyEnd.Failed, await sink.Completed);
-        Assert.Equal(SessionTexts.ModelFailed, sink.Note);
+        Assert.Equal(SessionTexts.ModelFailed.ZhCn, sink.Note);
         Assert.DoesNotContain("sk-secret", sink.Text + sink.Note, StringComparison.Ordinal);
         await sink.Disposed;
         Assert.Equal(new SessionStats(0, 0, 0, null), await _harness.Store.GetStatsAsync(U1, CancellationToken.None));

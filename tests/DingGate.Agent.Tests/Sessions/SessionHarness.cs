@@ -17,9 +17,16 @@ internal sealed class SessionHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private int _messages;
 
-    public SessionHarness(SessionSettings? settings = null)
+    // locale: channels.dingtalk.locale of the live configuration (null: none registered, the default zh-CN).
+    public SessionHarness(SessionSettings? settings = null, string? locale = null)
     {
-        _services = new ServiceCollection()
+        var services = new ServiceCollection();
+        if (locale is not null)
+        {
+            services.AddSingleton(new LiveConfig(new DinggateConfig { Channels = { Dingtalk = new DingTalkChannelSettings { Locale = locale } } }));
+        }
+
+        _services = services
             .AddSingleton<IAgentRunner>(Runner)
             .AddSqliteStorage(_directory)
             .AddAgentSessions(settings ?? new SessionSettings())

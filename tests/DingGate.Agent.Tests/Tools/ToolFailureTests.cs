@@ -1,6 +1,6 @@
 using DingGate.Agent.Tests.Support;
-using DingGate.Agent.Tools;
 using DingGate.Core.Replies;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DingGate.Agent.Tests.Tools;
@@ -143,8 +143,8 @@ public sealed class ToolFailureTests
 
         var answer = await services.AskAsync(sink);
 
-        Assert.Equal(ToolTexts.NoAnswerAfterTools, answer.Text);
-        Assert.Equal([ToolTexts.NoAnswerAfterTools], sink.Deltas);
+        Assert.Equal(AgentTexts.NoAnswerAfterTools.ZhCn, answer.Text);
+        Assert.Equal([AgentTexts.NoAnswerAfterTools.ZhCn], sink.Deltas);
         Assert.Equal(2, model.Server.Requests.Count);
         Assert.Equal(1, step.Runs);
         Assert.Equal(2, answer.ToolSteps.Count);

@@ -68,6 +68,6 @@ public sealed class CardAnswerTests
         Assert.Single(model.Calls);
         await call.Ended.WaitAsync(TestWait.DefaultTimeout);
         var stopCard = await emu.WaitForFinalizedCardAsync(await Wire.WaitForCardAsync(emu, 2));
-        Assert.Equal("⏹️ 已停止当前回答。(Stopped.)", Wire.CardContent(stopCard));
+        Assert.Equal("⏹️ 已停止当前回答。", Wire.CardContent(stopCard));
     }
 }

@@ -34,7 +34,7 @@ public sealed class SessionTests
         Assert.Equal([ChatRole.System, ChatRole.User], afterNew.Messages.Select(m => m.Role));
         await gateway.WaitForDmHistoryAsync(first, 2);
         var texts = (await Wire.MessagesAsync(emu)).Select(c => Wire.WebhookText(c.Body)).ToList();
-        Assert.Equal(["回答0", "回答1", "🆕 已开始新对话，之前的上下文和用量已清除。(New session: history and usage cleared.)", "回答2"], texts);
+        Assert.Equal(["回答0", "回答1", "🆕 已开始新对话，之前的上下文和用量已清除。", "回答2"], texts);
     }
 
     [Fact]

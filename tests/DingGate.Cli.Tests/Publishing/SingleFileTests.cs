@@ -116,11 +116,12 @@ public sealed partial class SingleFileTests : IDisposable
             var messages = await http.GetFromJsonAsync<JsonArray>($"_emulator/conversations/{Uri.EscapeDataString(conversation)}");
             foreach (var answer in messages!.OfType<JsonObject>().Where(m => m["fromBot"]!.GetValue<bool>()))
             {
-                // A markdown answer carries its text; an AI card (the sandbox's default) streams it into the card.
+                // A markdown answer carries its text; an AI card (the sandbox's default) streams it into the card. The sandbox speaks
+                // zh-CN by default: the demo answer is headed "演示模型".
                 var content = answer["outTrackId"] is JsonValue card
                     ? await http.GetStringAsync($"_emulator/cards/{Uri.EscapeDataString((string)card!)}")
-                    : answer["content"]!.ToJsonString();
-                if (content.Contains("Demo model", StringComparison.Ordinal))
+                    : (string?)answer["content"]?["text"] ?? (string?)answer["content"]?["content"] ?? string.Empty;
+                if (content.Contains("演示模型", StringComparison.Ordinal))
                 {
                     return;
                 }

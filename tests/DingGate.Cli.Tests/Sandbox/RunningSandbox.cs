@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using DingGate.Agent.Providers;
 using DingGate.Cli.Sandbox;
 using DingGate.Cli.Tests.Support;
+using DingGate.Core.Configuration;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,13 +32,15 @@ internal sealed class RunningSandbox : IAsyncDisposable
 
     public Task<int> Completion { get; private set; } = Task.FromResult(0);
 
-    public static async Task<RunningSandbox> StartAsync(IChatClient? model = null)
+    // locale: channels.dingtalk.locale of the user's config (null: no config, the default zh-CN).
+    public static async Task<RunningSandbox> StartAsync(IChatClient? model = null, string? locale = null)
     {
         var sandbox = new RunningSandbox(Path.Combine(Path.GetTempPath(), "dinggate-sandbox-test-" + Guid.NewGuid().ToString("N")[..12]));
         var started = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var options = new SandboxRunOptions
         {
             Port = 0, StateDirectory = sandbox.StateDirectory, Started = url => started.TrySetResult(url),
+            UserConfig = locale is null ? null : new DinggateConfig { Channels = { Dingtalk = new DingTalkChannelSettings { Locale = locale } } },
             ConfigureServices = model is null ? null : services => services.AddSingleton<IChatClientProvider>(new ScriptedChatClientProvider(model)),
         };
         sandbox.Completion = SandboxRunner.RunAsync(options, sandbox.Output, sandbox.Error, sandbox._stop.Token);

@@ -1,10 +1,10 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using DingGate.Agent.Demo;
 using DingGate.Cli.Sandbox;
 using DingGate.Cli.Tests.Support;
 using DingGate.Core.Configuration.Loading;
+using DingGate.Core.Texts;
 
 namespace DingGate.Cli.Tests.Sandbox;
 
@@ -41,7 +41,7 @@ public sealed partial class SandboxCommandTests : IDisposable
 
         var text = RunningSandbox.CardText(card);
         Assert.Equal("FINISHED", card["state"]!.GetValue<string>());
-        Assert.Contains(DemoReplyComposer.Label, text, StringComparison.Ordinal);
+        Assert.Contains(DemoTexts.Label.ZhCn, text, StringComparison.Ordinal);
         Assert.Contains("> 你好 sandbox", text, StringComparison.Ordinal);
         Assert.Contains("id=\"sandbox\"", page, StringComparison.Ordinal);
         Assert.Contains("Model: offline demo model", run.Output.ToString(), StringComparison.Ordinal);
@@ -71,7 +71,7 @@ public sealed partial class SandboxCommandTests : IDisposable
         Assert.Contains("channels.dingtalk.dmPolicy", error, StringComparison.Ordinal);
         Assert.Contains("offline demo model", error, StringComparison.Ordinal);
         Assert.Contains("Model: offline demo model", run.Output.ToString(), StringComparison.Ordinal);
-        Assert.Contains(DemoReplyComposer.Label, RunningSandbox.CardText(card), StringComparison.Ordinal);
+        Assert.Contains(DemoTexts.Label.ZhCn, RunningSandbox.CardText(card), StringComparison.Ordinal);
         Assert.DoesNotContain("TOPSECRET", run.Output + error, StringComparison.Ordinal);
         Assert.DoesNotContain(DemoSecret, run.Output + error, StringComparison.Ordinal);
         Assert.Equal(0, code);

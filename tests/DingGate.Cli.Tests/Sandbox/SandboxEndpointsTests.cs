@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using DingGate.Agent.Demo;
+using DingGate.Core.Texts;
 
 namespace DingGate.Cli.Tests.Sandbox;
 
@@ -65,7 +65,7 @@ public sealed class SandboxEndpointsTests
         Assert.Equal(0, cardsBefore);
         Assert.Equal(HttpStatusCode.OK, approve.StatusCode);
         Assert.Equal("user002", approved!["approved"]!.GetValue<string>());
-        Assert.Contains(DemoReplyComposer.Label, RunningSandbox.CardText(card), StringComparison.Ordinal);
+        Assert.Contains(DemoTexts.Label.ZhCn, RunningSandbox.CardText(card), StringComparison.Ordinal);
         Assert.Contains("> and now?", RunningSandbox.CardText(card), StringComparison.Ordinal);
         Assert.Empty(stillPending!);
     }

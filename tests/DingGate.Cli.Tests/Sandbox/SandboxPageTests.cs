@@ -26,7 +26,7 @@ public sealed class SandboxPageTests
     public async Task DmWithBot_TypedMessage_CardStreamsToFinishedAnswer()
     {
         var model = Model();
-        await using var sandbox = await RunningSandbox.StartAsync(model);
+        await using var sandbox = await RunningSandbox.StartAsync(model, "en");
         await using var browser = await SandboxBrowser.LaunchAsync();
         var page = await browser.OpenAsync(sandbox.Url);
 
@@ -52,7 +52,7 @@ public sealed class SandboxPageTests
     [Fact]
     public async Task GroupWithBot_AtBotMessage_AnsweredInTheGroup()
     {
-        await using var sandbox = await RunningSandbox.StartAsync(Model());
+        await using var sandbox = await RunningSandbox.StartAsync(Model(), "en");
         await using var browser = await SandboxBrowser.LaunchAsync();
         var page = await browser.OpenAsync(sandbox.Url);
 
@@ -71,7 +71,7 @@ public sealed class SandboxPageTests
     public async Task DmWithBot_AttachedFileThenPictureWithText_ShownAndReachTheModel()
     {
         var model = Model();
-        await using var sandbox = await RunningSandbox.StartAsync(model);
+        await using var sandbox = await RunningSandbox.StartAsync(model, "en");
         await using var browser = await SandboxBrowser.LaunchAsync();
         var page = await browser.OpenAsync(sandbox.Url);
 
@@ -100,7 +100,7 @@ public sealed class SandboxPageTests
     [Fact]
     public async Task SandboxPanel_SwitchToMarkdown_ReplyRenderedAsMarkdownMessage()
     {
-        await using var sandbox = await RunningSandbox.StartAsync(Model());
+        await using var sandbox = await RunningSandbox.StartAsync(Model(), "en");
         await using var browser = await SandboxBrowser.LaunchAsync();
         var page = await browser.OpenAsync(sandbox.Url);
 
@@ -123,7 +123,7 @@ public sealed class SandboxPageTests
     [Fact]
     public async Task SandboxPanel_PairingPolicy_CodeListedAndApproveLetsUserTalk()
     {
-        await using var sandbox = await RunningSandbox.StartAsync(Model());
+        await using var sandbox = await RunningSandbox.StartAsync(Model(), "en");
         await using var browser = await SandboxBrowser.LaunchAsync();
         var page = await browser.OpenAsync(sandbox.Url);
 
@@ -146,6 +146,57 @@ public sealed class SandboxPageTests
         await page.Locator("#text").PressAsync("Enter");
 
         await Expect(page.Locator(".msg.card .body")).ToHaveTextAsync("Hello from the scripted model. All done.", Text);
+        Assert.Empty(browser.PageErrors);
+    }
+
+    [Fact]
+    public async Task SandboxDefaultLocale_PageAndBotInChinese_PairingApprovedFromThePanel()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync(Model());
+        await using var browser = await SandboxBrowser.LaunchAsync();
+        var page = await browser.OpenAsync(sandbox.Url);
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-CN", Attribute);
+        await Expect(page.Locator("#title")).ToHaveTextAsync("DingGate 沙盒", Text);
+        await Expect(page.Locator("#newDm")).ToHaveTextAsync("与机器人单聊", Text);
+        await Expect(page.Locator("#composer button[type=submit]")).ToHaveTextAsync("发送", Text);
+        await page.SelectOptionAsync("#sbDmPolicy", "pairing");
+        await page.ClickAsync("#sbApply");
+        await Expect(page.Locator("#sbStatus")).ToContainTextAsync("已应用：回复方式 card，单聊 pairing", Contains);
+        await page.SelectOptionAsync("#newUser", "user002");
+        await page.ClickAsync("#newDm");
+        await page.FillAsync("#text", "让我进来");
+        await page.Locator("#text").PressAsync("Enter");
+
+        var pending = page.Locator("#sbPairing li.pairing");
+        await Expect(pending.Locator("[data-approve]")).ToHaveTextAsync("批准", Text);
+        var code = await pending.GetAttributeAsync("data-code");
+        await Expect(page.Locator(".msg.bot").First).ToContainTextAsync($"你的配对码是 {code}，1 小时内有效。", Contains);
+        await pending.Locator("[data-approve]").ClickAsync();
+        await Expect(page.Locator("#sbStatus")).ToContainTextAsync($"已批准 李四（{code}）", Contains);
+        await Expect(page.Locator("#sbPairing")).ToHaveTextAsync("无", Text);
+        await Expect(page.Locator(".msg.bot").Nth(1)).ToContainTextAsync("你已通过批准！现在可以和我对话了。", Contains);
+        await page.FillAsync("#text", "现在呢？");
+        await page.Locator("#text").PressAsync("Enter");
+
+        var card = page.Locator(".msg.card");
+        await Expect(card.Locator(".state")).ToHaveTextAsync("已完成", Text);
+        await Expect(card.Locator(".body")).ToHaveTextAsync("Hello from the scripted model. All done.", Text);
+        Assert.Empty(browser.PageErrors);
+    }
+
+    [Fact]
+    public async Task SandboxEnglishLocale_LangQueryParameter_OverridesThePageLanguage()
+    {
+        await using var sandbox = await RunningSandbox.StartAsync(Model(), "en");
+        await using var browser = await SandboxBrowser.LaunchAsync();
+        var english = await browser.OpenAsync(sandbox.Url);
+        var chinese = await browser.OpenAsync(new Uri(sandbox.Url, "/?lang=zh-CN"));
+
+        await Expect(english.Locator("#title")).ToHaveTextAsync("DingGate sandbox", Text);
+        await Expect(english.Locator("html")).ToHaveAttributeAsync("lang", "en", Attribute);
+        await Expect(chinese.Locator("#title")).ToHaveTextAsync("DingGate 沙盒", Text);
+        await Expect(chinese.Locator("#sbApply")).ToHaveTextAsync("应用（会重启网关）", Text);
         Assert.Empty(browser.PageErrors);
     }
 

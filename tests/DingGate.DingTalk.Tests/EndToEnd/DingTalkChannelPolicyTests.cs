@@ -20,18 +20,18 @@ public sealed partial class DingTalkChannelPolicyTests
 
         var first = await emu.ControlAsync(HttpMethod.Post, "/_emulator/messages", new { clientId = DingTalkTestEmulator.ClientId, from = "user003", text = "hello?" });
         var conversationId = first!["conversationId"]!.GetValue<string>();
-        var codeReply = await WaitForBotTextAsync(emu, conversationId, t => t.Contains("pairing code", StringComparison.Ordinal));
+        var codeReply = await WaitForBotTextAsync(emu, conversationId, t => t.Contains("配对码", StringComparison.Ordinal));
         var code = Code().Match(codeReply).Groups["code"].Value;
 
         var approvedUser = await channel.Channel.ApprovePairingAsync(DingTalkChannelSettings.DefaultAccountId, code.ToLowerInvariant(), CancellationToken.None);
-        var approvedNote = await WaitForBotTextAsync(emu, conversationId, t => t.Contains("approved", StringComparison.Ordinal));
+        var approvedNote = await WaitForBotTextAsync(emu, conversationId, t => t.Contains("通过批准", StringComparison.Ordinal));
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/messages", new { clientId = DingTalkTestEmulator.ClientId, from = "user003", text = "now?" });
         var through = await channel.Handler.WaitForAsync(m => m.Text == "now?");
 
         Assert.Matches("^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{8}$", code);
         Assert.Contains("user003", codeReply, StringComparison.Ordinal);
         Assert.Equal("user003", approvedUser);
-        Assert.Contains("approved", approvedNote, StringComparison.Ordinal);
+        Assert.Equal("你已通过批准！现在可以和我对话了。", approvedNote);
         Assert.DoesNotContain(channel.Handler.Messages, m => m.Text == "hello?");
         Assert.Equal("user003", through.Sender.StaffId);
         Assert.Single(emu.Calls("/v1.0/robot/oToMessages/batchSend"));
@@ -64,7 +64,7 @@ public sealed partial class DingTalkChannelPolicyTests
         });
 
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/messages", new { clientId = DingTalkTestEmulator.ClientId, from = "user002", conversation = "cidDemoGroup0001==", text = "let me in" });
-        var denial = await WaitForBotTextAsync(emu, "cidDemoGroup0001==", t => t.Contains("not enabled", StringComparison.Ordinal));
+        var denial = await WaitForBotTextAsync(emu, "cidDemoGroup0001==", t => t.Contains("还没有为你开通", StringComparison.Ordinal));
         await emu.ControlAsync(HttpMethod.Post, "/_emulator/messages", new { clientId = DingTalkTestEmulator.ClientId, from = "user001", conversation = "cidDemoGroup0001==", text = "owner here" });
         await channel.Handler.WaitForAsync(m => m.Text == "owner here");
 
@@ -93,7 +93,7 @@ public sealed partial class DingTalkChannelPolicyTests
         var oldest = await channel.Channel.ApprovePairingAsync(DingTalkChannelSettings.DefaultAccountId, codes[0], CancellationToken.None);
         var second = await channel.Channel.ApprovePairingAsync(DingTalkChannelSettings.DefaultAccountId, codes[1], CancellationToken.None);
 
-        Assert.Contains("pairing code", last, StringComparison.Ordinal);
+        Assert.Contains("配对码", last, StringComparison.Ordinal);
         Assert.All(codes, c => Assert.Matches("^[A-Z0-9]{8}$", c));
         Assert.Null(oldest);
         Assert.Equal("stranger02", second);
@@ -114,6 +114,6 @@ public sealed partial class DingTalkChannelPolicyTests
     private static string Text(ConversationEntry entry) =>
         entry.Content["content"]?.GetValue<string>() ?? entry.Content.ToJsonString();
 
-    [GeneratedRegex("code is (?<code>[A-Z0-9]{8})")]
+    [GeneratedRegex("(?:code is|配对码是) (?<code>[A-Z0-9]{8})")]
     private static partial Regex Code();
 }

@@ -93,6 +93,7 @@ public sealed class PolicyBeforeDownloadTests
         {
             s.DmPolicy = DmPolicy.Allowlist;
             s.AllowFrom = ["user001"];
+            s.Locale = "en";
         });
         var entry = await WaitFinishedAsync(channel, msgId);
         await InjectFileAsync(emu, "user001", "dm", "marker.pdf");

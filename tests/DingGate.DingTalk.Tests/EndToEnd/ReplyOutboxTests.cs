@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
-using DingGate.DingTalk.Replies;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Tests.Support;
 using DingGate.Storage;
@@ -119,7 +119,7 @@ public sealed class ReplyOutboxTests
         var delivered = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
         Assert.Equal([ConversationReplier.AmbiguousRetry, "delivered"], delivered.History.Select(h => h.Outcome));
         var texts = await ReplyAnswers.BotTextsAsync(emu, injected);
-        Assert.Equal(ReplyNotes.PossibleRepeat + "\n\n可能重复的回答", Assert.Single(texts));
+        Assert.Equal(ReplyTexts.PossibleRepeat.ZhCn + "\n\n可能重复的回答", Assert.Single(texts));
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class ReplyOutboxTests
 
         var delivered = (await outbox.FindAsync(queued.Id, CancellationToken.None))!;
         Assert.Equal([ConversationReplier.AmbiguousRetry, ConversationReplier.AmbiguousRetry, "delivered"], delivered.History.Select(h => h.Outcome));
-        Assert.Equal(ReplyNotes.PossibleRepeat + "\n\n两次不确定后送达的回答", Assert.Single(await ReplyAnswers.BotTextsAsync(emu, injected)));
+        Assert.Equal(ReplyTexts.PossibleRepeat.ZhCn + "\n\n两次不确定后送达的回答", Assert.Single(await ReplyAnswers.BotTextsAsync(emu, injected)));
         Assert.Equal(2, emu.Calls(OtoPath).Count);
     }
 

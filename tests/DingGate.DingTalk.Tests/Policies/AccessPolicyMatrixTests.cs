@@ -1,4 +1,5 @@
 using DingGate.Core.Configuration;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Tests.Support;
 
@@ -72,7 +73,7 @@ public sealed class AccessPolicyMatrixTests
         Assert.Equal(expected, decision.GetType().Name);
         if (decision is PolicyDecision.Deny deny)
         {
-            Assert.Equal("Sorry, I'm not enabled for you yet. Ask the owner to run: dinggate allow add user002", deny.ReplyText);
+            Assert.Equal("抱歉，我还没有为你开通。请让管理员运行：dinggate allow add user002", deny.ReplyText);
             Assert.Equal(deny.ReplyText, decision.Reply);
         }
     }
@@ -116,7 +117,7 @@ public sealed class AccessPolicyMatrixTests
     public async Task DecideAsync_DeniedReplies_NameTheIdToAllow()
     {
         using var kit = new PolicyTestKit();
-        var account = PolicyTestKit.Account(dm: DmPolicy.Allowlist, group: GroupPolicy.Allowlist, allowFrom: [Allowed], groups: Groups);
+        var account = PolicyTestKit.Account(dm: DmPolicy.Allowlist, group: GroupPolicy.Allowlist, allowFrom: [Allowed], groups: Groups) with { Locale = BotLocale.En };
 
         var external = await kit.DecideAsync(account, PolicyTestKit.Direct(null, "$:LWCP_v1:$x"));
         var groupAllow = await kit.DecideAsync(account, PolicyTestKit.Group("cidRestricted==", Stranger));
@@ -125,6 +126,21 @@ public sealed class AccessPolicyMatrixTests
         Assert.Equal("Sorry, I'm not enabled for you yet. Ask the owner to run: dinggate allow add $:LWCP_v1:$xext", external.Reply);
         Assert.Equal("Sorry, I'm not enabled for you in this group yet. Ask the owner to add user002 to groupAllowFrom of group cidRestricted==.", groupAllow.Reply);
         Assert.Equal("Sorry, I'm not enabled in this group yet. Ask the owner to add this group (cidUnlisted==) under channels.dingtalk.groups.", unlisted.Reply);
+    }
+
+    [Fact]
+    public async Task DecideAsync_DeniedReplies_DefaultLocaleChinese()
+    {
+        using var kit = new PolicyTestKit();
+        var account = PolicyTestKit.Account(dm: DmPolicy.Allowlist, group: GroupPolicy.Allowlist, allowFrom: [Allowed], groups: Groups);
+
+        var external = await kit.DecideAsync(account, PolicyTestKit.Direct(null, "$:LWCP_v1:$x"));
+        var groupAllow = await kit.DecideAsync(account, PolicyTestKit.Group("cidRestricted==", Stranger));
+        var unlisted = await kit.DecideAsync(account, PolicyTestKit.Group("cidUnlisted==", Allowed));
+
+        Assert.Equal("抱歉，我还没有为你开通。请让管理员运行：dinggate allow add $:LWCP_v1:$xext", external.Reply);
+        Assert.Equal("抱歉，我在这个群里还没有为你开通。请让管理员把 user002 加入群 cidRestricted== 的 groupAllowFrom。", groupAllow.Reply);
+        Assert.Equal("抱歉，我在这个群里还没有开通。请让管理员把本群（cidUnlisted==）加到 channels.dingtalk.groups 下。", unlisted.Reply);
     }
 
     [Fact]

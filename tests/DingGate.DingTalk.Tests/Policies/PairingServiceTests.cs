@@ -144,7 +144,7 @@ public sealed class PairingServiceTests
         var next = await kit.DecideAsync(PairingAccount, PolicyTestKit.Direct("user002"));
 
         var approved = Assert.IsType<PairingApproval.Approved>(approval);
-        Assert.Equal(("user002", "cidDirect==", PolicyReplies.Approved), (approved.Request.UserId, approved.Request.ConversationId, approved.ReplyText));
+        Assert.Equal(("user002", "cidDirect=="), (approved.Request.UserId, approved.Request.ConversationId));
         Assert.True(await kit.Store.IsApprovedAsync(PolicyTestKit.AccountId, "user002", CancellationToken.None));
         Assert.IsType<PolicyDecision.Allow>(next);
         Assert.Empty(kit.Store.AllPending);

@@ -20,6 +20,31 @@ public sealed class ControlPageEndpointsTests
     }
 
     [Theory]
+    [InlineData(null, "en")]
+    [InlineData("en", "en")]
+    [InlineData("zh-CN", "zh-CN")]
+    [InlineData("zh", "zh-CN")]
+    public async Task Root_PageLanguage_ServedAsHtmlLangWithTheStringTables(string? configured, string served)
+    {
+        await using var emu = await TestEmulator.StartAsync(o =>
+        {
+            if (configured is not null)
+            {
+                o.PageLanguage = configured;
+            }
+        });
+
+        var html = await emu.Http.GetStringAsync("/");
+        var i18n = await emu.Http.GetStringAsync("/static/i18n.js");
+
+        Assert.StartsWith($"<!doctype html>\n<html lang=\"{served}\">", html, StringComparison.Ordinal);
+        Assert.Contains("/static/i18n.js", html, StringComparison.Ordinal);
+        Assert.Contains("data-i18n=\"send\"", html, StringComparison.Ordinal);
+        Assert.Contains("send: '发送'", i18n, StringComparison.Ordinal);
+        Assert.Contains("send: 'Send'", i18n, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("control.js", "text/javascript", "/_emulator/messages")]
     [InlineData("markdown.js", "text/javascript", "renderMarkdown")]
     [InlineData("control.css", "text/css", "#messages")]

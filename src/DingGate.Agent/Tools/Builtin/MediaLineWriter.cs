@@ -1,13 +1,14 @@
 using DingGate.Core.Replies;
+using DingGate.Core.Texts;
 
 namespace DingGate.Agent.Tools.Builtin;
 
 // The answer text on its way to the reply, with MEDIA: lines taken out and honoured as send_file calls (FileSender,
 // same workspace and URL guard). A reference that cannot be sent leaves a quoted note in the answer instead.
-internal sealed class MediaLineWriter(FileSender sender, IReplySink reply, string accountId)
+internal sealed class MediaLineWriter(FileSender sender, IReplySink reply, string accountId, BotLocale locale)
 {
     // The note before the reason when a MEDIA: line's file cannot be sent (as the reply side's file notes read).
-    public const string NotePrefix = "⚠️ 文件未能发送：";
+    public string NotePrefix { get; } = AgentTexts.FileNotSent.For(locale);
 
     private readonly MediaLineFilter _filter = new();
 

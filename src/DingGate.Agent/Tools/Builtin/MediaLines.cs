@@ -1,6 +1,7 @@
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
+using DingGate.Core.Texts;
 
 namespace DingGate.Agent.Tools.Builtin;
 
@@ -10,12 +11,12 @@ namespace DingGate.Agent.Tools.Builtin;
 internal sealed class MediaLines(DinggateConfig config, FileSender sender, LiveConfig? live = null)
 {
     // A writer for the turn, or null when MEDIA: lines are not honoured in it.
-    public MediaLineWriter? For(AgentSettings agent, InboundMessage message, IReplySink reply, bool senderIsOwner)
+    public MediaLineWriter? For(AgentSettings agent, InboundMessage message, IReplySink reply, bool senderIsOwner, BotLocale locale)
     {
         ArgumentNullException.ThrowIfNull(agent);
         ArgumentNullException.ThrowIfNull(message);
         var allowed = ToolPolicy.IsAllowed(agent.Tools, ToolSources.Builtin, SendFileTool.ToolName)
             && (senderIsOwner || !ToolPolicy.IsOwnerOnly(live?.Current ?? config, ToolSources.Builtin, SendFileTool.ToolName));
-        return allowed ? new MediaLineWriter(sender, reply, message.AccountId) : null;
+        return allowed ? new MediaLineWriter(sender, reply, message.AccountId, locale) : null;
     }
 }

@@ -159,7 +159,7 @@ internal sealed partial class OwnerPairingDecisions(
 
             // Taken by an earlier attempt that stopped before the requester was told: approve (idempotent) and tell.
             await pairings.ApproveAsync(live.Id, row.UserId, time.GetUtcNow(), cancellationToken);
-            await sender.SendAsync(row.UserId, PolicyReplies.Approved, cancellationToken);
+            await sender.SendAsync(row.UserId, Core.Texts.PairingTexts.Approved.For(live.Current.Locale), cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -2,6 +2,7 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Sending;
@@ -34,7 +35,7 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// into the same card. A card recorded created is not created again; one recorded creating is created with the same
 /// outTrackId, and DingTalk's <c>param.cardAlreadyExist</c> (the create of the crashed run was accepted; an outTrackId
 /// never makes a second card) counts as created. Either way the old content is replaced at once by a full streaming
-/// update with <see cref="CardNotes.Resuming"/>.
+/// update with <see cref="CardTexts.Resuming"/>.
 /// </para>
 /// <para>
 /// Never lost, never doubled: when the create, a streaming or the final streaming call fails, the card is given up
@@ -172,13 +173,13 @@ internal sealed partial class CardReplySink : IReplySink
             {
                 registration = _registry.Register(OutTrackId, _message.Sender.StaffId, _stop);
                 var streamer = new CardStreamer(
-                    _flow, _store, _account.Id, _state, new CardStreamBudget(_account.CardStreamInterval, _account.CardMaxUpdates), _time, ex => LogStoreFailedAsync(ex));
+                    _flow, _store, _account.Id, _state, new CardStreamBudget(_account.CardStreamInterval, _account.CardMaxUpdates), _time, ex => LogStoreFailedAsync(ex), _account.Locale);
                 try
                 {
                     if (reset)
                     {
                         // The crashed run's partial text goes at once; the resumed answer replaces it as it streams.
-                        await _flow.StreamAsync(CardNotes.Resuming, isFinalize: false, isError: false, cancellationToken);
+                        await _flow.StreamAsync(CardTexts.Resuming.For(_account.Locale), isFinalize: false, isError: false, cancellationToken);
                     }
 
                     await streamer.RunAsync(cancellationToken);
@@ -195,9 +196,9 @@ internal sealed partial class CardReplySink : IReplySink
             var snapshot = _state.Read();
             var end = snapshot.End ?? ReplyEnd.Interrupted;
             var files = await PrepareFilesAsync(cancellationToken);
-            var answer = ReplyNotes.Apply(files.AppendTo(snapshot.Text), end, snapshot.Note);
+            var answer = ReplyNotes.Apply(files.AppendTo(snapshot.Text), end, snapshot.Note, _account.Locale);
             // The final card keeps one summary line of its tool steps above the answer; the markdown fallback does not.
-            var cardAnswer = CardStepNotes.WithSummary(answer, snapshot.Steps);
+            var cardAnswer = CardStepNotes.WithSummary(answer, snapshot.Steps, _account.Locale);
             Exception? endFailure = null;
             if (created && failure is null)
             {
@@ -411,7 +412,7 @@ internal sealed partial class CardReplySink : IReplySink
     {
         try
         {
-            await _flow.FailAsync(CardNotes.GivenUp(text), cancellationToken);
+            await _flow.FailAsync(CardNotes.GivenUp(text, _account.Locale), cancellationToken);
         }
         catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
         {

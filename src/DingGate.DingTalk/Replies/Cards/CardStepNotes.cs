@@ -1,4 +1,5 @@
 using System.Text;
+using DingGate.Core.Texts;
 
 namespace DingGate.DingTalk.Replies.Cards;
 
@@ -16,16 +17,8 @@ internal static class CardStepNotes
     // A markdown hard line break (DingTalk's markdown: a newline, ideally with two spaces before it).
     private const string LineBreak = "  \n";
 
-    public static string Running(string tool) => $"🔎 正在调用 {tool}…";
-
-    public static string Done(string tool) => $"✅ {tool} 完成";
-
-    public static string Failed(string tool) => $"⚠️ {tool} 失败";
-
-    public static string Earlier(int count) => $"…（之前还有 {count} 个步骤）";
-
     /// <summary>The step lines as one quote block; empty without steps.</summary>
-    public static string Lines(IReadOnlyList<CardToolStep> steps)
+    public static string Lines(IReadOnlyList<CardToolStep> steps, BotLocale locale)
     {
         if (steps.Count == 0)
         {
@@ -35,10 +28,10 @@ internal static class CardStepNotes
         var lines = new List<string>();
         if (steps.Count > MaxShownSteps)
         {
-            lines.Add(Earlier(steps.Count - MaxShownSteps));
+            lines.Add(CardTexts.StepsEarlier.Format(locale, steps.Count - MaxShownSteps));
         }
 
-        lines.AddRange(steps.Skip(Math.Max(0, steps.Count - MaxShownSteps)).Select(Line));
+        lines.AddRange(steps.Skip(Math.Max(0, steps.Count - MaxShownSteps)).Select(s => Line(s, locale)));
         return string.Join(LineBreak, lines.Select(l => "> " + l));
     }
 
@@ -46,7 +39,7 @@ internal static class CardStepNotes
     /// The one line the final card keeps above the answer: each tool once per outcome, in order of first call, with a
     /// count when called more than once ("search ✅×2"). A call still running when the answer ended shows ⏹. Empty without steps.
     /// </summary>
-    public static string Summary(IReadOnlyList<CardToolStep> steps)
+    public static string Summary(IReadOnlyList<CardToolStep> steps, BotLocale locale)
     {
         if (steps.Count == 0)
         {
@@ -54,20 +47,20 @@ internal static class CardStepNotes
         }
 
         var groups = steps.GroupBy(s => (s.ToolName, s.Outcome)).Select(g => (g.Key.ToolName, g.Key.Outcome, Count: g.Count()));
-        var summary = new StringBuilder("> 🔧 已调用工具：");
-        summary.AppendJoin("、", groups.Select(g => $"{OneLine(g.ToolName)} {Mark(g.Outcome)}{(g.Count > 1 ? "×" + g.Count : string.Empty)}"));
+        var summary = new StringBuilder("> ").Append(CardTexts.ToolsUsed.For(locale));
+        summary.AppendJoin(CardTexts.ToolsSeparator.For(locale), groups.Select(g => $"{OneLine(g.ToolName)} {Mark(g.Outcome)}{(g.Count > 1 ? "×" + g.Count : string.Empty)}"));
         return summary.ToString();
     }
 
     /// <summary><paramref name="answer"/> with the summary line of <paramref name="steps"/> above it (the answer as is without steps).</summary>
-    public static string WithSummary(string answer, IReadOnlyList<CardToolStep> steps) =>
-        Summary(steps) is { Length: > 0 } summary ? summary + "\n\n" + answer : answer;
+    public static string WithSummary(string answer, IReadOnlyList<CardToolStep> steps, BotLocale locale) =>
+        Summary(steps, locale) is { Length: > 0 } summary ? summary + "\n\n" + answer : answer;
 
-    private static string Line(CardToolStep step) => step.Outcome switch
+    private static string Line(CardToolStep step, BotLocale locale) => step.Outcome switch
     {
-        CardToolStepOutcome.Done => Done(OneLine(step.ToolName)),
-        CardToolStepOutcome.Failed => Failed(OneLine(step.ToolName)),
-        _ => Running(OneLine(step.ToolName)),
+        CardToolStepOutcome.Done => CardTexts.StepDone.Format(locale, OneLine(step.ToolName)),
+        CardToolStepOutcome.Failed => CardTexts.StepFailed.Format(locale, OneLine(step.ToolName)),
+        _ => CardTexts.StepRunning.Format(locale, OneLine(step.ToolName)),
     };
 
     private static string Mark(CardToolStepOutcome outcome) => outcome switch

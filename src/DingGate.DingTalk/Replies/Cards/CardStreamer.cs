@@ -1,5 +1,6 @@
 using DingGate.DingTalk.Api;
 using DingGate.Core.Storage;
+using DingGate.Core.Texts;
 
 namespace DingGate.DingTalk.Replies.Cards;
 
@@ -15,7 +16,7 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// </summary>
 internal sealed class CardStreamer(
     AiCardFlow card, IOpenCardStore store, string accountId, CardReplyState state, CardStreamBudget budget, TimeProvider time,
-    Func<Exception, Task> onStoreFailure)
+    Func<Exception, Task> onStoreFailure, BotLocale locale)
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ internal sealed class CardStreamer(
             }
 
             seen = snapshot.Version;
-            var content = CardNotes.Intermediate(snapshot);
+            var content = CardNotes.Intermediate(snapshot, locale);
             if (content.Length == 0 || string.Equals(content, shown, StringComparison.Ordinal))
             {
                 continue;

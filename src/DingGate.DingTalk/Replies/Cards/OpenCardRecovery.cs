@@ -28,7 +28,7 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// </summary>
 internal sealed partial class OpenCardRecovery(
     DingTalkAccount account, AiCardClient cards, IOpenCardStore store, TimeProvider time, ILogger<OpenCardRecovery> logger, TimeSpan? budget = null,
-    IInboundJournal? journal = null, ResumableCards? resumable = null)
+    IInboundJournal? journal = null, ResumableCards? resumable = null, LiveAccount? live = null)
 {
     /// <summary>How long a start may spend on old cards (API retries included) before the rest is left for next time.</summary>
     public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(20);
@@ -153,7 +153,7 @@ internal sealed partial class OpenCardRecovery(
             }
             else
             {
-                var content = ReplyNotes.Apply(card.Content, ReplyEnd.Interrupted, null);
+                var content = ReplyNotes.Apply(card.Content, ReplyEnd.Interrupted, null, (live?.Current ?? account).Locale);
                 await cards.StreamAsync(card.OutTrackId, content, isFinalize: true, isError: false, meter, cancellationToken);
                 if (account.UsesCardFlowStatus)
                 {

@@ -1,6 +1,7 @@
 using System.Text;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Replies.Media;
 using DingGate.DingTalk.Replies.Sending;
@@ -24,6 +25,7 @@ internal sealed class MarkdownReplySink : IReplySink
     private readonly ConversationReplier _replier;
     private readonly ThinkingIndicator _indicator;
     private readonly ReplyAttachmentSender _attachments;
+    private readonly BotLocale _locale;
     private readonly List<OutboundFile> _files = [];
     private readonly ApiCallMeter _meter = new();
     private readonly StringBuilder _text = new();
@@ -33,8 +35,10 @@ internal sealed class MarkdownReplySink : IReplySink
     private ReplyOutcome? _outcome;
 
     public MarkdownReplySink(
-        InboundMessage message, string messageKey, ReplyJournalBook book, ConversationReplier replier, ThinkingIndicator indicator, ReplyAttachmentSender attachments)
+        InboundMessage message, string messageKey, ReplyJournalBook book, ConversationReplier replier, ThinkingIndicator indicator, ReplyAttachmentSender attachments,
+        BotLocale locale)
     {
+        _locale = locale;
         _message = message;
         _messageKey = messageKey;
         _book = book;
@@ -111,7 +115,7 @@ internal sealed class MarkdownReplySink : IReplySink
             {
                 // An interrupted reply's note is not the answer: the restart still answers the message.
                 var delivery = await _replier.DeliverAsync(
-                    _message, _messageKey, ReplyNotes.Apply(plan.AppendTo(answer), end, note), end != ReplyEnd.Interrupted, _meter, cancellationToken);
+                    _message, _messageKey, ReplyNotes.Apply(plan.AppendTo(answer), end, note, _locale), end != ReplyEnd.Interrupted, _meter, cancellationToken);
                 messages += delivery.Messages;
                 delivered = delivery.Delivered || delivery.Queued;
                 error = delivery.Delivered ? null

@@ -14,7 +14,7 @@ internal static partial class ReplyTitle
 {
     public const int MaxLength = 20;
 
-    public static string From(string text, string fallback = "回复")
+    public static string From(string text, string? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         foreach (var raw in text.Split('\n'))
@@ -31,7 +31,7 @@ internal static partial class ReplyTitle
             }
         }
 
-        return fallback;
+        return fallback ?? Core.Texts.ReplyTexts.Title.ZhCn;
     }
 
     private static string Strip(string line)

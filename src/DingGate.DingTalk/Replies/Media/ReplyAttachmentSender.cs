@@ -1,5 +1,6 @@
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Api.Models;
 using DingGate.DingTalk.Quota;
@@ -14,19 +15,17 @@ namespace DingGate.DingTalk.Replies.Media;
 /// messages. A file that cannot be sent never costs the answer: it becomes a short note naming it.
 /// </summary>
 internal sealed partial class ReplyAttachmentSender(
-    string accountId, MediaUploader uploader, MediaMessageSender media, RobotMessageSender robot, ILogger<ReplyAttachmentSender> logger)
+    string accountId, MediaUploader uploader, MediaMessageSender media, RobotMessageSender robot, ILogger<ReplyAttachmentSender> logger,
+    LiveAccount? live = null)
 {
-    /// <summary>The note line for a file that could not be sent (followed by the reason, which names the file).</summary>
-    public const string NotePrefix = "⚠️ 文件未能发送：";
-
-    /// <summary>Why a file was not sent when the month's OpenAPI budget is used up.</summary>
-    public const string QuotaFileNote = "本月钉钉接口调用额度已用完，文件暂时无法发送。";
+    // The notes are in the account's locale as it is now (a reload may change it); the default without a live account.
+    private BotLocale Locale => live?.Current.Locale ?? BotLocales.Default;
 
     /// <summary>
     /// Checks <paramref name="files"/> against DingTalk's limits without uploading: returns those that can be sent and
     /// adds a note (<see cref="NoteFor"/>) to <paramref name="notes"/> for each that cannot.
     /// </summary>
-    public static IReadOnlyList<OutboundFile> Screen(IReadOnlyList<OutboundFile> files, ICollection<string> notes)
+    public static IReadOnlyList<OutboundFile> Screen(IReadOnlyList<OutboundFile> files, ICollection<string> notes, BotLocale locale)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(notes);
@@ -40,26 +39,28 @@ internal sealed partial class ReplyAttachmentSender(
             }
             catch (MediaRejectedException ex)
             {
-                notes.Add(NoteFor(ex));
+                notes.Add(NoteFor(ex, locale));
             }
         }
 
         return accepted;
     }
 
-    /// <summary>"⚠️ 文件未能发送：File 'x.pdf' …" for a failure (the file is named even when the error does not).</summary>
-    public static string NoteFor(Exception failure, string? fileName = null)
+    /// <summary>"⚠️ 文件未能发送：File 'x.pdf' …" for a failure (the file is named even when the error does not; texts: <see cref="ReplyTexts"/>).</summary>
+    public static string NoteFor(Exception failure, BotLocale locale, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(failure);
+        var prefix = ReplyTexts.FileNotSent.For(locale);
         if (failure is QuotaExhaustedException)
         {
             // Uploading is an OpenAPI call: refused at the webhook-only step, said in the user's words.
-            return fileName is null ? NotePrefix + QuotaFileNote : $"{NotePrefix}'{fileName}'：{QuotaFileNote}";
+            var quota = ReplyTexts.QuotaFile.For(locale);
+            return fileName is null ? prefix + quota : $"{prefix}'{fileName}'{ReplyTexts.FailedReasonSeparator.For(locale)}{quota}";
         }
 
         return fileName is null || failure.Message.Contains(fileName, StringComparison.Ordinal)
-            ? NotePrefix + failure.Message
-            : $"{NotePrefix}'{fileName}': {failure.Message}";
+            ? prefix + failure.Message
+            : $"{prefix}'{fileName}': {failure.Message}";
     }
 
     /// <summary>
@@ -81,7 +82,7 @@ internal sealed partial class ReplyAttachmentSender(
             catch (Exception ex) when (IsSendFailure(ex))
             {
                 LogFileFailed(logger, accountId, name, ex);
-                lines.Add("> " + NoteFor(ex, name));
+                lines.Add("> " + NoteFor(ex, Locale, name));
             }
         }
 
@@ -110,7 +111,7 @@ internal sealed partial class ReplyAttachmentSender(
             {
                 var name = file.FileName ?? Path.GetFileName(file.Path);
                 LogFileFailed(logger, accountId, name, ex);
-                failures.Add(NoteFor(ex, name));
+                failures.Add(NoteFor(ex, Locale, name));
             }
         }
 
@@ -137,7 +138,7 @@ internal sealed partial class ReplyAttachmentSender(
         }
 
         var notes = new List<string>();
-        var others = Screen(files.Where(f => f.Kind != OutboundFileKind.Image).ToList(), notes);
+        var others = Screen(files.Where(f => f.Kind != OutboundFileKind.Image).ToList(), notes, Locale);
         var images = await EmbedImagesAsync(files.Where(f => f.Kind == OutboundFileKind.Image).ToList(), meter, cancellationToken);
         var parts = new List<string>();
         if (images.Length > 0)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DingGate.Core.Configuration;
 using DingGate.Core.Replies;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Api.Models;
 using DingGate.DingTalk.Replies.Markdown;
@@ -17,7 +18,7 @@ namespace DingGate.DingTalk.Replies.Proactive;
 /// DingTalk's limits before anything is sent. Every failure is a <see cref="MessageSendException"/> naming the target.
 /// </summary>
 internal sealed partial class ProactiveSender(
-    DingTalkAccount account, RobotMessageSender robot, MediaUploader uploader, MediaMessageSender media, ILogger<ProactiveSender> logger)
+    DingTalkAccount account, RobotMessageSender robot, MediaUploader uploader, MediaMessageSender media, ILogger<ProactiveSender> logger, LiveAccount? live = null)
 {
     public async Task<SendReceipt> SendAsync(MessageTarget target, OutboundMessage message, CancellationToken cancellationToken)
     {
@@ -72,7 +73,7 @@ internal sealed partial class ProactiveSender(
         var markdown = message.Markdown ?? MarkdownDetector.LooksLikeMarkdown(message.Text);
         var text = markdown && account.ConvertMarkdownTables ? MarkdownTableConverter.Convert(message.Text) : message.Text;
         var chunks = MarkdownChunker.Split(text);
-        var title = message.Title is { Length: > 0 } given ? given : ReplyTitle.From(text);
+        var title = message.Title is { Length: > 0 } given ? given : ReplyTitle.From(text, ReplyTexts.Title.For((live?.Current ?? account).Locale));
         for (var i = 0; i < chunks.Count; i++)
         {
             var (key, param) = markdown

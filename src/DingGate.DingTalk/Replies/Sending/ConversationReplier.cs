@@ -4,6 +4,7 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Api.Models;
 using DingGate.DingTalk.Replies.Markdown;
@@ -22,7 +23,7 @@ namespace DingGate.DingTalk.Replies.Sending;
 /// </summary>
 internal sealed partial class ConversationReplier(
     DingTalkAccount account, DingTalkApiClient api, RobotMessageSender robot, IReplyOutbox outbox, OutboxWakeup wakeup, ReplyMetrics metrics,
-    TimeProvider time, ILogger<ConversationReplier> logger)
+    TimeProvider time, ILogger<ConversationReplier> logger, LiveAccount? live = null)
 {
     /// <summary>A webhook this close to its expiry is treated as expired (the call itself takes time).</summary>
     public static readonly TimeSpan WebhookSafetyMargin = TimeSpan.FromSeconds(5);
@@ -51,7 +52,7 @@ internal sealed partial class ConversationReplier(
         var text = account.ConvertMarkdownTables ? MarkdownTableConverter.Convert(answer) : answer;
         var mention = MentionOf(message);
         var chunks = MarkdownChunker.Split(text, MarkdownChunker.DefaultLimit - (mention is null ? 0 : GroupMention.Length(mention)));
-        var title = ReplyTitle.From(text);
+        var title = ReplyTitle.From(text, ReplyTexts.Title.For((live?.Current ?? account).Locale));
         var entry = new OutboxEntry
         {
             AccountId = account.Id,
@@ -214,9 +215,9 @@ internal sealed partial class ConversationReplier(
         message.Conversation == ConversationKind.Group && message.Sender.StaffId is { Length: > 0 } staff ? staff : null;
 
     // The part first re-sent after an ambiguous failure carries the possible-repeat line; later parts never went out.
-    private static string PartText(OutboxEntry entry, int part) =>
+    private string PartText(OutboxEntry entry, int part) =>
         part == entry.DeliveredParts && entry.History.Count > 0 && entry.History[^1].Outcome == AmbiguousRetry
-            ? ReplyNotes.PossibleRepeat + "\n\n" + entry.Parts[part].Text
+            ? ReplyTexts.PossibleRepeat.For((live?.Current ?? account).Locale) + "\n\n" + entry.Parts[part].Text
             : entry.Parts[part].Text;
 
     private Task PostWebhookAsync(OutboxEntry entry, int part, ApiCallMeter meter, ApiSendHooks hooks, CancellationToken cancellationToken)

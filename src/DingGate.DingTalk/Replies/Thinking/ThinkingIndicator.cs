@@ -1,6 +1,7 @@
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Storage;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Api.Models;
 using DingGate.DingTalk.Quota;
@@ -24,9 +25,11 @@ namespace DingGate.DingTalk.Replies.Thinking;
 /// </summary>
 internal sealed partial class ThinkingIndicator(
     DingTalkAccount account, DingTalkApiClient api, IShownIndicatorStore shown, TimeProvider time, ILogger<ThinkingIndicator> logger,
-    QuotaGovernor? quota = null, ReplyMetrics? metrics = null)
+    QuotaGovernor? quota = null, ReplyMetrics? metrics = null, LiveAccount? live = null)
 {
-    public const string Text = "思考中…";
+    /// <summary>The indicator's text in the account's locale (<see cref="ReplyTexts.Thinking"/>).</summary>
+    public string Text => ReplyTexts.Thinking.For((live?.Current ?? account).Locale);
+
     public const string EmotionId = "2659900";
     public const string BackgroundId = "im_bg_1";
 

@@ -2,6 +2,7 @@
 // sandbox panel when the host (dinggate sandbox) also serves /_sandbox/*. Plain JS, no framework, no network but ours.
 (function () {
   const $ = (id) => document.getElementById(id);
+  const t = window.I18n.t;
   const esc = (s) => String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
   const state = {
     app: null, users: [], groups: [], conversation: null, conversationType: '1', cards: {},
@@ -42,7 +43,7 @@
   // A user's picture or file, shown from the emulator's media store (by its download code).
   function picture(c) {
     const media = state.media[c.pictureDownloadCode] || state.media[c.downloadCode];
-    return media ? `<img class="attachment" alt="${esc(media.fileName || 'picture')}" src="/_emulator/media/content?key=${encodeURIComponent(media.id)}">` : '<span class="muted">[picture]</span>';
+    return media ? `<img class="attachment" alt="${esc(media.fileName || 'picture')}" src="/_emulator/media/content?key=${encodeURIComponent(media.id)}">` : `<span class="muted">${esc(t('picture'))}</span>`;
   }
 
   function attachment(e) {
@@ -54,7 +55,7 @@
       return c.richText.map((x) => (x.type === 'picture' ? picture(x) : x.type === 'at' ? `<span class="at">@${esc(x.atName || x.atUserId)}</span> ` : esc(x.text ?? '').replace(/\n/g, '<br>'))).join('');
     }
     if (kind === 'picture' && url) return `<img class="attachment" alt="${esc(media.fileName || 'picture')}" src="${url}">`;
-    if (kind === 'picture') return '<span class="muted">[picture]</span>';
+    if (kind === 'picture') return `<span class="muted">${esc(t('picture'))}</span>`;
     if (kind === 'file') {
       const name = esc(c.fileName || (media && media.fileName) || 'file');
       return `<div class="file">📎 ${url ? `<a href="${url}" target="_blank" rel="noopener">${name}</a>` : name}</div>`;
@@ -65,12 +66,12 @@
 
   function renderEntry(e, reactions) {
     const cls = ['msg', e.fromBot ? 'bot' : 'user', e.recalled ? 'recalled' : ''].join(' ');
-    const who = e.fromBot ? `🤖 bot · ${esc(e.via)}` : `${esc(nick(e.userId))}`;
+    const who = e.fromBot ? `${esc(t('bot'))} · ${esc(e.via)}` : `${esc(nick(e.userId))}`;
     const meta = `<div class="meta">${who} · ${esc(e.kind)} · ${new Date(e.at).toLocaleTimeString()}</div>`;
     const reaction = reactions[e.messageKey] ? `<div class="reaction">${esc(reactions[e.messageKey])}</div>` : '';
     if (e.kind === 'card' && e.outTrackId) {
       const card = state.cards[e.outTrackId];
-      const body = card ? cardBody(card) : '<span class="muted">loading card…</span>';
+      const body = card ? cardBody(card) : `<span class="muted">${esc(t('loadingCard'))}</span>`;
       return `<div class="${cls} card" data-card="${esc(e.outTrackId)}" data-state="${esc(card && card.state)}">${meta}${body}</div>`;
     }
     const kind = String(e.kind || '').toLowerCase();
@@ -88,11 +89,11 @@
     const done = card.state === 'FINISHED' || card.state === 'FAILED';
     // A built-in AI card finalized by streaming but never set to flowStatus 3 keeps its loading animation in DingTalk.
     const stuck = card.finalized && card.spinning;
-    const label = stuck ? 'still spinning (finalized, flowStatus not 3)'
-      : ({ INPUTING: 'streaming…', FINISHED: 'finished', FAILED: 'failed', PROCESSING: 'thinking…' }[card.state] || card.state);
+    const label = stuck ? t('stuck')
+      : (['INPUTING', 'FINISHED', 'FAILED', 'PROCESSING'].includes(card.state) ? t(card.state) : card.state);
     const buttons = card.callbackType === 'STREAM' && !done
-      ? `<div class="row"><button type="button" data-click="${esc(card.outTrackId)}">Stop</button></div>` : '';
-    return `<div class="cardHead">AI card <span class="state ${esc(card.state)}${stuck ? ' stuck' : ''}">${esc(label)}</span></div><div class="body">${window.renderMarkdown(text)}</div>${buttons}`;
+      ? `<div class="row"><button type="button" data-click="${esc(card.outTrackId)}">${esc(t('stop'))}</button></div>` : '';
+    return `<div class="cardHead">${esc(t('aiCardHead'))} <span class="state ${esc(card.state)}${stuck ? ' stuck' : ''}">${esc(label)}</span></div><div class="body">${window.renderMarkdown(text)}</div>${buttons}`;
   }
 
   // Emotion replies are reactions on a user message ("思考中…" while the bot works), removed when recalled.
@@ -155,21 +156,21 @@
       const active = c.conversationId === state.conversation ? ' active' : '';
       const group = c.conversationType === '2';
       const name = state.names[c.conversationId] || c.conversationId;
-      return `<li class="conv${active}" data-conv="${esc(c.conversationId)}" data-type="${esc(c.conversationType)}" title="${esc(c.conversationId)}">${group ? '👥' : '👤'} ${esc(name)}${group ? '' : ' <span class="muted">· 1:1</span>'} <span class="muted">(${c.messages})</span></li>`;
-    }).join('') || '<li class="muted">none yet</li>';
+      return `<li class="conv${active}" data-conv="${esc(c.conversationId)}" data-type="${esc(c.conversationType)}" title="${esc(c.conversationId)}">${group ? '👥' : '👤'} ${esc(name)}${group ? '' : ` <span class="muted">· ${esc(t('dm'))}</span>`} <span class="muted">(${c.messages})</span></li>`;
+    }).join('') || `<li class="muted">${esc(t('noneYet'))}</li>`;
     $('faults').innerHTML = faults.routes.map((f) => `<li class="mono">${esc(f.kind)} ${esc(f.path)} ${f.status ?? ''} ${f.remaining ?? ''}</li>`).join('') +
-      (faults.ignoreAcks ? '<li>ignoring ACKs</li>' : '');
+      (faults.ignoreAcks ? `<li>${esc(t('ignoringAcks'))}</li>` : '');
     $('traffic').innerHTML = traffic.slice(-15).reverse().map((c) => `<li>${c.status} ${esc(c.method)} ${esc(c.path)}</li>`).join('');
     try {
       const connections = await api('GET', '/_emulator/connections');
-      $('connections').innerHTML = connections.map((c) => `<li class="mono">${esc(c.state)} ${esc(c.clientId)} ${esc(String(c.id ?? c.connectionId).slice(0, 8))}</li>`).join('') || '<li class="muted">none</li>';
-    } catch { $('connections').innerHTML = '<li class="muted">unavailable</li>'; }
+      $('connections').innerHTML = connections.map((c) => `<li class="mono">${esc(c.state)} ${esc(c.clientId)} ${esc(String(c.id ?? c.connectionId).slice(0, 8))}</li>`).join('') || `<li class="muted">${esc(t('none'))}</li>`;
+    } catch { $('connections').innerHTML = `<li class="muted">${esc(t('unavailable'))}</li>`; }
   }
 
   function showTitle() {
     const group = state.conversationType === '2';
     const name = state.names[state.conversation] || (group ? state.conversation : nick($('from').value));
-    $('chatTitle').textContent = group ? `👥 ${name} (group: @bot to talk to it)` : `👤 ${name} · 1:1 with the bot`;
+    $('chatTitle').textContent = group ? t('groupTitle', name) : t('dmTitle', name);
   }
 
   function select(conversationId, type) {
@@ -209,28 +210,28 @@
     }
     try {
       const result = await api('POST', '/_emulator/messages', body);
-      $('sendStatus').textContent = result.delivered ? `pushed as ${result.messageId}` : `not pushed: ${result.reason}`;
+      $('sendStatus').textContent = result.delivered ? t('pushed', result.messageId) : t('notPushed', result.reason);
       $('text').value = ''; $('file').value = ''; $('msgtype').value = 'text';
       if (state.conversationType !== '2') select(result.conversationId, '1'); else refreshConversation().catch(() => {});
-    } catch (e) { $('sendStatus').textContent = 'error: ' + e.message; }
+    } catch (e) { $('sendStatus').textContent = t('error', e.message); }
   }
 
   document.addEventListener('click', async (ev) => {
-    const t = ev.target.closest('[data-conv],[data-group],[data-post],[data-fault],[data-click],[data-approve]');
-    if (!t) return;
+    const el = ev.target.closest('[data-conv],[data-group],[data-post],[data-fault],[data-click],[data-approve]');
+    if (!el) return;
     try {
-      if (t.dataset.conv) select(t.dataset.conv, t.dataset.type);
-      else if (t.dataset.group) select(t.dataset.group, '2');
-      else if (t.dataset.post) await api('POST', t.dataset.post, { clientId: state.app });
-      else if (t.dataset.fault) await api('POST', '/_emulator/faults', JSON.parse(t.dataset.fault));
-      else if (t.dataset.click) {
-        await api('POST', `/_emulator/cards/${encodeURIComponent(t.dataset.click)}/click`, { userId: $('from').value, actionIds: ['stop'], params: { action: 'stop' } });
-      } else if (t.dataset.approve) {
-        const r = await api('POST', '/_sandbox/pairing/approve', { code: t.dataset.approve });
-        $('sbStatus').textContent = `approved ${nick(r.approved)} (${t.dataset.approve})`;
+      if (el.dataset.conv) select(el.dataset.conv, el.dataset.type);
+      else if (el.dataset.group) select(el.dataset.group, '2');
+      else if (el.dataset.post) await api('POST', el.dataset.post, { clientId: state.app });
+      else if (el.dataset.fault) await api('POST', '/_emulator/faults', JSON.parse(el.dataset.fault));
+      else if (el.dataset.click) {
+        await api('POST', `/_emulator/cards/${encodeURIComponent(el.dataset.click)}/click`, { userId: $('from').value, actionIds: ['stop'], params: { action: 'stop' } });
+      } else if (el.dataset.approve) {
+        const r = await api('POST', '/_sandbox/pairing/approve', { code: el.dataset.approve });
+        $('sbStatus').textContent = t('approved', nick(r.approved), el.dataset.approve);
         await refreshSandbox();
       }
-    } catch (e) { (t.dataset.approve ? $('sbStatus') : $('sendStatus')).textContent = 'error: ' + e.message; }
+    } catch (e) { (el.dataset.approve ? $('sbStatus') : $('sendStatus')).textContent = t('error', e.message); }
   });
 
   // Sandbox panel: present when the host (dinggate sandbox) serves /_sandbox/* next to the emulator.
@@ -239,10 +240,10 @@
       const s = await api('GET', '/_sandbox/settings');
       $('sandbox').hidden = false;
       $('sbMessageType').value = s.messageType; $('sbDmPolicy').value = s.dmPolicy; $('sbGroupPolicy').value = s.groupPolicy;
-      $('sbModel').textContent = `Model: ${s.model} · gateway ${s.running ? 'running' : 'stopped'}`;
-      $('title').textContent = 'DingGate sandbox';
-      $('subtitle').textContent = '— chat with the DingGate bot as a DingTalk user (emulated DingTalk, real gateway)';
-      document.title = 'DingGate sandbox';
+      $('sbModel').textContent = t('model', s.model, t(s.running ? 'running' : 'stopped'));
+      $('title').textContent = t('sandboxTitle');
+      $('subtitle').textContent = t('sandboxSubtitle');
+      document.title = t('sandboxTitle');
       state.sandbox = true;
     } catch { state.sandbox = false; }
   }
@@ -250,16 +251,16 @@
   async function refreshSandbox() {
     if (!state.sandbox) return;
     const pending = await api('GET', '/_sandbox/pairing');
-    const html = pending.map((p) => `<li class="pairing" data-code="${esc(p.code)}">${esc(p.nick)} (${esc(p.userId)}) <span class="mono">${esc(p.code)}</span> <button type="button" data-approve="${esc(p.code)}">Approve</button></li>`).join('') || '<li class="muted">none</li>';
+    const html = pending.map((p) => `<li class="pairing" data-code="${esc(p.code)}">${esc(p.nick)} (${esc(p.userId)}) <span class="mono">${esc(p.code)}</span> <button type="button" data-approve="${esc(p.code)}">${esc(t('approve'))}</button></li>`).join('') || `<li class="muted">${esc(t('none'))}</li>`;
     if ($('sbPairing').innerHTML !== html) $('sbPairing').innerHTML = html;
   }
 
   $('sbApply').addEventListener('click', async () => {
-    $('sbStatus').textContent = 'restarting the gateway…';
+    $('sbStatus').textContent = t('restarting');
     try {
       const s = await api('PUT', '/_sandbox/settings', { messageType: $('sbMessageType').value, dmPolicy: $('sbDmPolicy').value, groupPolicy: $('sbGroupPolicy').value });
-      $('sbStatus').textContent = `applied: replies as ${s.messageType}, DM ${s.dmPolicy}, group ${s.groupPolicy}`; await loadSandbox();
-    } catch (e) { $('sbStatus').textContent = 'error: ' + e.message; }
+      $('sbStatus').textContent = t('applied', s.messageType, s.dmPolicy, s.groupPolicy); await loadSandbox();
+    } catch (e) { $('sbStatus').textContent = t('error', e.message); }
   });
   $('file').addEventListener('change', () => {
     const file = $('file').files[0];
@@ -268,7 +269,7 @@
   $('clearFaults').addEventListener('click', () => api('DELETE', '/_emulator/faults'));
   $('newDm').addEventListener('click', () => {
     $('from').value = $('newUser').value; state.conversation = null; state.conversationType = '1'; state.rendered = '';
-    $('chatTitle').textContent = `New 1:1 chat with the bot as ${nick($('newUser').value)}: send a message`;
+    $('chatTitle').textContent = t('newDmTitle', nick($('newUser').value));
     $('messages').innerHTML = ''; $('atBotLabel').style.display = 'none'; $('text').focus();
   });
   $('app').addEventListener('change', (e) => { state.app = e.target.value; });

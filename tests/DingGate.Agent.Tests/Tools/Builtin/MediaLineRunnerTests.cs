@@ -3,6 +3,7 @@ using DingGate.Agent.Tests.Support;
 using DingGate.Agent.Tools.Builtin;
 using DingGate.Core.Configuration;
 using DingGate.Core.Replies;
+using DingGate.Core.Texts;
 using Microsoft.Extensions.AI;
 
 namespace DingGate.Agent.Tests.Tools.Builtin;
@@ -39,7 +40,7 @@ public sealed class MediaLineRunnerTests : IDisposable
 
         Assert.DoesNotContain(sink.Updates, u => u is ReplyFile);
         var text = string.Concat(sink.Deltas);
-        Assert.StartsWith("Sure.\n> " + MediaLineWriter.NotePrefix + "Refused '../dinggate.db': only files inside the workspace", text, StringComparison.Ordinal);
+        Assert.StartsWith("Sure.\n> " + AgentTexts.FileNotSent.ZhCn + "Refused '../dinggate.db': only files inside the workspace", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
-using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Tests.Support;
 
 namespace DingGate.DingTalk.Tests.Replies.Cards;
@@ -83,7 +83,7 @@ public sealed class CardReplySinkFallbackTests
         var card = await kit.CardAsync(sink.OutTrackId);
         Assert.Equal("FAILED", (string?)card["state"]);
         Assert.NotEqual(Answer, (string?)card["publicData"]!["msgContent"]);
-        Assert.Contains(CardNotes.FallingBack, (string?)card["publicData"]!["msgContent"], StringComparison.Ordinal);
+        Assert.Contains(CardTexts.FallingBack.ZhCn, (string?)card["publicData"]!["msgContent"], StringComparison.Ordinal);
         Assert.DoesNotContain(kit.Bodies(StreamingPath), b => (bool)b["isFinalize"]!);
         Assert.Equal("remove:" + sink.OutTrackId, kit.Store.Log[^1]);
     }

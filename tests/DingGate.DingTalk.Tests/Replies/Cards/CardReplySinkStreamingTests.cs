@@ -1,6 +1,6 @@
 using DingGate.Core.Replies;
+using DingGate.Core.Texts;
 using DingGate.DingTalk.Api;
-using DingGate.DingTalk.Replies;
 using DingGate.DingTalk.Replies.Cards;
 using DingGate.DingTalk.Tests.Support;
 
@@ -129,7 +129,7 @@ public sealed class CardReplySinkStreamingTests
         var outcome = await sink.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         var streaming = Assert.Single(kit.Bodies(StreamingPath));
-        Assert.Equal(ReplyNotes.EmptyAnswer, (string?)streaming["content"]);
+        Assert.Equal(ReplyTexts.EmptyAnswer.ZhCn, (string?)streaming["content"]);
         Assert.True((bool)streaming["isFinalize"]!);
         Assert.Equal(ReplyMode.Card, outcome.Mode);
     }
@@ -145,7 +145,7 @@ public sealed class CardReplySinkStreamingTests
 
         var final = Assert.Single(kit.Bodies(StreamingPath));
         Assert.True((bool)final["isFinalize"]! && (bool)final["isError"]!);
-        Assert.Equal("Half an answer\n\n> " + ReplyNotes.Failed + "：model timeout", (string?)final["content"]);
+        Assert.Equal("Half an answer\n\n> " + ReplyTexts.Failed.ZhCn + "：model timeout", (string?)final["content"]);
         Assert.Equal(["create:1", "instances:2", "finalize", "instances:5"], kit.Steps(sink.OutTrackId));
         Assert.Equal((string?)final["content"], (string?)kit.InstanceUpdates(sink.OutTrackId)[^1]["cardData"]!["cardParamMap"]!["msgContent"]);
         var card = await kit.CardAsync(sink.OutTrackId);
@@ -164,7 +164,7 @@ public sealed class CardReplySinkStreamingTests
         await sink.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
 
         var final = Assert.Single(kit.Bodies(StreamingPath));
-        Assert.Equal("Partial\n\n> " + ReplyNotes.Interrupted, (string?)final["content"]);
+        Assert.Equal("Partial\n\n> " + ReplyTexts.Interrupted.ZhCn, (string?)final["content"]);
         Assert.True((bool)final["isFinalize"]!);
         Assert.Equal(["create:1", "instances:2", "finalize", "instances:3"], kit.Steps(sink.OutTrackId));
         Assert.True(sink.IsCompleted);
@@ -186,9 +186,9 @@ public sealed class CardReplySinkStreamingTests
         var outcome = await sink.CompleteAsync(ReplyEnd.Stopped, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(ReplyEnd.Stopped, outcome.End);
         var final = Assert.Single(kit.Bodies(StreamingPath));
-        Assert.Equal("Started\n\n> " + ReplyNotes.Stopped, (string?)final["content"]);
+        Assert.Equal("Started\n\n> " + ReplyTexts.Stopped.ZhCn, (string?)final["content"]);
         Assert.Equal(["create:1", "instances:2", "finalize", "instances:3"], kit.Steps(sink.OutTrackId));
-        Assert.Equal("Started\n\n> " + ReplyNotes.Stopped, (string?)kit.InstanceUpdates(sink.OutTrackId)[^1]["cardData"]!["cardParamMap"]!["msgContent"]);
+        Assert.Equal("Started\n\n> " + ReplyTexts.Stopped.ZhCn, (string?)kit.InstanceUpdates(sink.OutTrackId)[^1]["cardData"]!["cardParamMap"]!["msgContent"]);
         Assert.Equal("FINISHED", (string?)(await kit.CardAsync(sink.OutTrackId))["state"]);
         Assert.Equal(CardStopResult.UnknownCard, kit.Registry.TryStop(sink.OutTrackId, "user001"));
     }
