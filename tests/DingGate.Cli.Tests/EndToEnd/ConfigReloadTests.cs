@@ -59,6 +59,48 @@ public sealed class ConfigReloadTests : IDisposable
     }
 
     [Fact]
+    public async Task LocaleEnToZhCn_HelpAndDenialSwitchLanguage_WithoutReRegisteringTheStream()
+    {
+        await using var emu = await EmulatorUnderTest.StartAsync(demoApp: true);
+        var state = Path.Combine(_dir.Path, "state");
+        var file = Path.Combine(_dir.Path, "dinggate.json5");
+        string Config(string locale) => $$"""
+            {
+              gateway: { stateDir: "{{state}}", adminPort: 0 },
+              models: { default: { provider: "demo" } },
+              channels: { dingtalk: {
+                locale: "{{locale}}", dmPolicy: "allowlist", allowFrom: ["user001"], messageType: "markdown",
+                clientId: "{{EmulatorUnderTest.DemoClientId}}", clientSecret: "{{EmulatorUnderTest.DemoClientSecret}}",
+                endpoints: { api: "{{emu.BaseUrl}}", oapi: "{{emu.BaseUrl}}" },
+              } },
+            }
+            """;
+        await File.WriteAllTextAsync(file, Config("en"));
+        await using var run = await StartGatewayAsync(file);
+        var connection = await emu.WaitForNewConnectionAsync([]);
+        await emu.SendDmAsync("/help", from: "user001");
+        var helpEn = await WaitForMessageAsync(emu, 1);
+        await emu.SendDmAsync("hello", from: "user002");
+        var denialEn = await WaitForMessageAsync(emu, 2);
+        var registrations = (await emu.CallsAsync(Routes.ConnectionOpen)).Count;
+
+        await File.WriteAllTextAsync(file, Config("zh-CN"));
+        await WaitForLogAsync(run, "Config reloaded from", 1);
+        await emu.SendDmAsync("/help", from: "user001");
+        var helpZh = await WaitForMessageAsync(emu, 3);
+        await emu.SendDmAsync("你好", from: "user002");
+        var denialZh = await WaitForMessageAsync(emu, 4);
+
+        Assert.Contains("**Commands**", helpEn, StringComparison.Ordinal);
+        Assert.Contains("Sorry, I'm not enabled for you yet", denialEn, StringComparison.Ordinal);
+        Assert.Contains("**可用命令**", helpZh, StringComparison.Ordinal);
+        Assert.Contains("抱歉，我还没有为你开通", denialZh, StringComparison.Ordinal);
+        Assert.Equal(registrations, (await emu.CallsAsync(Routes.ConnectionOpen)).Count);
+        Assert.Contains(connection, await emu.ActiveConnectionsAsync());
+        Assert.Equal(0, await run.StopAsync());
+    }
+
+    [Fact]
     public async Task BrokenEdits_SyntaxErrorAndInvalidValue_AreLoggedWithPathAndReason_AndTheRunningConfigStays()
     {
         await using var emu = await EmulatorUnderTest.StartAsync(demoApp: true);
