@@ -1,3 +1,4 @@
+using DingGate.Core.Cluster;
 using System.Net;
 using DingGate.Agent;
 using DingGate.Agent.Scheduling;
@@ -80,6 +81,9 @@ internal static class GatewayHost
         builder.Services.AddSingleton(settings.Time);
         // The configuration in force; a reload of the config file replaces it (see docs/configuration.md).
         builder.Services.AddSingleton(new LiveConfig(config));
+        builder.Services.AddSingleton(ReplicaIdentity.Create(
+            config.Gateway.ReplicaId, config.Storage.EffectiveProvider == StorageProvider.Postgres,
+            config.Gateway.LeaseSeconds is { } lease ? TimeSpan.FromSeconds(lease) : null));
         builder.Services.AddSingleton(permissions);
         builder.Services.AddHostedService<StatePermissionsReporter>();
         // The one redactor of every sink (console, file log, admin answers): the config's secrets and the admin token.

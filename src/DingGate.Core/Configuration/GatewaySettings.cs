@@ -21,6 +21,18 @@ public sealed class GatewaySettings
     /// </summary>
     public bool? Reload { get; set; }
 
+    /// <summary>
+    /// <c>gateway.replicaId</c>: this process's id among replicas sharing one database (default
+    /// <c>&lt;host&gt;-&lt;pid&gt;-&lt;random&gt;</c>, new at every start). Must differ between live replicas.
+    /// </summary>
+    public string? ReplicaId { get; set; }
+
+    /// <summary>
+    /// <c>gateway.leaseSeconds</c>: how long a replica's claim on a message, card or outbox entry stays valid without
+    /// renewal (default 30, 5 to 60); what a dead replica held is taken over by another after it.
+    /// </summary>
+    public int? LeaseSeconds { get; set; }
+
     /// <summary>Minimum log level: trace, debug, information (default), warning, error.</summary>
     public string? LogLevel { get; set; }
 }

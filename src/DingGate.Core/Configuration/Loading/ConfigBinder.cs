@@ -12,7 +12,7 @@ internal static class ConfigBinder
     private static readonly string[] ModelKeys = ["provider", "baseUrl", "model", "apiKey", "supportsImages", "maxOutputTokens", "temperature"];
     private static readonly string[] AgentKeys = ["model", "systemPrompt", "maxHistoryMessages", "maxHistoryChars", "tools"];
     private static readonly string[] SessionKeys = ["scope", "queueDepth"];
-    private static readonly string[] GatewayKeys = ["stateDir", "logDir", "logLevel", "adminPort", "admin", "reload"];
+    private static readonly string[] GatewayKeys = ["stateDir", "logDir", "logLevel", "adminPort", "admin", "reload", "replicaId", "leaseSeconds"];
     private static readonly string[] GatewayAdminKeys = ["metricsAuth"];
 
     public static DinggateConfig Bind(JsonNode? root, ConfigReader r)
@@ -166,6 +166,8 @@ internal static class ConfigBinder
                 case "adminPort": gateway.AdminPort = r.Int(value, at); break;
                 case "admin": gateway.Admin = GatewayAdmin(value, at, r); break;
                 case "reload": gateway.Reload = r.Bool(value, at); break;
+                case "replicaId": gateway.ReplicaId = r.String(value, at); break;
+                case "leaseSeconds": gateway.LeaseSeconds = r.Int(value, at); break;
                 default: r.Unknown(at, key, GatewayKeys); break;
             }
         }

@@ -43,6 +43,8 @@ public static class ConfigValidator
         errors.AtLeast(config.Session.QueueDepth, 1, "session.queueDepth");
         errors.OneOf(config.Gateway.LogLevel, LogLevels, "gateway.logLevel");
         errors.Check(config.Gateway.AdminPort is null or (>= 0 and <= 65535), "gateway.adminPort", config.Gateway.AdminPort, "must be a port between 0 and 65535 (0: any free port)");
+        errors.Check(config.Gateway.LeaseSeconds is null or (>= 5 and <= 60), "gateway.leaseSeconds", config.Gateway.LeaseSeconds, "must be between 5 and 60 seconds");
+        errors.Check(config.Gateway.ReplicaId is null || (config.Gateway.ReplicaId.Trim().Length is > 0 and <= 64 && !config.Gateway.ReplicaId.Any(char.IsControl)), "gateway.replicaId", config.Gateway.ReplicaId, "must be 1 to 64 printable characters");
         if (config.Channels.Dingtalk is { } dingtalk)
         {
             DingTalkValidator.Validate(dingtalk, "channels.dingtalk", errors);
