@@ -52,7 +52,7 @@ public sealed class OwnerAdminTests
         Assert.Equal("✅ 已由 user001 批准", (string?)update["cardData"]!["cardParamMap"]!["status"]);
         Assert.Equal("true", (string?)update["cardData"]!["cardParamMap"]!["decided"]);
         await TestWait.UntilAsync(async () => (await TextsToAsync(emu, Stranger)).Count == 1, "the stranger told");
-        Assert.Equal("You're approved! You can talk to me now.", Assert.Single(await TextsToAsync(emu, Stranger)));
+        Assert.Equal("你已通过批准！现在可以和我对话了。", Assert.Single(await TextsToAsync(emu, Stranger)));
         card = await emu.CardAsync(outTrackId);
         Assert.Equal("✅ 已由 user001 批准", (string?)card["publicData"]!["status"]);
         Assert.Equal(2, card["spaces"]!.AsArray().Count);
@@ -122,7 +122,7 @@ public sealed class OwnerAdminTests
             async () => (string?)(await emu.CardAsync(outTrackId))["publicData"]!["status"] == "✅ 已由 user001 批准", "the card updated after the restart");
         await WaitForJournalQuietAsync(emu, second);
 
-        Assert.Equal(["You're approved! You can talk to me now."], await TextsToAsync(emu, Stranger));
+        Assert.Equal(["你已通过批准！现在可以和我对话了。"], await TextsToAsync(emu, Stranger));
         Assert.Single(await emu.CallsAsync(CardCreate));
         var history = (await emu.CardAsync(outTrackId))["history"]!.AsArray();
         Assert.Single(history, h => (string?)h!["source"] == "instances");
@@ -148,7 +148,7 @@ public sealed class OwnerAdminTests
         Assert.Equal(Stranger, approved);
         Assert.Null(again);
         Assert.Equal("✅ 已由 管理员（命令行） 批准", (string?)(await WaitForCardUpdateAsync(emu, 1))["cardData"]!["cardParamMap"]!["status"]);
-        Assert.Equal(["You're approved! You can talk to me now."], await TextsToAsync(emu, Stranger));
+        Assert.Equal(["你已通过批准！现在可以和我对话了。"], await TextsToAsync(emu, Stranger));
         await ClickAsync(emu, outTrackId, "user002", "deny");
         await WaitForJournalQuietAsync(emu, gateway);
         Assert.Single(await CardUpdatesAsync(emu));
