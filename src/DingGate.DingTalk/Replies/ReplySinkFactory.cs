@@ -43,7 +43,7 @@ internal sealed class ReplySinkFactory(
             return new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments, (live?.Current ?? account).Locale);
         }
 
-        return (IReplySink?)cards.TryCreate(message, messageKey)
+        return (IReplySink?)cards.TryCreate(message, messageKey, (live?.Current ?? account).Locale)
             ?? new FellBackReplySink(new MarkdownReplySink(message, messageKey, book, replier, indicator, attachments, (live?.Current ?? account).Locale));
     }
 }

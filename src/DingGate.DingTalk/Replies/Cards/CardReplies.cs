@@ -37,10 +37,11 @@ internal sealed class CardReplies
 
     /// <summary>
     /// A card sink for <paramref name="message"/>, or null when this reply must be markdown. A message answered again
-    /// after a crash gets the card its first answer left open (claimed from <see cref="Resumable"/>).
+    /// after a crash gets the card its first answer left open (claimed from <see cref="Resumable"/>). The card's notes
+    /// are in <paramref name="locale"/> (the account's locale as the last reload left it), else the account's.
     /// </summary>
-    public CardReplySink? TryCreate(InboundMessage message, string messageKey) =>
+    public CardReplySink? TryCreate(InboundMessage message, string messageKey, Core.Texts.BotLocale? locale = null) =>
         CardTarget.For(message) is { } target && Gate.AllowsCards()
-            ? new CardReplySink(message, messageKey, target, _parts, _loggers.CreateLogger<CardReplySink>(), Resumable.Claim(messageKey))
+            ? new CardReplySink(message, messageKey, target, _parts, _loggers.CreateLogger<CardReplySink>(), Resumable.Claim(messageKey), locale)
             : null;
 }

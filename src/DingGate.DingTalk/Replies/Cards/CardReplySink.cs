@@ -71,9 +71,10 @@ internal sealed partial class CardReplySink : IReplySink
     private readonly AiCardFlow _flow;
     private readonly Task<ReplyOutcome> _run;
     private readonly OpenCard? _resumed;
+    private readonly BotLocale _locale;
 
     /// <summary>Starts the reply; <paramref name="resumed"/> is the open card a crashed run left for this message (the answer streams into it), null for a new card.</summary>
-    public CardReplySink(InboundMessage message, string messageKey, CardTarget target, CardReplyParts parts, ILogger<CardReplySink> logger, OpenCard? resumed = null)
+    public CardReplySink(InboundMessage message, string messageKey, CardTarget target, CardReplyParts parts, ILogger<CardReplySink> logger, OpenCard? resumed = null, BotLocale? locale = null)
     {
         _message = message;
         _messageKey = messageKey;
@@ -83,6 +84,7 @@ internal sealed partial class CardReplySink : IReplySink
         _state = new CardReplyState(_time);
         _stopToken = _stop.Token;
         _resumed = resumed;
+        _locale = locale ?? _account.Locale;
         OutTrackId = resumed?.OutTrackId ?? "card_" + Guid.NewGuid().ToString("N");
         _flow = new AiCardFlow(_account, _cards, OutTrackId, _meter);
         // Owned: awaited by CompleteAsync and DisposeAsync. Calls to DingTalk are not cancelled: the card must end.
@@ -173,13 +175,13 @@ internal sealed partial class CardReplySink : IReplySink
             {
                 registration = _registry.Register(OutTrackId, _message.Sender.StaffId, _stop);
                 var streamer = new CardStreamer(
-                    _flow, _store, _account.Id, _state, new CardStreamBudget(_account.CardStreamInterval, _account.CardMaxUpdates), _time, ex => LogStoreFailedAsync(ex), _account.Locale);
+                    _flow, _store, _account.Id, _state, new CardStreamBudget(_account.CardStreamInterval, _account.CardMaxUpdates), _time, ex => LogStoreFailedAsync(ex), _locale);
                 try
                 {
                     if (reset)
                     {
                         // The crashed run's partial text goes at once; the resumed answer replaces it as it streams.
-                        await _flow.StreamAsync(CardTexts.Resuming.For(_account.Locale), isFinalize: false, isError: false, cancellationToken);
+                        await _flow.StreamAsync(CardTexts.Resuming.For(_locale), isFinalize: false, isError: false, cancellationToken);
                     }
 
                     await streamer.RunAsync(cancellationToken);
@@ -196,9 +198,9 @@ internal sealed partial class CardReplySink : IReplySink
             var snapshot = _state.Read();
             var end = snapshot.End ?? ReplyEnd.Interrupted;
             var files = await PrepareFilesAsync(cancellationToken);
-            var answer = ReplyNotes.Apply(files.AppendTo(snapshot.Text), end, snapshot.Note, _account.Locale);
+            var answer = ReplyNotes.Apply(files.AppendTo(snapshot.Text), end, snapshot.Note, _locale);
             // The final card keeps one summary line of its tool steps above the answer; the markdown fallback does not.
-            var cardAnswer = CardStepNotes.WithSummary(answer, snapshot.Steps, _account.Locale);
+            var cardAnswer = CardStepNotes.WithSummary(answer, snapshot.Steps, _locale);
             Exception? endFailure = null;
             if (created && failure is null)
             {
@@ -412,7 +414,7 @@ internal sealed partial class CardReplySink : IReplySink
     {
         try
         {
-            await _flow.FailAsync(CardNotes.GivenUp(text, _account.Locale), cancellationToken);
+            await _flow.FailAsync(CardNotes.GivenUp(text, _locale), cancellationToken);
         }
         catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
         {

@@ -171,6 +171,21 @@ public sealed class CardReplySinkStreamingTests
     }
 
     [Fact]
+    public async Task LocaleGivenAtCreate_OverridesTheAccountsLocale_TheInterruptedNoteIsEnglish()
+    {
+        // The factory passes the account's locale as the last config reload left it; the card's notes follow it.
+        await using var kit = await CardTestKit.StartAsync();
+        Assert.Equal(BotLocale.ZhCn, kit.Account.Locale);
+        var message = await kit.InjectAsync("hello");
+        var sink = kit.Cards.TryCreate(message, kit.Account.Id + ":" + message.MessageId, BotLocale.En)!;
+        await sink.WriteAsync(new ReplyTextDelta("Partial"), CancellationToken.None);
+        await sink.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        var final = Assert.Single(kit.Bodies(StreamingPath));
+        Assert.Equal("Partial\n\n> " + ReplyTexts.Interrupted.En, (string?)final["content"]);
+    }
+
+    [Fact]
     public async Task StopRequested_OwnerStops_TokenCancelledOtherUserIsNotOwner()
     {
         await using var kit = await CardTestKit.StartAsync();
