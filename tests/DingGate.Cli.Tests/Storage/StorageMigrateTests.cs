@@ -149,6 +149,40 @@ public sealed class StorageMigrateTests(PostgresServerFixture server) : IClassFi
     }
 
     [Fact]
+    public async Task StateTables_EveryTableOfBothSchemas()
+    {
+        var connectionString = server.CreateDatabase();
+        PostgresStateDatabase.EnsureSchema(connectionString);
+        await using (var sqlite = new ServiceCollection().AddSqliteStorage(StateDirectory).BuildServiceProvider())
+        {
+            await sqlite.GetRequiredService<IPairingStore>().ListApprovedAsync("acc", CancellationToken.None);
+        }
+
+        await using var postgres = new Npgsql.NpgsqlConnection(connectionString);
+        await postgres.OpenAsync();
+        await using var sqliteFile = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + Path.Combine(StateDirectory, "dinggate.db"));
+        await sqliteFile.OpenAsync();
+        var known = Cli.Storage.StateTables.All.Select(t => t.Name).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(known, await Names(postgres, "SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_version'"));
+        Assert.Equal(known, await Names(sqliteFile, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version'"));
+
+        static async Task<List<string>> Names(System.Data.Common.DbConnection connection, string sql)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var names = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+
+            return [.. names.Order(StringComparer.Ordinal)];
+        }
+    }
+
+    [Fact]
     public async Task Migrate_NoSqliteState_Exit1()
     {
         var config = WriteConfig();
