@@ -13,6 +13,7 @@ using DingGate.Cli.Outbox;
 using DingGate.Cli.Pairing;
 using DingGate.Cli.Plugins;
 using DingGate.Cli.Sandbox;
+using DingGate.Cli.Storage;
 using DingGate.Cli.Tools;
 using DingGate.Core.Files;
 using DingGate.Core.Secrets;
@@ -36,6 +37,7 @@ internal static class DinggateCli
         root.Subcommands.Add(AllowCommand.Create(output, error));
         root.Subcommands.Add(OutboxCommand.Create(output, error));
         root.Subcommands.Add(JobsCommand.Create(output, error));
+        root.Subcommands.Add(StorageCommand.Create(output, error));
         root.Subcommands.Add(MessageCommand.Create(output, error));
         root.Subcommands.Add(PluginsCommand.Create(output));
         root.Subcommands.Add(DoctorCommand.Create(output));

@@ -45,7 +45,7 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
         {
             dataSource.Dispose();
-            throw new PostgresStorageException($"Cannot open the PostgreSQL state database ({Describe(connectionString)}): {ex.Message}", ex);
+            throw new PostgresStorageException($"Cannot open the PostgreSQL state database ({PostgresConnectionText.Describe(connectionString)}): {ex.Message}", ex);
         }
 
         return new PostgresDatabase(dataSource, timeProvider);
@@ -72,11 +72,4 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     public void Dispose() => _dataSource.Dispose();
-
-    // Host, port and database for messages: never the password.
-    private static string Describe(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        return $"host {builder.Host}, port {builder.Port}, database {builder.Database}";
-    }
 }

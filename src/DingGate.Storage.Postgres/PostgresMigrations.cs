@@ -193,5 +193,28 @@ internal static class PostgresMigrations
         );
         CREATE INDEX ix_job_occurrences_state ON job_occurrences (state, next_attempt_at);
         """,
+
+        // Owner approvals (SQLite step 10, issue 16): the pairing requests sent to the owners, so the notice, the
+        // decision (first owner wins), the card update and the requester's notice each happen once across replicas.
+        """
+        CREATE TABLE owner_approvals (
+            account_id        TEXT   NOT NULL,
+            code              TEXT   NOT NULL,
+            out_track_id      TEXT   NOT NULL,
+            user_id           TEXT   NOT NULL,
+            nick              TEXT   NOT NULL,
+            created_at        BIGINT NOT NULL,
+            expires_at        BIGINT NOT NULL,
+            notified_at       BIGINT NULL,
+            notified_by       TEXT   NULL,
+            decision          BIGINT NOT NULL DEFAULT 0,
+            decided_by        TEXT   NULL,
+            decided_at        BIGINT NULL,
+            card_updated_at   BIGINT NULL,
+            requester_told_at BIGINT NULL,
+            PRIMARY KEY (account_id, code)
+        );
+        CREATE UNIQUE INDEX ix_owner_approvals_card ON owner_approvals (account_id, out_track_id);
+        """,
     ];
 }

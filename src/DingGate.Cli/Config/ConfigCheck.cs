@@ -45,7 +45,7 @@ internal static class ConfigCheck
         }
 
         var warnings = loaded.Warnings.ToList();
-        warnings.AddRange(await AllowlistCheck.RunAsync(channel, accounts, loaded.StateDirectory, cancellationToken));
+        warnings.AddRange(await AllowlistCheck.RunAsync(channel, accounts, loaded.Config.Storage, loaded.StateDirectory, cancellationToken));
         return new ConfigCheckResult(loaded, [], warnings);
     }
 }

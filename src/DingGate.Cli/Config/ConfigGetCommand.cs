@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DingGate.Core.Configuration.Loading;
+using DingGate.Core.Secrets;
 
 namespace DingGate.Cli.Config;
 
@@ -15,7 +16,7 @@ internal static class ConfigGetCommand
         var reveal = new Option<bool>("--reveal") { Description = "Print secret values (clientSecret, apiKey…) instead of ***." };
         var command = new Command("get", """
             Print a value as written in the configuration file (references like ${ENV} are shown, not resolved;
-            secrets written literally show as *** unless --reveal). Objects print as JSON5.
+            secrets written literally show as *** unless --reveal, and so does the Password= part of a connection string). Objects print as JSON5.
             Exit codes: 0 printed; 1 not set; 2 bad command line; 78 the file is not valid JSON5.
             """) { config, path, reveal };
         command.SetAction(async (parse, cancellationToken) =>
@@ -50,6 +51,11 @@ internal static class ConfigGetCommand
         if (value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.String)
         {
             var text = scalar.GetValue<string>();
+            if (!reveal && ConnectionStringPassword.IsConnectionString(dotted))
+            {
+                return ConnectionStringPassword.Mask(text);
+            }
+
             return !reveal && ConfigValueText.IsSecret(dotted) && !text.StartsWith("${", StringComparison.Ordinal) ? "***" : text;
         }
 
@@ -87,6 +93,11 @@ internal static class ConfigGetCommand
 
                 return array;
             default:
+                if (ConnectionStringPassword.IsConnectionString(dotted) && node is JsonValue text && text.GetValueKind() == JsonValueKind.String)
+                {
+                    return JsonValue.Create(ConnectionStringPassword.Mask(text.GetValue<string>()))!;
+                }
+
                 return ConfigValueText.IsSecret(dotted) && Render(dotted, node, reveal: false) == "***" ? JsonValue.Create("***")! : node;
         }
     }

@@ -1,9 +1,9 @@
 using DingGate.Agent;
 using DingGate.Agent.Sessions;
 using DingGate.Agent.Tools.Builtin;
+using DingGate.Cli.Gateway;
 using DingGate.Core.Configuration.Loading;
 using DingGate.DingTalk;
-using DingGate.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DingGate.Cli.State;
@@ -16,7 +16,7 @@ internal static class OfflineChannel
 {
     public static ServiceProvider Services(LoadedConfig loaded) =>
         new ServiceCollection()
-            .AddSqliteStorage(loaded.StateDirectory)
+            .AddStateStorage(loaded.Config.Storage, loaded.StateDirectory)
             .AddDingTalk(new DingTalkChannelOptions { Settings = loaded.Config.Channels.Dingtalk!, StateDirectory = loaded.StateDirectory })
             .AddAgent(loaded.Config)
             .AddBuiltinTools(loaded.Config, loaded.StateDirectory)

@@ -1,16 +1,17 @@
 using DingGate.Cli.Config;
+using DingGate.Cli.Gateway;
 using DingGate.Core.Configuration.Loading;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Secrets;
 using DingGate.Core.Storage;
-using DingGate.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DingGate.Cli.State;
 
 /// <summary>
-/// What the offline verbs (<c>pairing</c>, <c>allow</c>) work on: the loaded configuration, the chosen account and
-/// the state database the gateway uses (safe while it runs: SQLite WAL).
+/// What the offline verbs (<c>pairing</c>, <c>allow</c>, <c>outbox</c>, <c>jobs</c>, <c>message send</c>) work on: the
+/// loaded configuration, the chosen account and the stores of <c>storage.provider</c>, the same the gateway uses (the
+/// SQLite file of the state directory, safe while it runs: WAL; or the shared PostgreSQL database).
 /// </summary>
 internal sealed class StateContext : IAsyncDisposable
 {
@@ -21,7 +22,7 @@ internal sealed class StateContext : IAsyncDisposable
         Loaded = loaded;
         AccountId = accountId;
         Redactor = ConfigSecrets.Redactor(loaded.Config);
-        _services = new ServiceCollection().AddSqliteStorage(loaded.StateDirectory).BuildServiceProvider();
+        _services = new ServiceCollection().AddStateStorage(loaded.Config.Storage, loaded.StateDirectory).BuildServiceProvider();
     }
 
     public LoadedConfig Loaded { get; }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DingGate.Cli.Config;
+using DingGate.Storage.Postgres;
 
 namespace DingGate.Cli.State;
 
@@ -20,7 +21,7 @@ internal sealed class StateOptions
         command.Options.Add(Account);
     }
 
-    /// <summary>Opens the state of the chosen account and runs <paramref name="action"/> on it; a configuration or account problem is reported and its exit code returned instead.</summary>
+    /// <summary>Opens the state of the chosen account and runs <paramref name="action"/> on it; a configuration or account problem or an unusable PostgreSQL state database is reported and its exit code returned instead.</summary>
     public async Task<int> RunAsync(ParseResult parse, TextWriter error, Func<StateContext, Task<int>> action, CancellationToken cancellationToken)
     {
         var (context, exit) = await StateContext.OpenAsync(parse.GetValue(Config), parse.GetValue(Account), error, cancellationToken);
@@ -31,7 +32,16 @@ internal sealed class StateOptions
 
         await using (context)
         {
-            return await action(context);
+            try
+            {
+                return await action(context);
+            }
+            catch (PostgresStorageException ex)
+            {
+                // storage.provider postgres and the database unreachable or refusing: one line, no stack trace, no password.
+                await error.WriteLineAsync($"error: the PostgreSQL state database (storage.connectionString) cannot be used: {context.Redactor.Redact(ex.Message)}");
+                return ExitCodes.Runtime;
+            }
         }
     }
 }

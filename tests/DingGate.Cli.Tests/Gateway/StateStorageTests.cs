@@ -14,7 +14,7 @@ public sealed class StateStorageTests
     private static readonly Type[] Contracts =
     [
         typeof(IInboundJournal), typeof(IDedupStore), typeof(IPairingStore), typeof(IOpenCardStore), typeof(IShownIndicatorStore),
-        typeof(ISessionStore), typeof(IApiUsageStore), typeof(IReplyOutbox), typeof(IScheduledJobStore),
+        typeof(ISessionStore), typeof(IApiUsageStore), typeof(IReplyOutbox), typeof(IScheduledJobStore), typeof(IOwnerApprovalStore),
     ];
 
     [Theory]

@@ -26,6 +26,7 @@ public sealed class StoreSet : IDisposable
         ApiUsage = parts.ApiUsage;
         Outbox = parts.Outbox;
         Jobs = parts.Jobs;
+        OwnerApprovals = parts.OwnerApprovals;
     }
 
     public IInboundJournal Journal { get; }
@@ -45,6 +46,8 @@ public sealed class StoreSet : IDisposable
     public IReplyOutbox Outbox { get; }
 
     public IScheduledJobStore Jobs { get; }
+
+    public IOwnerApprovalStore OwnerApprovals { get; }
 
     public Task<long> ScalarAsync(string sql) => _scalar(sql);
 

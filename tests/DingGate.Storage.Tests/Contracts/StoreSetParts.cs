@@ -17,4 +17,5 @@ internal sealed record StoreSetParts(
     ISessionStore Sessions,
     IApiUsageStore ApiUsage,
     IReplyOutbox Outbox,
-    IScheduledJobStore Jobs);
+    IScheduledJobStore Jobs,
+    IOwnerApprovalStore OwnerApprovals);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DingGate.Core.Secrets;
 
 namespace DingGate.Core.Configuration.Loading;
 
@@ -35,6 +36,11 @@ public static class ConfigValueText
         if (IsSecret(path))
         {
             return Mask;
+        }
+
+        if (ConnectionStringPassword.IsConnectionString(path) && node is JsonValue value && value.TryGetValue<string>(out var connectionString))
+        {
+            node = JsonValue.Create(ConnectionStringPassword.Mask(connectionString));
         }
 
         string text;

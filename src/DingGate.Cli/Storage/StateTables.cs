@@ -1,0 +1,25 @@
+namespace DingGate.Cli.Storage;
+
+/// <summary>Every table of the state, parents before children (the foreign keys of the outbox and the job occurrences).</summary>
+internal static class StateTables
+{
+    public static IReadOnlyList<StateTable> All { get; } =
+    [
+        new("inbound_journal", "rowid"),
+        new("dedup_marks", "scope, key"),
+        new("pairing_pending", "rowid"),
+        new("pairing_approved", "rowid"),
+        new("open_cards", "rowid"),
+        new("shown_indicators", "rowid"),
+        new("session_messages", "account_id, scope, seq"),
+        new("session_usage", "account_id, scope"),
+        new("api_usage", "account_id, month"),
+        new("quota_notices", "quota_group, month, step"),
+        new("reply_outbox", "id"),
+        new("reply_outbox_parts", "outbox_id, idx"),
+        new("reply_outbox_attempts", "outbox_id, seq"),
+        new("scheduled_jobs", "rowid"),
+        new("job_occurrences", "job_id, due_at"),
+        new("owner_approvals", "account_id, code"),
+    ];
+}
