@@ -51,5 +51,6 @@ internal sealed class PostgresBackend : StorageBackend
         new PostgresSessionStore(database),
         new PostgresApiUsageStore(database),
         new PostgresReplyOutbox(database),
-        new PostgresScheduledJobStore(database)));
+        new PostgresScheduledJobStore(database),
+        new PostgresReplicaRegistry(database)));
 }

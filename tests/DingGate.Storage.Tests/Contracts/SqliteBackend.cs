@@ -41,5 +41,6 @@ internal sealed class SqliteBackend : StorageBackend
         new SqliteSessionStore(database),
         new SqliteApiUsageStore(database),
         new SqliteReplyOutbox(database),
-        new SqliteScheduledJobStore(database)));
+        new SqliteScheduledJobStore(database),
+        new SqliteReplicaRegistry(database)));
 }

@@ -1,3 +1,4 @@
+using DingGate.Core.Cluster;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Sessions;
 using DingGate.Core.Storage;
@@ -26,6 +27,7 @@ public sealed class StoreSet : IDisposable
         ApiUsage = parts.ApiUsage;
         Outbox = parts.Outbox;
         Jobs = parts.Jobs;
+        Replicas = parts.Replicas;
     }
 
     public IInboundJournal Journal { get; }
@@ -45,6 +47,8 @@ public sealed class StoreSet : IDisposable
     public IReplyOutbox Outbox { get; }
 
     public IScheduledJobStore Jobs { get; }
+
+    public IReplicaRegistry Replicas { get; }
 
     public Task<long> ScalarAsync(string sql) => _scalar(sql);
 

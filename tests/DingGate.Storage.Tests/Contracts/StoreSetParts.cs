@@ -1,3 +1,4 @@
+using DingGate.Core.Cluster;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Sessions;
 using DingGate.Core.Storage;
@@ -17,4 +18,5 @@ internal sealed record StoreSetParts(
     ISessionStore Sessions,
     IApiUsageStore ApiUsage,
     IReplyOutbox Outbox,
-    IScheduledJobStore Jobs);
+    IScheduledJobStore Jobs,
+    IReplicaRegistry Replicas);
