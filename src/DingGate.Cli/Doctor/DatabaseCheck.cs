@@ -57,6 +57,6 @@ internal static class DatabaseCheck
         var schema = info.SchemaVersion == 0 ? "no schema yet (the gateway creates it at its first start)"
             : info.SchemaVersion < info.BuildSchemaVersion ? $"schema version {info.SchemaVersion} of {info.BuildSchemaVersion} (the gateway migrates it at its next start)"
             : $"schema version {info.SchemaVersion} (current)";
-        return DoctorCheck.Pass(Name, $"{where}: connected, {schema}{replicas}");
+        return DoctorCheck.Pass(Name, $"{where}: {(provider == "sqlite" ? "opens" : "connected")}, {schema}{replicas}");
     }
 }

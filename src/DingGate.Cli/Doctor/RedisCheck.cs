@@ -43,7 +43,13 @@ internal static class RedisCheck
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            var reason = ex.Message.Split('\n', 2)[0].Trim();
+            // The client's message goes on to advise abortConnect=false, which is advice for applications, not for this check.
+            var reason = ex.Message.Split('\n', 2)[0].Split(". ", 2)[0].Trim().TrimEnd('.');
+            if (ex is RedisConnectionException connection)
+            {
+                reason += $" ({connection.FailureType})";
+            }
+
             return DoctorCheck.Fail(Name, Mask($"cannot reach Redis at {endpoints}: {reason}", password), Fix);
         }
     }
