@@ -215,6 +215,21 @@ internal static class PostgresMigrations
             PRIMARY KEY (account_id, code)
         );
         CREATE UNIQUE INDEX ix_owner_approvals_card ON owner_approvals (account_id, out_track_id);
+        // 3 (issue 17, replica heartbeat): SQLite step 11. One row per gateway replica, rewritten every third of its
+        // lease; live while expires_at (heartbeat + lease) is in the future.
+        """
+        CREATE TABLE replicas (
+            id            TEXT   NOT NULL PRIMARY KEY,
+            host          TEXT   NOT NULL,
+            pid           BIGINT NOT NULL,
+            version       TEXT   NOT NULL,
+            started_at    BIGINT NOT NULL,
+            heartbeat_at  BIGINT NOT NULL,
+            expires_at    BIGINT NOT NULL,
+            accounts      TEXT   NOT NULL,
+            turns_running BIGINT NOT NULL
+        );
+        CREATE INDEX ix_replicas_expires_at ON replicas (expires_at);
         """,
     ];
 }

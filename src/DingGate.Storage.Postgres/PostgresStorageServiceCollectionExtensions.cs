@@ -1,3 +1,4 @@
+using DingGate.Core.Cluster;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Sessions;
 using DingGate.Core.Storage;
@@ -12,7 +13,7 @@ public static class PostgresStorageServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IInboundJournal"/>, <see cref="IDedupStore"/>, <see cref="IPairingStore"/>,
     /// <see cref="IOpenCardStore"/>, <see cref="IShownIndicatorStore"/>, <see cref="ISessionStore"/>,
-    /// <see cref="IApiUsageStore"/>, <see cref="IReplyOutbox"/>, <see cref="IScheduledJobStore"/> and <see cref="IOwnerApprovalStore"/> as singletons over
+    /// <see cref="IApiUsageStore"/>, <see cref="IReplyOutbox"/>, <see cref="IScheduledJobStore"/>, <see cref="IOwnerApprovalStore"/> and <see cref="IReplicaRegistry"/> as singletons over
     /// the PostgreSQL database of <paramref name="connectionString"/> (an Npgsql connection string). The database is
     /// opened and migrated (under an advisory lock: replicas starting together migrate once) when the first store is
     /// resolved; an unreachable database fails that resolution with <see cref="PostgresStorageException"/>. Uses the
@@ -34,6 +35,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IReplyOutbox, PostgresReplyOutbox>();
         services.AddSingleton<IScheduledJobStore, PostgresScheduledJobStore>();
         services.AddSingleton<IOwnerApprovalStore, PostgresOwnerApprovalStore>();
+        services.AddSingleton<IReplicaRegistry, PostgresReplicaRegistry>();
         return services;
     }
 }

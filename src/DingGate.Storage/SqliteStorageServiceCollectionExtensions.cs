@@ -1,3 +1,4 @@
+using DingGate.Core.Cluster;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Sessions;
 using DingGate.Core.Storage;
@@ -12,7 +13,7 @@ public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IInboundJournal"/>, <see cref="IDedupStore"/>, <see cref="IPairingStore"/>,
-    /// <see cref="IOpenCardStore"/>, <see cref="IShownIndicatorStore"/>, <see cref="ISessionStore"/>, <see cref="IApiUsageStore"/>, <see cref="IReplyOutbox"/>, <see cref="IScheduledJobStore"/> and <see cref="IOwnerApprovalStore"/> as singletons over one database file, <c>dinggate.db</c> in
+    /// <see cref="IOpenCardStore"/>, <see cref="IShownIndicatorStore"/>, <see cref="ISessionStore"/>, <see cref="IApiUsageStore"/>, <see cref="IReplyOutbox"/>, <see cref="IScheduledJobStore"/>, <see cref="IOwnerApprovalStore"/> and <see cref="IReplicaRegistry"/> as singletons over one database file, <c>dinggate.db</c> in
     /// <paramref name="stateDirectory"/> (created if missing). The file is opened and migrated when the first store is resolved; a file that is not a database
     /// or not writable fails that resolution with <see cref="SqliteStorageException"/>. Uses the registered
     /// <see cref="TimeProvider"/>, else <see cref="TimeProvider.System"/>.
@@ -33,6 +34,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IReplyOutbox, SqliteReplyOutbox>();
         services.AddSingleton<IScheduledJobStore, SqliteScheduledJobStore>();
         services.AddSingleton<IOwnerApprovalStore, SqliteOwnerApprovalStore>();
+        services.AddSingleton<IReplicaRegistry, SqliteReplicaRegistry>();
         return services;
     }
 }

@@ -95,6 +95,18 @@ internal sealed partial class SessionQueue(SessionOptions options, ISessionTurnR
         }
     }
 
+    /// <summary>How many turns run now, across every session (status and the replica heartbeat show it).</summary>
+    public int RunningTurns
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _lanes.Values.Count(l => l.Current is not null);
+            }
+        }
+    }
+
     /// <summary>
     /// Stops taking work, completes waiting turns as interrupted and waits for running ones; when
     /// <paramref name="cancellationToken"/> fires (the stop deadline) running turns are cancelled and then awaited.

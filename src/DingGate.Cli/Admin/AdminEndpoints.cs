@@ -87,6 +87,7 @@ internal static class AdminEndpoints
     public static IServiceCollection AddAdmin(this IServiceCollection services)
     {
         services.AddSingleton<ApiCallTally>();
+        services.AddSingleton<ReplicaStatusReader>();
         services.AddSingleton<AdminStatusBuilder>();
         services.AddHostedService<ApiUsageRecorder>();
         return services;

@@ -1,8 +1,17 @@
 namespace DingGate.Cli.Admin;
 
-/// <summary>The body of <c>GET /status</c>: the gateway and each enabled account.</summary>
+/// <summary>
+/// The body of <c>GET /status</c>: the gateway and each enabled account; <c>Replicas</c>: every live replica sharing
+/// the state (this one first, <c>self</c> true).
+/// </summary>
 internal sealed record AdminStatus(
-    int Pid, DateTimeOffset StartedAt, double UptimeSeconds, bool Ready, IReadOnlyList<AdminAccountStatus> Accounts, IReadOnlyList<AdminQuotaStatus>? Quota = null);
+    int Pid,
+    DateTimeOffset StartedAt,
+    double UptimeSeconds,
+    bool Ready,
+    IReadOnlyList<AdminAccountStatus> Accounts,
+    IReadOnlyList<AdminQuotaStatus>? Quota = null,
+    IReadOnlyList<AdminReplicaStatus>? Replicas = null);
 
 /// <summary>
 /// One quota group (accounts of one <c>quota.org</c>) this month (Asia/Shanghai): billed OpenAPI calls used, the

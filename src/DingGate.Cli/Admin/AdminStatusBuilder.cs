@@ -6,7 +6,8 @@ namespace DingGate.Cli.Admin;
 
 /// <summary>Builds <see cref="AdminStatus"/> and readiness from the channel's per-account stream status, the call tally and the stored monthly usage.</summary>
 internal sealed class AdminStatusBuilder(
-    DingTalkChannel channel, ApiCallTally calls, IApiUsageStore usage, IReplyOutbox outbox, IInboundJournal journal, TimeProvider time)
+    DingTalkChannel channel, ApiCallTally calls, IApiUsageStore usage, IReplyOutbox outbox, IInboundJournal journal, ReplicaStatusReader replicas,
+    TimeProvider time)
 {
     private readonly DateTimeOffset _startedAt = time.GetUtcNow();
 
@@ -25,7 +26,8 @@ internal sealed class AdminStatusBuilder(
                 q.Group, q.Accounts, DingTalk.Quota.QuotaMonth.Text(q.Month), q.Used, q.Budget, q.Percent, q.Forecast, q.StepName, q.RefusedByDingTalk)).ToList()
             : null;
         return new AdminStatus(
-            Environment.ProcessId, _startedAt, Math.Round((time.GetUtcNow() - _startedAt).TotalSeconds, 1), accounts.All(a => a.Connected), accounts, quota);
+            Environment.ProcessId, _startedAt, Math.Round((time.GetUtcNow() - _startedAt).TotalSeconds, 1), accounts.All(a => a.Connected), accounts, quota,
+            await replicas.ReadAsync(cancellationToken));
     }
 
     public AdminReadiness Readiness()

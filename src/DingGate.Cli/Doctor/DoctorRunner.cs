@@ -8,7 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DingGate.Cli.Doctor;
 
 /// <summary>
-/// Runs every check of <c>dinggate doctor</c> in order: configuration, state directory, each MCP server (started and
+/// Runs every check of <c>dinggate doctor</c> in order: configuration, state directory, the state database (SQLite
+/// or PostgreSQL), Redis when <c>coordination.redis</c> is set, each MCP server (started and
 /// asked for its tools), then per enabled account the
 /// reach of its DingTalk hosts, clock skew, credentials (token), Stream registration and — when asked — card
 /// permission. A failing step makes the steps that need it skipped, not failed again.
@@ -37,14 +38,22 @@ internal sealed class DoctorRunner(HttpClient http, TimeProvider time)
             return checks;
         }
 
+        // DingTalk's, the network's and the database's error texts are shown as they came: masked like every other output.
+        var redactor = ConfigSecrets.Redactor(loaded.Config);
         checks.Add(StateDirectoryCheck.Run(loaded.StateDirectory));
+        checks.Add(await DatabaseCheck.RunAsync(loaded.Config.Storage, loaded.StateDirectory, time, cancellationToken));
+        if (loaded.Config.Coordination.Redis is { } redis)
+        {
+            checks.Add(await RedisCheck.RunAsync(redis, http.Timeout < TimeSpan.FromSeconds(10) ? http.Timeout : TimeSpan.FromSeconds(10), cancellationToken));
+        }
+
         checks.AddRange(await McpServerCheck.RunAsync(loaded.Config, time, cancellationToken));
         var channel = loaded.Config.Channels.Dingtalk;
         var accounts = channel?.Resolve().Where(a => a.Enabled).ToList() ?? [];
         if (channel is null || accounts.Count == 0)
         {
             checks.Add(DoctorCheck.Fail("accounts", "no enabled DingTalk account", "add one with 'dinggate channels add'"));
-            return checks;
+            return [.. checks.Select(c => c with { Detail = redactor.Redact(c.Detail) })];
         }
 
         await using var services = State.OfflineChannel.Services(loaded);
@@ -57,8 +66,6 @@ internal sealed class DoctorRunner(HttpClient http, TimeProvider time)
         checks.AddRange(await QuotaCheck.RunAsync(services.GetRequiredService<DingTalk.Quota.QuotaGovernor>(), cancellationToken));
         checks.Add(await GatewayAsync(loaded.StateDirectory, cancellationToken));
 
-        // DingTalk's and the network's error texts are shown as they came: masked like every other output.
-        var redactor = ConfigSecrets.Redactor(loaded.Config);
         return [.. checks.Select(c => c with { Detail = redactor.Redact(c.Detail) })];
     }
 

@@ -110,7 +110,9 @@ internal static class GatewayHost
             .WithMetrics(metrics => metrics.AddMeter(MeterNames).AddPrometheusExporter());
 
         // Hosted services stop in reverse order: the channel stops reading first, then the running turns drain, then
-        // the MCP servers their tools called stop.
+        // the MCP servers their tools called stop, and last the replica's heartbeat row is removed.
+        builder.Services.AddSingleton<Replicas.LocalReplica>();
+        builder.Services.AddHostedService<Replicas.ReplicaHeartbeat>();
         builder.Services.AddHostedService<McpHostedService>();
         builder.Services.AddHostedService<SessionDrainService>();
         builder.Services.AddHostedService<ChannelHostedService>();

@@ -14,7 +14,8 @@ internal static class GatewayStatusCommand
         Show whether the gateway runs on this state directory and, per account: connected, since when, last
         inbound message, reconnects, DingTalk API calls (since start and this month), failed messages (with the latest
         one's reason) and the last error; per quota group the month's billed OpenAPI calls, budget, forecast and
-        degrade step. Reads
+        degrade step; every live replica sharing the state (id, host, pid, version, heartbeat, turns running, each
+        account's link). Reads
         <stateDir>/admin.json and admin.token and asks the gateway's admin endpoint on 127.0.0.1. The token is sent
         only to a loopback URL, from files owned by you and not open to other users (mode 0600); otherwise this refuses.
         Exit codes: 0 running, every account connected; 3 not running; 4 running, some account not connected;
@@ -82,6 +83,11 @@ internal static class GatewayStatusCommand
         {
             await output.WriteLineAsync($"Gateway: running (pid {status.Pid}, up {Duration(TimeSpan.FromSeconds(status.UptimeSeconds))}), {(status.Ready ? "ready" : "NOT ready")}");
             await output.WriteLineAsync(StatusTable.Render(status.Accounts));
+            if (status.Replicas is { Count: > 0 } replicas)
+            {
+                await output.WriteLineAsync(ReplicaTable.Render(replicas));
+            }
+
             foreach (var quota in status.Quota ?? [])
             {
                 await output.WriteLineAsync(StatusTable.Quota(quota));

@@ -229,7 +229,7 @@ internal sealed class SqliteDatabase : IDisposable, IAsyncDisposable
         transaction.Commit();
     }
 
-    private static string Describe(string path, SqliteException ex) => ex.SqliteErrorCode switch
+    internal static string Describe(string path, SqliteException ex) => ex.SqliteErrorCode switch
     {
         26 => $"The file '{path}' is not a SQLite database (corrupt or another kind of file). Move it away or point the state directory elsewhere.",
         8 => $"The database '{path}' is read-only; the gateway needs write access to it and its directory.",

@@ -243,5 +243,22 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE UNIQUE INDEX ix_owner_approvals_card ON owner_approvals (account_id, out_track_id);
         """,
+
+        // 11 (issue 17, replica heartbeat): one row per gateway replica, rewritten every third of its lease; live while
+        // expires_at (heartbeat + lease) is in the future; removed at a clean stop, purged some time after it expired.
+        """
+        CREATE TABLE replicas (
+            id            TEXT    NOT NULL PRIMARY KEY,
+            host          TEXT    NOT NULL,
+            pid           INTEGER NOT NULL,
+            version       TEXT    NOT NULL,
+            started_at    INTEGER NOT NULL,
+            heartbeat_at  INTEGER NOT NULL,
+            expires_at    INTEGER NOT NULL,
+            accounts      TEXT    NOT NULL,
+            turns_running INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_replicas_expires_at ON replicas (expires_at);
+        """,
     ];
 }

@@ -81,6 +81,8 @@ internal static class BrokenConfigs
         { "retention-journal-unknown-unit", Dt("", """, storage: { retention: { journal: "1 week" } }"""), "storage.retention.journal", "must be a duration" },
         { "retention-journal-shorter-than-dedup", Dt("dedupTtlMs: 172800000", """, storage: { retention: { journal: "1d" } }"""), "storage.retention.journal", "longest channels.dingtalk dedupTtlMs (172800000)" },
         { "storage-postgres-without-connectionString", Dt("", """, storage: { provider: "postgres" }"""), "storage.connectionString", "required when storage.provider is \"postgres\"" },
+        { "coordination-redis-no-endpoint", Dt("", """, coordination: { redis: "password=x" }"""), "coordination.redis", "must be a Redis connection string" },
+        { "coordination-redis-bad-port", Dt("", """, coordination: { redis: "redis:99999" }"""), "coordination.redis", "must be a Redis connection string" },
         { "storage-provider-unknown", Dt("", """, storage: { provider: "mysql" }"""), "storage.provider", "sqlite | postgres" },
         { "maxMessageAttempts-zero", Dt("maxMessageAttempts: 0"), "channels.dingtalk.maxMessageAttempts", "at least 1" },
         { "attachments-maxDecompressedBytes-tiny", Dt("", """, attachments: { maxDecompressedBytes: 1000 }"""), "attachments.maxDecompressedBytes", "at least 65536" },

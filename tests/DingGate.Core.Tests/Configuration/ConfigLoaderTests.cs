@@ -172,6 +172,19 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_CoordinationRedis_WithEnvPassword()
+    {
+        _files.Environment["REDIS_PASSWORD_TEST"] = "pw-0012";
+        var loaded = _files.Load("""
+            { coordination: { redis: "127.0.0.1:6379,password=${REDIS_PASSWORD_TEST}" },
+              channels: { dingtalk: { clientId: "a", clientSecret: "b" } } }
+            """);
+
+        Assert.Equal("127.0.0.1:6379,password=pw-0012", loaded.Config.Coordination.Redis);
+        Assert.Equal("pw-0012", loaded.Config.Coordination.RedisPassword);
+    }
+
+    [Fact]
     public void Load_NoStorage_SqliteWithoutConnectionString()
     {
         var loaded = _files.Load(Minimal);

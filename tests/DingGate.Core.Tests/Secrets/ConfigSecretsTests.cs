@@ -69,5 +69,18 @@ public sealed class ConfigSecretsTests
     }
 
     [Fact]
+    public void Of_CoordinationRedis_ItsPasswordOnly()
+    {
+        var text = """
+            { coordination: { redis: "redis.internal:6379,password=redis-secret-0011,ssl=true" } }
+            """;
+
+        var config = new ConfigLoader().LoadText(text, ConfigSource.Create("/tmp/dinggate.json", _ => null, "/tmp")).Config;
+
+        Assert.Equal(["redis-secret-0011"], ConfigSecrets.Of(config));
+        Assert.Equal("redis.internal:6379,password=***,ssl=true", ConfigSecrets.Redactor(config).Redact("redis.internal:6379,password=redis-secret-0011,ssl=true"));
+    }
+
+    [Fact]
     public void Of_NoSecrets_Empty() => Assert.Empty(ConfigSecrets.Of(new DinggateConfig()));
 }

@@ -52,5 +52,6 @@ internal sealed class PostgresBackend : StorageBackend
         new PostgresApiUsageStore(database),
         new PostgresReplyOutbox(database),
         new PostgresScheduledJobStore(database),
-        new PostgresOwnerApprovalStore(database)));
+        new PostgresOwnerApprovalStore(database),
+        new PostgresReplicaRegistry(database)));
 }

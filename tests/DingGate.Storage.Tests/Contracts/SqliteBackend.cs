@@ -42,5 +42,6 @@ internal sealed class SqliteBackend : StorageBackend
         new SqliteApiUsageStore(database),
         new SqliteReplyOutbox(database),
         new SqliteScheduledJobStore(database),
-        new SqliteOwnerApprovalStore(database)));
+        new SqliteOwnerApprovalStore(database),
+        new SqliteReplicaRegistry(database)));
 }

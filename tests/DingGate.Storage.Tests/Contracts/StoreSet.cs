@@ -1,3 +1,4 @@
+using DingGate.Core.Cluster;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Sessions;
 using DingGate.Core.Storage;
@@ -27,6 +28,7 @@ public sealed class StoreSet : IDisposable
         Outbox = parts.Outbox;
         Jobs = parts.Jobs;
         OwnerApprovals = parts.OwnerApprovals;
+        Replicas = parts.Replicas;
     }
 
     public IInboundJournal Journal { get; }
@@ -48,6 +50,7 @@ public sealed class StoreSet : IDisposable
     public IScheduledJobStore Jobs { get; }
 
     public IOwnerApprovalStore OwnerApprovals { get; }
+    public IReplicaRegistry Replicas { get; }
 
     public Task<long> ScalarAsync(string sql) => _scalar(sql);
 

@@ -1,3 +1,4 @@
+using DingGate.Core.Cluster;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Sessions;
 using DingGate.Core.Storage;
@@ -18,4 +19,5 @@ internal sealed record StoreSetParts(
     IApiUsageStore ApiUsage,
     IReplyOutbox Outbox,
     IScheduledJobStore Jobs,
-    IOwnerApprovalStore OwnerApprovals);
+    IOwnerApprovalStore OwnerApprovals,
+    IReplicaRegistry Replicas);

@@ -1,0 +1,96 @@
+using DingGate.Core.Cluster;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DingGate.Cli.Gateway.Replicas;
+
+/// <summary>
+/// Writes this replica's heartbeat row at start and then every third of its lease, so the row stays live through two
+/// missed beats; removes it when the host stops cleanly (a replica killed leaves a row that expires with its lease).
+/// Rows expired for <see cref="DeadRowRetention"/> are purged as it goes. With SQLite (one process per state file) the
+/// rows of earlier runs of this state directory are removed at start: they are this gateway before a crash.
+/// A failed write is logged and retried at the next beat; it never stops the loop.
+/// </summary>
+internal sealed partial class ReplicaHeartbeat(LocalReplica local, IReplicaRegistry registry, TimeProvider time, ILogger<ReplicaHeartbeat> logger)
+    : BackgroundService
+{
+    /// <summary>How long the row of a replica that died stays in the table after its lease ran out.</summary>
+    public static readonly TimeSpan DeadRowRetention = TimeSpan.FromHours(1);
+
+    private bool _failing;
+
+    public TimeSpan Interval => local.Identity.Lease / 3;
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await registry.RemoveAsync(local.Identity.Id, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRemoveFailed(logger, local.Identity.Id, ex);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await FirstBeatAsync(stoppingToken);
+        using var timer = new PeriodicTimer(Interval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await BeatAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host stops: StopAsync removes the row.
+        }
+    }
+
+    private async Task FirstBeatAsync(CancellationToken cancellationToken)
+    {
+        if (!local.Identity.Clustered)
+        {
+            try
+            {
+                foreach (var earlier in await registry.ListLiveAsync(time.GetUtcNow(), cancellationToken))
+                {
+                    if (earlier.Id != local.Identity.Id)
+                    {
+                        await registry.RemoveAsync(earlier.Id, cancellationToken);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogBeatFailed(logger, local.Identity.Id, ex);
+            }
+        }
+
+        await BeatAsync(cancellationToken);
+    }
+
+    private async Task BeatAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var row = local.Snapshot();
+            await registry.UpsertAsync(row, cancellationToken);
+            await registry.PurgeAsync(row.HeartbeatAt - DeadRowRetention, cancellationToken);
+            if (_failing)
+            {
+                _failing = false;
+                LogBeatRecovered(logger, local.Identity.Id);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _failing = true;
+            LogBeatFailed(logger, local.Identity.Id, ex);
+        }
+    }
+}

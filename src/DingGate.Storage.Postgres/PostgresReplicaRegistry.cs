@@ -1,0 +1,54 @@
+using Dapper;
+using DingGate.Core.Cluster;
+
+namespace DingGate.Storage.Postgres;
+
+// IReplicaRegistry over replicas (PostgreSQL), shared by every replica: each writes only its own row (keyed by its id),
+// so the upsert needs no lock; every replica reads all live rows.
+internal sealed class PostgresReplicaRegistry(PostgresDatabase database) : IReplicaRegistry
+{
+    private const string Columns =
+        """
+        id AS Id, host AS Host, pid AS Pid, version AS Version, started_at AS StartedAt, heartbeat_at AS HeartbeatAt,
+        expires_at AS ExpiresAt, accounts AS Accounts, turns_running AS TurnsRunning
+        """;
+
+    public async Task UpsertAsync(ReplicaRecord replica, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replica);
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO replicas (id, host, pid, version, started_at, heartbeat_at, expires_at, accounts, turns_running)
+            VALUES (@Id, @Host, @Pid, @Version, @StartedAt, @HeartbeatAt, @ExpiresAt, @Accounts, @TurnsRunning)
+            ON CONFLICT (id) DO UPDATE SET
+                host = excluded.host, pid = excluded.pid, version = excluded.version, started_at = excluded.started_at,
+                heartbeat_at = excluded.heartbeat_at, expires_at = excluded.expires_at, accounts = excluded.accounts,
+                turns_running = excluded.turns_running;
+            """,
+            ReplicaRows.Parameters(replica),
+            cancellationToken: ct)), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ReplicaRecord>> ListLiveAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ReplicaRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM replicas WHERE expires_at > @now ORDER BY id;",
+            new { now = now.ToUnixTimeMilliseconds() },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ReplicaRows.ToRecord)];
+    }
+
+    public async Task RemoveAsync(string replicaId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(replicaId);
+        await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM replicas WHERE id = @replicaId;", new { replicaId }, cancellationToken: ct)), cancellationToken);
+    }
+
+    public Task<int> PurgeAsync(DateTimeOffset expiredBefore, CancellationToken cancellationToken) =>
+        database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM replicas WHERE expires_at <= @expiredBefore;",
+            new { expiredBefore = expiredBefore.ToUnixTimeMilliseconds() },
+            cancellationToken: ct)), cancellationToken);
+}
