@@ -193,5 +193,22 @@ internal static class PostgresMigrations
         );
         CREATE INDEX ix_job_occurrences_state ON job_occurrences (state, next_attempt_at);
         """,
+
+        // Shared limits without Redis (issue 17): the permits of each sliding window as slots (one row per permit,
+        // taken_at in microseconds since the epoch, 0 never), and the quota groups' shared month counters.
+        """
+        CREATE TABLE rate_slots (
+            key      TEXT    NOT NULL,
+            slot     INTEGER NOT NULL,
+            taken_at BIGINT  NOT NULL,
+            PRIMARY KEY (key, slot)
+        );
+        CREATE INDEX ix_rate_slots_taken ON rate_slots (key, taken_at);
+
+        CREATE TABLE shared_counters (
+            key   TEXT   NOT NULL PRIMARY KEY,
+            value BIGINT NOT NULL
+        );
+        """,
     ];
 }

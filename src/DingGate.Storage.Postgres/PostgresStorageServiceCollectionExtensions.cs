@@ -1,3 +1,4 @@
+using DingGate.Core.Coordination;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Sessions;
 using DingGate.Core.Storage;
@@ -33,6 +34,19 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IApiUsageStore, PostgresApiUsageStore>();
         services.AddSingleton<IReplyOutbox, PostgresReplyOutbox>();
         services.AddSingleton<IScheduledJobStore, PostgresScheduledJobStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the shared limits over the PostgreSQL state database (after <see cref="AddPostgresStorage"/>): the
+    /// fallback when no <c>coordination.redis</c> is configured. <see cref="ISharedRateWindows"/> (a row per permit) and
+    /// <see cref="ISharedCounters"/> (a row per counter); slower than Redis, a database round trip per DingTalk call.
+    /// </summary>
+    public static IServiceCollection AddPostgresSharedLimits(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<ISharedRateWindows, PostgresRateWindows>();
+        services.AddSingleton<ISharedCounters, PostgresCounters>();
         return services;
     }
 }
