@@ -69,5 +69,18 @@ public sealed class ConfigSecretsTests
     }
 
     [Fact]
+    public void Of_RedisConnectionString_ItsPasswordOnly()
+    {
+        var text = """
+            { coordination: { redis: "redis.internal:6379,user=dg,password=redis-secret-0010,ssl=true" } }
+            """;
+
+        var config = new ConfigLoader().LoadText(text, ConfigSource.Create("/tmp/dinggate.json", _ => null, "/tmp")).Config;
+
+        Assert.Equal("redis.internal:6379,user=dg,password=redis-secret-0010,ssl=true", config.Coordination.Redis);
+        Assert.Equal(["redis-secret-0010"], ConfigSecrets.Of(config));
+    }
+
+    [Fact]
     public void Of_NoSecrets_Empty() => Assert.Empty(ConfigSecrets.Of(new DinggateConfig()));
 }
