@@ -1,4 +1,5 @@
 using DingGate.Core.Configuration;
+using DingGate.Core.Coordination;
 using DingGate.Core.Inbound;
 using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
@@ -39,7 +40,8 @@ internal sealed class DingTalkAccountRuntimeFactory(
     TimeProvider time,
     QuotaGovernor? quota = null,
     IPairingStore? pairings = null,
-    IOwnerApprovalStore? ownerApprovals = null)
+    IOwnerApprovalStore? ownerApprovals = null,
+    ISharedRateWindows? sharedWindows = null)
 {
     /// <summary>
     /// Builds one account's parts. <paramref name="statuses"/>: every account's link state, for the owners'
@@ -50,7 +52,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var loggers = telemetry.Loggers;
         var live = new LiveAccount(account);
         var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = options.HttpTimeout };
-        var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api, ipGuard: ipGuard, quota: quota);
+        var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api, ipGuard: ipGuard, quota: quota, sharedWindows: sharedWindows);
         var cards = new ActiveCardRegistry();
         var stream = new StreamClient(
             account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream,

@@ -31,7 +31,7 @@ public static class DingTalkServiceCollectionExtensions
             sp.GetRequiredService<ReplyMetrics>(), sp.GetRequiredService<Inbound.InboundMetrics>()));
         services.AddSingleton(sp => new Quota.QuotaGovernor(
             options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<Quota.QuotaGovernor>>(), sp.GetService<IApiUsageStore>(),
-            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetService<Core.Coordination.ISharedCounters>()));
         services.AddSingleton<DingTalkAccountRuntimeFactory>();
         services.AddSingleton(sp => new Diagnostics.DingTalkProbe(options, sp.GetRequiredService<DingTalkTelemetry>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new DingTalkChannel(options, sp.GetRequiredService<DingTalkAccountRuntimeFactory>(), sp.GetRequiredService<Quota.QuotaGovernor>(), sp.GetService<ILogger<DingTalkChannel>>()));

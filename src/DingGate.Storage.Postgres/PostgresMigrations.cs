@@ -230,6 +230,21 @@ internal static class PostgresMigrations
             turns_running BIGINT NOT NULL
         );
         CREATE INDEX ix_replicas_expires_at ON replicas (expires_at);
+        // 4 (issue 17, shared limits without Redis): the permits of each sliding window as slots (one row per permit,
+        // taken_at in microseconds since the epoch, 0 never), and the quota groups' shared month counters.
+        """
+        CREATE TABLE rate_slots (
+            key      TEXT    NOT NULL,
+            slot     INTEGER NOT NULL,
+            taken_at BIGINT  NOT NULL,
+            PRIMARY KEY (key, slot)
+        );
+        CREATE INDEX ix_rate_slots_taken ON rate_slots (key, taken_at);
+
+        CREATE TABLE shared_counters (
+            key   TEXT   NOT NULL PRIMARY KEY,
+            value BIGINT NOT NULL
+        );
         """,
     ];
 }

@@ -1,4 +1,5 @@
 using DingGate.Core.Cluster;
+using DingGate.Core.Coordination;
 using DingGate.Core.Scheduling;
 using DingGate.Core.Sessions;
 using DingGate.Core.Storage;
@@ -36,6 +37,19 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IScheduledJobStore, PostgresScheduledJobStore>();
         services.AddSingleton<IOwnerApprovalStore, PostgresOwnerApprovalStore>();
         services.AddSingleton<IReplicaRegistry, PostgresReplicaRegistry>();
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the shared limits over the PostgreSQL state database (after <see cref="AddPostgresStorage"/>): the
+    /// fallback when no <c>coordination.redis</c> is configured. <see cref="ISharedRateWindows"/> (a row per permit) and
+    /// <see cref="ISharedCounters"/> (a row per counter); slower than Redis, a database round trip per DingTalk call.
+    /// </summary>
+    public static IServiceCollection AddPostgresSharedLimits(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<ISharedRateWindows, PostgresRateWindows>();
+        services.AddSingleton<ISharedCounters, PostgresCounters>();
         return services;
     }
 }

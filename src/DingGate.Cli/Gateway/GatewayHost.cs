@@ -96,6 +96,7 @@ internal static class GatewayHost
         var retention = config.Storage.Retention.Resolve();
         builder.Services
             .AddStateStorage(config.Storage, settings.StateDirectory)
+            .AddSharedLimits(config)
             .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory, MediaRetention = retention.Media })
             .AddAgent(config)
             .AddBuiltinTools(config, settings.StateDirectory)

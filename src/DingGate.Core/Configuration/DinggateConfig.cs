@@ -36,7 +36,7 @@ public sealed class DinggateConfig
     /// <summary><c>storage</c>.</summary>
     public StorageSettings Storage { get; set; } = new();
 
-    /// <summary><c>coordination</c>.</summary>
+    /// <summary><c>coordination</c>: the shared limits of several replicas (Redis).</summary>
     public CoordinationSettings Coordination { get; set; } = new();
 
     /// <summary><c>attachments</c>.</summary>

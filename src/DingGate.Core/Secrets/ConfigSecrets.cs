@@ -24,6 +24,7 @@ public static class ConfigSecrets
         Walk(config, found, depth: 0);
         McpSecrets(config, found);
         StorageSecrets(config, found);
+        RedisSecrets(config, found);
         return [.. found];
     }
 
@@ -72,6 +73,21 @@ public static class ConfigSecrets
             if (builder.TryGetValue(key, out var value) && value is string { Length: > 0 } password)
             {
                 found.Add(password);
+            }
+        }
+    }
+
+    // coordination.redis: its password= value is a secret; hosts, user and the other options are not.
+    private static void RedisSecrets(DinggateConfig config, HashSet<string> found)
+    {
+        foreach (var part in (config.Coordination.Redis ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && part[..equals].Trim() is var key
+                && key.Equals("password", StringComparison.OrdinalIgnoreCase)
+                && part[(equals + 1)..].Trim() is { Length: > 0 } value)
+            {
+                found.Add(value);
             }
         }
     }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using DingGate.Core.Configuration;
+using DingGate.Core.Coordination;
 using DingGate.DingTalk.Api.Models;
 using DingGate.DingTalk.Quota;
 using Microsoft.Extensions.Logging;
@@ -32,12 +33,14 @@ internal sealed partial class DingTalkApiClient
     private readonly ApiThrottleGate _throttle;
     private readonly ApiClientOptions _options;
     private readonly QuotaGovernor? _quota;
+    private readonly ApiSharedLimits? _shared;
 
     public DingTalkApiClient(
         DingTalkAccount account, HttpClient http, TimeProvider time, ILogger<DingTalkApiClient> logger, DingTalkApiMetrics metrics, ApiClientOptions? options = null,
-        ApiIpGuard? ipGuard = null, QuotaGovernor? quota = null)
+        ApiIpGuard? ipGuard = null, QuotaGovernor? quota = null, ISharedRateWindows? sharedWindows = null)
     {
         _quota = quota;
+        _shared = sharedWindows is null ? null : new ApiSharedLimits(sharedWindows, time);
         Account = account;
         _http = http;
         _time = time;
@@ -278,17 +281,42 @@ internal sealed partial class DingTalkApiClient
             await YieldToStreamingAsync(endpoint, cancellationToken);
         }
 
-        var own = request.Kind == ApiCallKinds.Webhook ? _limits.ForWebhook(url) : _limits.ForEndpoint(endpoint);
-        var permit = await AcquireAsync(own, priority, endpoint, request.Kind == ApiCallKinds.Webhook ? "webhook" : "api", cancellationToken);
+        var webhook = request.Kind == ApiCallKinds.Webhook;
+        var own = webhook ? _limits.ForWebhook(url) : _limits.ForEndpoint(endpoint);
+        var permit = await AcquireAsync(own, priority, endpoint, webhook ? "webhook" : "api", cancellationToken);
+        ApiPermit? ip = null;
         try
         {
-            var ip = _ipGuard is null ? ApiPermit.None : await AcquireAsync(_ipGuard.Limiter, priority, endpoint, "ip", cancellationToken);
+            ip = _ipGuard is null ? ApiPermit.None : await AcquireAsync(_ipGuard.Limiter, priority, endpoint, "ip", cancellationToken);
+            await TakeSharedAsync(own, webhook, endpoint, cancellationToken);
             return new CallPermits(ip, permit);
         }
         catch
         {
+            ip?.Dispose();
             permit.Dispose();
             throw;
+        }
+    }
+
+    // The cluster's stage (ApiSharedLimits), after the local permits: the app's bucket of this API (a session webhook
+    // is per conversation and spends none), then the cluster's per-IP window.
+    private async ValueTask TakeSharedAsync(ApiRateLimiter own, bool webhook, string endpoint, CancellationToken cancellationToken)
+    {
+        if (_shared is null)
+        {
+            return;
+        }
+
+        if (!webhook && await _shared.TakeAsync(ApiSharedLimits.ApiKey(Account.ClientId, endpoint), own.Permits, own.Window, cancellationToken))
+        {
+            _metrics.RecordLimiterWait(Account.Id, endpoint, "shared-api");
+        }
+
+        if (_ipGuard is not null
+            && await _shared.TakeAsync(ApiSharedLimits.IpKey, _ipGuard.Limiter.Permits, _ipGuard.Limiter.Window, cancellationToken))
+        {
+            _metrics.RecordLimiterWait(Account.Id, endpoint, "shared-ip");
         }
     }
 

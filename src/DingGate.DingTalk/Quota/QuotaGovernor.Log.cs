@@ -33,4 +33,7 @@ public sealed partial class QuotaGovernor
 
     [LoggerMessage(EventId = 2409, Level = LogLevel.Warning, Message = "DingTalk quota group {Group}: whether a quota warning was already sent could not be recorded; deciding in memory")]
     private static partial void LogClaimFailed(ILogger logger, Exception exception, string group);
+
+    [LoggerMessage(EventId = 2410, Level = LogLevel.Warning, Message = "DingTalk quota group {Group}: the cluster's shared count could not be updated; this replica's calls are kept for the next try")]
+    private static partial void LogSyncFailed(ILogger logger, string group, Exception exception);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using DingGate.Core.Configuration;
+using DingGate.Core.Coordination;
 using DingGate.Core.Replies;
 using DingGate.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -34,14 +35,18 @@ public sealed partial class QuotaGovernor
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly IApiUsageStore? _store;
+    private readonly ISharedCounters? _shared;
     private int _month;
 
-    public QuotaGovernor(DingTalkChannelOptions options, TimeProvider time, ILogger<QuotaGovernor> logger, IApiUsageStore? store = null, IMeterFactory? meters = null)
+    public QuotaGovernor(
+        DingTalkChannelOptions options, TimeProvider time, ILogger<QuotaGovernor> logger, IApiUsageStore? store = null, IMeterFactory? meters = null,
+        ISharedCounters? shared = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _time = time;
         _logger = logger;
         _store = store;
+        _shared = shared;
         _groups = Groups(options.Settings.Resolve().Where(a => a.Enabled));
         foreach (var group in _groups)
         {
@@ -151,6 +156,7 @@ public sealed partial class QuotaGovernor
 
             var month = _month != 0 ? _month : QuotaMonth.Of(_time.GetUtcNow());
             group.Used++;
+            group.Unsynced += _shared is null ? 0 : 1;
             _pending[(accountId, month)] = _pending.GetValueOrDefault((accountId, month)) + 1;
             notice = Raise(group, month);
         }
@@ -218,14 +224,15 @@ public sealed partial class QuotaGovernor
 
     /// <summary>
     /// Runs with the channel: sends the step warnings (through <paramref name="sender"/>, the channel's proactive
-    /// send) and writes the counts every <see cref="FlushPeriod"/>; at cancellation writes what is left.
+    /// send), writes the counts every <see cref="FlushPeriod"/> and, with shared counters, adds this run's calls to the
+    /// cluster's every <see cref="SyncPeriod"/>; at cancellation writes what is left.
     /// </summary>
     public async Task RunAsync(IMessageSender sender, CancellationToken cancellationToken)
     {
         try
         {
             await EnsureMonthAsync(cancellationToken);
-            await Task.WhenAll(NotifyLoopAsync(sender, cancellationToken), FlushLoopAsync(cancellationToken));
+            await Task.WhenAll(NotifyLoopAsync(sender, cancellationToken), FlushLoopAsync(cancellationToken), SyncLoopAsync(cancellationToken));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -233,6 +240,7 @@ public sealed partial class QuotaGovernor
         }
         finally
         {
+            await SyncAsync(CancellationToken.None);
             await FlushAsync(CancellationToken.None);
         }
     }
@@ -358,6 +366,7 @@ public sealed partial class QuotaGovernor
                 foreach (var group in _groups)
                 {
                     group.Used = group.Accounts.Sum(a => stored[a.Id] + _pending.GetValueOrDefault((a.Id, month)));
+                    group.Unsynced = _shared is null ? 0 : group.Accounts.Sum(a => _pending.GetValueOrDefault((a.Id, month)));
                     group.RefusedByDingTalk = false;
                     group.Announced = QuotaStep.Normal;
                     if (Raise(group, month) is { } notice)

@@ -20,6 +20,9 @@ internal sealed class QuotaGroup(string name, DingTalkQuota quota, IReadOnlyList
     /// <summary>Billed OpenAPI calls this month (stored by earlier runs and other processes, plus this run's).</summary>
     public long Used { get; set; }
 
+    /// <summary>This run's calls counted in <see cref="Used"/> but not yet added to the cluster's shared counter.</summary>
+    public long Unsynced { get; set; }
+
     /// <summary>DingTalk answered that the organisation's monthly quota is used up.</summary>
     public bool RefusedByDingTalk { get; set; }
 

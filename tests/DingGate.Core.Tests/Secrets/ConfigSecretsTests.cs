@@ -69,16 +69,16 @@ public sealed class ConfigSecretsTests
     }
 
     [Fact]
-    public void Of_CoordinationRedis_ItsPasswordOnly()
+    public void Of_RedisConnectionString_ItsPasswordOnly()
     {
         var text = """
-            { coordination: { redis: "redis.internal:6379,password=redis-secret-0011,ssl=true" } }
+            { coordination: { redis: "redis.internal:6379,user=dg,password=redis-secret-0010,ssl=true" } }
             """;
 
         var config = new ConfigLoader().LoadText(text, ConfigSource.Create("/tmp/dinggate.json", _ => null, "/tmp")).Config;
 
-        Assert.Equal(["redis-secret-0011"], ConfigSecrets.Of(config));
-        Assert.Equal("redis.internal:6379,password=***,ssl=true", ConfigSecrets.Redactor(config).Redact("redis.internal:6379,password=redis-secret-0011,ssl=true"));
+        Assert.Equal("redis.internal:6379,user=dg,password=redis-secret-0010,ssl=true", config.Coordination.Redis);
+        Assert.Equal(["redis-secret-0010"], ConfigSecrets.Of(config));
     }
 
     [Fact]

@@ -77,12 +77,14 @@ internal sealed class DingTalkTestEmulator : IAsyncDisposable
 
     /// <summary>A <see cref="DingTalkApiClient"/> for <paramref name="account"/> (default: <see cref="Account"/>) on the fake clock.</summary>
     public DingTalkApiClient CreateClient(
-        DingTalkAccount? account = null, ApiClientOptions? options = null, ApiIpGuard? ipGuard = null, InFlightCounter? inFlight = null)
+        DingTalkAccount? account = null, ApiClientOptions? options = null, ApiIpGuard? ipGuard = null, InFlightCounter? inFlight = null,
+        Core.Coordination.ISharedRateWindows? sharedWindows = null)
     {
         var http = new HttpClient(inFlight ?? (HttpMessageHandler)DingTalkApiClient.CreateHandler()) { Timeout = TimeSpan.FromSeconds(30) };
         _clients.Add(http);
         return new DingTalkApiClient(
-            account ?? Account(), http, Time, NullLogger<DingTalkApiClient>.Instance, new DingTalkApiMetrics(MeterFactory), options, ipGuard);
+            account ?? Account(), http, Time, NullLogger<DingTalkApiClient>.Instance, new DingTalkApiMetrics(MeterFactory), options, ipGuard,
+            sharedWindows: sharedWindows);
     }
 
     /// <summary>Sends a control-API request (<c>/_emulator/…</c>) and returns the parsed answer; fails on non-2xx.</summary>

@@ -8,7 +8,7 @@ namespace DingGate.Core.Configuration.Loading;
 /// </summary>
 internal static class ConfigBinder
 {
-    private static readonly string[] RootKeys = ["models", "agents", "bindings", "session", "channels", "gateway", "storage", "attachments", "tools", "mcp", "coordination"];
+    private static readonly string[] RootKeys = ["models", "agents", "bindings", "session", "channels", "gateway", "storage", "coordination", "attachments", "tools", "mcp"];
     private static readonly string[] ModelKeys = ["provider", "baseUrl", "model", "apiKey", "supportsImages", "maxOutputTokens", "temperature"];
     private static readonly string[] AgentKeys = ["model", "systemPrompt", "maxHistoryMessages", "maxHistoryChars", "tools"];
     private static readonly string[] SessionKeys = ["scope", "queueDepth"];
@@ -35,10 +35,10 @@ internal static class ConfigBinder
                 case "channels": config.Channels = Channels(value, key, r); break;
                 case "gateway": config.Gateway = Gateway(value, key, r); break;
                 case "storage": config.Storage = StorageBinder.Bind(value, key, r); break;
+                case "coordination": config.Coordination = CoordinationBinder.Bind(value, key, r); break;
                 case "attachments": config.Attachments = AttachmentsBinder.Bind(value, key, r); break;
                 case "tools": config.Tools = ToolsBinder.Bind(value, key, r); break;
                 case "mcp": config.Mcp = ToolsBinder.BindMcp(value, key, r); break;
-                case "coordination": config.Coordination = CoordinationBinder.Bind(value, key, r); break;
                 default: r.Unknown(key, key, RootKeys); break;
             }
         }

@@ -51,7 +51,7 @@ public static class ConfigValidator
         }
 
         StorageValidator.Validate(config.Storage, errors);
-        CoordinationBinder.Validate(config.Coordination, errors);
+        CoordinationValidator.Validate(config.Coordination, errors);
         RetentionValidator.Validate(config, errors);
         AttachmentsValidator.Validate(config.Attachments, errors);
         ToolsValidator.Validate(config, errors);
