@@ -215,6 +215,8 @@ internal static class PostgresMigrations
             PRIMARY KEY (account_id, code)
         );
         CREATE UNIQUE INDEX ix_owner_approvals_card ON owner_approvals (account_id, out_track_id);
+        """,
+
         // 3 (issue 17, replica heartbeat): SQLite step 11. One row per gateway replica, rewritten every third of its
         // lease; live while expires_at (heartbeat + lease) is in the future.
         """
@@ -230,6 +232,8 @@ internal static class PostgresMigrations
             turns_running BIGINT NOT NULL
         );
         CREATE INDEX ix_replicas_expires_at ON replicas (expires_at);
+        """,
+
         // 4 (issue 17, shared limits without Redis): the permits of each sliding window as slots (one row per permit,
         // taken_at in microseconds since the epoch, 0 never), and the quota groups' shared month counters.
         """
