@@ -7,7 +7,9 @@ namespace DingGate.Cli.Config;
 /// a configuration validate accepts is one the gateway runs, and one it refuses the gateway refuses with the same
 /// lines: load (JSON5, duplicate keys, references, binding, validation), each stdio MCP server's command present
 /// (<see cref="McpCommandCheck"/>), at least one enabled account, and the allowlist policies that let nobody in
-/// (<see cref="AllowlistCheck"/>). Nothing connects anywhere.
+/// (<see cref="AllowlistCheck"/>). Nothing connects anywhere, except that the allowlist check reads the approved
+/// senders from the PostgreSQL state database (<c>storage.provider: "postgres"</c>) when a <c>dmPolicy: "allowlist"</c>
+/// account has no <c>allowFrom</c> entry.
 /// </summary>
 internal static class ConfigCheck
 {

@@ -45,6 +45,24 @@ public sealed class PostgresReplicaTests : IDisposable
     }
 
     [Fact]
+    public async Task OwnerApproval_AddedAndDecidedOnEveryReplica_OneRowOneDecision()
+    {
+        var approval = new OwnerApproval
+        {
+            AccountId = "acc", Code = "ABCD2345", OutTrackId = "pairing_ABCD2345", UserId = "u1", Nick = "张三", CreatedAt = T0, ExpiresAt = T0.AddHours(1),
+        };
+
+        var added = await ConcurrentStart.RunAsync(Replicas * 4, i => _replicas[i % Replicas].OwnerApprovals.AddAsync(approval, CancellationToken.None));
+        var decided = await ConcurrentStart.RunAsync(Replicas * 4, i => _replicas[i % Replicas].OwnerApprovals.TryDecideAsync(
+            "acc", "ABCD2345", i % 2 == 0 ? OwnerDecision.Approved : OwnerDecision.Denied, "owner" + i, T0.AddSeconds(i), CancellationToken.None));
+
+        Assert.Single(added, a => a);
+        var winner = Assert.Single(Enumerable.Range(0, decided.Length), i => decided[i]);
+        var row = (await _replicas[0].OwnerApprovals.FindAsync("acc", "ABCD2345", CancellationToken.None))!;
+        Assert.Equal(("owner" + winner, T0.AddSeconds(winner)), (row.DecidedBy, row.DecidedAt));
+    }
+
+    [Fact]
     public async Task ScheduledJob_OccurrenceClaimedByEveryReplica_FiresOnce()
     {
         var job = new ScheduledJob
