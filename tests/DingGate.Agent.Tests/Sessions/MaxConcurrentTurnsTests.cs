@@ -26,6 +26,28 @@ public sealed class MaxConcurrentTurnsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task RunningTurns_CountsTheTurnsRunning_NotTheWaitingOnes()
+    {
+        var config = Load("""{ agents: { maxConcurrentTurns: 2, default: { systemPrompt: "x" } } }""");
+        var runner = new SlowTurnRunner();
+        await using var services = Compose(config, runner);
+        var queue = services.GetRequiredService<SessionQueue>();
+        Assert.Equal(0, queue.RunningTurns);
+
+        for (var i = 0; i < 3; i++)
+        {
+            await queue.EnqueueAsync(new QueuedTurn(new SessionKey("acc", "dm:" + i), _messages.Dm("t" + i, "u" + i), new RecordingReplySink()), CancellationToken.None);
+        }
+
+        await runner.WaitForStartedAsync(2);
+        Assert.Equal(2, queue.RunningTurns);
+        runner.ReleaseAll();
+        await runner.WaitForStartedAsync(3);
+        await queue.StopAsync(CancellationToken.None);
+        Assert.Equal(0, queue.RunningTurns);
+    }
+
+    [Fact]
     public async Task Setting_FromConfig_BoundsTurnsRunningAtOnceAcrossSessions()
     {
         var config = Load("""{ agents: { maxConcurrentTurns: 3, default: { systemPrompt: "x" } } }""");

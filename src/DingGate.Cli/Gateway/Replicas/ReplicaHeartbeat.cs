@@ -17,6 +17,8 @@ internal sealed partial class ReplicaHeartbeat(LocalReplica local, IReplicaRegis
     /// <summary>How long the row of a replica that died stays in the table after its lease ran out.</summary>
     public static readonly TimeSpan DeadRowRetention = TimeSpan.FromHours(1);
 
+    private static readonly TimeSpan RemoveTimeout = TimeSpan.FromSeconds(5);
+
     private bool _failing;
 
     public TimeSpan Interval => local.Identity.Lease / 3;
@@ -24,11 +26,15 @@ internal sealed partial class ReplicaHeartbeat(LocalReplica local, IReplicaRegis
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+
+        // Not the host's stop token: registered first, this stops last, often after the drain used the whole shutdown
+        // timeout; the removal gets its own bound instead. The loop is over, so no beat writes the row again.
+        using var removal = new CancellationTokenSource(RemoveTimeout, time);
         try
         {
-            await registry.RemoveAsync(local.Identity.Id, cancellationToken);
+            await registry.RemoveAsync(local.Identity.Id, removal.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             LogRemoveFailed(logger, local.Identity.Id, ex);
         }
