@@ -16,6 +16,7 @@ internal static class ReplicaArguments
           --kill-for-good    the killed replica stays dead; the others must answer what it held within 2 minutes
           --throughput       replies/s with 1, 2 … n replicas (no kill); default 600 messages offered at 50 msg/s
           --redis            start Redis and add coordination.redis (shared QPS buckets) to every replica's config
+          --markdown         both apps answer in markdown (the card app's DingTalk limits cap replies at ~10/s)
           --messages <n>     messages in the burst (default 1000)
           --users <n>        users sending, each to one app (default 200)
           --rate <msg/s>     injection rate (default 10)
@@ -45,6 +46,7 @@ internal static class ReplicaArguments
                     case "--kill-for-good": killForGood = true; break;
                     case "--throughput": throughput = true; break;
                     case "--redis": options = options with { Redis = true }; break;
+                    case "--markdown": options = options with { MarkdownOnly = true }; break;
                     case "--messages": options = options with { Messages = Math.Clamp(Int(), 1, 1_000_000) }; messagesSet = true; break;
                     case "--users": options = options with { Users = Math.Clamp(Int(), 2, 10_000) }; break;
                     case "--rate": options = options with { Rate = Math.Max(0.1, double.Parse(Value(), CultureInfo.InvariantCulture)) }; rateSet = true; break;
@@ -52,7 +54,7 @@ internal static class ReplicaArguments
                     case "--settle": options = options with { SettleTimeout = TimeSpan.FromSeconds(Math.Clamp(Int(), 10, 3600)) }; break;
                     case "--seed": options = options with { Seed = Int() }; break;
                     case "--work": options = options with { WorkDirectory = Path.GetFullPath(Value()) }; break;
-                    case "--short": options = ReplicaOptions.Short with { Replicas = options.Replicas, Redis = options.Redis, Seed = options.Seed, WorkDirectory = options.WorkDirectory }; break;
+                    case "--short": options = ReplicaOptions.Short with { Replicas = options.Replicas, Redis = options.Redis, MarkdownOnly = options.MarkdownOnly, Seed = options.Seed, WorkDirectory = options.WorkDirectory }; break;
                     case "--help" or "-h": throw new FormatException(string.Empty);
                     default: throw new FormatException($"unknown option {name}");
                 }

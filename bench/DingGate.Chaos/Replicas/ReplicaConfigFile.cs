@@ -9,7 +9,7 @@ namespace DingGate.Chaos.Replicas;
 /// </summary>
 internal static class ReplicaConfigFile
 {
-    public static string Write(string directory, string replicaId, Uri emulator, Uri model, string postgres, string? redis)
+    public static string Write(string directory, string replicaId, Uri emulator, Uri model, string postgres, string? redis, bool markdownOnly)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "dinggate.json");
@@ -30,7 +30,7 @@ internal static class ReplicaConfigFile
                 initialReconnectDelay: 200, maxReconnectDelay: 2000, keepAliveInterval: 2000,
                 accounts: {
                   markdown: { clientId: "{{ChaosApps.MarkdownClientId}}", clientSecret: "{{ChaosApps.MarkdownSecret}}", messageType: "markdown" },
-                  card: { clientId: "{{ChaosApps.CardClientId}}", clientSecret: "{{ChaosApps.CardSecret}}", messageType: "card" }
+                  card: { clientId: "{{ChaosApps.CardClientId}}", clientSecret: "{{ChaosApps.CardSecret}}", messageType: "{{(markdownOnly ? "markdown" : "card")}}" }
                 } } }
             }
             """);

@@ -28,6 +28,9 @@ internal sealed record ReplicaOptions
     /// </summary>
     public bool Redis { get; init; }
 
+    /// <summary>Both apps answer in markdown (throughput: the card app's ~10 cards/s within 20 QPS per API caps the figure).</summary>
+    public bool MarkdownOnly { get; init; }
+
     /// <summary>KillForGood: every message the dead replica held must be answered by another within this time of the kill.</summary>
     public TimeSpan TakeoverDeadline { get; init; } = TimeSpan.FromMinutes(2);
 

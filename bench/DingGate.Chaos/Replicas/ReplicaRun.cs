@@ -33,7 +33,7 @@ internal sealed class ReplicaRun(ReplicaOptions options, TextWriter progress)
         var users = await AddUsersAsync(control, options.Users, ct);
         progress.WriteLine($"replicas: work dir {work}; emulator {emulator.BaseUrl}; model {model.BaseUrl}; {options.Replicas} replicas on PostgreSQL{(options.Redis ? " + Redis" : string.Empty)}");
 
-        await using var replicas = new ReplicaSet(work, emulator.BaseUrl, model.BaseUrl, servers, progress);
+        await using var replicas = new ReplicaSet(work, emulator.BaseUrl, model.BaseUrl, servers, options.MarkdownOnly, progress);
         for (var i = 1; i <= options.Replicas; i++)
         {
             await replicas.StartAsync(i, control, ct);

@@ -9,7 +9,7 @@ namespace DingGate.Chaos.Replicas;
 /// The gateway replicas of a run: one child process each (<see cref="GatewayProcess"/>), each with its own directory
 /// (<c>replica-1/</c> …: config, <c>state/</c>, <c>gateway.out.log</c>) and replica id, all on one database.
 /// </summary>
-internal sealed class ReplicaSet(string work, Uri emulator, Uri model, ClusterServers servers, TextWriter progress) : IAsyncDisposable
+internal sealed class ReplicaSet(string work, Uri emulator, Uri model, ClusterServers servers, bool markdownOnly, TextWriter progress) : IAsyncDisposable
 {
     private readonly Dictionary<int, GatewayProcess> _live = [];
     private readonly Dictionary<int, int> _generations = [];
@@ -30,7 +30,7 @@ internal sealed class ReplicaSet(string work, Uri emulator, Uri model, ClusterSe
         var before = await ActiveConnectionsAsync(control, ct);
         var config = File.Exists(ConfigPath(index))
             ? ConfigPath(index)
-            : ReplicaConfigFile.Write(ReplicaDirectory(index), ReplicaId(index), emulator, model, servers.PostgresConnectionString, servers.RedisConnectionString);
+            : ReplicaConfigFile.Write(ReplicaDirectory(index), ReplicaId(index), emulator, model, servers.PostgresConnectionString, servers.RedisConnectionString, markdownOnly);
         var generation = _generations[index] = _generations.GetValueOrDefault(index) + 1;
         var process = GatewayProcess.Start(config, LogPath(index), generation);
         _live[index] = process;

@@ -30,7 +30,7 @@ internal sealed class ThroughputRun(ReplicaOptions options, TextWriter progress)
     public static string Render(ReplicaOptions options, IReadOnlyList<ThroughputPoint> points)
     {
         var sb = new StringBuilder();
-        sb.AppendLine(CultureInfo.InvariantCulture, $"DingGate replicas throughput: {options.Messages} DMs from {options.Users} users offered at {options.Rate} msg/s, model {options.ModelDelay.TotalMilliseconds:F0} ms, PostgreSQL{(options.Redis ? " + Redis" : string.Empty)}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"DingGate replicas throughput: {options.Messages} DMs from {options.Users} users offered at {options.Rate} msg/s, model {options.ModelDelay.TotalMilliseconds:F0} ms, {(options.MarkdownOnly ? "both apps markdown" : "one markdown app, one card app")}, PostgreSQL{(options.Redis ? " + Redis" : string.Empty)}");
         sb.AppendLine("  replicas   answered   duplicated   403s   seconds   replies/s");
         foreach (var p in points)
         {
@@ -49,7 +49,7 @@ internal sealed class ThroughputRun(ReplicaOptions options, TextWriter progress)
         await using var model = await ScriptedModelServer.StartAsync(options.ModelDelay, ct);
         using var control = new EmulatorControl(emulator.BaseUrl);
         var users = await ReplicaRun.AddUsersAsync(control, options.Users, ct);
-        await using var replicas = new ReplicaSet(work, emulator.BaseUrl, model.BaseUrl, servers, progress);
+        await using var replicas = new ReplicaSet(work, emulator.BaseUrl, model.BaseUrl, servers, options.MarkdownOnly, progress);
         for (var i = 1; i <= count; i++)
         {
             await replicas.StartAsync(i, control, ct);
