@@ -13,6 +13,7 @@ namespace DingGate.Chaos.Tests.Suite;
 /// CLI reads one state directory's SQLite file).
 /// </summary>
 [Trait("Category", "Chaos")]
+[Collection(GatewayProcessSuites.Name)]
 public sealed class ReplicaShortFormTests(ITestOutputHelper output)
 {
     [Fact]
