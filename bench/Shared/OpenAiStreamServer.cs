@@ -26,26 +26,33 @@ internal sealed class OpenAiStreamServer : IAsyncDisposable
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly WebApplication _app;
     private readonly Func<string?, ModelScript> _script;
+    private readonly Action<IReadOnlyList<string>>? _observe;
     private long _requests;
 
-    private OpenAiStreamServer(WebApplication app, Func<string?, ModelScript> script)
+    private OpenAiStreamServer(WebApplication app, Func<string?, ModelScript> script, Action<IReadOnlyList<string>>? observe)
     {
         _app = app;
         _script = script;
+        _observe = observe;
     }
 
     public Uri BaseUrl { get; private set; } = new("http://127.0.0.1/");
 
     public long Requests => Interlocked.Read(ref _requests);
 
-    /// <summary>Starts the server; <paramref name="script"/> gets the last user message's text (null when none) and says what to stream.</summary>
-    public static async Task<OpenAiStreamServer> StartAsync(Func<string?, ModelScript> script, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the server; <paramref name="script"/> gets the last user message's text (null when none) and says what to
+    /// stream; <paramref name="observe"/>, when given, gets the text of every user message of each request, in order (the
+    /// history the gateway sent), before the answer starts.
+    /// </summary>
+    public static async Task<OpenAiStreamServer> StartAsync(
+        Func<string?, ModelScript> script, CancellationToken cancellationToken, Action<IReadOnlyList<string>>? observe = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var server = new OpenAiStreamServer(app, script);
+        var server = new OpenAiStreamServer(app, script, observe);
         app.MapPost("/v1/chat/completions", server.AnswerAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -66,7 +73,9 @@ internal sealed class OpenAiStreamServer : IAsyncDisposable
         string model;
         using (var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))
         {
-            userText = LastUserText(body.RootElement);
+            var userTexts = UserTexts(body.RootElement);
+            userText = userTexts.Count > 0 ? userTexts[^1] : null;
+            _observe?.Invoke(userTexts);
             model = body.RootElement.TryGetProperty("model", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() ?? "fake" : "fake";
         }
 
@@ -104,37 +113,28 @@ internal sealed class OpenAiStreamServer : IAsyncDisposable
         }
     }
 
-    // The content of the last "user" message: a string, or the text parts of a content array.
-    private static string? LastUserText(JsonElement body)
+    // The content of every "user" message, in order: a string, or the text parts of a content array.
+    private static List<string> UserTexts(JsonElement body)
     {
         if (!body.TryGetProperty("messages", out var messages) || messages.ValueKind != JsonValueKind.Array)
         {
-            return null;
+            return [];
         }
 
-        JsonElement? user = null;
-        foreach (var message in messages.EnumerateArray())
-        {
-            if (message.ValueKind == JsonValueKind.Object && message.TryGetProperty("role", out var role) && role.ValueEquals("user"))
-            {
-                user = message;
-            }
-        }
-
-        if (user is not { } u || !u.TryGetProperty("content", out var content))
-        {
-            return null;
-        }
-
-        return content.ValueKind switch
-        {
-            JsonValueKind.String => content.GetString(),
-            JsonValueKind.Array => string.Concat(content.EnumerateArray()
-                .Where(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
-                .Select(p => p.GetProperty("text").GetString())),
-            _ => content.GetRawText(),
-        };
+        return messages.EnumerateArray()
+            .Where(m => m.ValueKind == JsonValueKind.Object && m.TryGetProperty("role", out var role) && role.ValueEquals("user") && m.TryGetProperty("content", out _))
+            .Select(m => Text(m.GetProperty("content")))
+            .ToList();
     }
+
+    private static string Text(JsonElement content) => content.ValueKind switch
+    {
+        JsonValueKind.String => content.GetString() ?? string.Empty,
+        JsonValueKind.Array => string.Concat(content.EnumerateArray()
+            .Where(p => p.ValueKind == JsonValueKind.Object && p.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String)
+            .Select(p => p.GetProperty("text").GetString())),
+        _ => content.GetRawText(),
+    };
 
     private static string Chunk(string model, string? content, bool first, string? finish)
     {

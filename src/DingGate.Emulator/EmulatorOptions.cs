@@ -61,6 +61,13 @@ public sealed class EmulatorOptions
     /// <summary>Seed for ids and for the random pick among connections; null means non-deterministic.</summary>
     public int? Seed { get; set; }
 
+    /// <summary>
+    /// How each app's pushes are spread over its live connections: <see cref="Stream.StreamSpread.Random"/> (default, as
+    /// DingTalk documents) or <see cref="Stream.StreamSpread.RoundRobin"/>. A redelivery prefers a connection that has not
+    /// had the push yet either way.
+    /// </summary>
+    public Stream.StreamSpread StreamSpread { get; set; } = Stream.StreamSpread.Random;
+
     /// <summary>Clock used for every emulator timer (tokens, tickets, pings, redelivery). Tests pass a fake.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 

@@ -15,9 +15,10 @@ internal sealed class ScriptedModelServer : IAsyncDisposable
 
     public long Requests => _server.Requests;
 
-    public static async Task<ScriptedModelServer> StartAsync(TimeSpan delay, CancellationToken cancellationToken)
+    /// <summary>Starts the model; <paramref name="observe"/> gets the user messages of every request (replicas mode records them).</summary>
+    public static async Task<ScriptedModelServer> StartAsync(TimeSpan delay, CancellationToken cancellationToken, Action<IReadOnlyList<string>>? observe = null)
     {
-        var server = await OpenAiStreamServer.StartAsync(text => Script(text, delay), cancellationToken);
+        var server = await OpenAiStreamServer.StartAsync(text => Script(text, delay), cancellationToken, observe);
         return new ScriptedModelServer(server);
     }
 

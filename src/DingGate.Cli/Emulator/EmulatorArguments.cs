@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
 using DingGate.Emulator;
+using DingGate.Emulator.Stream;
 
 namespace DingGate.Cli.Emulator;
 
@@ -91,9 +92,15 @@ internal sealed class EmulatorArguments
         CustomParser = r => ParseInt(r, "--redelivery-window-ms must be more than 0", 1, int.MaxValue),
     };
 
+    public Option<string?> Spread { get; } = new("--spread")
+    {
+        Description = "How each app's pushes are spread over its live connections: random (default, as DingTalk does) or roundRobin.",
+        HelpName = "random|roundRobin",
+    };
+
     public void AddTo(Command command)
     {
-        Option[] all = [Port, Host, Tls, CaPath, CaKeyPath, PublicUrl, PublicHost, AllowedHosts, ClientIds, ClientSecrets, Seed, PingIntervalMs, RedeliveryWindowMs];
+        Option[] all = [Port, Host, Tls, CaPath, CaKeyPath, PublicUrl, PublicHost, AllowedHosts, ClientIds, ClientSecrets, Seed, PingIntervalMs, RedeliveryWindowMs, Spread];
         foreach (var option in all)
         {
             command.Options.Add(option);
@@ -103,6 +110,7 @@ internal sealed class EmulatorArguments
         PublicUrl.Validators.Add(r => Check(r, IsHttpUrl(r.GetValueOrDefault<string?>()), "--public-url must be an absolute http:// or https:// URL"));
         PublicHost.Validators.Add(r => Check(r, r.GetValueOrDefault<string?>() is not { } name || Uri.CheckHostName(name) != UriHostNameType.Unknown, "--public-host must be a host name or IP address"));
         AllowedHosts.Validators.Add(r => Check(r, (r.GetValueOrDefault<string[]>() ?? []).All(n => Uri.CheckHostName(n) == UriHostNameType.Dns), "--allowed-host must be a host name"));
+        Spread.AcceptOnlyFromAmong("random", "roundRobin");
         command.Validators.Add(CheckPairs);
         command.Validators.Add(CheckTlsFiles);
     }
@@ -128,6 +136,11 @@ internal sealed class EmulatorArguments
         if (parse.GetValue(PingIntervalMs) is { } ping)
         {
             options.PingInterval = TimeSpan.FromMilliseconds(ping);
+        }
+
+        if (parse.GetValue(Spread) == "roundRobin")
+        {
+            options.StreamSpread = StreamSpread.RoundRobin;
         }
 
         if (parse.GetValue(RedeliveryWindowMs) is { } window)

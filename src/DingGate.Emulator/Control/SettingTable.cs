@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DingGate.Emulator.Stream;
 using S = DingGate.Emulator.Control.Setting<DingGate.Emulator.EmulatorOptions>;
 
 namespace DingGate.Emulator.Control;
@@ -20,6 +21,10 @@ internal static class SettingTable
             o => o.ConnectionMaxAge is { } age ? (long)age.TotalMilliseconds : null,
             v => v is null || IsNonNegativeInteger(v),
             (o, v) => o.ConnectionMaxAge = v is null ? null : TimeSpan.FromMilliseconds(v.GetValue<long>())),
+        new S("streamSpread", "\"random\" or \"roundRobin\"",
+            o => o.StreamSpread == StreamSpread.RoundRobin ? "roundRobin" : "random",
+            v => v is JsonValue j && j.TryGetValue<string>(out var text) && text is "random" or "roundRobin",
+            (o, v) => o.StreamSpread = v!.GetValue<string>() == "roundRobin" ? StreamSpread.RoundRobin : StreamSpread.Random),
         S.Duration("callbackRedeliveryWindowMs", o => o.CallbackRedeliveryWindow, (o, v) => o.CallbackRedeliveryWindow = v),
         S.Integer("callbackRedeliveryAttempts", 0, o => o.CallbackRedeliveryAttempts, (o, v) => o.CallbackRedeliveryAttempts = v),
         S.Boolean("redeliverOnNon200Ack", o => o.RedeliverOnNon200Ack, (o, v) => o.RedeliverOnNon200Ack = v),

@@ -37,6 +37,7 @@ internal static class TrafficControl
             httpCalls = recorder.HttpCalls.Count,
             frames = recorder.Frames.Count,
             callsByRoute = recorder.HttpCalls.GroupBy(c => c.Method + " " + c.Path).ToDictionary(g => g.Key, g => g.Count()),
+            callsByStatus = recorder.StatusCounts.ToDictionary(kv => kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv => kv.Value),
             botMessages = log.SentByBot().Count,
         }));
     }

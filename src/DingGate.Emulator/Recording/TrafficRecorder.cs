@@ -11,12 +11,16 @@ internal sealed class TrafficRecorder(EmulatorOptions options)
     private const int Capacity = 20_000;
     private readonly ConcurrentQueue<RecordedHttpCall> _http = new();
     private readonly ConcurrentQueue<RecordedFrame> _frames = new();
+    private readonly ConcurrentDictionary<int, long> _statusCounts = new();
     private readonly Lock _order = new();
     private long _sequence;
 
     public IReadOnlyList<RecordedHttpCall> HttpCalls => _http.ToArray();
 
     public IReadOnlyList<RecordedFrame> Frames => _frames.ToArray();
+
+    /// <summary>Every HTTP call recorded since the start (or the last <see cref="Clear"/>) by status, not bounded by the record's capacity.</summary>
+    public IReadOnlyDictionary<int, long> StatusCounts => new SortedDictionary<int, long>(_statusCounts);
 
     public long NextSequence()
     {
@@ -37,6 +41,8 @@ internal sealed class TrafficRecorder(EmulatorOptions options)
         {
             _http.Enqueue(call with { Sequence = ++_sequence });
         }
+
+        _statusCounts.AddOrUpdate(call.Status, 1, (_, n) => n + 1);
 
         while (_http.Count > Capacity && _http.TryDequeue(out _))
         {
@@ -63,5 +69,6 @@ internal sealed class TrafficRecorder(EmulatorOptions options)
     {
         _http.Clear();
         _frames.Clear();
+        _statusCounts.Clear();
     }
 }

@@ -11,6 +11,7 @@ namespace DingGate.Emulator.Stream;
 /// Control routes for sockets and tickets: <c>GET /_emulator/connections</c>, <c>POST /_emulator/connections/disconnect</c>
 /// (<c>withoutMessageId</c>: the frame has no messageId header), <c>POST /_emulator/connections/drop</c>,
 /// <c>POST /_emulator/connections/blackhole</c> (the network path goes dead: WebSocket PINGs unanswered, frames lost),
+/// <c>POST /_emulator/connections/kill</c> (exactly one socket aborted: the named one, or the oldest live one of an app),
 /// <c>POST /_emulator/tickets/expire</c>.
 /// </summary>
 internal static class StreamConnectionControl
@@ -21,6 +22,7 @@ internal static class StreamConnectionControl
         group.MapGet("/connections", (StreamHub hub) => Results.Json(hub.Connections.Select(Describe)));
         group.MapPost("/connections/disconnect", DisconnectAsync);
         group.MapPost("/connections/drop", DropAsync);
+        group.MapPost("/connections/kill", KillAsync);
         group.MapPost("/connections/blackhole", BlackholeAsync);
         group.MapPost("/tickets/expire", (StreamTicketStore tickets) => Results.Json(new { expired = tickets.ExpireAll() }));
         group.MapStreamPushControl();
@@ -55,6 +57,30 @@ internal static class StreamConnectionControl
         }
 
         return Results.Json(new { dropped = targets.Select(c => c.Id) });
+    }
+
+    /// <summary>
+    /// Aborts exactly one live socket, as a crashed process or a cut cable would: <c>connectionId</c> names it, or
+    /// <c>clientId</c> alone picks the app's oldest live connection. Unlike <c>drop</c>, an empty body is refused.
+    /// </summary>
+    private static async Task<IResult> KillAsync(HttpContext context, StreamHub hub)
+    {
+        var body = await EmulatorJson.ReadObjectAsync(context.Request, context.RequestAborted) ?? new JsonObject();
+        var connectionId = body.GetString("connectionId");
+        var clientId = body.GetString("clientId");
+        if (connectionId is null && clientId is null)
+        {
+            return ControlResults.BadRequest("connectionId or clientId is required: kill aborts exactly one connection");
+        }
+
+        var target = hub.Find(clientId, connectionId).Where(c => c.State != StreamConnectionState.Closed).MinBy(c => c.Sequence);
+        if (target is null)
+        {
+            return ControlResults.NotFound(connectionId is null ? $"app '{clientId}' has no live connection" : $"no live connection '{connectionId}'");
+        }
+
+        target.Abort();
+        return Results.Json(new { killed = target.Id, clientId = target.App.ClientId });
     }
 
     private static async Task<IResult> BlackholeAsync(HttpContext context, StreamHub hub)

@@ -7,7 +7,9 @@ namespace DingGate.Emulator.Stream;
 
 /// <summary>
 /// The Stream side of the emulator: live connections, pushes with ACK correlation by <c>headers.messageId</c>, and
-/// the random pick of one eligible connection per attempt (spec §1.9) from the seeded <see cref="IdGenerator"/>.
+/// and the pick of one eligible connection per attempt (spec §1.9): at random from the seeded <see cref="IdGenerator"/>
+/// or in turn per app (<see cref="EmulatorOptions.StreamSpread"/>), a redelivery preferring a connection that has not
+/// had the push yet.
 /// </summary>
 internal sealed class StreamHub(EmulatorOptions options, IdGenerator ids, AppRegistry apps, FaultSwitches faults) : IStreamPusher, IDisposable
 {
@@ -17,6 +19,7 @@ internal sealed class StreamHub(EmulatorOptions options, IdGenerator ids, AppReg
     private readonly ConcurrentDictionary<string, StreamPush> _pushesById = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StreamPush> _pushes = new();
     private readonly ConcurrentQueue<FailedEvent> _failedEvents = new();
+    private readonly Dictionary<string, long> _turns = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private long _sequence;
 
@@ -93,10 +96,28 @@ internal sealed class StreamHub(EmulatorOptions options, IdGenerator ids, AppReg
         connection.State == StreamConnectionState.Active && connection.App.ClientId == push.ClientId &&
         connection.IsSubscribed(push.Type, push.Topic);
 
-    public StreamConnection? Pick(StreamPushDefinition push)
+    /// <summary>
+    /// Picks the connection for one attempt of <paramref name="push"/>: among the app's eligible connections, those that
+    /// did not have it yet (<paramref name="tried"/>) when there are any, then by <see cref="EmulatorOptions.StreamSpread"/>.
+    /// </summary>
+    public StreamConnection? Pick(StreamPushDefinition push, IReadOnlyCollection<string> tried)
     {
         var eligible = Connections.Where(c => IsEligible(c, push)).OrderBy(c => c.Sequence).ToList();
-        return eligible.Count == 0 ? null : eligible[eligible.Count == 1 ? 0 : ids.Next(eligible.Count)];
+        if (eligible.Count == 0)
+        {
+            return null;
+        }
+
+        if (options.StreamSpread == StreamSpread.RoundRobin)
+        {
+            var start = (int)(NextTurn(push.ClientId) % eligible.Count);
+            var ring = Enumerable.Range(0, eligible.Count).Select(i => eligible[(start + i) % eligible.Count]).ToList();
+            return ring.FirstOrDefault(c => !tried.Contains(c.Id)) ?? ring[0];
+        }
+
+        var fresh = eligible.Where(c => !tried.Contains(c.Id)).ToList();
+        var candidates = fresh.Count > 0 ? fresh : eligible;
+        return candidates[candidates.Count == 1 ? 0 : ids.Next(candidates.Count)];
     }
 
     /// <summary>Routes a parsed upstream frame: pong, disconnect ACK (ignored) or push ACK.</summary>
@@ -136,6 +157,16 @@ internal sealed class StreamHub(EmulatorOptions options, IdGenerator ids, AppReg
         foreach (var push in _pushes)
         {
             push.Dispose();
+        }
+    }
+
+    private long NextTurn(string clientId)
+    {
+        lock (_gate)
+        {
+            var turn = _turns.GetValueOrDefault(clientId);
+            _turns[clientId] = turn + 1;
+            return turn;
         }
     }
 

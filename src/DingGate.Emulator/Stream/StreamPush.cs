@@ -151,7 +151,7 @@ internal sealed class StreamPush : IDisposable
     private void RunSlot()
     {
         AwaitingConnection = true;
-        if (_hub.Pick(Definition) is { } connection)
+        if (_hub.Pick(Definition, _connectionIds) is { } connection)
         {
             Send(connection);
         }

@@ -13,6 +13,7 @@ namespace DingGate.Chaos.Tests.Suite;
 /// Filter: <c>--filter Category=Chaos</c> (or <c>Category!=Chaos</c> to leave it out of a quick local run).
 /// </summary>
 [Trait("Category", "Chaos")]
+[Collection(GatewayProcessSuites.Name)]
 public sealed class ChaosShortFormTests(ITestOutputHelper output)
 {
     [Fact]

@@ -26,6 +26,19 @@ public sealed class EmulatorArgumentsTests
     }
 
     [Fact]
+    public void Spread_RoundRobin_MapsToStreamSpreadAndOtherValuesAreUsageErrors()
+    {
+        var (arguments, parse) = Parse("--spread roundRobin");
+        var (_, bad) = Parse("--spread sticky");
+        var (defaults, none) = Parse(string.Empty);
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(DingGate.Emulator.Stream.StreamSpread.RoundRobin, arguments.ToOptions(parse).StreamSpread);
+        Assert.NotEmpty(bad.Errors);
+        Assert.Equal(DingGate.Emulator.Stream.StreamSpread.Random, defaults.ToOptions(none).StreamSpread);
+    }
+
+    [Fact]
     public void AllowedHost_Repeated_AddedToTheEmulatorsOwnHostNames()
     {
         var (arguments, parse) = Parse("--allowed-host emulator --allowed-host dinggate-emu.internal");

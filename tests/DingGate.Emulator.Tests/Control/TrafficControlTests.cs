@@ -33,4 +33,27 @@ public sealed class TrafficControlTests
         var call = Assert.Single(emu.Recorder.HttpCalls, c => c.Path == "/connect");
         Assert.Equal(400, call.Status);
     }
+
+    [Fact]
+    public async Task Stats_CallsByStatus_CountsEveryStatusUntilTheTrafficIsCleared()
+    {
+        await using var emu = await TestEmulator.StartAsync();
+        await emu.SendAsync(HttpMethod.Post, "/_emulator/faults", new { path = "/v1.0/oauth2/accessToken", kind = "QpsLimit", count = 2 });
+        var statuses = new List<int>();
+        for (var i = 0; i < 3; i++)
+        {
+            var (status, _) = await emu.SendAsync(HttpMethod.Post, "/v1.0/oauth2/accessToken", new { appKey = TestEmulator.ClientId, appSecret = TestEmulator.ClientSecret });
+            statuses.Add(status);
+        }
+
+        var (_, stats) = await emu.SendAsync(HttpMethod.Get, "/_emulator/stats");
+        await emu.SendAsync(HttpMethod.Delete, "/_emulator/traffic");
+        var (_, cleared) = await emu.SendAsync(HttpMethod.Get, "/_emulator/stats");
+
+        Assert.Equal([403, 403, 200], statuses);
+        var byStatus = stats!["callsByStatus"]!.AsObject();
+        Assert.Equal(2, byStatus["403"]!.GetValue<long>());
+        Assert.True(byStatus["200"]!.GetValue<long>() >= 1);
+        Assert.Empty(cleared!["callsByStatus"]!.AsObject());
+    }
 }

@@ -1,0 +1,125 @@
+using DingGate.Chaos.Rig;
+using DingGate.Chaos.Run;
+using DingGate.Chaos.Verdict;
+
+namespace DingGate.Chaos.Replicas;
+
+/// <summary>
+/// Judges a replicas run: the chaos invariants (<see cref="InvariantChecker"/>: 0 lost, 0 duplicated, one card per
+/// message, every card finalized …) and the cluster ones: each user's answers in the order asked, no 403 from DingTalk
+/// (the shared QPS buckets), the model saw each user's earlier turns whichever replica answered, and (killed for good)
+/// every message the dead replica held answered exactly once within the deadline.
+/// </summary>
+internal static class ReplicaInvariantChecker
+{
+    private const int Examples = 5;
+
+    public static ReplicaVerdict Check(ReplicaEvidence evidence)
+    {
+        var chaos = InvariantChecker.Check(evidence.Record);
+        var answers = AnswerCounts(evidence.Record);
+        var forbidden = evidence.CallsByStatus.GetValueOrDefault("403");
+        List<InvariantResult> cluster =
+        [
+            Order(evidence.Record),
+            Result("0 QPS 403s from DingTalk (the replicas share the per-app buckets)", forbidden == 0,
+                $"{forbidden} calls answered 403; statuses {string.Join(", ", evidence.CallsByStatus.Select(kv => $"{kv.Key}×{kv.Value}"))}", []),
+            History(evidence.Record.Messages, evidence.ModelRequests),
+        ];
+        if (evidence.Held is { } held)
+        {
+            cluster.Add(Takeover(held, answers));
+        }
+
+        return new ReplicaVerdict(chaos, cluster, forbidden, evidence.Held?.Tokens.Count ?? 0);
+    }
+
+    // Per user (one DM session on one app): the order in which complete answers appeared in the conversation (bot
+    // messages in conversation order, finished cards in creation order) must be the order the user asked.
+    private static InvariantResult Order(ChaosRecord record)
+    {
+        var wrong = new List<string>();
+        foreach (var user in record.Messages.GroupBy(m => (m.ClientId, m.ConversationId)))
+        {
+            var asked = user.Select(m => m.Token).ToList();
+            var shown = new List<string>();
+            foreach (var text in record.BotMessages.Where(b => !b.Recalled && b.ConversationId == user.Key.ConversationId).Select(b => b.Text)
+                .Concat(record.Cards.Where(c => c.State == "FINISHED" && c.ConversationId == user.Key.ConversationId).Select(c => c.FinalText)))
+            {
+                shown.AddRange(CompleteTokens(text).Where(t => asked.Contains(t) && !shown.Contains(t)));
+            }
+
+            var expected = asked.Where(shown.Contains).ToList();
+            if (!expected.SequenceEqual(shown))
+            {
+                wrong.Add($"{user.First().UserId}: asked {string.Join(' ', asked)}, answered {string.Join(' ', shown)}");
+            }
+        }
+
+        return Result("each user's answers in the order asked", wrong.Count == 0, $"{wrong.Count} users answered out of order", wrong);
+    }
+
+    // Every model request for a user's message n carries that user's messages 1..n-1, in order, as earlier user turns.
+    private static InvariantResult History(IReadOnlyList<InjectedMessage> messages, IReadOnlyList<ModelRequest> requests)
+    {
+        var byToken = messages.ToDictionary(m => m.Token, StringComparer.Ordinal);
+        var asked = messages.GroupBy(m => (m.ClientId, m.ConversationId)).ToDictionary(g => g.Key, g => g.Select(m => m.Token).ToList());
+        var wrong = new List<string>();
+        var judged = 0;
+        foreach (var request in requests.Where(r => byToken.ContainsKey(r.Token)))
+        {
+            judged++;
+            var message = byToken[request.Token];
+            var mine = asked[(message.ClientId, message.ConversationId)];
+            var earlier = mine.Take(mine.IndexOf(request.Token)).ToList();
+            var seen = request.History.Where(t => t != request.Token).ToList();
+            if (!seen.SequenceEqual(earlier))
+            {
+                wrong.Add($"{request.Token} ({message.UserId}): expected [{string.Join(' ', earlier)}], the model saw [{string.Join(' ', seen)}]");
+            }
+        }
+
+        var unasked = messages.Select(m => m.Token).Except(requests.Select(r => r.Token), StringComparer.Ordinal).Count();
+        return Result("the model saw each user's earlier turns, in order, whichever replica answered", wrong.Count == 0 && judged > 0,
+            $"{wrong.Count} of {judged} model requests with a wrong history; {unasked} messages never reached the model", wrong);
+    }
+
+    private static InvariantResult Takeover(HeldMessages held, Dictionary<string, int> answers)
+    {
+        var late = held.Tokens.Where(t => !held.AnsweredAfter.TryGetValue(t, out var after) || after > held.Deadline).ToList();
+        var notOnce = held.Tokens.Where(t => answers.GetValueOrDefault(t) != 1).ToList();
+        var slowest = held.AnsweredAfter.Count == 0 ? "none answered" : $"slowest {held.AnsweredAfter.Values.Max().TotalSeconds:F0} s";
+        return Result($"a replica killed for good: each message it held answered exactly once within {held.Deadline.TotalSeconds:F0} s",
+            held.Tokens.Count > 0 && late.Count == 0 && notOnce.Count == 0,
+            held.Tokens.Count == 0
+                ? "the dead replica held no ACKed, unanswered message at the kill: nothing was tested"
+                : $"{held.Tokens.Count} held; {late.Count} not answered in time; {notOnce.Count} not answered exactly once; {slowest}",
+            late.Select(t => $"{t} late").Concat(notOnce.Select(t => $"{t} ×{answers.GetValueOrDefault(t)}")));
+    }
+
+    // token → complete answers shown (bot messages not recalled, FINISHED cards).
+    public static Dictionary<string, int> AnswerCounts(ChaosRecord record)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var text in record.BotMessages.Where(b => !b.Recalled).Select(b => b.Text).Concat(record.Cards.Where(c => c.State == "FINISHED").Select(c => c.FinalText)))
+        {
+            foreach (var token in CompleteTokens(text))
+            {
+                counts[token] = counts.GetValueOrDefault(token) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static IEnumerable<string> CompleteTokens(string text) =>
+        ChaosAnswer.TokenPattern().Matches(text).Select(m => m.Value).Distinct(StringComparer.Ordinal)
+            .Where(t => text.Contains(ChaosAnswer.EndMarker(t), StringComparison.Ordinal));
+
+    private static InvariantResult Result(string name, bool holds, string detail, IEnumerable<string> examples)
+    {
+        var list = examples.Take(Examples).ToList();
+        return new InvariantResult(name, holds ? InvariantStatus.Holds : InvariantStatus.Fails,
+            holds || list.Count == 0 ? detail : detail + "; e.g. " + string.Join("; ", list));
+    }
+}
