@@ -182,7 +182,7 @@ public sealed class ConfigLoaderTests : IDisposable
             """);
 
         Assert.Equal("127.0.0.1:6379,password=pw-0012", loaded.Config.Coordination.Redis);
-        Assert.Equal(["pw-0012"], ConfigSecrets.Of(loaded.Config));
+        Assert.Contains("pw-0012", ConfigSecrets.Of(loaded.Config));
     }
 
     [Fact]
