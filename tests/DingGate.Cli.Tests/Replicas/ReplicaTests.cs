@@ -1,0 +1,178 @@
+using DingGate.Cli.Tests.EndToEnd;
+using DingGate.Cli.Tests.Support;
+using DingGate.Core.Configuration;
+using DingGate.DingTalk.Tests.Support;
+using Npgsql;
+
+namespace DingGate.Cli.Tests.Replicas;
+
+/// <summary>
+/// Two gateway replicas (real hosts, each with its own state directory and <c>gateway.replicaId</c>) on one real
+/// PostgreSQL database and one emulator app, on the emulator's fake clock: what a dead replica left is answered once
+/// by the other after the lease ran out, a starting replica leaves a live one's work alone, one user's turns keep their
+/// order and history across replicas, and a scheduled job fires once. Asserted on the emulator's recorded traffic.
+/// </summary>
+public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<PostgresServerFixture>
+{
+    private const int LeaseSeconds = 5;
+
+    [Fact]
+    public async Task ReplicaDiesHoldingAckedUnansweredMessages_TheOtherAnswersEachExactlyOnceAfterTheLeaseRanOut()
+    {
+        var database = server.CreateDatabase();
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        using var stateA = new TempDirectory();
+        using var stateB = new TempDirectory();
+        var never = new TaskCompletionSource();
+        var modelA = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, never.Task) };
+        var modelB = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, "B答:" + call.UserText) };
+        var a = await StartAsync(emu, stateA.Path, modelA, database, "replica-a");
+        string[] users = ["user001", "user002", "user003"];
+        foreach (var user in users)
+        {
+            await emu.SendDmAsync("问题 " + user, from: user);
+        }
+
+        await modelA.WaitForCallAsync(users.Length);
+        await a.KillAsync();
+        await using var b = await StartAsync(emu, stateB.Path, modelB, database, "replica-b");
+        Assert.Empty(modelB.Calls); // A's leases have not run out yet: B's start leaves them alone
+
+        await AdvanceUntilAsync(emu, async () => (await Wire.MessagesAsync(emu)).Count >= users.Length, "B answered A's messages");
+        await Settle(emu);
+
+        var texts = (await Wire.MessagesAsync(emu)).Select(c => Wire.WebhookText(c.Body)).Order().ToList();
+        Assert.Equal(users.Select(u => "B答:问题 " + u).Order(), texts);
+        Assert.Equal(users.Length, modelB.Calls.Count);
+        Assert.Equal([("replica-b", 2L, 3L)], await JournalOwnersAsync(database));
+    }
+
+    [Fact]
+    public async Task ReplicaStartsWhileAnotherStreamsACard_NeitherEndsItsCardNorAnswersItsMessage()
+    {
+        var database = server.CreateDatabase();
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        using var stateA = new TempDirectory();
+        using var stateB = new TempDirectory();
+        var release = new TaskCompletionSource();
+        var modelA = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, "A 的前半段", release.Task, "，A 的后半段") };
+        var modelB = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, "B 不该回答") };
+        await using var a = await StartAsync(emu, stateA.Path, modelA, database, "replica-a", card: true);
+        await emu.SendDmAsync("慢慢回答");
+        await modelA.WaitForCallAsync(1);
+        var card = await Wire.WaitForCardAsync(emu, 1);
+        await Wire.AdvanceUntilStreamedAsync(emu, card);
+
+        await using var b = await StartAsync(emu, stateB.Path, modelB, database, "replica-b", card: true);
+        emu.Time!.Advance(TimeSpan.FromSeconds(1)); // less than A's lease, which A renews meanwhile
+        await Settle(emu);
+        var whileStreaming = await emu.CardAsync(card);
+        release.SetResult();
+        var finalized = await emu.WaitForFinalizedCardAsync(card);
+
+        Assert.DoesNotContain("中断", Wire.CardContent(whileStreaming), StringComparison.Ordinal);
+        Assert.Equal("A 的前半段，A 的后半段", Wire.CardContent(finalized));
+        Assert.Empty(modelB.Calls);
+        Assert.Equal([card], await emu.CardIdsAsync());
+        Assert.Empty(await Wire.MessagesAsync(emu));
+    }
+
+    [Fact]
+    public async Task OneUsersTwoMessagesOnTwoReplicas_AnsweredInOrder_SecondTurnSeesTheFirst()
+    {
+        var database = server.CreateDatabase();
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        using var stateA = new TempDirectory();
+        using var stateB = new TempDirectory();
+        var release = new TaskCompletionSource();
+        var modelA = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, release.Task, "暗号记住了") };
+        var modelB = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, "暗号是蓝鲸") };
+        await using var a = await StartAsync(emu, stateA.Path, modelA, database, "replica-a", leaseSeconds: 30);
+        await emu.SendDmAsync("记住：暗号是蓝鲸");
+        await modelA.WaitForCallAsync(1);
+        await using var b = await StartAsync(emu, stateB.Path, modelB, database, "replica-b", leaseSeconds: 30);
+        // A's link goes down (it reconnects only when the fake clock moves on): the next push can only go to B.
+        await emu.SendAsync(HttpMethod.Post, "/_emulator/connections/drop", new { connectionId = a.ConnectionId });
+        await emu.WaitForConnectionGoneAsync(a.ConnectionId);
+        await emu.SendDmAsync("暗号是什么？");
+        await TestWait.UntilAsync(async () => await JournaledAsync(database) == 2, "B journaled the second message");
+        for (var i = 0; i < 3; i++)
+        {
+            emu.Time!.Advance(TimeSpan.FromSeconds(1));
+            await Settle(emu);
+        }
+
+        var modelBCallsBeforeTheFirstAnswer = modelB.Calls.Count;
+        release.SetResult();
+        await AdvanceUntilAsync(emu, async () => (await Wire.MessagesAsync(emu)).Count == 2, "both answers", step: TimeSpan.FromSeconds(1));
+
+        Assert.Equal(0, modelBCallsBeforeTheFirstAnswer);
+        var second = Assert.Single(modelB.Calls);
+        Assert.Equal(["记住：暗号是蓝鲸", "暗号记住了"], second.History.Select(m => m.Text));
+        Assert.Equal(["暗号记住了", "暗号是蓝鲸"], (await Wire.MessagesAsync(emu)).Select(c => Wire.WebhookText(c.Body)));
+    }
+
+    private Task<GatewayUnderTest> StartAsync(
+        EmulatorUnderTest emu, string state, ScriptedChatClient model, string database, string replicaId, bool card = false, int leaseSeconds = LeaseSeconds) =>
+        GatewayUnderTest.StartAsync(
+            emu,
+            state,
+            model,
+            s => { s.MessageType = card ? "card" : "markdown"; s.ThinkingIndicator = "off"; },
+            configureConfig: c =>
+            {
+                c.Storage = new StorageSettings { Provider = StorageProvider.Postgres, ConnectionString = database };
+                c.Gateway.ReplicaId = replicaId;
+                c.Gateway.LeaseSeconds = leaseSeconds;
+            });
+
+    // Leases, renewals and takeovers run on the fake clock: move it in steps (under a third of a lease) until `done`.
+    private static async Task AdvanceUntilAsync(EmulatorUnderTest emu, Func<Task<bool>> done, string what, TimeSpan? step = null)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (await done())
+            {
+                return;
+            }
+
+            emu.Time!.Advance(step ?? TimeSpan.FromSeconds(1));
+            await Task.Delay(25);
+        }
+
+        Assert.Fail("timed out waiting for " + what);
+    }
+
+    // Lets the loops woken by the last clock move run (a "nothing more happens" check needs them to have had their turn).
+    private static async Task Settle(EmulatorUnderTest emu)
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await Task.Delay(50);
+            emu.Time!.Advance(TimeSpan.Zero);
+        }
+    }
+
+    private static async Task<long> JournaledAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT COUNT(*) FROM inbound_journal", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<IReadOnlyList<(string Owner, long State, long Count)>> JournalOwnersAsync(string database)
+    {
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT lease_owner, state, COUNT(*) FROM inbound_journal GROUP BY lease_owner, state ORDER BY 1, 2", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, long, long)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+
+        return rows;
+    }
+}
