@@ -112,6 +112,27 @@ public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<P
         Assert.Equal(["暗号记住了", "暗号是蓝鲸"], (await Wire.MessagesAsync(emu)).Select(c => Wire.WebhookText(c.Body)));
     }
 
+    [Fact]
+    public async Task ScheduledJobWithTwoReplicas_FiresOnce()
+    {
+        var database = server.CreateDatabase();
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        using var stateA = new TempDirectory();
+        using var stateB = new TempDirectory();
+        await using var a = await StartAsync(emu, stateA.Path, new ScriptedChatClient(), database, "replica-a");
+        await using var b = await StartAsync(emu, stateB.Path, new ScriptedChatClient(), database, "replica-b");
+        await ScheduledJobTests.CreateAsync(a, text: "该喝水了", delayMinutes: 2);
+
+        await AdvanceUntilAsync(emu, async () => (await ScheduledJobTests.ProactiveAsync(emu, "该喝水了")).Count >= 1, "the job fired", TimeSpan.FromSeconds(10));
+        // A later job as a barrier: once it fired, both schedulers went past the first job's occurrence.
+        await ScheduledJobTests.CreateAsync(b, text: "第二个提醒", delayMinutes: 3);
+        await AdvanceUntilAsync(emu, async () => (await ScheduledJobTests.ProactiveAsync(emu, "第二个提醒")).Count >= 1, "the barrier job fired", TimeSpan.FromSeconds(10));
+        await Settle(emu);
+
+        Assert.Single(await ScheduledJobTests.ProactiveAsync(emu, "该喝水了"));
+        Assert.Single(await ScheduledJobTests.ProactiveAsync(emu, "第二个提醒"));
+    }
+
     private Task<GatewayUnderTest> StartAsync(
         EmulatorUnderTest emu, string state, ScriptedChatClient model, string database, string replicaId, bool card = false, int leaseSeconds = LeaseSeconds) =>
         GatewayUnderTest.StartAsync(
