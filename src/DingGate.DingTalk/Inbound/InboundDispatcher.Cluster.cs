@@ -64,10 +64,12 @@ internal sealed partial class InboundDispatcher
         {
             foreach (var key in keys)
             {
-                _takingOver.TryRemove(key, out _);
+                HandedOver(key);
             }
         }
     }
+
+    private void HandedOver(string key) => _takingOver.TryRemove(key, out _);
 
     // Before a turn runs here: every earlier unfinished message of its conversation must be answered first. One another
     // replica holds (lease alive) is waited for (polled, cancellable); one whose lease ran out is claimed and run here,

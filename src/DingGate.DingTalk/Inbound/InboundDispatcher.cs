@@ -110,12 +110,31 @@ internal sealed partial class InboundDispatcher(
 
     private async Task ProcessAsync(InboundWork work, CancellationToken cancellationToken)
     {
-        if (leases is { Clustered: true } && work.Parsed is ParseResult.Ok { Message: var parsed })
+        if (leases is not { Clustered: true })
         {
-            // Across replicas: an earlier message of this conversation another replica holds is answered first.
-            await WaitForEarlierTurnsAsync(JournalLane.ConversationPrefix + parsed.ConversationId, work.Key, cancellationToken);
+            await ProcessOnceAsync(work, cancellationToken);
+            return;
         }
 
+        try
+        {
+            if (work.Parsed is ParseResult.Ok { Message: var parsed })
+            {
+                // Across replicas: an earlier message of this conversation another replica holds is answered first.
+                await WaitForEarlierTurnsAsync(JournalLane.ConversationPrefix + parsed.ConversationId, work.Key, cancellationToken);
+            }
+
+            await ProcessOnceAsync(work, cancellationToken);
+        }
+        finally
+        {
+            // Handed over (or given up): a later message of its conversation no longer waits for it here.
+            HandedOver(work.Key);
+        }
+    }
+
+    private async Task ProcessOnceAsync(InboundWork work, CancellationToken cancellationToken)
+    {
         if (work.Resumed is { } entry)
         {
             if (await ClosedFromOutboxAsync(entry.MessageKey, cancellationToken))

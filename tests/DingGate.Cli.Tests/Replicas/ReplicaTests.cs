@@ -1,7 +1,10 @@
 using DingGate.Cli.Tests.EndToEnd;
 using DingGate.Cli.Tests.Support;
 using DingGate.Core.Configuration;
+using DingGate.Core.Inbound;
 using DingGate.DingTalk.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace DingGate.Cli.Tests.Replicas;
@@ -35,15 +38,53 @@ public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<P
 
         await modelA.WaitForCallAsync(users.Length);
         await a.KillAsync();
+        await emu.WaitForConnectionGoneAsync(a.ConnectionId);
         await using var b = await StartAsync(emu, stateB.Path, modelB, database, "replica-b");
         Assert.Empty(modelB.Calls); // A's leases have not run out yet: B's start leaves them alone
+        await emu.SendDmAsync("追问 user001", from: "user001"); // to B, while user001's first message is still A's
+        await TestWait.UntilAsync(async () => await JournaledAsync(database) == 4, "B journaled (and ACKed) the follow-up");
 
-        await AdvanceUntilAsync(emu, async () => (await Wire.MessagesAsync(emu)).Count >= users.Length, "B answered A's messages");
+        await AdvanceUntilAsync(emu, async () => (await Wire.MessagesAsync(emu)).Count >= 4, "B answered A's messages");
         await Settle(emu);
 
-        var texts = (await Wire.MessagesAsync(emu)).Select(c => Wire.WebhookText(c.Body)).Order().ToList();
-        Assert.Equal(users.Select(u => "B答:问题 " + u).Order(), texts);
-        Assert.Equal(users.Length, modelB.Calls.Count);
+        var texts = (await Wire.MessagesAsync(emu)).Select(c => Wire.WebhookText(c.Body)).ToList();
+        string[] expected = ["B答:问题 user001", "B答:问题 user002", "B答:问题 user003", "B答:追问 user001"];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), texts.Order(StringComparer.Ordinal));
+        Assert.True(texts.IndexOf("B答:问题 user001") < texts.IndexOf("B答:追问 user001"), "user001's answers in the order asked");
+        Assert.Equal(4, modelB.Calls.Count);
+        var followUp = modelB.Calls.Single(c => c.UserText == "追问 user001");
+        Assert.Equal(["问题 user001", "B答:问题 user001"], followUp.History.Select(m => m.Text));
+        Assert.Equal([("replica-b", 2L, 4L)], await JournalOwnersAsync(database));
+    }
+
+    [Fact]
+    public async Task ReplicaDiesWithTwoMessagesOfOneConversation_TheOtherAnswersBothInOrder_TheSecondWithTheFirstInItsHistory()
+    {
+        var database = server.CreateDatabase();
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        using var stateA = new TempDirectory();
+        using var stateB = new TempDirectory();
+        var stuck = new StuckInboundHandler();
+        var modelB = new ScriptedChatClient { Script = call => ScriptedChatClient.Steps(call.Token, "B答:" + call.UserText) };
+        var a = await StartAsync(emu, stateA.Path, new ScriptedChatClient(), database, "replica-a", services: s =>
+        {
+            s.RemoveAll<IInboundHandler>();
+            s.AddSingleton<IInboundHandler>(stuck);
+        });
+        await emu.SendDmAsync("第一问", from: "user001");
+        await emu.SendDmAsync("第二问", from: "user001");
+        await emu.SendDmAsync("别人的问题", from: "user002");
+        await TestWait.UntilAsync(async () => stuck.Handed == 2 && await JournaledAsync(database) == 3, "A took all three, two handed over");
+        await a.KillAsync();
+        await using var b = await StartAsync(emu, stateB.Path, modelB, database, "replica-b");
+
+        await AdvanceUntilAsync(emu, async () => (await Wire.MessagesAsync(emu)).Count >= 3, "B answered A's messages");
+        await Settle(emu);
+
+        var texts = (await Wire.MessagesAsync(emu)).Select(c => Wire.WebhookText(c.Body)).ToList();
+        Assert.Equal(["B答:别人的问题", "B答:第一问", "B答:第二问"], texts.Order(StringComparer.Ordinal));
+        Assert.True(texts.IndexOf("B答:第一问") < texts.IndexOf("B答:第二问"), "user001's answers in the order asked");
+        Assert.Equal(["第一问", "B答:第一问"], modelB.Calls.Single(c => c.UserText == "第二问").History.Select(m => m.Text));
         Assert.Equal([("replica-b", 2L, 3L)], await JournalOwnersAsync(database));
     }
 
@@ -134,7 +175,8 @@ public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<P
     }
 
     private Task<GatewayUnderTest> StartAsync(
-        EmulatorUnderTest emu, string state, ScriptedChatClient model, string database, string replicaId, bool card = false, int leaseSeconds = LeaseSeconds) =>
+        EmulatorUnderTest emu, string state, ScriptedChatClient model, string database, string replicaId, bool card = false, int leaseSeconds = LeaseSeconds,
+        Action<IServiceCollection>? services = null) =>
         GatewayUnderTest.StartAsync(
             emu,
             state,
@@ -145,7 +187,8 @@ public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<P
                 c.Storage = new StorageSettings { Provider = StorageProvider.Postgres, ConnectionString = database };
                 c.Gateway.ReplicaId = replicaId;
                 c.Gateway.LeaseSeconds = leaseSeconds;
-            });
+            },
+            services: services);
 
     // Leases, renewals and takeovers run on the fake clock: move it in steps (under a third of a lease) until `done`.
     private static async Task AdvanceUntilAsync(EmulatorUnderTest emu, Func<Task<bool>> done, string what, TimeSpan? step = null)
