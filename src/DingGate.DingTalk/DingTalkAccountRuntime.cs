@@ -21,7 +21,7 @@ namespace DingGate.DingTalk;
 internal sealed class DingTalkAccountRuntime(
     DingTalkAccount account, HttpClient http, DingTalkApiClient api, StreamClient stream, InboundDispatcher dispatcher, PairingApprover pairing, ProactiveSender proactive,
     OpenCardRecovery openCards, ShownIndicatorRecovery indicators, ActiveCardRegistry cards, OutboxDeliveryWorker outbox, ILogger logger,
-    LiveAccount? live = null, Replies.OpenReplies? open = null, Policies.Owners.OwnerAdmin? owners = null) : IDisposable
+    LiveAccount? live = null, Replies.OpenReplies? open = null, Policies.Owners.OwnerAdmin? owners = null, Cluster.AccountTakeover? takeover = null) : IDisposable
 {
     public DingTalkAccount Account { get; } = account;
 
@@ -57,6 +57,12 @@ internal sealed class DingTalkAccountRuntime(
         using var scope = logger.BeginScope(new Dictionary<string, object> { ["Account"] = Account.Id });
         // Stopping: replies waiting out a throttle limit (up to a minute) stop waiting, so none holds the shutdown.
         using var stopping = cancellationToken.Register(api.EndThrottleWaits);
+        if (takeover is not null)
+        {
+            await RunClusteredAsync(takeover, cancellationToken);
+            return;
+        }
+
         await openCards.RecoverAsync(cancellationToken);
         await indicators.RecoverAsync(cancellationToken);
         await outbox.RecoverAsync(cancellationToken);
@@ -69,6 +75,22 @@ internal sealed class DingTalkAccountRuntime(
 
         await openCards.EndUnclaimedAsync(cancellationToken);
         await Task.WhenAll(stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken), outbox.RunAsync(cancellationToken));
+    }
+
+    // Clustered (replicas on one database): the start takes over only what no live replica holds — the outbox entries
+    // and journal entries whose lease ran out, or that this replica id still holds from its last run — with their cards
+    // and reactions, never another replica's; then the takeover loop keeps picking up what a replica that died left.
+    private async Task RunClusteredAsync(Cluster.AccountTakeover takeover, CancellationToken cancellationToken)
+    {
+        await takeover.StartAsync(cancellationToken);
+        if (Owners is not null)
+        {
+            await Owners.RecoverAsync(cancellationToken);
+        }
+
+        await Task.WhenAll(
+            stream.RunAsync(cancellationToken), dispatcher.RunAsync(stream.Deliveries, cancellationToken), outbox.RunAsync(cancellationToken),
+            takeover.RunAsync(cancellationToken));
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ using DingGate.Core.Coordination;
 using DingGate.Core.Inbound;
 using DingGate.Core.Storage;
 using DingGate.DingTalk.Api;
+using DingGate.DingTalk.Cluster;
 using DingGate.DingTalk.Inbound;
 using DingGate.DingTalk.Policies;
 using DingGate.DingTalk.Policies.Owners;
@@ -43,6 +44,8 @@ internal sealed class DingTalkAccountRuntimeFactory(
     IOwnerApprovalStore? ownerApprovals = null,
     ISharedRateWindows? sharedWindows = null)
 {
+    private ReplicaLeases? _leases;
+
     /// <summary>
     /// Builds one account's parts. <paramref name="statuses"/>: every account's link state, for the owners'
     /// <c>/gateway</c> (the channel passes its own).
@@ -50,19 +53,20 @@ internal sealed class DingTalkAccountRuntimeFactory(
     public DingTalkAccountRuntime Create(DingTalkAccount account, Func<IReadOnlyList<StreamStatus>>? statuses = null)
     {
         var loggers = telemetry.Loggers;
+        var leases = Leases;
         var live = new LiveAccount(account);
         var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = options.HttpTimeout };
         var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api, ipGuard: ipGuard, quota: quota, sharedWindows: sharedWindows);
         var cards = new ActiveCardRegistry();
         var stream = new StreamClient(
             account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream,
-            new CardStopCallbackResponder(account.Id, cards, loggers.CreateLogger<CardStopCallbackResponder>()));
+            new CardStopCallbackResponder(account.Id, cards, loggers.CreateLogger<CardStopCallbackResponder>()), leases);
         var preparer = new InboundPreparer(account, parser, new MediaDownloader(api, loggers.CreateLogger<MediaDownloader>()),
             Inbound.MediaFolders.Root(options.StateDirectory), loggers.CreateLogger<InboundPreparer>(), new RecentInboundMedia(time));
         var robot = new RobotMessageSender(account, api);
         var wakeup = new OutboxWakeup();
-        var replier = new ConversationReplier(account, api, robot, outbox, wakeup, telemetry.Replies, time, loggers.CreateLogger<ConversationReplier>(), live);
-        var delivery = new OutboxDeliveryWorker(account, outbox, replier, wakeup, telemetry.Replies, time, loggers.CreateLogger<OutboxDeliveryWorker>());
+        var replier = new ConversationReplier(account, api, robot, outbox, wakeup, telemetry.Replies, time, loggers.CreateLogger<ConversationReplier>(), live, leases);
+        var delivery = new OutboxDeliveryWorker(account, outbox, replier, wakeup, telemetry.Replies, time, loggers.CreateLogger<OutboxDeliveryWorker>(), leases);
         var (uploader, media) = (new MediaUploader(api), new MediaMessageSender(robot));
         var attachments = new ReplyAttachmentSender(account.Id, uploader, media, robot, loggers.CreateLogger<ReplyAttachmentSender>(), live);
         var indicator = new ThinkingIndicator(account, api, shownIndicators, time, loggers.CreateLogger<ThinkingIndicator>(), quota, telemetry.Replies, live);
@@ -74,17 +78,28 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var direct = new DirectTextSender(robot);
         var approver = new PairingApprover(account, pairing, direct, time, live);
         var owners = pairings is null || ownerApprovals is null ? null : CreateOwnerAdmin(live, api, approver, direct, pairings, ownerApprovals, statuses);
-        var dispatcher = new InboundDispatcher(
-            account, preparer, policy, replier, replies, dedup, journal, outbox, handler,
-            new PoisonMessages(account, preparer, replier, journal, telemetry.Inbound, loggers.CreateLogger<PoisonMessages>(), live),
-            telemetry.Inbound, options.Inbound, time, loggers.CreateLogger<InboundDispatcher>(), live, owners);
         var proactive = new ProactiveSender(account, robot, uploader, media, loggers.CreateLogger<ProactiveSender>(), live);
         var recovery = new OpenCardRecovery(
             account, new AiCardClient(account, api), openCards, time, loggers.CreateLogger<OpenCardRecovery>(), journal: journal, resumable: resumable, live: live);
-        var indicators = new ShownIndicatorRecovery(account.Id, indicator, shownIndicators, time, loggers.CreateLogger<ShownIndicatorRecovery>());
+        var indicators = new ShownIndicatorRecovery(account.Id, indicator, shownIndicators, time, loggers.CreateLogger<ShownIndicatorRecovery>(), journal: journal);
+        var clustered = leases.Clustered;
+        var dispatcher = new InboundDispatcher(
+            account, preparer, policy, replier, replies, dedup, journal, outbox, handler,
+            new PoisonMessages(account, preparer, replier, journal, telemetry.Inbound, loggers.CreateLogger<PoisonMessages>(), live),
+            telemetry.Inbound, options.Inbound, time, loggers.CreateLogger<InboundDispatcher>(), live, owners,
+            clustered ? leases : null, clustered ? new TakeoverRecovery(leases, recovery, indicators) : null);
+        var takeover = clustered ? new AccountTakeover(account.Id, leases, dispatcher, delivery, loggers.CreateLogger<AccountTakeover>()) : null;
         return new DingTalkAccountRuntime(
-            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, delivery, loggers.CreateLogger<DingTalkAccountRuntime>(), live, open, owners);
+            account, http, api, stream, dispatcher, approver, proactive, recovery, indicators, cards, delivery, loggers.CreateLogger<DingTalkAccountRuntime>(), live, open, owners,
+            takeover);
     }
+
+    /// <summary>This process's leases (the channel's replica identity on the shared clock).</summary>
+    public ReplicaLeases Leases => _leases ??= new ReplicaLeases(options.Replica, time);
+
+    /// <summary>The renewal loop of this replica's leases, or null for a standalone gateway.</summary>
+    public LeaseRenewal? CreateRenewal() =>
+        Leases.Clustered ? new LeaseRenewal(Leases, journal, outbox, telemetry.Loggers.CreateLogger<LeaseRenewal>()) : null;
 
     private OwnerAdmin CreateOwnerAdmin(
         LiveAccount live, DingTalkApiClient api, PairingApprover approver, DirectTextSender direct, IPairingStore pairings, IOwnerApprovalStore approvals,

@@ -94,6 +94,28 @@ public sealed partial class DingTalkChannel : IMessageSender, IDisposable
     /// <summary>Runs every account until cancelled; an account that fails does not stop the others.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        if (_factory.CreateRenewal() is not { } renewal)
+        {
+            await RunWithQuotaAsync(cancellationToken);
+            return;
+        }
+
+        // Replicas: this process's leases are renewed for as long as its accounts run.
+        using var stopRenewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewing = renewal.RunAsync(stopRenewal.Token);
+        try
+        {
+            await RunWithQuotaAsync(cancellationToken);
+        }
+        finally
+        {
+            await stopRenewal.CancelAsync();
+            await renewing;
+        }
+    }
+
+    private async Task RunWithQuotaAsync(CancellationToken cancellationToken)
+    {
         if (_quota is null)
         {
             await RunAccountsAsync(cancellationToken);

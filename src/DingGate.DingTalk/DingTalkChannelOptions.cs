@@ -21,6 +21,13 @@ public sealed class DingTalkChannelOptions
     /// </summary>
     public TimeSpan? MediaRetention { get; set; }
 
+    /// <summary>
+    /// Who this process is among the replicas sharing the state (issue 17). Clustered: journal and outbox entries are
+    /// leased, a start takes over only what no live replica holds, and a takeover loop picks up what a dead one left.
+    /// Standalone (the default): a start takes over everything at once.
+    /// </summary>
+    public Core.Cluster.ReplicaIdentity Replica { get; set; } = Core.Cluster.ReplicaIdentity.Standalone();
+
     internal StreamClientOptions Stream { get; set; } = new();
 
     /// <summary>Bounds of the per-conversation inbound work of each account.</summary>

@@ -9,7 +9,8 @@ internal sealed class PostgresInboundJournal(PostgresDatabase database) : IInbou
 {
     private const string SelectColumns =
         "account_id AS AccountId, message_key AS MessageKey, topic AS Topic, payload AS Payload, " +
-        "received_at AS ReceivedAt, state AS State, attempts AS Attempts, detail AS Detail";
+        "received_at AS ReceivedAt, state AS State, attempts AS Attempts, detail AS Detail, " +
+        "lease_owner AS LeaseOwner, lease_until AS LeaseUntil, lane AS Lane, seq AS Seq";
 
     public async Task<bool> AppendAsync(InboundJournalEntry entry, CancellationToken cancellationToken)
     {
@@ -24,6 +25,9 @@ internal sealed class PostgresInboundJournal(PostgresDatabase database) : IInbou
             State = (int)entry.State,
             entry.Attempts,
             entry.Detail,
+            entry.LeaseOwner,
+            LeaseUntil = entry.LeaseUntil?.ToUnixTimeMilliseconds(),
+            entry.Lane,
         };
 
         // Durable: committed when this returns: safe to ACK.
@@ -31,8 +35,8 @@ internal sealed class PostgresInboundJournal(PostgresDatabase database) : IInbou
             (connection, ct) => connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT INTO inbound_journal
-                    (account_id, message_key, topic, payload, received_at, state, attempts, detail, updated_at)
-                VALUES (@AccountId, @MessageKey, @Topic, @Payload, @ReceivedAt, @State, @Attempts, @Detail, @ReceivedAt)
+                    (account_id, message_key, topic, payload, received_at, state, attempts, detail, updated_at, lease_owner, lease_until, lane)
+                VALUES (@AccountId, @MessageKey, @Topic, @Payload, @ReceivedAt, @State, @Attempts, @Detail, @ReceivedAt, @LeaseOwner, @LeaseUntil, @Lane)
                 ON CONFLICT (account_id, message_key) DO NOTHING;
                 """,
                 row,
@@ -148,6 +152,75 @@ internal sealed class PostgresInboundJournal(PostgresDatabase database) : IInbou
         return new JournalFailures(count, DateTimeOffset.FromUnixTimeMilliseconds(last.UpdatedAt), last.Detail);
     }
 
+    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_journal SET lease_until = @until WHERE lease_owner = @owner AND state IN (0, 1);",
+            new { owner, until = until.ToUnixTimeMilliseconds() },
+            cancellationToken: ct)), cancellationToken);
+    }
+
+    // One statement: the rows are picked FOR UPDATE SKIP LOCKED (a row another replica is claiming or renewing is
+    // skipped, and a picked row is re-checked against its latest version), so each entry goes to exactly one claimer.
+    public async Task<IReadOnlyList<InboundJournalEntry>> ClaimExpiredAsync(
+        string accountId, string owner, DateTimeOffset now, DateTimeOffset until, bool includeOwn, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var rows = await database.WriteAsync(
+            (connection, ct) => connection.QueryAsync<JournalRow>(new CommandDefinition(
+                $"""
+                UPDATE inbound_journal SET lease_owner = @owner, lease_until = @until
+                WHERE (account_id, message_key) IN (
+                    SELECT account_id, message_key FROM inbound_journal
+                    WHERE account_id = @accountId AND state IN (0, 1)
+                      AND (lease_until IS NULL OR lease_until < @now OR (@own AND lease_owner = @owner))
+                    ORDER BY received_at, seq LIMIT @limit FOR UPDATE SKIP LOCKED)
+                RETURNING {SelectColumns};
+                """,
+                new { accountId, owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(), own = includeOwn, limit },
+                cancellationToken: ct)),
+            cancellationToken);
+        return [.. rows.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Seq).Select(ToEntry)];
+    }
+
+    public async Task<InboundJournalEntry?> ClaimOneAsync(
+        string accountId, string messageKey, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var row = await database.WriteAsync(
+            (connection, ct) => connection.QuerySingleOrDefaultAsync<JournalRow>(new CommandDefinition(
+                $"""
+                UPDATE inbound_journal SET lease_owner = @owner, lease_until = @until
+                WHERE account_id = @accountId AND message_key = @messageKey AND state IN (0, 1)
+                  AND (lease_until IS NULL OR lease_until < @now)
+                RETURNING {SelectColumns};
+                """,
+                new { accountId, messageKey, owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds() },
+                cancellationToken: ct)),
+            cancellationToken);
+        return row is null ? null : ToEntry(row);
+    }
+
+    // seq is assigned at insert by the one database every replica writes to: the arrival order across replicas.
+    public async Task<IReadOnlyList<InboundJournalEntry>> ListEarlierInLaneAsync(
+        string accountId, string lane, string messageKey, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<JournalRow>(new CommandDefinition(
+            $"""
+            SELECT {SelectColumns} FROM inbound_journal
+            WHERE account_id = @accountId AND lane = @lane AND state IN (0, 1) AND message_key <> @messageKey
+              AND seq < (SELECT seq FROM inbound_journal WHERE account_id = @accountId AND message_key = @messageKey)
+            ORDER BY seq LIMIT @limit;
+            """,
+            new { accountId, lane, messageKey, limit },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ToEntry)];
+    }
+
     private static InboundJournalEntry ToEntry(JournalRow row) => new(
         row.AccountId,
         row.MessageKey,
@@ -156,5 +229,8 @@ internal sealed class PostgresInboundJournal(PostgresDatabase database) : IInbou
         DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt),
         (InboundState)row.State,
         (int)row.Attempts,
-        row.Detail);
+        row.Detail,
+        row.LeaseOwner,
+        row.LeaseUntil is { } until ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null,
+        row.Lane);
 }

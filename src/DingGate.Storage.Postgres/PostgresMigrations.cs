@@ -250,5 +250,18 @@ internal static class PostgresMigrations
             value BIGINT NOT NULL
         );
         """,
+
+        // 5 (issue 17, replicas): leases on journal entries and outbox entries (owner replica id, expiry in epoch ms),
+        // and the conversation lane of a journal entry, so replicas keep one conversation's turns in arrival order.
+        """
+        ALTER TABLE inbound_journal ADD COLUMN lease_owner TEXT NULL;
+        ALTER TABLE inbound_journal ADD COLUMN lease_until BIGINT NULL;
+        ALTER TABLE inbound_journal ADD COLUMN lane TEXT NULL;
+        CREATE INDEX ix_inbound_journal_lease ON inbound_journal (lease_owner) WHERE state IN (0, 1);
+        CREATE INDEX ix_inbound_journal_lane ON inbound_journal (account_id, lane, seq) WHERE state IN (0, 1);
+        ALTER TABLE reply_outbox ADD COLUMN lease_owner TEXT NULL;
+        ALTER TABLE reply_outbox ADD COLUMN lease_until BIGINT NULL;
+        CREATE INDEX ix_reply_outbox_lease ON reply_outbox (lease_owner) WHERE state IN (0, 1);
+        """,
     ];
 }

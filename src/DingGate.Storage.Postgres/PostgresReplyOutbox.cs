@@ -15,7 +15,8 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
         "id AS Id, account_id AS AccountId, message_key AS MessageKey, final AS Final, conversation_id AS ConversationId, " +
         "is_group AS IsGroup, user_id AS UserId, webhook AS Webhook, webhook_expires_at AS WebhookExpiresAt, markdown AS Markdown, " +
         "delivered_parts AS DeliveredParts, in_flight_part AS InFlightPart, state AS State, attempts AS Attempts, " +
-        "next_attempt_at AS NextAttemptAt, last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "next_attempt_at AS NextAttemptAt, last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
+        "lease_owner AS LeaseOwner, lease_until AS LeaseUntil";
 
     public async Task<long> AddAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
@@ -31,9 +32,11 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
                 var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO reply_outbox (account_id, message_key, final, conversation_id, is_group, user_id, webhook, webhook_expires_at,
-                        markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at)
+                        markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at,
+                        lease_owner, lease_until)
                     VALUES (@AccountId, @MessageKey, @Final, @ConversationId, @IsGroup, @UserId, @Webhook, @WebhookExpiresAt,
-                        @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt)
+                        @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt,
+                        @LeaseOwner, @LeaseUntil)
                     RETURNING id;
                     """,
                     new
@@ -54,6 +57,8 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
                         NextAttemptAt = entry.NextAttemptAt?.ToUnixTimeMilliseconds(),
                         entry.LastError,
                         CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds(),
+                        entry.LeaseOwner,
+                        LeaseUntil = entry.LeaseUntil?.ToUnixTimeMilliseconds(),
                     },
                     cancellationToken: ct));
                 for (var i = 0; i < entry.Parts.Count; i++)
@@ -219,6 +224,80 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
             cancellationToken);
     }
 
+    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reply_outbox SET lease_until = @until WHERE lease_owner = @owner AND state IN (@sending, @pending);",
+            new { owner, until = until.ToUnixTimeMilliseconds(), sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
+            cancellationToken: ct)), cancellationToken);
+    }
+
+    // One statement: rows another replica is claiming are skipped (SKIP LOCKED) and each picked row is re-checked
+    // against its latest version, so each entry goes to exactly one claimer.
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(
+        string accountId, string owner, DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var ids = (await database.WriteAsync(
+            (connection, ct) => connection.QueryAsync<long>(new CommandDefinition(
+                """
+                UPDATE reply_outbox SET lease_owner = @owner, lease_until = @until
+                WHERE id IN (
+                    SELECT id FROM reply_outbox
+                    WHERE account_id = @accountId AND state = @pending AND next_attempt_at <= @now
+                      AND (lease_owner IS NULL OR lease_owner = @owner OR lease_until < @now)
+                    ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED)
+                RETURNING id;
+                """,
+                new { accountId, owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(), pending = (int)OutboxState.Pending, limit },
+                cancellationToken: ct)),
+            cancellationToken)).ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await QueryAsync(connection, "id = ANY(@ids)", new { ids }, cancellationToken);
+    }
+
+    // As RecoverInterruptedAsync, limited to entries no live replica holds; the settled entries become the caller's.
+    public async Task<int> RecoverExpiredAsync(
+        string accountId, string owner, DateTimeOffset now, DateTimeOffset until, bool includeOwn, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var args = new
+        {
+            accountId, owner, at = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(), own = includeOwn,
+            ambiguous = (int)OutboxState.Ambiguous, sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending,
+        };
+        const string Expired = "(lease_owner IS NULL OR lease_until < @at OR (@own AND lease_owner = @owner))";
+        return await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                var ambiguous = await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE reply_outbox SET state = @ambiguous, next_attempt_at = NULL, updated_at = @at, lease_owner = @owner, lease_until = @until,
+                        last_error = 'the process ended while part ' || (in_flight_part + 1) || ' of ' || part_count ||
+                            ' was being sent; DingTalk may or may not have received it'
+                    WHERE account_id = @accountId AND in_flight_part IS NOT NULL AND state IN (@sending, @pending) AND {Expired};
+                    """,
+                    args,
+                    cancellationToken: ct));
+                var pending = await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE reply_outbox SET state = @pending, next_attempt_at = @at, updated_at = @at, lease_owner = @owner, lease_until = @until
+                    WHERE account_id = @accountId AND state = @sending AND {Expired};
+                    """,
+                    args,
+                    cancellationToken: ct));
+                return ambiguous + pending;
+            },
+            cancellationToken);
+    }
+
     public async Task<bool> RetryAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var changed = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
@@ -313,5 +392,7 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
         LastError = row.LastError,
         CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt),
         UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt),
+        LeaseOwner = row.LeaseOwner,
+        LeaseUntil = row.LeaseUntil is { } until ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null,
     };
 }

@@ -14,7 +14,7 @@ namespace DingGate.Agent.Sessions;
 // A turn cancelled by the shutdown deadline completes Interrupted (the channel answers it again after the restart).
 internal sealed partial class AgentTurnRunner(
     ISessionStore store, IAgentRunner agent, IHistoryBudgetProvider budgets, TimeProvider timeProvider, ILogger<AgentTurnRunner> logger,
-    AccountLocales? locales = null)
+    AccountLocales? locales = null, bool historyFirst = false)
     : ISessionTurnRunner
 {
     public async Task RunAsync(QueuedTurn turn, CancellationToken stopToken, CancellationToken shutdownToken)
@@ -45,18 +45,31 @@ internal sealed partial class AgentTurnRunner(
             return;
         }
 
-        await reply.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None);
-        var now = timeProvider.GetUtcNow();
-        await store.AppendExchangeAsync(
+        if (historyFirst)
+        {
+            // Replicas: completing the reply closes the journal entry, and another replica waiting to run this
+            // conversation's next turn starts then: the exchange must be in the shared history before that.
+            await AppendAsync(key, message, answer);
+            await reply.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None);
+        }
+        else
+        {
+            await reply.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None);
+            await AppendAsync(key, message, answer);
+        }
+
+        LogAnswered(logger, key, message.MessageId, answer.InputTokens, answer.OutputTokens);
+    }
+
+    private Task AppendAsync(SessionKey key, Core.Inbound.InboundMessage message, AgentAnswer answer) =>
+        store.AppendExchangeAsync(
             key,
             new SessionTurn(SessionTurn.User, answer.UserText, message.CreatedAt),
             answer.ToolSteps,
-            new SessionTurn(SessionTurn.Assistant, answer.Text, now, (int)Math.Min(answer.OutputTokens, int.MaxValue)),
+            new SessionTurn(SessionTurn.Assistant, answer.Text, timeProvider.GetUtcNow(), (int)Math.Min(answer.OutputTokens, int.MaxValue)),
             answer.InputTokens,
             answer.OutputTokens,
             CancellationToken.None);
-        LogAnswered(logger, key, message.MessageId, answer.InputTokens, answer.OutputTokens);
-    }
 
     [LoggerMessage(EventId = 5111, Level = LogLevel.Debug,
         Message = "Session {SessionKey}: answered {MessageId} ({InputTokens} input, {OutputTokens} output tokens)")]

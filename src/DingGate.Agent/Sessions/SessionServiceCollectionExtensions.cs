@@ -38,7 +38,8 @@ public static class SessionServiceCollectionExtensions
             sp.GetRequiredService<IHistoryBudgetProvider>(),
             sp.GetRequiredService<TimeProvider>(),
             LoggerOf<AgentTurnRunner>(sp),
-            sp.GetRequiredService<AccountLocales>()));
+            sp.GetRequiredService<AccountLocales>(),
+            historyFirst: sp.GetService<Core.Cluster.ReplicaIdentity>() is { Clustered: true }));
         services.TryAddSingleton(sp => new SessionQueue(
             sp.GetRequiredService<SessionOptions>(), sp.GetRequiredService<ISessionTurnRunner>(), LoggerOf<SessionQueue>(sp), sp.GetRequiredService<AccountLocales>()));
         services.TryAddSingleton<SessionCommandHandler>();

@@ -81,9 +81,10 @@ internal static class GatewayHost
         builder.Services.AddSingleton(settings.Time);
         // The configuration in force; a reload of the config file replaces it (see docs/configuration.md).
         builder.Services.AddSingleton(new LiveConfig(config));
-        builder.Services.AddSingleton(ReplicaIdentity.Create(
+        var replica = ReplicaIdentity.Create(
             config.Gateway.ReplicaId, config.Storage.EffectiveProvider == StorageProvider.Postgres,
-            config.Gateway.LeaseSeconds is { } lease ? TimeSpan.FromSeconds(lease) : null));
+            config.Gateway.LeaseSeconds is { } lease ? TimeSpan.FromSeconds(lease) : null);
+        builder.Services.AddSingleton(replica);
         builder.Services.AddSingleton(permissions);
         builder.Services.AddHostedService<StatePermissionsReporter>();
         // The one redactor of every sink (console, file log, admin answers): the config's secrets and the admin token.
@@ -97,7 +98,7 @@ internal static class GatewayHost
         builder.Services
             .AddStateStorage(config.Storage, settings.StateDirectory)
             .AddSharedLimits(config)
-            .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory, MediaRetention = retention.Media })
+            .AddDingTalk(new DingTalkChannelOptions { Settings = channel, StateDirectory = settings.StateDirectory, MediaRetention = retention.Media, Replica = replica })
             .AddAgent(config)
             .AddBuiltinTools(config, settings.StateDirectory)
             .AddAgentSessions(config.Session, config.MaxConcurrentTurns)

@@ -32,4 +32,37 @@ public interface IInboundJournal
 
     /// <summary>How many of the account's entries ended failed, and the latest one's time and reason (for status).</summary>
     Task<JournalFailures> GetFailuresAsync(string accountId, CancellationToken cancellationToken);
+
+    // Leases (issue 17, replicas on one PostgreSQL database). An entry's lease says which replica works on it and until
+    // when; a replica renews its leases while it lives, and another claims an entry whose lease ran out. SQLite (one
+    // process) implements them the same way, but a standalone gateway does not use them.
+
+    /// <summary>
+    /// Extends to <paramref name="until"/> the lease of every unfinished entry (of every account) held by
+    /// <paramref name="owner"/>; returns how many.
+    /// </summary>
+    Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically takes at most <paramref name="limit"/> unfinished entries of the account whose lease is absent or ran out
+    /// before <paramref name="now"/> (and, when <paramref name="includeOwn"/>, those <paramref name="owner"/> already
+    /// holds): each is given to <paramref name="owner"/> until <paramref name="until"/>. Returns them oldest first. Of
+    /// several replicas claiming at once, each entry goes to exactly one.
+    /// </summary>
+    Task<IReadOnlyList<InboundJournalEntry>> ClaimExpiredAsync(
+        string accountId, string owner, DateTimeOffset now, DateTimeOffset until, bool includeOwn, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically takes one entry if it is unfinished and its lease is absent or ran out before <paramref name="now"/>;
+    /// returns it (now held by <paramref name="owner"/> until <paramref name="until"/>), or null.
+    /// </summary>
+    Task<InboundJournalEntry?> ClaimOneAsync(
+        string accountId, string messageKey, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The unfinished entries of <paramref name="lane"/> journaled before <paramref name="messageKey"/> (insertion
+    /// order across replicas), oldest first, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<InboundJournalEntry>> ListEarlierInLaneAsync(
+        string accountId, string lane, string messageKey, int limit, CancellationToken cancellationToken);
 }

@@ -65,4 +65,27 @@ public interface IReplyOutbox
     /// entries are never purged.
     /// </summary>
     Task<int> PurgeAsync(DateTimeOffset cutoff, int limit, CancellationToken cancellationToken);
+
+    // Leases (issue 17): with replicas, an entry is sent by the replica holding its lease; the lease is renewed while
+    // that replica lives and an entry whose lease ran out is claimed by another.
+
+    /// <summary>Extends to <paramref name="until"/> the lease of every Sending or Pending entry held by <paramref name="owner"/>; returns how many.</summary>
+    Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Atomically takes at most <paramref name="limit"/> Pending entries of the account due at <paramref name="now"/> whose
+    /// lease is absent, ran out, or is <paramref name="owner"/>'s: each is given to <paramref name="owner"/> until
+    /// <paramref name="until"/>. Returns them oldest first; of several replicas claiming at once, each entry goes to one.
+    /// </summary>
+    Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(
+        string accountId, string owner, DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="RecoverInterruptedAsync"/> for the entries of a replica that died: only entries whose lease is absent or
+    /// ran out before <paramref name="now"/> (and, when <paramref name="includeOwn"/>, <paramref name="owner"/>'s own,
+    /// at a start) are settled, and each settled entry is given to <paramref name="owner"/> until <paramref name="until"/>.
+    /// A live replica's send is never touched.
+    /// </summary>
+    Task<int> RecoverExpiredAsync(
+        string accountId, string owner, DateTimeOffset now, DateTimeOffset until, bool includeOwn, CancellationToken cancellationToken);
 }

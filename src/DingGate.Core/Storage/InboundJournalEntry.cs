@@ -12,6 +12,10 @@ namespace DingGate.Core.Storage;
 /// <param name="State">Where it is in its life.</param>
 /// <param name="Attempts">How many times processing started.</param>
 /// <param name="Detail">Last error or note.</param>
+/// <param name="LeaseOwner">Replica working on it (clustered only; null: anyone may claim it).</param>
+/// <param name="LeaseUntil">Until when <paramref name="LeaseOwner"/>'s claim holds unless renewed (clustered only).</param>
+/// <param name="Lane">The conversation it belongs to (<c>conversation:&lt;id&gt;</c>; clustered only): turns of one lane run in arrival order across replicas.</param>
 public sealed record InboundJournalEntry(
     string AccountId, string MessageKey, string Topic, string Payload, DateTimeOffset ReceivedAt,
-    InboundState State = InboundState.Received, int Attempts = 0, string? Detail = null);
+    InboundState State = InboundState.Received, int Attempts = 0, string? Detail = null,
+    string? LeaseOwner = null, DateTimeOffset? LeaseUntil = null, string? Lane = null);

@@ -65,4 +65,10 @@ public sealed record OutboxEntry
 
     /// <summary>Attempt history, oldest first (filled by <see cref="IReplyOutbox.FindAsync"/>; empty in lists).</summary>
     public IReadOnlyList<OutboxAttempt> History { get; init; } = [];
+
+    /// <summary>Replica that sends it (clustered only; null: anyone may). Written by <see cref="IReplyOutbox.AddAsync"/>.</summary>
+    public string? LeaseOwner { get; init; }
+
+    /// <summary>Until when <see cref="LeaseOwner"/>'s claim holds unless renewed.</summary>
+    public DateTimeOffset? LeaseUntil { get; init; }
 }

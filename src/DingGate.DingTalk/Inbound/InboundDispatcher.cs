@@ -38,15 +38,20 @@ internal sealed partial class InboundDispatcher(
     TimeProvider time,
     ILogger<InboundDispatcher> logger,
     LiveAccount? live = null,
-    OwnerAdmin? owners = null)
+    OwnerAdmin? owners = null,
+    Cluster.ReplicaLeases? leases = null,
+    Cluster.TakeoverRecovery? takeover = null)
 {
     /// <summary>
     /// Processes entries a previous run journaled but did not finish (call before the stream starts), in their
     /// conversations' lanes; returns when every one is done, so the replies they started have claimed their cards.
     /// </summary>
-    public async Task<int> ResumeAsync(CancellationToken cancellationToken)
+    public async Task<int> ResumeAsync(CancellationToken cancellationToken) =>
+        await ResumeAsync(await journal.ListUnfinishedAsync(account.Id, cancellationToken), cancellationToken);
+
+    /// <summary>Processes <paramref name="unfinished"/> (journal entries this run took over) in their lanes; returns when every one is done.</summary>
+    private async Task<int> ResumeAsync(IReadOnlyList<InboundJournalEntry> unfinished, CancellationToken cancellationToken)
     {
-        var unfinished = await journal.ListUnfinishedAsync(account.Id, cancellationToken);
         await RunLanesAsync(
             async (running, _) =>
             {
@@ -100,10 +105,35 @@ internal sealed partial class InboundDispatcher(
     private string LaneOf(string topic, string key, string payload, out ParseResult? parsed)
     {
         parsed = topic == StreamHeaders.BotMessageTopic ? preparer.Parse(payload, key) : null;
-        return parsed is ParseResult.Ok { Message: var message } ? "conversation:" + message.ConversationId : "message:" + key;
+        return parsed is ParseResult.Ok { Message: var message } ? JournalLane.ConversationPrefix + message.ConversationId : "message:" + key;
     }
 
     private async Task ProcessAsync(InboundWork work, CancellationToken cancellationToken)
+    {
+        if (leases is not { Clustered: true })
+        {
+            await ProcessOnceAsync(work, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            if (work.Parsed is ParseResult.Ok { Message: var parsed })
+            {
+                // Across replicas: an earlier message of this conversation another replica holds is answered first.
+                await WaitForEarlierTurnsAsync(JournalLane.ConversationPrefix + parsed.ConversationId, work.Key, cancellationToken);
+            }
+
+            await ProcessOnceAsync(work, cancellationToken);
+        }
+        finally
+        {
+            // Handed over (or given up): a later message of its conversation no longer waits for it here.
+            HandedOver(work.Key);
+        }
+    }
+
+    private async Task ProcessOnceAsync(InboundWork work, CancellationToken cancellationToken)
     {
         if (work.Resumed is { } entry)
         {

@@ -34,7 +34,7 @@ internal sealed partial class StreamClient
 
     public StreamClient(
         DingTalkAccount account, IStreamRegistrar registrar, IInboundJournal journal, StreamClientOptions options, TimeProvider timeProvider,
-        ILogger<StreamClient> logger, StreamMetrics metrics, ICardCallbackResponder? cardCallbacks = null)
+        ILogger<StreamClient> logger, StreamMetrics metrics, ICardCallbackResponder? cardCallbacks = null, Cluster.ReplicaLeases? leases = null)
     {
         _account = account;
         _registrar = registrar;
@@ -48,7 +48,7 @@ internal sealed partial class StreamClient
         {
             FullMode = BoundedChannelFullMode.Wait, SingleReader = false, SingleWriter = false,
         });
-        _handler = new StreamFrameHandler(account.Id, journal, _deliveries.Writer, timeProvider, metrics, logger, cardCallbacks);
+        _handler = new StreamFrameHandler(account.Id, journal, _deliveries.Writer, timeProvider, metrics, logger, cardCallbacks, leases);
         _status = new StreamStatus(account.Id, StreamConnectionState.Idle, null, 0, 0, null, null, null);
     }
 

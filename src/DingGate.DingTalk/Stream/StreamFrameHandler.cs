@@ -17,7 +17,7 @@ namespace DingGate.DingTalk.Stream;
 /// </summary>
 internal sealed partial class StreamFrameHandler(
     string accountId, IInboundJournal journal, ChannelWriter<StreamDelivery> deliveries, TimeProvider time, StreamMetrics metrics, ILogger logger,
-    ICardCallbackResponder? cardCallbacks = null)
+    ICardCallbackResponder? cardCallbacks = null, Cluster.ReplicaLeases? leases = null)
 {
     public async Task<FrameOutcome> HandleAsync(string text, long receivedAt, Func<string, CancellationToken, Task> send, CancellationToken cancellationToken)
     {
@@ -93,7 +93,11 @@ internal sealed partial class StreamFrameHandler(
         bool fresh;
         try
         {
-            fresh = await journal.AppendAsync(new InboundJournalEntry(accountId, key, topic, data, now), cancellationToken);
+            // Clustered: the entry is this replica's from the start (the same INSERT decides the dedup claim), with its lane.
+            var entry = leases is { Clustered: true }
+                ? new InboundJournalEntry(accountId, key, topic, data, now, LeaseOwner: leases.Owner, LeaseUntil: now + leases.Lease, Lane: Inbound.JournalLane.Of(topic, data))
+                : new InboundJournalEntry(accountId, key, topic, data, now);
+            fresh = await journal.AppendAsync(entry, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -18,4 +18,12 @@ internal sealed class JournalRow
     public long Attempts { get; init; }
 
     public string? Detail { get; init; }
+
+    public string? LeaseOwner { get; init; }
+
+    public long? LeaseUntil { get; init; }
+
+    public string? Lane { get; init; }
+
+    public long Seq { get; init; }
 }

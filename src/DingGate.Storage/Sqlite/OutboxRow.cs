@@ -38,4 +38,8 @@ internal sealed class OutboxRow
     public long CreatedAt { get; init; }
 
     public long UpdatedAt { get; init; }
+
+    public string? LeaseOwner { get; init; }
+
+    public long? LeaseUntil { get; init; }
 }

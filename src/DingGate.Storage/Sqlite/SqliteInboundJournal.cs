@@ -9,7 +9,8 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
 {
     private const string SelectColumns =
         "account_id AS AccountId, message_key AS MessageKey, topic AS Topic, payload AS Payload, " +
-        "received_at AS ReceivedAt, state AS State, attempts AS Attempts, detail AS Detail";
+        "received_at AS ReceivedAt, state AS State, attempts AS Attempts, detail AS Detail, " +
+        "lease_owner AS LeaseOwner, lease_until AS LeaseUntil, lane AS Lane, rowid AS Seq";
 
     public async Task<bool> AppendAsync(InboundJournalEntry entry, CancellationToken cancellationToken)
     {
@@ -24,6 +25,9 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
             State = (int)entry.State,
             entry.Attempts,
             entry.Detail,
+            entry.LeaseOwner,
+            LeaseUntil = entry.LeaseUntil?.ToUnixTimeMilliseconds(),
+            entry.Lane,
         };
 
         // Durable: the batch holding it is committed and fsynced to the WAL when this returns (see SqliteDatabase on
@@ -32,8 +36,8 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
             (connection, ct) => connection.ExecuteAsync(new CommandDefinition(
                 """
                 INSERT OR IGNORE INTO inbound_journal
-                    (account_id, message_key, topic, payload, received_at, state, attempts, detail, updated_at)
-                VALUES (@AccountId, @MessageKey, @Topic, @Payload, @ReceivedAt, @State, @Attempts, @Detail, @ReceivedAt);
+                    (account_id, message_key, topic, payload, received_at, state, attempts, detail, updated_at, lease_owner, lease_until, lane)
+                VALUES (@AccountId, @MessageKey, @Topic, @Payload, @ReceivedAt, @State, @Attempts, @Detail, @ReceivedAt, @LeaseOwner, @LeaseUntil, @Lane);
                 """,
                 row,
                 cancellationToken: ct)),
@@ -149,6 +153,81 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
         return new JournalFailures(count, DateTimeOffset.FromUnixTimeMilliseconds(last.UpdatedAt), last.Detail);
     }
 
+    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_journal SET lease_until = @until WHERE lease_owner = @owner AND state IN (0, 1);",
+            new { owner, until = until.ToUnixTimeMilliseconds() },
+            cancellationToken: ct)), cancellationToken);
+    }
+
+    // One writer item: the pick and the update are atomic against every other write of the process.
+    public async Task<IReadOnlyList<InboundJournalEntry>> ClaimExpiredAsync(
+        string accountId, string owner, DateTimeOffset now, DateTimeOffset until, bool includeOwn, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var args = new { accountId, owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(), own = includeOwn ? 1 : 0, limit };
+        var rows = await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                var picked = (await connection.QueryAsync<JournalRow>(new CommandDefinition(
+                    $"""
+                    SELECT {SelectColumns} FROM inbound_journal
+                    WHERE account_id = @accountId AND state IN (0, 1)
+                      AND (lease_until IS NULL OR lease_until < @now OR (@own = 1 AND lease_owner = @owner))
+                    ORDER BY received_at, rowid LIMIT @limit;
+                    """,
+                    args,
+                    cancellationToken: ct))).ToList();
+                var seqs = picked.Select(r => r.Seq).ToList();
+                if (seqs.Count > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE inbound_journal SET lease_owner = @owner, lease_until = @until WHERE rowid IN @seqs;",
+                        new { owner, until = args.until, seqs },
+                        cancellationToken: ct));
+                }
+
+                return picked;
+            },
+            cancellationToken);
+        return [.. rows.Select(r => ToEntry(r) with { LeaseOwner = owner, LeaseUntil = until })];
+    }
+
+    public async Task<InboundJournalEntry?> ClaimOneAsync(
+        string accountId, string messageKey, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var changed = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE inbound_journal SET lease_owner = @owner, lease_until = @until
+            WHERE account_id = @accountId AND message_key = @messageKey AND state IN (0, 1)
+              AND (lease_until IS NULL OR lease_until < @now);
+            """,
+            new { accountId, messageKey, owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds() },
+            cancellationToken: ct)), cancellationToken);
+        return changed == 1 ? await FindAsync(accountId, messageKey, cancellationToken) : null;
+    }
+
+    public async Task<IReadOnlyList<InboundJournalEntry>> ListEarlierInLaneAsync(
+        string accountId, string lane, string messageKey, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<JournalRow>(new CommandDefinition(
+            $"""
+            SELECT {SelectColumns} FROM inbound_journal
+            WHERE account_id = @accountId AND lane = @lane AND state IN (0, 1) AND message_key <> @messageKey
+              AND rowid < (SELECT rowid FROM inbound_journal WHERE account_id = @accountId AND message_key = @messageKey)
+            ORDER BY rowid LIMIT @limit;
+            """,
+            new { accountId, lane, messageKey, limit },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(ToEntry)];
+    }
+
     private static InboundJournalEntry ToEntry(JournalRow row) => new(
         row.AccountId,
         row.MessageKey,
@@ -157,5 +236,8 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
         DateTimeOffset.FromUnixTimeMilliseconds(row.ReceivedAt),
         (InboundState)row.State,
         (int)row.Attempts,
-        row.Detail);
+        row.Detail,
+        row.LeaseOwner,
+        row.LeaseUntil is { } until ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null,
+        row.Lane);
 }

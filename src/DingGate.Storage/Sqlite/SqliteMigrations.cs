@@ -260,5 +260,19 @@ internal static class SqliteMigrations
         ) WITHOUT ROWID;
         CREATE INDEX ix_replicas_expires_at ON replicas (expires_at);
         """,
+
+        // 12 (issue 17, replicas): leases on journal entries and outbox entries (owner replica id, expiry in epoch ms),
+        // and the conversation lane of a journal entry, so replicas keep one conversation's turns in arrival order.
+        // Standalone (SQLite) gateways leave them NULL.
+        """
+        ALTER TABLE inbound_journal ADD COLUMN lease_owner TEXT NULL;
+        ALTER TABLE inbound_journal ADD COLUMN lease_until INTEGER NULL;
+        ALTER TABLE inbound_journal ADD COLUMN lane TEXT NULL;
+        CREATE INDEX ix_inbound_journal_lease ON inbound_journal (lease_owner) WHERE state IN (0, 1);
+        CREATE INDEX ix_inbound_journal_lane ON inbound_journal (account_id, lane) WHERE state IN (0, 1);
+        ALTER TABLE reply_outbox ADD COLUMN lease_owner TEXT NULL;
+        ALTER TABLE reply_outbox ADD COLUMN lease_until INTEGER NULL;
+        CREATE INDEX ix_reply_outbox_lease ON reply_outbox (lease_owner) WHERE state IN (0, 1);
+        """,
     ];
 }

@@ -14,7 +14,8 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
         "id AS Id, account_id AS AccountId, message_key AS MessageKey, final AS Final, conversation_id AS ConversationId, " +
         "is_group AS IsGroup, user_id AS UserId, webhook AS Webhook, webhook_expires_at AS WebhookExpiresAt, markdown AS Markdown, " +
         "delivered_parts AS DeliveredParts, in_flight_part AS InFlightPart, state AS State, attempts AS Attempts, " +
-        "next_attempt_at AS NextAttemptAt, last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt";
+        "next_attempt_at AS NextAttemptAt, last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt, " +
+        "lease_owner AS LeaseOwner, lease_until AS LeaseUntil";
 
     public async Task<long> AddAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
@@ -30,9 +31,11 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
                 var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     """
                     INSERT INTO reply_outbox (account_id, message_key, final, conversation_id, is_group, user_id, webhook, webhook_expires_at,
-                        markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at)
+                        markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at,
+                        lease_owner, lease_until)
                     VALUES (@AccountId, @MessageKey, @Final, @ConversationId, @IsGroup, @UserId, @Webhook, @WebhookExpiresAt,
-                        @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt);
+                        @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt,
+                        @LeaseOwner, @LeaseUntil);
                     SELECT last_insert_rowid();
                     """,
                     new
@@ -53,6 +56,8 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
                         NextAttemptAt = entry.NextAttemptAt?.ToUnixTimeMilliseconds(),
                         entry.LastError,
                         CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds(),
+                        entry.LeaseOwner,
+                        LeaseUntil = entry.LeaseUntil?.ToUnixTimeMilliseconds(),
                     },
                     cancellationToken: ct));
                 for (var i = 0; i < entry.Parts.Count; i++)
@@ -217,6 +222,88 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
             cancellationToken);
     }
 
+    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reply_outbox SET lease_until = @until WHERE lease_owner = @owner AND state IN (@sending, @pending);",
+            new { owner, until = until.ToUnixTimeMilliseconds(), sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
+            cancellationToken: ct)), cancellationToken);
+    }
+
+    // One writer item: the pick and the update are atomic against every other write of the process.
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(
+        string accountId, string owner, DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var ids = await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                var picked = (await connection.QueryAsync<long>(new CommandDefinition(
+                    """
+                    SELECT id FROM reply_outbox
+                    WHERE account_id = @accountId AND state = @pending AND next_attempt_at <= @now
+                      AND (lease_owner IS NULL OR lease_owner = @owner OR lease_until < @now)
+                    ORDER BY id LIMIT @limit;
+                    """,
+                    new { accountId, owner, now = now.ToUnixTimeMilliseconds(), pending = (int)OutboxState.Pending, limit },
+                    cancellationToken: ct))).ToList();
+                if (picked.Count > 0)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        "UPDATE reply_outbox SET lease_owner = @owner, lease_until = @until WHERE id IN @picked;",
+                        new { owner, until = until.ToUnixTimeMilliseconds(), picked },
+                        cancellationToken: ct));
+                }
+
+                return picked;
+            },
+            cancellationToken);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await QueryAsync(connection, "id IN @ids", new { ids }, cancellationToken);
+    }
+
+    // As RecoverInterruptedAsync, limited to entries no live replica holds; the settled entries become the caller's.
+    public async Task<int> RecoverExpiredAsync(
+        string accountId, string owner, DateTimeOffset now, DateTimeOffset until, bool includeOwn, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var args = new
+        {
+            accountId, owner, at = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(), own = includeOwn ? 1 : 0,
+            ambiguous = (int)OutboxState.Ambiguous, sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending,
+        };
+        const string Expired = "(lease_owner IS NULL OR lease_until < @at OR (@own = 1 AND lease_owner = @owner))";
+        return await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                var ambiguous = await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE reply_outbox SET state = @ambiguous, next_attempt_at = NULL, updated_at = @at, lease_owner = @owner, lease_until = @until,
+                        last_error = 'the process ended while part ' || (in_flight_part + 1) || ' of ' || part_count ||
+                            ' was being sent; DingTalk may or may not have received it'
+                    WHERE account_id = @accountId AND in_flight_part IS NOT NULL AND state IN (@sending, @pending) AND {Expired};
+                    """,
+                    args,
+                    cancellationToken: ct));
+                var pending = await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE reply_outbox SET state = @pending, next_attempt_at = @at, updated_at = @at, lease_owner = @owner, lease_until = @until
+                    WHERE account_id = @accountId AND state = @sending AND {Expired};
+                    """,
+                    args,
+                    cancellationToken: ct));
+                return ambiguous + pending;
+            },
+            cancellationToken);
+    }
+
     public async Task<bool> RetryAsync(long id, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var changed = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
@@ -310,5 +397,7 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
         LastError = row.LastError,
         CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.CreatedAt),
         UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt),
+        LeaseOwner = row.LeaseOwner,
+        LeaseUntil = row.LeaseUntil is { } until ? DateTimeOffset.FromUnixTimeMilliseconds(until) : null,
     };
 }

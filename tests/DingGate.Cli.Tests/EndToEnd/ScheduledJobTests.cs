@@ -322,7 +322,7 @@ public sealed partial class ScheduledJobTests
             });
 
     // The schedule tool of the running gateway, called as in a turn of user001's DM.
-    private static async Task<string> CreateAsync(GatewayUnderTest gateway, string? text = null, string? prompt = null, int? delayMinutes = null, string? cron = null)
+    internal static async Task<string> CreateAsync(GatewayUnderTest gateway, string? text = null, string? prompt = null, int? delayMinutes = null, string? cron = null)
     {
         var tool = gateway.Services.GetServices<IBuiltinTool>().OfType<ScheduleTool>().Single();
         var message = new InboundMessage
@@ -342,7 +342,7 @@ public sealed partial class ScheduledJobTests
     }
 
     // Proactive (OpenAPI 1:1) sends DingTalk accepted whose body carries `text`.
-    private static async Task<IReadOnlyList<RecordedCall>> ProactiveAsync(EmulatorUnderTest emu, string text) =>
+    internal static async Task<IReadOnlyList<RecordedCall>> ProactiveAsync(EmulatorUnderTest emu, string text) =>
         [.. (await emu.CallsAsync(OtoPath)).Where(c => c.Status == 200 && c.RequestBody.Contains(text, StringComparison.Ordinal))];
 
     private static async Task<IReadOnlyList<string>> TextsAsync(EmulatorUnderTest emu, string route) =>

@@ -98,4 +98,20 @@ internal sealed class InMemoryInboundJournal : IInboundJournal
 
     public Task<IReadOnlyList<string>> ListKeysRetainedAfterAsync(string accountId, DateTimeOffset finishedAfter, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The in-memory journal keeps no finish times; retention is tested on SQLite.");
+
+    // Leases are a clustered (PostgreSQL) feature; the in-memory journal stands in for a standalone gateway's.
+    public Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("leases are not used by a standalone gateway");
+
+    public Task<IReadOnlyList<InboundJournalEntry>> ClaimExpiredAsync(
+        string accountId, string owner, DateTimeOffset now, DateTimeOffset until, bool includeOwn, int limit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("leases are not used by a standalone gateway");
+
+    public Task<InboundJournalEntry?> ClaimOneAsync(
+        string accountId, string messageKey, string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("leases are not used by a standalone gateway");
+
+    public Task<IReadOnlyList<InboundJournalEntry>> ListEarlierInLaneAsync(
+        string accountId, string lane, string messageKey, int limit, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("leases are not used by a standalone gateway");
 }

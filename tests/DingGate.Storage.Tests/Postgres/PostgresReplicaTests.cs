@@ -153,6 +153,56 @@ public sealed class PostgresReplicaTests : IDisposable
     }
 
     [Fact]
+    public async Task Journal_ExpiredEntriesClaimedByEveryReplicaAtOnce_EachClaimedOnce()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            await _replicas[0].Journal.AppendAsync(
+                new InboundJournalEntry("acc", "msg-" + i, "/v1.0/im/bot/messages/get", "{}", T0.AddMilliseconds(i), LeaseOwner: "dead", LeaseUntil: T0),
+                CancellationToken.None);
+        }
+
+        var now = T0.AddSeconds(1);
+        var claims = await ConcurrentStart.RunAsync(Replicas * 3, i => _replicas[i % Replicas].Journal.ClaimExpiredAsync(
+            "acc", "replica-" + i, now, now.AddSeconds(30), includeOwn: false, 5, CancellationToken.None));
+        var singles = await ConcurrentStart.RunAsync(Replicas * 3, i => _replicas[i % Replicas].Journal.ClaimOneAsync(
+            "acc", "msg-39", "late-" + i, now, now.AddSeconds(30), CancellationToken.None));
+
+        var keys = claims.SelectMany(c => c.Select(e => e.MessageKey)).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.True(keys.Count <= 40);
+        foreach (var (claimed, i) in claims.Select((c, i) => (c, i)))
+        {
+            foreach (var entry in claimed)
+            {
+                Assert.Equal("replica-" + i, (await _replicas[1].Journal.FindAsync("acc", entry.MessageKey, CancellationToken.None))!.LeaseOwner);
+            }
+        }
+
+        Assert.True(singles.Count(s => s is not null) <= (keys.Contains("msg-39") ? 0 : 1));
+    }
+
+    [Fact]
+    public async Task Outbox_DueEntriesClaimedByEveryReplicaAtOnce_EachClaimedOnce()
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var id = await _replicas[0].Outbox.AddAsync(
+                new OutboxEntry { AccountId = "acc", MessageKey = "msg-" + i, ConversationId = "cid", Parts = [new OutboxPart("t", "x")], CreatedAt = T0, LeaseOwner = "dead", LeaseUntil = T0 },
+                CancellationToken.None);
+            await _replicas[0].Outbox.RecordAttemptAsync(id, new OutboxAttempt(T0, "webhook", "failed", null), OutboxState.Pending, T0, CancellationToken.None);
+        }
+
+        var now = T0.AddSeconds(1);
+        var claims = await ConcurrentStart.RunAsync(Replicas * 3, i => _replicas[i % Replicas].Outbox.ClaimDueAsync(
+            "acc", "replica-" + i, now, now.AddSeconds(30), 3, CancellationToken.None));
+
+        var ids = claims.SelectMany(c => c.Select(e => e.Id)).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.NotEmpty(ids);
+    }
+
+    [Fact]
     public async Task Sessions_ExchangesAppendedByEveryReplica_OneHistoryInPairs()
     {
         var key = new SessionKey("acc", "dm:u1");

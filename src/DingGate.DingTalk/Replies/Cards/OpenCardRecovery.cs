@@ -15,7 +15,7 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// ("5") with the whole answer, no note.</item>
 /// <item>Not delivered, and its message is answered again by this start (journal entry unfinished): left open and
 /// offered to <see cref="ResumableCards"/>, so the resumed answer streams into the same card. The ones no resumed
-/// reply claimed are ended by <see cref="EndUnclaimedAsync"/> after the resume.</item>
+/// reply claimed are ended by <see cref="EndUnclaimedAsync(CancellationToken)"/> after the resume.</item>
 /// <item>Otherwise: what it last showed plus the "interrupted" note in one final streaming update and, with flowStatus
 /// (<see cref="DingTalkAccount.UsesCardFlowStatus"/>), FINISHED ("3") with the same content. FINISHED rather than
 /// FAILED: the official clients end an aborted or stopped answer as FINISHED with the text it has (DingTalk's
@@ -35,12 +35,22 @@ internal sealed partial class OpenCardRecovery(
 
     public TimeSpan Budget { get; } = budget ?? DefaultBudget;
 
-    public async Task<OpenCardRecoveryResult> RecoverAsync(CancellationToken cancellationToken)
+    public Task<OpenCardRecoveryResult> RecoverAsync(CancellationToken cancellationToken) => RecoverAsync(null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecoverAsync(CancellationToken)"/>, limited to <paramref name="scope"/> when given (a clustered
+    /// replica: only the cards of the messages it claimed, and orphans; never a live replica's streaming card).
+    /// </summary>
+    public async Task<OpenCardRecoveryResult> RecoverAsync(Cluster.TakeoverScope? scope, CancellationToken cancellationToken)
     {
         IReadOnlyList<OpenCard> open;
         try
         {
             open = await store.ListAsync(account.Id, cancellationToken);
+            if (scope is not null)
+            {
+                open = await InScopeAsync(open, scope, cancellationToken);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -77,6 +87,27 @@ internal sealed partial class OpenCardRecovery(
     /// <summary>After the journal was resumed: ends (with the interrupted note) the cards left for a resume that no resumed reply took.</summary>
     public Task<OpenCardRecoveryResult> EndUnclaimedAsync(CancellationToken cancellationToken) =>
         resumable is null ? Task.FromResult(new OpenCardRecoveryResult(0, 0, 0)) : EndAllAsync(resumable.TakeAll(), cancellationToken);
+
+    /// <summary>After a clustered takeover ran its messages: ends the cards left for those messages that no resumed reply took.</summary>
+    public Task<OpenCardRecoveryResult> EndUnclaimedAsync(IReadOnlySet<string> messageKeys, CancellationToken cancellationToken) =>
+        resumable is null ? Task.FromResult(new OpenCardRecoveryResult(0, 0, 0)) : EndAllAsync(resumable.Take(messageKeys), cancellationToken);
+
+    // The claimed messages' cards, and orphans: not touched for two leases and whose message no replica works on.
+    private async Task<IReadOnlyList<OpenCard>> InScopeAsync(IReadOnlyList<OpenCard> open, Cluster.TakeoverScope scope, CancellationToken cancellationToken)
+    {
+        var mine = new List<OpenCard>();
+        foreach (var card in open)
+        {
+            if (scope.Claimed(card.MessageKey)
+                || (card.UpdatedAt < scope.StaleBefore && journal is not null
+                    && await journal.FindAsync(account.Id, card.MessageKey, cancellationToken) is not { State: InboundState.Received or InboundState.Processing }))
+            {
+                mine.Add(card);
+            }
+        }
+
+        return mine;
+    }
 
     private async Task<OpenCardRecoveryResult> EndAllAsync(IReadOnlyList<OpenCard> open, CancellationToken cancellationToken)
     {

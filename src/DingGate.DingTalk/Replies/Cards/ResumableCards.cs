@@ -6,7 +6,7 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// The cards a crashed run left open whose messages this start answers again, by journal key: filled by
 /// <see cref="OpenCardRecovery"/> before the journal is resumed, claimed by <see cref="CardReplies.TryCreate"/> when the
 /// resumed message gets its card sink (so the answer streams into the same card), and the unclaimed rest ended by
-/// <see cref="OpenCardRecovery.EndUnclaimedAsync"/> once the resume is over. Thread-safe.
+/// <see cref="OpenCardRecovery.EndUnclaimedAsync(CancellationToken)"/> once the resume is over. Thread-safe.
 /// </summary>
 internal sealed class ResumableCards
 {
@@ -52,6 +52,21 @@ internal sealed class ResumableCards
             var all = _byMessage.Values.OrderBy(c => c.CreatedAt).ToList();
             _byMessage.Clear();
             return all;
+        }
+    }
+
+    /// <summary>The cards of <paramref name="messageKeys"/> not claimed, removed from here (a clustered takeover ends only its own).</summary>
+    public IReadOnlyList<OpenCard> Take(IReadOnlySet<string> messageKeys)
+    {
+        lock (_gate)
+        {
+            var taken = _byMessage.Values.Where(c => messageKeys.Contains(c.MessageKey)).OrderBy(c => c.CreatedAt).ToList();
+            foreach (var card in taken)
+            {
+                _byMessage.Remove(card.MessageKey);
+            }
+
+            return taken;
         }
     }
 }

@@ -13,8 +13,11 @@ namespace DingGate.DingTalk.Replies.Outbox;
 /// </summary>
 internal sealed partial class OutboxDeliveryWorker(
     DingTalkAccount account, IReplyOutbox outbox, ConversationReplier replier, OutboxWakeup wakeup, ReplyMetrics metrics, TimeProvider time,
-    ILogger<OutboxDeliveryWorker> logger)
+    ILogger<OutboxDeliveryWorker> logger, Cluster.ReplicaLeases? leases = null)
 {
+    /// <summary>Most entries one clustered look claims.</summary>
+    private const int ClaimBatch = 32;
+
     /// <summary>Longest sleep between two looks at the outbox.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
@@ -26,7 +29,10 @@ internal sealed partial class OutboxDeliveryWorker(
     /// </summary>
     public async Task RecoverAsync(CancellationToken cancellationToken)
     {
-        var recovered = await outbox.RecoverInterruptedAsync(account.Id, time.GetUtcNow(), cancellationToken);
+        // Clustered: only entries no live replica holds (a dead one's, or this replica's own from its last run).
+        var recovered = leases is { Clustered: true }
+            ? await outbox.RecoverExpiredAsync(account.Id, leases.Owner, time.GetUtcNow(), leases.UntilFromNow, includeOwn: true, cancellationToken)
+            : await outbox.RecoverInterruptedAsync(account.Id, time.GetUtcNow(), cancellationToken);
         if (recovered > 0)
         {
             LogRecovered(account.Id, recovered);
@@ -44,7 +50,7 @@ internal sealed partial class OutboxDeliveryWorker(
                 var wait = PollInterval;
                 try
                 {
-                    foreach (var entry in await outbox.ListDueAsync(account.Id, time.GetUtcNow(), cancellationToken))
+                    foreach (var entry in await DueAsync(cancellationToken))
                     {
                         await replier.RetryAsync(entry, cancellationToken);
                     }
@@ -71,6 +77,34 @@ internal sealed partial class OutboxDeliveryWorker(
         }
     }
 
+    /// <summary>Clustered: settles the entries a replica whose lease ran out left mid-send (they become this replica's).</summary>
+    public async Task SettleExpiredAsync(CancellationToken cancellationToken)
+    {
+        if (leases is not { Clustered: true })
+        {
+            return;
+        }
+
+        var recovered = await outbox.RecoverExpiredAsync(account.Id, leases.Owner, time.GetUtcNow(), leases.UntilFromNow, includeOwn: false, cancellationToken);
+        if (recovered > 0)
+        {
+            LogTakenOver(account.Id, recovered);
+        }
+    }
+
+    // Standalone: every due entry. Clustered: first settle what a dead replica left mid-send, then claim due entries
+    // no live replica holds, so two replicas never send one entry.
+    private async Task<IReadOnlyList<OutboxEntry>> DueAsync(CancellationToken cancellationToken)
+    {
+        if (leases is not { Clustered: true })
+        {
+            return await outbox.ListDueAsync(account.Id, time.GetUtcNow(), cancellationToken);
+        }
+
+        await SettleExpiredAsync(cancellationToken);
+        return await outbox.ClaimDueAsync(account.Id, leases.Owner, time.GetUtcNow(), leases.UntilFromNow, ClaimBatch, cancellationToken);
+    }
+
     private async Task CountAsync(CancellationToken cancellationToken)
     {
         var counts = await outbox.CountAsync(account.Id, cancellationToken);
@@ -79,6 +113,9 @@ internal sealed partial class OutboxDeliveryWorker(
 
     [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Account {AccountId}: {Count} reply outbox entries were left mid-send by the last run; settled (due now, or ambiguous when a part was in flight)")]
     private partial void LogRecovered(string accountId, int count);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "Account {AccountId}: {Count} reply outbox entries were left mid-send by a replica whose lease ran out; taken over (due now, or ambiguous when a part was in flight)")]
+    private partial void LogTakenOver(string accountId, int count);
 
     [LoggerMessage(EventId = 2106, Level = LogLevel.Error, Message = "Account {AccountId}: the reply outbox loop failed; trying again shortly")]
     private partial void LogLoopFailed(string accountId, Exception exception);

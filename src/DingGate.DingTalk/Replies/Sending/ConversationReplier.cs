@@ -23,7 +23,7 @@ namespace DingGate.DingTalk.Replies.Sending;
 /// </summary>
 internal sealed partial class ConversationReplier(
     DingTalkAccount account, DingTalkApiClient api, RobotMessageSender robot, IReplyOutbox outbox, OutboxWakeup wakeup, ReplyMetrics metrics,
-    TimeProvider time, ILogger<ConversationReplier> logger, LiveAccount? live = null)
+    TimeProvider time, ILogger<ConversationReplier> logger, LiveAccount? live = null, Cluster.ReplicaLeases? leases = null)
 {
     /// <summary>A webhook this close to its expiry is treated as expired (the call itself takes time).</summary>
     public static readonly TimeSpan WebhookSafetyMargin = TimeSpan.FromSeconds(5);
@@ -66,6 +66,9 @@ internal sealed partial class ConversationReplier(
             Markdown = MarkdownDetector.LooksLikeMarkdown(text),
             Parts = [.. chunks.Select((c, i) => new OutboxPart(chunks.Count == 1 ? title : $"{title} ({i + 1}/{chunks.Count})", c))],
             CreatedAt = time.GetUtcNow(),
+            // Clustered: this replica sends it, and no other touches it while the lease is renewed.
+            LeaseOwner = leases is { Clustered: true } ? leases.Owner : null,
+            LeaseUntil = leases is { Clustered: true } ? leases.UntilFromNow : null,
         };
 
         // Durable before the first part goes out: a crash from here on never regenerates or loses the answer.

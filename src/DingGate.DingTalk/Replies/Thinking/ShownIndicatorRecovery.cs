@@ -13,7 +13,8 @@ namespace DingGate.DingTalk.Replies.Thinking;
 /// whatever happens here.
 /// </summary>
 internal sealed partial class ShownIndicatorRecovery(
-    string accountId, ThinkingIndicator indicator, IShownIndicatorStore store, TimeProvider time, ILogger<ShownIndicatorRecovery> logger, TimeSpan? budget = null)
+    string accountId, ThinkingIndicator indicator, IShownIndicatorStore store, TimeProvider time, ILogger<ShownIndicatorRecovery> logger, TimeSpan? budget = null,
+    IInboundJournal? journal = null)
 {
     /// <summary>How long a start may spend on old reactions (API retries included) before the rest is left for next time.</summary>
     public static readonly TimeSpan DefaultBudget = TimeSpan.FromSeconds(20);
@@ -21,12 +22,22 @@ internal sealed partial class ShownIndicatorRecovery(
     public TimeSpan Budget { get; } = budget ?? DefaultBudget;
 
     /// <summary>Recalls the recorded reactions; answers how many were taken back, dropped as gone and kept.</summary>
-    public async Task<(int Recalled, int Gone, int Kept)> RecoverAsync(CancellationToken cancellationToken)
+    public Task<(int Recalled, int Gone, int Kept)> RecoverAsync(CancellationToken cancellationToken) => RecoverAsync(null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecoverAsync(CancellationToken)"/>, limited to <paramref name="scope"/> when given (a clustered
+    /// replica: only the reactions of the messages it claimed, and orphans; never a live replica's).
+    /// </summary>
+    public async Task<(int Recalled, int Gone, int Kept)> RecoverAsync(Cluster.TakeoverScope? scope, CancellationToken cancellationToken)
     {
         IReadOnlyList<ShownIndicator> left;
         try
         {
             left = await store.ListAsync(accountId, cancellationToken);
+            if (scope is not null)
+            {
+                left = await InScopeAsync(left, scope, cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -68,6 +79,23 @@ internal sealed partial class ShownIndicatorRecovery(
 
         LogDone(logger, accountId, recalled, gone, kept, meter);
         return (recalled, gone, kept);
+    }
+
+    // The claimed messages' reactions, and orphans: shown two leases ago and whose message no replica works on.
+    private async Task<IReadOnlyList<ShownIndicator>> InScopeAsync(IReadOnlyList<ShownIndicator> left, Cluster.TakeoverScope scope, CancellationToken cancellationToken)
+    {
+        var mine = new List<ShownIndicator>();
+        foreach (var record in left)
+        {
+            if (scope.Claimed(record.MessageKey)
+                || (record.ShownAt < scope.StaleBefore && journal is not null
+                    && await journal.FindAsync(accountId, record.MessageKey, cancellationToken) is not { State: InboundState.Received or InboundState.Processing }))
+            {
+                mine.Add(record);
+            }
+        }
+
+        return mine;
     }
 
     [LoggerMessage(EventId = 2113, Level = LogLevel.Information, Message = "Account {AccountId}: thinking indicators left by the last run: {Recalled} taken back, {Gone} already gone, {Kept} kept for the next start ({Calls})")]

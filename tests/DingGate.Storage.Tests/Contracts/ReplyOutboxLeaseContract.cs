@@ -1,0 +1,117 @@
+using DingGate.Core.Storage;
+
+namespace DingGate.Storage.Tests.Contracts;
+
+// Leases on reply outbox entries (issue 17): one replica sends an entry at a time, a live replica's send is never
+// settled by another's recovery, and what a dead replica left is taken over.
+public abstract class ReplyOutboxLeaseContract : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
+
+    private readonly StorageBackend _backend;
+    private readonly StoreSet _database;
+    private readonly IReplyOutbox _store;
+
+    protected ReplyOutboxLeaseContract(StorageBackend backend)
+    {
+        _backend = backend;
+        _database = backend.Open();
+        _store = _database.Outbox;
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _backend.Dispose();
+    }
+
+    private static OutboxEntry Entry(string key, string? owner, DateTimeOffset? until) => new()
+    {
+        AccountId = "acc",
+        MessageKey = key,
+        ConversationId = "cid-1",
+        Parts = [new OutboxPart("t", "answer " + key)],
+        CreatedAt = T0,
+        LeaseOwner = owner,
+        LeaseUntil = until,
+    };
+
+    // An entry whose inline send failed: Pending and due at T0.
+    private async Task<long> PendingAsync(string key, string? owner, DateTimeOffset? until)
+    {
+        var id = await _store.AddAsync(Entry(key, owner, until), CancellationToken.None);
+        await _store.RecordAttemptAsync(id, new OutboxAttempt(T0, "webhook", "failed", "HTTP 503"), OutboxState.Pending, T0, CancellationToken.None);
+        return id;
+    }
+
+    [Fact]
+    public async Task Add_WithLease_FindReturnsOwnerAndUntil()
+    {
+        var id = await _store.AddAsync(Entry("m1", "replica-a", T0 + Lease), CancellationToken.None);
+
+        var found = await _store.FindAsync(id, CancellationToken.None);
+
+        Assert.Equal(("replica-a", T0 + Lease), (found!.LeaseOwner, found.LeaseUntil));
+    }
+
+    [Fact]
+    public async Task ClaimDue_SkipsAnotherLiveReplicasEntries_TakesExpiredUnleasedAndOwn()
+    {
+        var live = await PendingAsync("live", "replica-a", T0 + Lease);
+        var dead = await PendingAsync("dead", "replica-b", T0.AddSeconds(5));
+        var unleased = await PendingAsync("unleased", null, null);
+        var own = await PendingAsync("own", "replica-c", T0 + Lease);
+        var now = T0.AddSeconds(10);
+
+        var claimed = await _store.ClaimDueAsync("acc", "replica-c", now, now + Lease, 10, CancellationToken.None);
+
+        Assert.Equal([dead, unleased, own], claimed.Select(e => e.Id));
+        Assert.All(claimed, e => Assert.Equal("replica-c", e.LeaseOwner));
+        Assert.Equal([live], (await _store.ClaimDueAsync("acc", "replica-a", now, now + Lease, 10, CancellationToken.None)).Select(e => e.Id));
+        Assert.Empty(await _store.ClaimDueAsync("acc", "replica-d", now, now + Lease, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RenewLeases_KeepsTheOwnersEntriesFromBeingClaimed()
+    {
+        await PendingAsync("a", "replica-a", T0.AddSeconds(5));
+
+        Assert.Equal(1, await _store.RenewLeasesAsync("replica-a", T0.AddSeconds(40), CancellationToken.None));
+
+        var now = T0.AddSeconds(10);
+        Assert.Empty(await _store.ClaimDueAsync("acc", "replica-b", now, now + Lease, 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RecoverExpired_SettlesOnlyDeadReplicasSends_AndTakesThem()
+    {
+        var liveMidCall = await _store.AddAsync(Entry("live", "replica-a", T0 + Lease), CancellationToken.None);
+        await _store.BeginPartAsync(liveMidCall, 0, T0, CancellationToken.None);
+        var deadMidCall = await _store.AddAsync(Entry("dead-in-flight", "replica-b", T0.AddSeconds(5)), CancellationToken.None);
+        await _store.BeginPartAsync(deadMidCall, 0, T0, CancellationToken.None);
+        var deadBeforeCall = await _store.AddAsync(Entry("dead-unsent", "replica-b", T0.AddSeconds(5)), CancellationToken.None);
+        var now = T0.AddSeconds(10);
+
+        Assert.Equal(2, await _store.RecoverExpiredAsync("acc", "replica-c", now, now + Lease, includeOwn: false, CancellationToken.None));
+
+        Assert.Equal((OutboxState.Sending, 0), await StateAsync(liveMidCall));
+        Assert.Equal((OutboxState.Ambiguous, (int?)0), await StateAsync(deadMidCall));
+        var pending = (await _store.FindAsync(deadBeforeCall, CancellationToken.None))!;
+        Assert.Equal((OutboxState.Pending, "replica-c"), (pending.State, pending.LeaseOwner));
+        Assert.Equal([deadBeforeCall], (await _store.ClaimDueAsync("acc", "replica-c", now, now + Lease, 10, CancellationToken.None)).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task RecoverExpired_IncludeOwn_SettlesOwnSendsLeftByTheLastRun()
+    {
+        var own = await _store.AddAsync(Entry("own", "replica-a", T0 + Lease), CancellationToken.None);
+
+        Assert.Equal(0, await _store.RecoverExpiredAsync("acc", "replica-a", T0, T0 + Lease, includeOwn: false, CancellationToken.None));
+        Assert.Equal(1, await _store.RecoverExpiredAsync("acc", "replica-a", T0, T0 + Lease, includeOwn: true, CancellationToken.None));
+        Assert.Equal((OutboxState.Pending, (int?)null), await StateAsync(own));
+    }
+
+    private async Task<(OutboxState, int?)> StateAsync(long id) =>
+        (await _store.FindAsync(id, CancellationToken.None)) is { } e ? (e.State, e.InFlightPart) : throw new InvalidOperationException("gone");
+}
