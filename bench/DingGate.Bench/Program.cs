@@ -14,6 +14,11 @@ internal static class Program
             return await Journal.JournalBench.RunAsync(rest, Console.Out, CancellationToken.None);
         }
 
+        if (args is ["limits", .. var limits])
+        {
+            return await Limits.LimitsBench.RunAsync(limits, Console.Out, CancellationToken.None);
+        }
+
         var (options, error) = BenchArguments.Parse(args);
         if (options is null)
         {

@@ -12,7 +12,7 @@ namespace DingGate.Storage.Redis;
 /// it once; <see cref="RunAsync"/> asks Redis again every <see cref="ProbePeriod"/>, writes the takes of the outage back
 /// and switches back (logged). Keys are prefixed with <c>dinggate:</c>: one Redis database per DingGate cluster.
 /// </summary>
-internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDisposable
+internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDisposable, IDisposable
 {
     /// <summary>How often a replica renews its presence while Redis answers.</summary>
     public static readonly TimeSpan PresencePeriod = TimeSpan.FromSeconds(5);
@@ -174,6 +174,9 @@ internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDispo
 
         await _connection.DisposeAsync();
     }
+
+    // A container disposed synchronously: the connection closes, the presence expires on its own.
+    public void Dispose() => _connection.Dispose();
 
     // Redis answers again: the takes of the outage go back into its windows first, so the cluster counts them.
     private async Task RecoverAsync()

@@ -64,6 +64,7 @@ public sealed class ConfigDiffTests
     [InlineData("session.queueDepth", true)]
     [InlineData("session.scope", false)]
     [InlineData("storage.retention.journal", true)]
+    [InlineData("coordination.redis", true)]
     [InlineData("gateway.adminPort", true)]
     [InlineData("gateway.stateDir", true)]
     [InlineData("gateway.logLevel", true)]

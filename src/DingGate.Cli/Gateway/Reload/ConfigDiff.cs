@@ -10,7 +10,7 @@ namespace DingGate.Cli.Gateway.Reload;
 internal static class ConfigDiff
 {
     // Read once at start (composition, listeners, stores, sessions, MCP processes, built-in tools, the log filter).
-    private static readonly string[] RestartSections = ["storage", "attachments"];
+    private static readonly string[] RestartSections = ["storage", "coordination", "attachments"];
     private static readonly string[] RestartGatewayKeys = ["stateDir", "logDir", "logLevel", "adminPort", "admin"];
     private static readonly string[] RestartAccountKeys = ["debug", "quota", "ipRateLimit"];
 
@@ -24,7 +24,7 @@ internal static class ConfigDiff
     }
 
     /// <summary>
-    /// True when a change at <paramref name="path"/> takes effect only after a restart: <c>storage</c>, <c>session</c> (but <c>session.scope</c>),
+    /// True when a change at <paramref name="path"/> takes effect only after a restart: <c>storage</c>, <c>coordination</c>, <c>session</c> (but <c>session.scope</c>),
     /// <c>mcp</c> (but <c>mcp.servers.&lt;n&gt;.ownerOnly</c>), <c>attachments</c>, <c>agents.maxConcurrentTurns</c>, <c>tools</c> (but <c>tools.ownerOnly</c>),
     /// <c>gateway</c> (but <c>gateway.reload</c>), and the DingTalk <c>debug</c>, <c>quota</c> and <c>ipRateLimit</c> keys.
     /// </summary>
