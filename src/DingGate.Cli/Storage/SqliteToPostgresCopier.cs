@@ -52,7 +52,7 @@ internal static class SqliteToPostgresCopier
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'schema_version';",
             transaction: snapshot,
             cancellationToken: cancellationToken))).ToHashSet(StringComparer.Ordinal);
-        var unknown = tables.Where(t => StateTables.All.All(k => k.Name != t)).Order(StringComparer.Ordinal).ToList();
+        var unknown = tables.Where(t => StateTables.All.All(k => k.Name != t) && !StateTables.NotCopied.Contains(t)).Order(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
             throw new StateMigrationException(

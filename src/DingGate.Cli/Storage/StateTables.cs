@@ -22,4 +22,11 @@ internal static class StateTables
         new("job_occurrences", "job_id, due_at"),
         new("owner_approvals", "account_id, code"),
     ];
+
+    /// <summary>
+    /// Tables of the schemas that are not state and are never copied: <c>replicas</c> (each running gateway's heartbeat
+    /// row, rewritten by the gateways themselves), and on PostgreSQL the shared limits' <c>rate_slots</c> and
+    /// <c>shared_counters</c> (sliding windows and month counters of the running cluster, rebuilt from use).
+    /// </summary>
+    public static IReadOnlyList<string> NotCopied { get; } = ["rate_slots", "replicas", "shared_counters"];
 }
