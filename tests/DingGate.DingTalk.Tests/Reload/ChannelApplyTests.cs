@@ -109,7 +109,12 @@ public sealed class ChannelApplyTests
         return settings;
     }
 
-    private static async Task<string> ActiveConnectionAsync(DingTalkTestEmulator emu) => (await ActiveConnectionIdsAsync(emu)).Single();
+    // The harness returns once the channel runs; its connection may still be opening, so wait for it.
+    private static async Task<string> ActiveConnectionAsync(DingTalkTestEmulator emu)
+    {
+        await TestWait.UntilAsync(async () => (await ActiveConnectionIdsAsync(emu)).Count == 1, "the account's connection active");
+        return (await ActiveConnectionIdsAsync(emu)).Single();
+    }
 
     private static async Task<IReadOnlyList<string>> ActiveConnectionIdsAsync(DingTalkTestEmulator emu) =>
         [.. (await emu.ConnectionsAsync()).Where(c => (string?)c!["state"] == "active").Select(c => (string)c!["id"]!)];
