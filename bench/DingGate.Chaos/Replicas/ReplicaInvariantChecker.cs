@@ -34,29 +34,70 @@ internal static class ReplicaInvariantChecker
         return new ReplicaVerdict(chaos, cluster, forbidden, evidence.Held?.Tokens.Count ?? 0);
     }
 
-    // Per user (one DM session on one app): the order in which complete answers appeared in the conversation (bot
-    // messages in conversation order, finished cards in creation order) must be the order the user asked.
+    // Per user (one DM session on one app): the order in which complete answers appeared in the conversation must be
+    // the order the user asked. With the conversation's timeline (the emulator's order of bot messages and cards, as the
+    // user scrolls it) a card stands where it was sent, with its final text; without it (hand-built records) bot
+    // messages in conversation order, then finished cards in creation order.
     private static InvariantResult Order(ChaosRecord record)
     {
         var wrong = new List<string>();
+        var cards = record.Cards.GroupBy(c => c.OutTrackId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var user in record.Messages.GroupBy(m => (m.ClientId, m.ConversationId)))
         {
             var asked = user.Select(m => m.Token).ToList();
             var shown = new List<string>();
-            foreach (var text in record.BotMessages.Where(b => !b.Recalled && b.ConversationId == user.Key.ConversationId).Select(b => b.Text)
-                .Concat(record.Cards.Where(c => c.State == "FINISHED" && c.ConversationId == user.Key.ConversationId).Select(c => c.FinalText)))
+            var where = new List<string>();
+            foreach (var (text, what) in Answers(record, cards, user.Key.ConversationId))
             {
-                shown.AddRange(CompleteTokens(text).Where(t => asked.Contains(t) && !shown.Contains(t)));
+                foreach (var token in CompleteTokens(text).Where(t => asked.Contains(t) && !shown.Contains(t)))
+                {
+                    shown.Add(token);
+                    where.Add($"{token}@{what}");
+                }
             }
 
             var expected = asked.Where(shown.Contains).ToList();
             if (!expected.SequenceEqual(shown))
             {
-                wrong.Add($"{user.First().UserId}: asked {string.Join(' ', asked)}, answered {string.Join(' ', shown)}");
+                wrong.Add($"{user.First().UserId}: asked {string.Join(' ', asked)}, answered {string.Join(' ', shown)} [{string.Join(' ', where)}]");
             }
         }
 
         return Result("each user's answers in the order asked", wrong.Count == 0, $"{wrong.Count} users answered out of order", wrong);
+    }
+
+    // The complete answers shown in one conversation, in the order the user sees them, each with where it was shown.
+    private static IEnumerable<(string Text, string What)> Answers(ChaosRecord record, Dictionary<string, CardView> cards, string conversationId)
+    {
+        if (record.Shown is { } shown)
+        {
+            foreach (var entry in shown.Where(e => e.ConversationId == conversationId && !e.Recalled).OrderBy(e => e.Sequence))
+            {
+                if (entry.OutTrackId is { } outTrackId)
+                {
+                    if (cards.TryGetValue(outTrackId, out var card) && card.State == "FINISHED")
+                    {
+                        yield return (card.FinalText, $"card#{entry.Sequence}@{entry.At:HH:mm:ss.fff}");
+                    }
+                }
+                else
+                {
+                    yield return (entry.Text, $"{entry.Kind}#{entry.Sequence}@{entry.At:HH:mm:ss.fff}");
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (var text in record.BotMessages.Where(b => !b.Recalled && b.ConversationId == conversationId).Select(b => b.Text))
+        {
+            yield return (text, "message");
+        }
+
+        foreach (var card in record.Cards.Where(c => c.State == "FINISHED" && c.ConversationId == conversationId))
+        {
+            yield return (card.FinalText, "card");
+        }
     }
 
     // Every model request for a user's message n carries that user's messages 1..n-1, in order, as earlier user turns.

@@ -274,5 +274,12 @@ internal static class SqliteMigrations
         ALTER TABLE reply_outbox ADD COLUMN lease_until INTEGER NULL;
         CREATE INDEX ix_reply_outbox_lease ON reply_outbox (lease_owner) WHERE state IN (0, 1);
         """,
+
+        // 13 (issue 17, replicas): the inbound message an exchange of the history answers, so a turn run again after a
+        // crash between storing its exchange and completing its reply neither stores it twice nor asks the model again.
+        """
+        ALTER TABLE session_messages ADD COLUMN exchange_id TEXT NULL;
+        CREATE INDEX ix_session_messages_exchange ON session_messages (account_id, scope, exchange_id) WHERE exchange_id IS NOT NULL;
+        """,
     ];
 }

@@ -44,6 +44,34 @@ public sealed class ReplicaInvariantCheckerTests
     }
 
     [Fact]
+    public void Check_CardThenMarkdownFallbackInTheTimeline_OrderHolds()
+    {
+        // The first answer was a card, the second fell back to a markdown message: shown 1 then 2. Read as "messages,
+        // then cards" (no timeline) the same record looks reversed.
+        var timeline = new ReplicaRecordBuilder().WithTimeline()
+            .Asks("u1", 1, card: true).Asks("u1", 2, card: true).Answered("u1", 1, card: true).Answered("u1", 2).ModelSaw(1).ModelSaw(2, 1)
+            .Check();
+        var concatenated = new ReplicaRecordBuilder()
+            .Asks("u1", 1, card: true).Asks("u1", 2, card: true).Answered("u1", 1, card: true).Answered("u1", 2).ModelSaw(1).ModelSaw(2, 1)
+            .Check();
+
+        Assert.Empty(Failing(timeline));
+        Assert.Equal([Order], Failing(concatenated));
+    }
+
+    [Fact]
+    public void Check_TimelineShowsTheSecondCardFirst_OrderFailsNamingWhereEachWasShown()
+    {
+        var verdict = new ReplicaRecordBuilder().WithTimeline()
+            .Asks("u1", 1, card: true).Asks("u1", 2, card: true).Answered("u1", 2, card: true).Answered("u1", 1).ModelSaw(1).ModelSaw(2, 1)
+            .Check();
+
+        Assert.Equal([Order], Failing(verdict));
+        Assert.Contains("answered cx000002 cx000001 [cx000002@card#1", Detail(verdict, Order), StringComparison.Ordinal);
+        Assert.Contains("cx000001@markdown#2", Detail(verdict, Order), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Check_ReplicaAnsweredWithoutTheUsersEarlierTurn_HistoryFails()
     {
         // The second replica had its own history: the model never saw cx000001 when answering cx000002.
