@@ -19,4 +19,8 @@ internal sealed partial class CardReplySink
 
     [LoggerMessage(EventId = 2129, Level = LogLevel.Information, Message = "Account {AccountId}: the answer to {MessageId} resumes in card {OutTrackId} of the crashed run")]
     private static partial void LogResumingCard(ILogger logger, string accountId, string outTrackId, string messageId);
+
+    [LoggerMessage(EventId = 2150, Level = LogLevel.Warning,
+        Message = "Account {AccountId}: the card of the message before {MessageId} in its conversation was not created within {Wait}; creating this one without waiting (the two may show out of order)")]
+    private static partial void LogCardBeforeSlow(ILogger logger, string accountId, string messageId, TimeSpan wait);
 }

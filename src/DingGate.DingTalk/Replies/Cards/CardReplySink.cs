@@ -70,10 +70,18 @@ internal sealed partial class CardReplySink : IReplySink
     private readonly Task<ReplyOutcome> _run;
     private readonly OpenCard? _resumed;
     private readonly BotLocale _locale;
+    private readonly CardOpeningTicket? _ticket;
 
-    /// <summary>Starts the reply; <paramref name="resumed"/> is the open card a crashed run left for this message (the answer streams into it), null for a new card.</summary>
-    public CardReplySink(InboundMessage message, string messageKey, CardTarget target, CardReplyParts parts, ILogger<CardReplySink> logger, OpenCard? resumed = null, BotLocale? locale = null)
+    /// <summary>
+    /// Starts the reply; <paramref name="resumed"/> is the open card a crashed run left for this message (the answer
+    /// streams into it), null for a new card. With <paramref name="ticket"/> the card is created only after the card of
+    /// the conversation's message before (<see cref="CardOpeningOrder"/>).
+    /// </summary>
+    public CardReplySink(
+        InboundMessage message, string messageKey, CardTarget target, CardReplyParts parts, ILogger<CardReplySink> logger, OpenCard? resumed = null, BotLocale? locale = null,
+        CardOpeningTicket? ticket = null)
     {
+        _ticket = ticket;
         _message = message;
         _messageKey = messageKey;
         _target = target;
@@ -156,6 +164,7 @@ internal sealed partial class CardReplySink : IReplySink
             var reset = false;
             try
             {
+                await WaitForCardBeforeAsync(cancellationToken);
                 reset = await OpenCardAsync(cancellationToken);
                 created = true;
             }
@@ -168,6 +177,11 @@ internal sealed partial class CardReplySink : IReplySink
                     // No card was made (refused, throttled): nothing for the next start to end.
                     await StoreAsync(() => _store.RemoveAsync(_account.Id, OutTrackId, cancellationToken));
                 }
+            }
+            finally
+            {
+                // Created, failed or given up: the conversation's next card may be created now.
+                _ticket?.Opened();
             }
 
             if (created)
@@ -243,6 +257,21 @@ internal sealed partial class CardReplySink : IReplySink
             {
                 await StoreAsync(() => _store.RemoveAsync(_account.Id, OutTrackId, cancellationToken));
             }
+        }
+    }
+
+    // The card of the conversation's message before is created first (it would otherwise be shown below this one when
+    // both wait for a permit of a full card bucket). A wait that runs out goes ahead: order is lost, nothing else.
+    private async Task WaitForCardBeforeAsync(CancellationToken cancellationToken)
+    {
+        if (_ticket is null || _ticket.IsFirst)
+        {
+            return;
+        }
+
+        if (!await _ticket.WaitForTurnAsync(_time, cancellationToken))
+        {
+            LogCardBeforeSlow(_logger, _account.Id, _message.MessageId, CardOpeningOrder.MaxWait);
         }
     }
 
