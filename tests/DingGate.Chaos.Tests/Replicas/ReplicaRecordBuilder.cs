@@ -16,6 +16,7 @@ internal sealed class ReplicaRecordBuilder
     private readonly List<ModelRequest> _requests = [];
     private readonly Dictionary<string, long> _statuses = new(StringComparer.Ordinal) { ["200"] = 10 };
     private readonly List<ShownEntry> _shown = [];
+    private readonly Dictionary<string, (string, int)> _pushes = new(StringComparer.Ordinal);
     private HeldMessages? _held;
     private bool _timeline;
 
@@ -64,6 +65,13 @@ internal sealed class ReplicaRecordBuilder
     /// <summary>Asked, answered, and the model saw every earlier message of the user: a correct turn.</summary>
     public ReplicaRecordBuilder Turn(string user, int index, params int[] history) => Asks(user, index).Answered(user, index).ModelSaw(index, history);
 
+    /// <summary>DingTalk pushed message <paramref name="index"/> twice (the first connection died with it un-ACKed).</summary>
+    public ReplicaRecordBuilder Redelivered(int index)
+    {
+        _pushes["push" + index] = ("acked", 2);
+        return this;
+    }
+
     public ReplicaRecordBuilder Status(int status, long count)
     {
         _statuses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = count;
@@ -78,6 +86,6 @@ internal sealed class ReplicaRecordBuilder
     }
 
     public ReplicaVerdict Check() => ReplicaInvariantChecker.Check(new ReplicaEvidence(
-        new ChaosRecord(_messages, _bot, _cards, [], new Dictionary<string, (string, int)>(), OutboxProbeResult.Missing("not read"), _timeline ? _shown : null),
+        new ChaosRecord(_messages, _bot, _cards, [], _pushes, OutboxProbeResult.Missing("not read"), _timeline ? _shown : null),
         _requests, _statuses, _held));
 }
