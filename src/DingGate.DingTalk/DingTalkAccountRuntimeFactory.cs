@@ -101,6 +101,10 @@ internal sealed class DingTalkAccountRuntimeFactory(
     public LeaseRenewal? CreateRenewal() =>
         Leases.Clustered ? new LeaseRenewal(Leases, journal, outbox, telemetry.Loggers.CreateLogger<LeaseRenewal>()) : null;
 
+    /// <summary>What gives up a removed account's leases, or null for a standalone gateway.</summary>
+    public LeaseRelease? CreateRelease() =>
+        Leases.Clustered ? new LeaseRelease(Leases, journal, outbox, telemetry.Loggers.CreateLogger<LeaseRelease>()) : null;
+
     private OwnerAdmin CreateOwnerAdmin(
         LiveAccount live, DingTalkApiClient api, PairingApprover approver, DirectTextSender direct, IPairingStore pairings, IOwnerApprovalStore approvals,
         Func<IReadOnlyList<StreamStatus>>? statuses)

@@ -274,5 +274,23 @@ internal static class SqliteMigrations
         ALTER TABLE reply_outbox ADD COLUMN lease_until INTEGER NULL;
         CREATE INDEX ix_reply_outbox_lease ON reply_outbox (lease_owner) WHERE state IN (0, 1);
         """,
+
+        // 13 (issue 17, replicas): stop requests (PostgreSQL step 6: a /stop received by one replica for a turn another
+        // runs; a SQLite gateway is one process, stops its turns locally and never writes the table), and which replica
+        // works on an owner approval (NULL for a standalone gateway).
+        """
+        CREATE TABLE stop_requests (
+            id           TEXT    NOT NULL PRIMARY KEY,
+            account_id   TEXT    NOT NULL,
+            session_key  TEXT    NOT NULL,
+            requested_by TEXT    NOT NULL,
+            requested_at INTEGER NOT NULL,
+            expires_at   INTEGER NOT NULL,
+            honoured_by  TEXT    NULL,
+            honoured_at  INTEGER NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_stop_requests_open ON stop_requests (expires_at) WHERE honoured_by IS NULL;
+        ALTER TABLE owner_approvals ADD COLUMN worked_by TEXT NULL;
+        """,
     ];
 }
