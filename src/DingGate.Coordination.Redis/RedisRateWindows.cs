@@ -23,7 +23,7 @@ internal sealed class RedisRateWindows(RedisCoordination coordination, TimeProvi
             try
             {
                 var wait = (long)await coordination.Database.ScriptEvaluateAsync(
-                    RedisScripts.Take, [RedisCoordination.Key(key)],
+                    RedisScripts.Take, [coordination.Key(key)],
                     [RedisCoordination.Micros(time.GetUtcNow()), windowMicros, limit, member]);
                 return wait == 0 ? SharedWindowTake.Taken : SharedWindowTake.Wait(TimeSpan.FromTicks(Math.Min(wait, windowMicros) * 10));
             }
