@@ -13,6 +13,9 @@ internal sealed class RedisRateWindows(RedisCoordination coordination, TimeProvi
 {
     private long _seq;
 
+    // Each window's key expires a second after its last take (RedisScripts.Take).
+    public bool ForgetsIdleKeys => true;
+
     public async ValueTask<SharedWindowTake> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();

@@ -138,12 +138,21 @@ internal sealed partial class DingTalkApiClient
         PostWebhookAsync(webhookUrl, body, meter, hooks: null, cancellationToken);
 
     /// <summary>As <see cref="PostWebhookAsync(Uri, object, ApiCallMeter?, CancellationToken)"/>, with <paramref name="hooks"/> around each attempt.</summary>
-    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, ApiCallMeter? meter, ApiSendHooks? hooks, CancellationToken cancellationToken)
+    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, ApiCallMeter? meter, ApiSendHooks? hooks, CancellationToken cancellationToken) =>
+        PostWebhookAsync(webhookUrl, conversationId: null, body, meter, hooks, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PostWebhookAsync(Uri, object, ApiCallMeter?, ApiSendHooks?, CancellationToken)"/>, answering
+    /// conversation <paramref name="conversationId"/> (the key of its cluster-wide webhook window when the limits are
+    /// shared; null: the webhook URL's hash).
+    /// </summary>
+    public Task<OapiResult> PostWebhookAsync(
+        Uri webhookUrl, string? conversationId, object body, ApiCallMeter? meter, ApiSendHooks? hooks, CancellationToken cancellationToken)
     {
         Urls.EnsureWebhook(webhookUrl);
         var request = new ApiRequest(DingTalkHost.Oapi, HttpMethod.Post, webhookUrl.AbsolutePath, body, ApiAuth.None)
         {
-            AbsoluteUrl = webhookUrl, Meter = meter, Hooks = hooks, Kind = ApiCallKinds.Webhook,
+            AbsoluteUrl = webhookUrl, Meter = meter, Hooks = hooks, Kind = ApiCallKinds.Webhook, ConversationId = conversationId,
         };
         return SendAsync<OapiResult>(request, cancellationToken);
     }
@@ -289,7 +298,7 @@ internal sealed partial class DingTalkApiClient
         try
         {
             ip = _ipGuard is null ? ApiPermit.None : await AcquireAsync(_ipGuard.Limiter, priority, endpoint, "ip", cancellationToken);
-            await TakeSharedAsync(own, webhook, endpoint, cancellationToken);
+            await TakeSharedAsync(own, webhook ? ApiSharedLimits.WebhookKey(Account.ClientId, request.ConversationId, url) : null, endpoint, cancellationToken);
             return new CallPermits(ip, permit);
         }
         catch
@@ -300,18 +309,26 @@ internal sealed partial class DingTalkApiClient
         }
     }
 
-    // The cluster's stage (ApiSharedLimits), after the local permits: the app's bucket of this API (a session webhook
-    // is per conversation and spends none), then the cluster's per-IP window.
-    private async ValueTask TakeSharedAsync(ApiRateLimiter own, bool webhook, string endpoint, CancellationToken cancellationToken)
+    // The cluster's stage (ApiSharedLimits), after the local permits: the app's bucket of this API, or for a session
+    // webhook (`webhookKey`; it spends no API bucket) its conversation's window at the local limiter's limit and window
+    // (on a store that forgets idle keys), then the cluster's per-IP window.
+    private async ValueTask TakeSharedAsync(ApiRateLimiter own, string? webhookKey, string endpoint, CancellationToken cancellationToken)
     {
         if (_shared is null)
         {
             return;
         }
 
-        if (!webhook && await _shared.TakeAsync(ApiSharedLimits.ApiKey(Account.ClientId, endpoint), own.Permits, own.Window, cancellationToken))
+        if (webhookKey is null)
         {
-            _metrics.RecordLimiterWait(Account.Id, endpoint, "shared-api");
+            if (await _shared.TakeAsync(ApiSharedLimits.ApiKey(Account.ClientId, endpoint), own.Permits, own.Window, cancellationToken))
+            {
+                _metrics.RecordLimiterWait(Account.Id, endpoint, "shared-api");
+            }
+        }
+        else if (_shared.SharesWebhooks && await _shared.TakeAsync(webhookKey, own.Permits, own.Window, cancellationToken))
+        {
+            _metrics.RecordLimiterWait(Account.Id, endpoint, "shared-webhook");
         }
 
         if (_ipGuard is not null
