@@ -297,8 +297,15 @@ internal sealed partial class DingTalkApiClient
         ApiPermit? ip = null;
         try
         {
+            if (webhook)
+            {
+                // Before the per-IP guard: a conversation's window may be a minute long, and a guard permit is held
+                // while the call waits.
+                await TakeSharedWebhookAsync(own, request.ConversationId, url, endpoint, cancellationToken);
+            }
+
             ip = _ipGuard is null ? ApiPermit.None : await AcquireAsync(_ipGuard.Limiter, priority, endpoint, "ip", cancellationToken);
-            await TakeSharedAsync(own, webhook ? ApiSharedLimits.WebhookKey(Account.ClientId, request.ConversationId, url) : null, endpoint, cancellationToken);
+            await TakeSharedAsync(own, webhook, endpoint, cancellationToken);
             return new CallPermits(ip, permit);
         }
         catch
@@ -309,26 +316,30 @@ internal sealed partial class DingTalkApiClient
         }
     }
 
-    // The cluster's stage (ApiSharedLimits), after the local permits: the app's bucket of this API, or for a session
-    // webhook (`webhookKey`; it spends no API bucket) its conversation's window at the local limiter's limit and window
-    // (on a store that forgets idle keys), then the cluster's per-IP window.
-    private async ValueTask TakeSharedAsync(ApiRateLimiter own, string? webhookKey, string endpoint, CancellationToken cancellationToken)
+    // The cluster's stage of a session webhook (it spends no API bucket), after its conversation's local permit: the
+    // conversation's window for the whole cluster at the local limiter's limit and window, on a store that forgets
+    // idle keys (Redis; on PostgreSQL the limit stays the replica's own).
+    private async ValueTask TakeSharedWebhookAsync(ApiRateLimiter own, string? conversationId, Uri url, string endpoint, CancellationToken cancellationToken)
+    {
+        if (_shared is { SharesWebhooks: true }
+            && await _shared.TakeAsync(ApiSharedLimits.WebhookKey(Account.ClientId, conversationId, url), own.Permits, own.Window, cancellationToken))
+        {
+            _metrics.RecordLimiterWait(Account.Id, endpoint, "shared-webhook");
+        }
+    }
+
+    // The cluster's stage (ApiSharedLimits), after the local permits: the app's bucket of this API (a session webhook
+    // spends none; its conversation's window was taken before the guard), then the cluster's per-IP window.
+    private async ValueTask TakeSharedAsync(ApiRateLimiter own, bool webhook, string endpoint, CancellationToken cancellationToken)
     {
         if (_shared is null)
         {
             return;
         }
 
-        if (webhookKey is null)
+        if (!webhook && await _shared.TakeAsync(ApiSharedLimits.ApiKey(Account.ClientId, endpoint), own.Permits, own.Window, cancellationToken))
         {
-            if (await _shared.TakeAsync(ApiSharedLimits.ApiKey(Account.ClientId, endpoint), own.Permits, own.Window, cancellationToken))
-            {
-                _metrics.RecordLimiterWait(Account.Id, endpoint, "shared-api");
-            }
-        }
-        else if (_shared.SharesWebhooks && await _shared.TakeAsync(webhookKey, own.Permits, own.Window, cancellationToken))
-        {
-            _metrics.RecordLimiterWait(Account.Id, endpoint, "shared-webhook");
+            _metrics.RecordLimiterWait(Account.Id, endpoint, "shared-api");
         }
 
         if (_ipGuard is not null
