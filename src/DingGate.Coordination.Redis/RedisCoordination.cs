@@ -1,3 +1,4 @@
+using DingGate.Core.Configuration;
 using DingGate.Core.Coordination;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -10,7 +11,8 @@ namespace DingGate.Coordination.Redis;
 /// replicas are live (each keeps its id in a presence set with an expiry, renewed every <see cref="PresencePeriod"/>).
 /// When a command fails the replica switches to <see cref="LocalShareWindows"/> at <c>1 / N</c> of each limit and logs
 /// it once; <see cref="RunAsync"/> asks Redis again every <see cref="ProbePeriod"/>, writes the takes of the outage back
-/// and switches back (logged). Keys are prefixed with <c>dinggate:</c>: one Redis database per DingGate cluster.
+/// and switches back (logged). Every key starts with <see cref="KeyPrefix"/> (<c>coordination.keyPrefix</c>, default
+/// <c>dinggate:</c>): clusters sharing one Redis server keep apart by their prefixes.
 /// </summary>
 internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDisposable, IDisposable
 {
@@ -26,8 +28,7 @@ internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDispo
     /// <summary>The replicas assumed when Redis was never reached (no presence seen yet).</summary>
     public const int AssumedReplicas = 2;
 
-    private const string Prefix = "dinggate:";
-    private static readonly RedisKey PresenceKey = Prefix + "replicas";
+    private readonly RedisKey _presenceKey;
     private readonly ConnectionMultiplexer _connection;
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
@@ -35,10 +36,12 @@ internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDispo
     private DateTimeOffset? _downSince;
     private int _replicas;
 
-    private RedisCoordination(ConnectionMultiplexer connection, string replicaId, TimeProvider time, ILogger logger)
+    private RedisCoordination(ConnectionMultiplexer connection, string replicaId, string keyPrefix, TimeProvider time, ILogger logger)
     {
         _connection = connection;
         ReplicaId = replicaId;
+        KeyPrefix = keyPrefix;
+        _presenceKey = Key("replicas");
         _time = time;
         _logger = logger;
         Local = new LocalShareWindows(time);
@@ -46,6 +49,9 @@ internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDispo
 
     /// <summary>This replica's id (presence member, and the prefix of its takes' members).</summary>
     public string ReplicaId { get; }
+
+    /// <summary>The start of every Redis key of this cluster (<c>coordination.keyPrefix</c>).</summary>
+    public string KeyPrefix { get; }
 
     /// <summary>The limits kept alone during an outage.</summary>
     public LocalShareWindows Local { get; }
@@ -70,10 +76,12 @@ internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDispo
     /// <summary>
     /// Connects (waits at most the connect timeout; an unreachable Redis gives a connection that retries in the
     /// background, and the first command starts an outage). Timeouts not given in <paramref name="configuration"/>
-    /// are short: 2 s to connect, 1 s per command.
+    /// are short: 2 s to connect, 1 s per command. Every key starts with <paramref name="keyPrefix"/>
+    /// (<see cref="CoordinationSettings.DefaultKeyPrefix"/> when not given).
     /// </summary>
-    public static RedisCoordination Connect(string configuration, string replicaId, TimeProvider time, ILogger logger)
+    public static RedisCoordination Connect(string configuration, string replicaId, TimeProvider time, ILogger logger, string keyPrefix = CoordinationSettings.DefaultKeyPrefix)
     {
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
         var options = ConfigurationOptions.Parse(configuration, ignoreUnknown: false);
         options.AbortOnConnectFail = false;
         options.BacklogPolicy = BacklogPolicy.FailFast;
@@ -93,11 +101,11 @@ internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDispo
             options.AsyncTimeout = 1000;
         }
 
-        return new RedisCoordination(ConnectionMultiplexer.Connect(options), replicaId, time, logger);
+        return new RedisCoordination(ConnectionMultiplexer.Connect(options), replicaId, keyPrefix, time, logger);
     }
 
-    /// <summary>The Redis key of a shared name.</summary>
-    public static RedisKey Key(string name) => Prefix + name;
+    /// <summary>The Redis key of a shared name: <see cref="KeyPrefix"/> + <paramref name="name"/>.</summary>
+    public RedisKey Key(string name) => KeyPrefix + name;
 
     /// <summary>A command failed for want of Redis: from now on the local share (logged once per outage).</summary>
     public void Lost(Exception exception)
@@ -140,7 +148,7 @@ internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDispo
         try
         {
             var live = (long)await Database.ScriptEvaluateAsync(
-                RedisScripts.Presence, [PresenceKey],
+                RedisScripts.Presence, [_presenceKey],
                 [now.ToUnixTimeMilliseconds(), (now + PresenceTtl).ToUnixTimeMilliseconds(), ReplicaId]);
             Volatile.Write(ref _replicas, (int)Math.Clamp(live, 1, int.MaxValue));
         }
@@ -164,7 +172,7 @@ internal sealed partial class RedisCoordination : ISharedLimitsLoop, IAsyncDispo
         {
             if (_connection.IsConnected)
             {
-                await Database.SortedSetRemoveAsync(PresenceKey, ReplicaId);
+                await Database.SortedSetRemoveAsync(_presenceKey, ReplicaId);
             }
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)

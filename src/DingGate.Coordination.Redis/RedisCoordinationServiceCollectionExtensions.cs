@@ -1,4 +1,5 @@
 using DingGate.Core.Cluster;
+using DingGate.Core.Configuration;
 using DingGate.Core.Coordination;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,15 +16,18 @@ public static class RedisCoordinationServiceCollectionExtensions
     /// (to be run by the host) over the Redis of <paramref name="configuration"/> (a StackExchange.Redis configuration
     /// string), as the registered <see cref="ReplicaIdentity"/> (else a standalone one). The connection is made when
     /// the first of them is resolved; an unreachable Redis does not fail it (the replica starts on its local share).
+    /// Every key starts with <paramref name="keyPrefix"/> (<c>coordination.keyPrefix</c>).
     /// </summary>
-    public static IServiceCollection AddRedisCoordination(this IServiceCollection services, string configuration)
+    public static IServiceCollection AddRedisCoordination(
+        this IServiceCollection services, string configuration, string keyPrefix = CoordinationSettings.DefaultKeyPrefix)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(configuration);
+        ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => RedisCoordination.Connect(
             configuration, (sp.GetService<ReplicaIdentity>() ?? ReplicaIdentity.Standalone()).Id, sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILogger<RedisCoordination>>() ?? (ILogger)NullLogger.Instance));
+            sp.GetService<ILogger<RedisCoordination>>() ?? (ILogger)NullLogger.Instance, keyPrefix));
         services.AddSingleton<ISharedLimitsLoop>(sp => sp.GetRequiredService<RedisCoordination>());
         services.AddSingleton<ISharedRateWindows>(sp => new RedisRateWindows(sp.GetRequiredService<RedisCoordination>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ISharedCounters>(sp => new RedisCounters(sp.GetRequiredService<RedisCoordination>()));

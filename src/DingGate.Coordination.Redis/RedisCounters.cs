@@ -20,7 +20,7 @@ internal sealed class RedisCounters(RedisCoordination coordination) : ISharedCou
         try
         {
             return (long)await coordination.Database.ScriptEvaluateAsync(
-                RedisScripts.Add, [RedisCoordination.Key(key)], [delta, seed, (long)lifetime.TotalMilliseconds]);
+                RedisScripts.Add, [coordination.Key(key)], [delta, seed, (long)lifetime.TotalMilliseconds]);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

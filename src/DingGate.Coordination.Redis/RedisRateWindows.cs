@@ -13,6 +13,9 @@ internal sealed class RedisRateWindows(RedisCoordination coordination, TimeProvi
 {
     private long _seq;
 
+    // Each window's key expires a second after its last take (RedisScripts.Take).
+    public bool ForgetsIdleKeys => true;
+
     public async ValueTask<SharedWindowTake> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -23,7 +26,7 @@ internal sealed class RedisRateWindows(RedisCoordination coordination, TimeProvi
             try
             {
                 var wait = (long)await coordination.Database.ScriptEvaluateAsync(
-                    RedisScripts.Take, [RedisCoordination.Key(key)],
+                    RedisScripts.Take, [coordination.Key(key)],
                     [RedisCoordination.Micros(time.GetUtcNow()), windowMicros, limit, member]);
                 return wait == 0 ? SharedWindowTake.Taken : SharedWindowTake.Wait(TimeSpan.FromTicks(Math.Min(wait, windowMicros) * 10));
             }

@@ -17,7 +17,7 @@ internal static class SharedLimitsServiceCollectionExtensions
     {
         if (!string.IsNullOrWhiteSpace(config.Coordination.Redis))
         {
-            services.AddRedisCoordination(config.Coordination.Redis);
+            services.AddRedisCoordination(config.Coordination.Redis, config.Coordination.EffectiveKeyPrefix);
         }
         else if (config.Storage.EffectiveProvider == StorageProvider.Postgres)
         {

@@ -10,4 +10,20 @@ public sealed class CoordinationSettings
     /// stay per process with SQLite. Its <c>password=</c> is a secret (see <c>ConfigSecrets</c>).
     /// </summary>
     public string? Redis { get; set; }
+
+    /// <summary>The default of <see cref="KeyPrefix"/>.</summary>
+    public const string DefaultKeyPrefix = "dinggate:";
+
+    /// <summary>The longest <see cref="KeyPrefix"/> accepted.</summary>
+    public const int MaxKeyPrefixLength = 64;
+
+    /// <summary>
+    /// <c>coordination.keyPrefix</c>: the start of every Redis key of this cluster (windows, counters, presence); null:
+    /// <see cref="DefaultKeyPrefix"/>. Clusters sharing one Redis server (and database) each set their own. 1–64
+    /// characters, no whitespace or control characters.
+    /// </summary>
+    public string? KeyPrefix { get; set; }
+
+    /// <summary><see cref="KeyPrefix"/> or, when unset, <see cref="DefaultKeyPrefix"/>.</summary>
+    public string EffectiveKeyPrefix => KeyPrefix ?? DefaultKeyPrefix;
 }

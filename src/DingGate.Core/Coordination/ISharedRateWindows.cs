@@ -13,4 +13,11 @@ public interface ISharedRateWindows
     /// <paramref name="window"/> up to now; otherwise takes nothing and says how long until the oldest leaves it.
     /// </summary>
     ValueTask<SharedWindowTake> TryTakeAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True when a key nobody takes any more costs nothing after its window (Redis: the key expires), so windows may be
+    /// keyed by something as numerous as a conversation (the session-webhook limit). False (the default): every key
+    /// is kept (PostgreSQL: its rows stay), so only the few app, API and IP keys are shared.
+    /// </summary>
+    bool ForgetsIdleKeys => false;
 }

@@ -48,4 +48,10 @@ internal sealed record ApiRequest(DingTalkHost Host, HttpMethod Method, string P
 
     /// <summary>Full URL (session webhook, signed download URL); checked against the allowed hosts.</summary>
     public Uri? AbsoluteUrl { get; init; }
+
+    /// <summary>
+    /// The conversation a session-webhook call answers (keys its cluster-wide window, see
+    /// <see cref="ApiSharedLimits.WebhookKey"/>); null: a hash of the webhook URL stands for it.
+    /// </summary>
+    public string? ConversationId { get; init; }
 }

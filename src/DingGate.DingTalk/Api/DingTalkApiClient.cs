@@ -138,12 +138,21 @@ internal sealed partial class DingTalkApiClient
         PostWebhookAsync(webhookUrl, body, meter, hooks: null, cancellationToken);
 
     /// <summary>As <see cref="PostWebhookAsync(Uri, object, ApiCallMeter?, CancellationToken)"/>, with <paramref name="hooks"/> around each attempt.</summary>
-    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, ApiCallMeter? meter, ApiSendHooks? hooks, CancellationToken cancellationToken)
+    public Task<OapiResult> PostWebhookAsync(Uri webhookUrl, object body, ApiCallMeter? meter, ApiSendHooks? hooks, CancellationToken cancellationToken) =>
+        PostWebhookAsync(webhookUrl, conversationId: null, body, meter, hooks, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PostWebhookAsync(Uri, object, ApiCallMeter?, ApiSendHooks?, CancellationToken)"/>, answering
+    /// conversation <paramref name="conversationId"/> (the key of its cluster-wide webhook window when the limits are
+    /// shared; null: the webhook URL's hash).
+    /// </summary>
+    public Task<OapiResult> PostWebhookAsync(
+        Uri webhookUrl, string? conversationId, object body, ApiCallMeter? meter, ApiSendHooks? hooks, CancellationToken cancellationToken)
     {
         Urls.EnsureWebhook(webhookUrl);
         var request = new ApiRequest(DingTalkHost.Oapi, HttpMethod.Post, webhookUrl.AbsolutePath, body, ApiAuth.None)
         {
-            AbsoluteUrl = webhookUrl, Meter = meter, Hooks = hooks, Kind = ApiCallKinds.Webhook,
+            AbsoluteUrl = webhookUrl, Meter = meter, Hooks = hooks, Kind = ApiCallKinds.Webhook, ConversationId = conversationId,
         };
         return SendAsync<OapiResult>(request, cancellationToken);
     }
@@ -288,6 +297,13 @@ internal sealed partial class DingTalkApiClient
         ApiPermit? ip = null;
         try
         {
+            if (webhook)
+            {
+                // Before the per-IP guard: a conversation's window may be a minute long, and a guard permit is held
+                // while the call waits.
+                await TakeSharedWebhookAsync(own, request.ConversationId, url, endpoint, cancellationToken);
+            }
+
             ip = _ipGuard is null ? ApiPermit.None : await AcquireAsync(_ipGuard.Limiter, priority, endpoint, "ip", cancellationToken);
             await TakeSharedAsync(own, webhook, endpoint, cancellationToken);
             return new CallPermits(ip, permit);
@@ -300,8 +316,20 @@ internal sealed partial class DingTalkApiClient
         }
     }
 
+    // The cluster's stage of a session webhook (it spends no API bucket), after its conversation's local permit: the
+    // conversation's window for the whole cluster at the local limiter's limit and window, on a store that forgets
+    // idle keys (Redis; on PostgreSQL the limit stays the replica's own).
+    private async ValueTask TakeSharedWebhookAsync(ApiRateLimiter own, string? conversationId, Uri url, string endpoint, CancellationToken cancellationToken)
+    {
+        if (_shared is { SharesWebhooks: true }
+            && await _shared.TakeAsync(ApiSharedLimits.WebhookKey(Account.ClientId, conversationId, url), own.Permits, own.Window, cancellationToken))
+        {
+            _metrics.RecordLimiterWait(Account.Id, endpoint, "shared-webhook");
+        }
+    }
+
     // The cluster's stage (ApiSharedLimits), after the local permits: the app's bucket of this API (a session webhook
-    // is per conversation and spends none), then the cluster's per-IP window.
+    // spends none; its conversation's window was taken before the guard), then the cluster's per-IP window.
     private async ValueTask TakeSharedAsync(ApiRateLimiter own, bool webhook, string endpoint, CancellationToken cancellationToken)
     {
         if (_shared is null)

@@ -186,6 +186,27 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Load_CoordinationKeyPrefix_Bound()
+    {
+        var loaded = _files.Load("""
+            { coordination: { redis: "127.0.0.1:6379", keyPrefix: "dinggate-prod:" },
+              channels: { dingtalk: { clientId: "a", clientSecret: "b" } } }
+            """);
+
+        Assert.Equal("dinggate-prod:", loaded.Config.Coordination.KeyPrefix);
+        Assert.Equal("dinggate-prod:", loaded.Config.Coordination.EffectiveKeyPrefix);
+    }
+
+    [Fact]
+    public void Load_NoCoordinationKeyPrefix_DefaultsToDinggate()
+    {
+        var loaded = _files.Load(Minimal);
+
+        Assert.Null(loaded.Config.Coordination.KeyPrefix);
+        Assert.Equal("dinggate:", loaded.Config.Coordination.EffectiveKeyPrefix);
+    }
+
+    [Fact]
     public void Load_NoStorage_SqliteWithoutConnectionString()
     {
         var loaded = _files.Load(Minimal);

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace DingGate.Core.Configuration.Loading;
 
-/// <summary>Binds <c>coordination</c>: <c>redis</c> (the StackExchange.Redis configuration string).</summary>
+/// <summary>Binds <c>coordination</c>: <c>redis</c> (the StackExchange.Redis configuration string) and <c>keyPrefix</c>.</summary>
 internal static class CoordinationBinder
 {
-    private static readonly string[] Keys = ["redis"];
+    private static readonly string[] Keys = ["redis", "keyPrefix"];
 
     public static CoordinationSettings Bind(JsonNode? node, string path, ConfigReader r)
     {
@@ -16,6 +16,7 @@ internal static class CoordinationBinder
             switch (key)
             {
                 case "redis": coordination.Redis = r.String(value, at); break;
+                case "keyPrefix": coordination.KeyPrefix = r.String(value, at); break;
                 default: r.Unknown(at, key, Keys); break;
             }
         }

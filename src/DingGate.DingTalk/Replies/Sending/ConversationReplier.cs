@@ -231,7 +231,7 @@ internal sealed partial class ConversationReplier(
         object body = entry.Markdown
             ? new WebhookMarkdownMessage(new WebhookMarkdown(entry.Parts[part].Title, text), at)
             : new WebhookTextMessage(new WebhookText(text), at);
-        return api.PostWebhookAsync(new Uri(entry.Webhook!), body, meter, hooks, cancellationToken);
+        return api.PostWebhookAsync(new Uri(entry.Webhook!), entry.ConversationId, body, meter, hooks, cancellationToken);
     }
 
     private Task<string> SendByOpenApiAsync(OutboxEntry entry, int part, ApiCallMeter meter, ApiSendHooks hooks, CancellationToken cancellationToken)

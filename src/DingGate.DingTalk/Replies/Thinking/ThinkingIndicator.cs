@@ -48,7 +48,7 @@ internal sealed partial class ThinkingIndicator(
             await Task.Delay(account.ThinkingDelay, time, cancellationToken);
             if (Mode("message") && message.ReplyWebhook is { } webhook)
             {
-                await api.PostWebhookAsync(webhook, new WebhookTextMessage(new WebhookText(Text)), meter, cancellationToken);
+                await api.PostWebhookAsync(webhook, message.ConversationId, new WebhookTextMessage(new WebhookText(Text)), meter, hooks: null, cancellationToken);
                 return false;
             }
         }
