@@ -224,13 +224,48 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
             cancellationToken);
     }
 
-    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE reply_outbox SET lease_until = @until WHERE lease_owner = @owner AND state IN (@sending, @pending);",
-            new { owner, until = until.ToUnixTimeMilliseconds(), sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
+            "UPDATE reply_outbox SET lease_until = @until WHERE lease_owner = @owner AND lease_until >= @now AND state IN (@sending, @pending);",
+            new
+            {
+                owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(),
+                sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending,
+            },
             cancellationToken: ct)), cancellationToken);
+    }
+
+    // One statement. The outbox row's own conditions are in the UPDATE's WHERE, so a concurrent claim of the row (which
+    // locks it) is waited for and re-checked against its latest version; the journal's are read from the statement's
+    // snapshot: a takeover of the message committed after it sees this entry (written before any part) and closes the
+    // message from it instead of answering again.
+    public async Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var result = await database.WriteAsync((connection, ct) => connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            """
+            WITH begun AS (
+                UPDATE reply_outbox o SET in_flight_part = @part, state = @sending, updated_at = @at
+                WHERE o.id = @id AND o.state NOT IN (@delivered, @dropped) AND o.lease_owner = @owner AND o.lease_until > @at
+                  AND NOT EXISTS (
+                      SELECT 1 FROM inbound_journal j
+                      WHERE j.account_id = o.account_id AND j.message_key = o.message_key AND j.state IN (0, 1)
+                        AND j.lease_owner IS NOT NULL AND j.lease_owner <> @owner)
+                RETURNING o.id)
+            SELECT CASE
+                WHEN EXISTS (SELECT 1 FROM begun) THEN 0
+                WHEN EXISTS (SELECT 1 FROM reply_outbox WHERE id = @id AND state NOT IN (@delivered, @dropped)) THEN 2
+                ELSE 1 END;
+            """,
+            new
+            {
+                id, part, owner, sending = (int)OutboxState.Sending, delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped,
+                at = at.ToUnixTimeMilliseconds(),
+            },
+            cancellationToken: ct)), cancellationToken);
+        return (OutboxPartStart)result;
     }
 
     // One statement: rows another replica is claiming are skipped (SKIP LOCKED) and each picked row is re-checked

@@ -44,6 +44,13 @@ public interface IInboundJournal
     Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Of the account's entries <paramref name="messageKeys"/>, the keys whose lease another replica than
+    /// <paramref name="owner"/> holds now (it took them over, finished or not): the turns <paramref name="owner"/> runs for
+    /// them must stop. Entries without a lease owner or unknown are not listed.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListTakenAsync(string accountId, string owner, IReadOnlyCollection<string> messageKeys, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Atomically takes at most <paramref name="limit"/> unfinished entries of the account whose lease is absent or ran out
     /// before <paramref name="now"/> (and, when <paramref name="includeOwn"/>, those <paramref name="owner"/> already
     /// holds): each is given to <paramref name="owner"/> until <paramref name="until"/>. Returns them oldest first. Of

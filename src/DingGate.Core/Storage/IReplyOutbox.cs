@@ -69,8 +69,21 @@ public interface IReplyOutbox
     // Leases (issue 17): with replicas, an entry is sent by the replica holding its lease; the lease is renewed while
     // that replica lives and an entry whose lease ran out is claimed by another.
 
-    /// <summary>Extends to <paramref name="until"/> the lease of every Sending or Pending entry held by <paramref name="owner"/>; returns how many.</summary>
-    Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>
+    /// Extends to <paramref name="until"/> the lease of every Sending or Pending entry held by <paramref name="owner"/>
+    /// whose lease has not run out before <paramref name="now"/>; returns how many. A lease that ran out is never revived:
+    /// the entry is up for claiming (by any replica, this one included), and <see cref="BeginLeasedPartAsync"/> refuses it.
+    /// </summary>
+    Task<int> RenewLeasesAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The fenced <see cref="BeginPartAsync"/> of a clustered replica, in one conditional write: marks <paramref name="part"/>
+    /// in flight only while <paramref name="owner"/> holds the entry (its lease owner, lease running past
+    /// <paramref name="at"/>) and no other replica holds the unfinished journal entry of its message. Otherwise nothing
+    /// changes and the caller sends nothing (<see cref="OutboxPartStart.LeaseLost"/>, or <see cref="OutboxPartStart.Gone"/>
+    /// for an entry delivered, dropped or unknown).
+    /// </summary>
+    Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken);
 
     /// <summary>
     /// Atomically takes at most <paramref name="limit"/> Pending entries of the account due at <paramref name="now"/> whose

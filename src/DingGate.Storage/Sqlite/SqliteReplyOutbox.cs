@@ -222,13 +222,52 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
             cancellationToken);
     }
 
-    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE reply_outbox SET lease_until = @until WHERE lease_owner = @owner AND state IN (@sending, @pending);",
-            new { owner, until = until.ToUnixTimeMilliseconds(), sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
+            "UPDATE reply_outbox SET lease_until = @until WHERE lease_owner = @owner AND lease_until >= @now AND state IN (@sending, @pending);",
+            new
+            {
+                owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(),
+                sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending,
+            },
             cancellationToken: ct)), cancellationToken);
+    }
+
+    // One writer item: the conditional update and the look at what refused it are atomic against every other write.
+    public async Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var args = new
+        {
+            id, part, owner, sending = (int)OutboxState.Sending, delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped,
+            at = at.ToUnixTimeMilliseconds(),
+        };
+        return await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                var begun = await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE reply_outbox SET in_flight_part = @part, state = @sending, updated_at = @at
+                    WHERE id = @id AND state NOT IN (@delivered, @dropped) AND lease_owner = @owner AND lease_until > @at
+                      AND NOT EXISTS (
+                          SELECT 1 FROM inbound_journal j
+                          WHERE j.account_id = reply_outbox.account_id AND j.message_key = reply_outbox.message_key AND j.state IN (0, 1)
+                            AND j.lease_owner IS NOT NULL AND j.lease_owner <> @owner);
+                    """,
+                    args,
+                    cancellationToken: ct));
+                if (begun == 1)
+                {
+                    return OutboxPartStart.Begun;
+                }
+
+                var open = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT COUNT(*) FROM reply_outbox WHERE id = @id AND state NOT IN (@delivered, @dropped);", args, cancellationToken: ct));
+                return open == 1 ? OutboxPartStart.LeaseLost : OutboxPartStart.Gone;
+            },
+            cancellationToken);
     }
 
     // One writer item: the pick and the update are atomic against every other write of the process.

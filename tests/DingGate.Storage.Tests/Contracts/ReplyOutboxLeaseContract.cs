@@ -77,11 +77,69 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
     {
         await PendingAsync("a", "replica-a", T0.AddSeconds(5));
 
-        Assert.Equal(1, await _store.RenewLeasesAsync("replica-a", T0.AddSeconds(40), CancellationToken.None));
+        Assert.Equal(1, await _store.RenewLeasesAsync("replica-a", T0, T0.AddSeconds(40), CancellationToken.None));
 
         var now = T0.AddSeconds(10);
         Assert.Empty(await _store.ClaimDueAsync("acc", "replica-b", now, now + Lease, 10, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task RenewLeases_NeverRevivesALeaseThatRanOut()
+    {
+        var stalled = await _store.AddAsync(Entry("stalled", "replica-a", T0.AddSeconds(5)), CancellationToken.None);
+        var now = T0.AddSeconds(10);
+
+        Assert.Equal(0, await _store.RenewLeasesAsync("replica-a", now, now + Lease, CancellationToken.None));
+
+        Assert.Equal(T0.AddSeconds(5), (await _store.FindAsync(stalled, CancellationToken.None))!.LeaseUntil);
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(stalled, 0, now, "replica-a", CancellationToken.None));
+    }
+
+    // The fence before each part (issue 17): the part goes in flight only while the sender holds the entry and no other
+    // replica took over the message's journal entry; otherwise nothing changes.
+    [Fact]
+    public async Task BeginLeasedPart_OnlyWhileTheOwnerHoldsTheEntryAndTheMessage()
+    {
+        var held = await _store.AddAsync(Entry("held", "replica-a", T0 + Lease), CancellationToken.None);
+        var expired = await _store.AddAsync(Entry("expired", "replica-a", T0.AddSeconds(5)), CancellationToken.None);
+        var claimedByB = await _store.AddAsync(Entry("claimed", "replica-a", T0 + Lease), CancellationToken.None);
+        var messageTaken = await _store.AddAsync(Entry("message-taken", "replica-a", T0 + Lease), CancellationToken.None);
+        var messageMine = await _store.AddAsync(Entry("message-mine", "replica-a", T0 + Lease), CancellationToken.None);
+        var dropped = await _store.AddAsync(Entry("dropped", "replica-a", T0 + Lease), CancellationToken.None);
+        await _store.DropAsync(dropped, T0, CancellationToken.None);
+        await _database.ExecuteAsync($"UPDATE reply_outbox SET lease_owner = 'replica-b' WHERE id = {claimedByB}");
+        await _database.Journal.AppendAsync(Journal("message-taken", "replica-b"), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("message-mine", "replica-a"), CancellationToken.None);
+        var now = T0.AddSeconds(10);
+
+        Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(held, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(expired, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(claimedByB, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(messageTaken, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(messageMine, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.Gone, await _store.BeginLeasedPartAsync(dropped, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.Gone, await _store.BeginLeasedPartAsync(999_999, 0, now, "replica-a", CancellationToken.None));
+
+        Assert.Equal((OutboxState.Sending, (int?)0), await StateAsync(held));
+        Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(expired));
+        Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(claimedByB));
+        Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(messageTaken));
+    }
+
+    [Fact]
+    public async Task BeginLeasedPart_AFinishedJournalEntryOfAnotherReplicaDoesNotStopTheOutboxOwner()
+    {
+        // A dead replica answered the message (its entry closed) and left the reply pending: the replica that claimed the
+        // outbox entry sends it.
+        var pending = await PendingAsync("answered", "replica-c", T0 + Lease);
+        await _database.Journal.AppendAsync(Journal("answered", "replica-a"), CancellationToken.None);
+        await _database.Journal.MarkAsync("acc", "answered", InboundState.Answered, null, CancellationToken.None);
+
+        Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(pending, 0, T0.AddSeconds(1), "replica-c", CancellationToken.None));
+    }
+
+    private static InboundJournalEntry Journal(string key, string owner) =>
+        new("acc", key, "/v1.0/im/bot/messages/get", "{}", T0, LeaseOwner: owner, LeaseUntil: T0 + Lease, Lane: "conversation:cid-1");
 
     [Fact]
     public async Task RecoverExpired_SettlesOnlyDeadReplicasSends_AndTakesThem()

@@ -52,7 +52,14 @@ internal sealed partial class OutboxDeliveryWorker(
                 {
                     foreach (var entry in await DueAsync(cancellationToken))
                     {
-                        await replier.RetryAsync(entry, cancellationToken);
+                        try
+                        {
+                            await replier.RetryAsync(entry, cancellationToken);
+                        }
+                        catch (Cluster.ReplyLeaseLostException)
+                        {
+                            // Clustered: another replica holds it now (this one stalled past its lease); logged, nothing sent.
+                        }
                     }
 
                     await CountAsync(cancellationToken);
