@@ -26,52 +26,52 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
             throw new ArgumentException("An outbox entry needs at least one part.", nameof(entry));
         }
 
-        return await database.WriteAsync(
-            async (connection, ct) =>
-            {
-                var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    """
-                    INSERT INTO reply_outbox (account_id, message_key, final, conversation_id, is_group, user_id, webhook, webhook_expires_at,
-                        markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at,
-                        lease_owner, lease_until)
-                    VALUES (@AccountId, @MessageKey, @Final, @ConversationId, @IsGroup, @UserId, @Webhook, @WebhookExpiresAt,
-                        @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt,
-                        @LeaseOwner, @LeaseUntil)
-                    RETURNING id;
-                    """,
-                    new
-                    {
-                        entry.AccountId,
-                        entry.MessageKey,
-                        Final = entry.Final ? 1 : 0,
-                        entry.ConversationId,
-                        IsGroup = entry.IsGroup ? 1 : 0,
-                        entry.UserId,
-                        entry.Webhook,
-                        WebhookExpiresAt = entry.WebhookExpiresAt?.ToUnixTimeMilliseconds(),
-                        Markdown = entry.Markdown ? 1 : 0,
-                        PartCount = entry.Parts.Count,
-                        entry.DeliveredParts,
-                        State = (int)entry.State,
-                        entry.Attempts,
-                        NextAttemptAt = entry.NextAttemptAt?.ToUnixTimeMilliseconds(),
-                        entry.LastError,
-                        CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds(),
-                        entry.LeaseOwner,
-                        LeaseUntil = entry.LeaseUntil?.ToUnixTimeMilliseconds(),
-                    },
-                    cancellationToken: ct));
-                for (var i = 0; i < entry.Parts.Count; i++)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO reply_outbox_parts (outbox_id, idx, title, text) VALUES (@id, @i, @Title, @Text);",
-                        new { id, i, entry.Parts[i].Title, entry.Parts[i].Text },
-                        cancellationToken: ct));
-                }
+        return await database.WriteAsync((connection, ct) => InsertAsync(connection, entry, ct), cancellationToken);
+    }
 
-                return id;
+    private static async Task<long> InsertAsync(NpgsqlConnection connection, OutboxEntry entry, CancellationToken ct)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO reply_outbox (account_id, message_key, final, conversation_id, is_group, user_id, webhook, webhook_expires_at,
+                markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at,
+                lease_owner, lease_until)
+            VALUES (@AccountId, @MessageKey, @Final, @ConversationId, @IsGroup, @UserId, @Webhook, @WebhookExpiresAt,
+                @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt,
+                @LeaseOwner, @LeaseUntil)
+            RETURNING id;
+            """,
+            new
+            {
+                entry.AccountId,
+                entry.MessageKey,
+                Final = entry.Final ? 1 : 0,
+                entry.ConversationId,
+                IsGroup = entry.IsGroup ? 1 : 0,
+                entry.UserId,
+                entry.Webhook,
+                WebhookExpiresAt = entry.WebhookExpiresAt?.ToUnixTimeMilliseconds(),
+                Markdown = entry.Markdown ? 1 : 0,
+                PartCount = entry.Parts.Count,
+                entry.DeliveredParts,
+                State = (int)entry.State,
+                entry.Attempts,
+                NextAttemptAt = entry.NextAttemptAt?.ToUnixTimeMilliseconds(),
+                entry.LastError,
+                CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds(),
+                entry.LeaseOwner,
+                LeaseUntil = entry.LeaseUntil?.ToUnixTimeMilliseconds(),
             },
-            cancellationToken);
+            cancellationToken: ct));
+        for (var i = 0; i < entry.Parts.Count; i++)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO reply_outbox_parts (outbox_id, idx, title, text) VALUES (@id, @i, @Title, @Text);",
+                new { id, i, entry.Parts[i].Title, entry.Parts[i].Text },
+                cancellationToken: ct));
+        }
+
+        return id;
     }
 
     public async Task<OutboxEntry?> FindAsync(long id, CancellationToken cancellationToken)
@@ -237,35 +237,59 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
             cancellationToken: ct)), cancellationToken);
     }
 
-    // One statement. The outbox row's own conditions are in the UPDATE's WHERE, so a concurrent claim of the row (which
-    // locks it) is waited for and re-checked against its latest version; the journal's are read from the statement's
-    // snapshot: a takeover of the message committed after it sees this entry (written before any part) and closes the
-    // message from it instead of answering again.
+    // The check and the in-flight mark are one statement: the outbox row's conditions are in the UPDATE's WHERE, so a
+    // concurrent claim of the row (which locks it) is waited for and re-checked against its latest version. The journal
+    // condition reads the statement's snapshot; AddLeasedAsync made sure a takeover of the message after the entry was
+    // written sees the entry. Refused, the entry is handed over in the same transaction (OutboxLeaseHandover).
     public async Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
-        var result = await database.WriteAsync((connection, ct) => connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            """
-            WITH begun AS (
-                UPDATE reply_outbox o SET in_flight_part = @part, state = @sending, updated_at = @at
-                WHERE o.id = @id AND o.state NOT IN (@delivered, @dropped) AND o.lease_owner = @owner AND o.lease_until > @at
-                  AND NOT EXISTS (
-                      SELECT 1 FROM inbound_journal j
-                      WHERE j.account_id = o.account_id AND j.message_key = o.message_key AND j.state IN (0, 1)
-                        AND j.lease_owner IS NOT NULL AND j.lease_owner <> @owner)
-                RETURNING o.id)
-            SELECT CASE
-                WHEN EXISTS (SELECT 1 FROM begun) THEN 0
-                WHEN EXISTS (SELECT 1 FROM reply_outbox WHERE id = @id AND state NOT IN (@delivered, @dropped)) THEN 2
-                ELSE 1 END;
-            """,
-            new
+        var args = new
+        {
+            id, part, owner, sending = (int)OutboxState.Sending, delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped,
+            at = at.ToUnixTimeMilliseconds(),
+        };
+        return await database.WriteAsync(
+            async (connection, ct) =>
             {
-                id, part, owner, sending = (int)OutboxState.Sending, delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped,
-                at = at.ToUnixTimeMilliseconds(),
+                var begun = await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE reply_outbox o SET in_flight_part = @part, state = @sending, updated_at = @at
+                    WHERE o.id = @id AND o.state NOT IN (@delivered, @dropped) AND o.lease_owner = @owner AND o.lease_until > @at
+                      AND NOT {OutboxLeaseHandover.MessageTakenSql("o")};
+                    """,
+                    args,
+                    cancellationToken: ct));
+                return begun == 1 ? OutboxPartStart.Begun : await OutboxLeaseHandover.RefuseAsync(connection, id, owner, at, ct);
             },
-            cancellationToken: ct)), cancellationToken);
-        return (OutboxPartStart)result;
+            cancellationToken);
+    }
+
+    public async Task<long?> AddLeasedAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrEmpty(entry.LeaseOwner);
+        if (entry.Parts.Count == 0)
+        {
+            throw new ArgumentException("An outbox entry needs at least one part.", nameof(entry));
+        }
+
+        return await database.WriteAsync<long?>(
+            async (connection, ct) =>
+            {
+                // FOR SHARE: a claim of the message (UPDATE … FOR UPDATE) waits for this transaction, then sees the entry.
+                var holder = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+                    "SELECT lease_owner FROM inbound_journal WHERE account_id = @AccountId AND message_key = @MessageKey AND state IN (0, 1) FOR SHARE;",
+                    new { entry.AccountId, entry.MessageKey },
+                    cancellationToken: ct));
+                if (holder is not null && holder != entry.LeaseOwner)
+                {
+                    return null;
+                }
+
+                return await InsertAsync(connection, entry, ct);
+            },
+            cancellationToken);
     }
 
     // One statement: rows another replica is claiming are skipped (SKIP LOCKED) and each picked row is re-checked

@@ -10,6 +10,14 @@ public interface IReplyOutbox
     /// <summary>Writes <paramref name="entry"/> (its parts included) and returns its id.</summary>
     Task<long> AddAsync(OutboxEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="AddAsync"/> for a clustered replica (<see cref="OutboxEntry.LeaseOwner"/> set): written only while no
+    /// other replica holds the unfinished journal entry of its message, checked in the same write (on PostgreSQL with
+    /// the journal row locked, so a takeover of the message either comes first and this is refused, or comes after and
+    /// finds this answer). Null when refused: nothing was written.
+    /// </summary>
+    Task<long?> AddLeasedAsync(OutboxEntry entry, CancellationToken cancellationToken);
+
     /// <summary>The entry with its attempt history, or null.</summary>
     Task<OutboxEntry?> FindAsync(long id, CancellationToken cancellationToken);
 
@@ -77,11 +85,14 @@ public interface IReplyOutbox
     Task<int> RenewLeasesAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The fenced <see cref="BeginPartAsync"/> of a clustered replica, in one conditional write: marks <paramref name="part"/>
-    /// in flight only while <paramref name="owner"/> holds the entry (its lease owner, lease running past
-    /// <paramref name="at"/>) and no other replica holds the unfinished journal entry of its message. Otherwise nothing
-    /// changes and the caller sends nothing (<see cref="OutboxPartStart.LeaseLost"/>, or <see cref="OutboxPartStart.Gone"/>
-    /// for an entry delivered, dropped or unknown).
+    /// The fenced <see cref="BeginPartAsync"/> of a clustered replica (issue 17): marks <paramref name="part"/> in flight
+    /// only while <paramref name="owner"/> holds the entry (its lease owner, the lease running past <paramref name="at"/>)
+    /// and no other replica holds the unfinished journal entry of its message; the check and the mark are one
+    /// conditional write. Refused (<see cref="OutboxPartStart.LeaseLost"/>), the caller sends nothing and the same write
+    /// hands the entry over when it is still the caller's: its lease is set to have run out (so a takeover settles it and
+    /// one replica sends it) — or, for an interim entry (not <see cref="OutboxEntry.Final"/>) of a message another replica
+    /// holds, it is dropped — and, when no other replica holds the message, its journal entry is released (no owner) for
+    /// a takeover to close from the outbox. <see cref="OutboxPartStart.Gone"/>: delivered, dropped or unknown.
     /// </summary>
     Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken);
 

@@ -5,8 +5,9 @@ namespace DingGate.DingTalk.Cluster;
 /// or the message (another replica took it over while this one stalled): nothing was sent, the entry is the new
 /// owner's. The reply is abandoned without any further DingTalk call and without touching the journal.
 /// </summary>
-internal sealed class ReplyLeaseLostException(long outboxId)
-    : Exception($"reply outbox #{outboxId}: another replica holds this reply now; not sent here")
+internal sealed class ReplyLeaseLostException(long? outboxId)
+    : Exception(outboxId is { } id ? $"reply outbox #{id}: another replica holds this reply now; not sent here" : "another replica holds this message now; its answer is not written here")
 {
-    public long OutboxId { get; } = outboxId;
+    /// <summary>The entry whose part was refused; null when the answer was refused before it was written.</summary>
+    public long? OutboxId { get; } = outboxId;
 }

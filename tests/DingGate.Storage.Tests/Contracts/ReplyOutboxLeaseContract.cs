@@ -96,7 +96,7 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
     }
 
     // The fence before each part (issue 17): the part goes in flight only while the sender holds the entry and no other
-    // replica took over the message's journal entry; otherwise nothing changes.
+    // replica took over the message's journal entry; otherwise nothing goes in flight.
     [Fact]
     public async Task BeginLeasedPart_OnlyWhileTheOwnerHoldsTheEntryAndTheMessage()
     {
@@ -124,6 +124,56 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
         Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(expired));
         Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(claimedByB));
         Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(messageTaken));
+        Assert.Equal(("replica-b", T0 + Lease), await LeaseAsync(claimedByB)); // not the refused caller's to hand over
+    }
+
+    // Refused, the caller's entry is handed over in the same write: its lease ends (no renewal revives it) so the next
+    // takeover settles it and one replica sends it; the message, when no other replica holds it, is released for a takeover.
+    [Fact]
+    public async Task BeginLeasedPart_Refused_HandsTheEntryOver_AndReleasesAMessageNobodyElseHolds()
+    {
+        var expired = await _store.AddAsync(Entry("expired", "replica-a", T0.AddSeconds(5)), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("expired", "replica-a"), CancellationToken.None);
+        var taken = await _store.AddAsync(Entry("taken", "replica-a", T0 + Lease), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("taken", "replica-b"), CancellationToken.None);
+        var now = T0.AddSeconds(10);
+
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(expired, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(taken, 0, now, "replica-a", CancellationToken.None));
+
+        Assert.Equal(0, await _store.RenewLeasesAsync("replica-a", now, now + Lease, CancellationToken.None));
+        var released = (await _database.Journal.FindAsync("acc", "expired", CancellationToken.None))!;
+        Assert.Equal((null, null), (released.LeaseOwner, released.LeaseUntil));
+        Assert.Equal("replica-b", (await _database.Journal.FindAsync("acc", "taken", CancellationToken.None))!.LeaseOwner);
+        Assert.Equal(2, await _store.RecoverExpiredAsync("acc", "replica-b", now, now + Lease, includeOwn: false, CancellationToken.None));
+        Assert.Equal([expired, taken], (await _store.ClaimDueAsync("acc", "replica-b", now, now + Lease, 10, CancellationToken.None)).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task BeginLeasedPart_AnInterimNoteOfAMessageAnotherReplicaTookOver_IsDropped()
+    {
+        var note = await _store.AddAsync(Entry("taken", "replica-a", T0 + Lease) with { Final = false }, CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("taken", "replica-b"), CancellationToken.None);
+
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(note, 0, T0.AddSeconds(1), "replica-a", CancellationToken.None));
+
+        Assert.Equal((OutboxState.Dropped, (int?)null), await StateAsync(note));
+    }
+
+    [Fact]
+    public async Task AddLeased_RefusedWhileAnotherReplicaHoldsTheMessage_NothingWritten()
+    {
+        await _database.Journal.AppendAsync(Journal("taken", "replica-b"), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("mine", "replica-a"), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("answered-by-b", "replica-b"), CancellationToken.None);
+        await _database.Journal.MarkAsync("acc", "answered-by-b", InboundState.Answered, null, CancellationToken.None);
+
+        Assert.Null(await _store.AddLeasedAsync(Entry("taken", "replica-a", T0 + Lease), CancellationToken.None));
+        Assert.NotNull(await _store.AddLeasedAsync(Entry("mine", "replica-a", T0 + Lease), CancellationToken.None));
+        Assert.NotNull(await _store.AddLeasedAsync(Entry("answered-by-b", "replica-a", T0 + Lease), CancellationToken.None));
+        Assert.NotNull(await _store.AddLeasedAsync(Entry("not-journaled", "replica-a", T0 + Lease), CancellationToken.None));
+
+        Assert.Null(await _store.FindAnswerAsync("acc", "taken", CancellationToken.None));
     }
 
     [Fact]
@@ -137,6 +187,9 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
 
         Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(pending, 0, T0.AddSeconds(1), "replica-c", CancellationToken.None));
     }
+
+    private async Task<(string?, DateTimeOffset?)> LeaseAsync(long id) =>
+        (await _store.FindAsync(id, CancellationToken.None)) is { } e ? (e.LeaseOwner, e.LeaseUntil) : throw new InvalidOperationException("gone");
 
     private static InboundJournalEntry Journal(string key, string owner) =>
         new("acc", key, "/v1.0/im/bot/messages/get", "{}", T0, LeaseOwner: owner, LeaseUntil: T0 + Lease, Lane: "conversation:cid-1");

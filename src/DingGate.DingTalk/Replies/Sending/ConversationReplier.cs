@@ -72,7 +72,10 @@ internal sealed partial class ConversationReplier(
         };
 
         // Durable before the first part goes out: a crash from here on never regenerates or loses the answer.
-        var id = await outbox.AddAsync(entry, cancellationToken);
+        // Clustered: only while no other replica took the message over (a takeover after this finds the answer here).
+        var id = leases is { Clustered: true }
+            ? await outbox.AddLeasedAsync(entry, cancellationToken) ?? throw LeaseLost(null, messageKey)
+            : await outbox.AddAsync(entry, cancellationToken);
         return await SendPartsAsync(entry with { Id = id }, fromWorker: false, meter, cancellationToken);
     }
 
@@ -188,9 +191,14 @@ internal sealed partial class ConversationReplier(
             case OutboxPartStart.Gone:
                 throw new OutboxEntryDroppedException();
             case OutboxPartStart.LeaseLost:
-                LogLeaseLost(logger, account.Id, id, leases.Owner);
-                throw new Cluster.ReplyLeaseLostException(id);
+                throw LeaseLost(id, null);
         }
+    }
+
+    private Cluster.ReplyLeaseLostException LeaseLost(long? outboxId, string? messageKey)
+    {
+        LogLeaseLost(logger, account.Id, outboxId is { } id ? "reply outbox #" + id.ToString(CultureInfo.InvariantCulture) : "the answer to message " + messageKey, leases!.Owner);
+        return new Cluster.ReplyLeaseLostException(outboxId);
     }
 
     // Part `part` was not delivered by the last path tried: retry later, hold (ambiguous) or fail, and say so in the history.
@@ -272,8 +280,8 @@ internal sealed partial class ConversationReplier(
     private static partial void LogNotDelivered(ILogger logger, string accountId, long outboxId, string outcome, string reason);
 
     [LoggerMessage(EventId = 1704, Level = LogLevel.Warning,
-        Message = "Account {AccountId}: reply outbox #{OutboxId} not sent: replica {Replica} no longer holds it (another replica took it over while this one stalled); left to its new owner")]
-    private static partial void LogLeaseLost(ILogger logger, string accountId, long outboxId, string replica);
+        Message = "Account {AccountId}: {Reply} not sent: replica {Replica} no longer holds it (another replica took it over while this one stalled, or its lease ran out); left to its new owner")]
+    private static partial void LogLeaseLost(ILogger logger, string accountId, string reply, string replica);
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Account {AccountId}: reply outbox #{OutboxId} delivered at attempt {Attempt}")]
     private static partial void LogDeliveredLater(ILogger logger, string accountId, long outboxId, int attempt);
