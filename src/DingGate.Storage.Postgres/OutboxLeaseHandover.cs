@@ -7,8 +7,9 @@ namespace DingGate.Storage.Postgres;
 // What a refused BeginLeasedPartAsync leaves (issue 17, fencing), in its transaction. An entry the caller still owns is
 // handed over rather than kept: its lease is set to have run out (the renewal never revives it) so the next takeover
 // round of any replica settles it and one replica sends it; an interim (non-final) entry whose message another replica
-// holds is dropped instead (the new owner answers the message itself). When no other replica holds the message, its
-// journal entry is released too, so a takeover closes it from the outbox (a final answer) or answers it again.
+// holds is dropped instead (the new owner answers the message itself). When the caller still holds the message, its
+// journal entry is released too (the caller abandons the turn), so a takeover closes it from the outbox (a final
+// answer) or answers it again.
 internal static class OutboxLeaseHandover
 {
     public const string DroppedReason = "not sent: another replica took the message over";
@@ -36,32 +37,28 @@ internal static class OutboxLeaseHandover
             return OutboxPartStart.Gone;
         }
 
-        if (row.LeaseOwner != owner)
-        {
-            return OutboxPartStart.LeaseLost;
-        }
-
         var args = new
         {
             id, owner, at = at.ToUnixTimeMilliseconds(), dropped = (int)OutboxState.Dropped, reason = DroppedReason, row.AccountId, row.MessageKey,
         };
-        await connection.ExecuteAsync(new CommandDefinition(
-            row.Final == 1 || !row.Taken
-                ? "UPDATE reply_outbox SET lease_until = 0, in_flight_part = NULL, updated_at = @at WHERE id = @id;"
-                : "UPDATE reply_outbox SET state = @dropped, in_flight_part = NULL, next_attempt_at = NULL, lease_until = 0, last_error = @reason, updated_at = @at WHERE id = @id;",
-            args,
-            cancellationToken: ct));
-        if (!row.Taken)
+        if (row.LeaseOwner == owner)
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE inbound_journal SET lease_owner = NULL, lease_until = NULL
-                WHERE account_id = @AccountId AND message_key = @MessageKey AND state IN (0, 1) AND lease_owner = @owner;
-                """,
+                row.Final == 1 || !row.Taken
+                    ? "UPDATE reply_outbox SET lease_until = 0, in_flight_part = NULL, updated_at = @at WHERE id = @id;"
+                    : "UPDATE reply_outbox SET state = @dropped, in_flight_part = NULL, next_attempt_at = NULL, lease_until = 0, last_error = @reason, updated_at = @at WHERE id = @id;",
                 args,
                 cancellationToken: ct));
         }
 
+        // The caller abandons its turn: a message it still holds would stay unfinished (renewed) while it lives.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE inbound_journal SET lease_owner = NULL, lease_until = NULL
+            WHERE account_id = @AccountId AND message_key = @MessageKey AND state IN (0, 1) AND lease_owner = @owner;
+            """,
+            args,
+            cancellationToken: ct));
         return OutboxPartStart.LeaseLost;
     }
 

@@ -91,8 +91,9 @@ public interface IReplyOutbox
     /// conditional write. Refused (<see cref="OutboxPartStart.LeaseLost"/>), the caller sends nothing and the same write
     /// hands the entry over when it is still the caller's: its lease is set to have run out (so a takeover settles it and
     /// one replica sends it) — or, for an interim entry (not <see cref="OutboxEntry.Final"/>) of a message another replica
-    /// holds, it is dropped — and, when no other replica holds the message, its journal entry is released (no owner) for
-    /// a takeover to close from the outbox. <see cref="OutboxPartStart.Gone"/>: delivered, dropped or unknown.
+    /// holds, it is dropped — and the message's unfinished journal entry, when the caller still holds it, is released (no
+    /// owner) for a takeover to close from the outbox or answer again. <see cref="OutboxPartStart.Gone"/>: delivered,
+    /// dropped or unknown.
     /// </summary>
     Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken);
 

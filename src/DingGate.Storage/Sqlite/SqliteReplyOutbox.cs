@@ -259,7 +259,7 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
 
     // One writer item: the check, the in-flight mark and, refused, the handover (as on PostgreSQL: an entry still the
     // caller's gets a lease that ran out, or is dropped when it is an interim note of a message another replica holds;
-    // a message no other replica holds is released) are atomic against every other write.
+    // a message the caller still holds is released) are atomic against every other write.
     public async Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
@@ -299,28 +299,23 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
                     return OutboxPartStart.Gone;
                 }
 
-                if (row.LeaseOwner != owner)
-                {
-                    return OutboxPartStart.LeaseLost;
-                }
-
-                await connection.ExecuteAsync(new CommandDefinition(
-                    row.Final == 1 || row.Taken == 0
-                        ? "UPDATE reply_outbox SET lease_until = 0, in_flight_part = NULL, updated_at = @at WHERE id = @id;"
-                        : "UPDATE reply_outbox SET state = @dropped, in_flight_part = NULL, next_attempt_at = NULL, lease_until = 0, last_error = @reason, updated_at = @at WHERE id = @id;",
-                    args,
-                    cancellationToken: ct));
-                if (row.Taken == 0)
+                if (row.LeaseOwner == owner)
                 {
                     await connection.ExecuteAsync(new CommandDefinition(
-                        """
-                        UPDATE inbound_journal SET lease_owner = NULL, lease_until = NULL
-                        WHERE account_id = @AccountId AND message_key = @MessageKey AND state IN (0, 1) AND lease_owner = @owner;
-                        """,
-                        new { row.AccountId, row.MessageKey, owner },
+                        row.Final == 1 || row.Taken == 0
+                            ? "UPDATE reply_outbox SET lease_until = 0, in_flight_part = NULL, updated_at = @at WHERE id = @id;"
+                            : "UPDATE reply_outbox SET state = @dropped, in_flight_part = NULL, next_attempt_at = NULL, lease_until = 0, last_error = @reason, updated_at = @at WHERE id = @id;",
+                        args,
                         cancellationToken: ct));
                 }
 
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE inbound_journal SET lease_owner = NULL, lease_until = NULL
+                    WHERE account_id = @AccountId AND message_key = @MessageKey AND state IN (0, 1) AND lease_owner = @owner;
+                    """,
+                    new { row.AccountId, row.MessageKey, owner },
+                    cancellationToken: ct));
                 return OutboxPartStart.LeaseLost;
             },
             cancellationToken);

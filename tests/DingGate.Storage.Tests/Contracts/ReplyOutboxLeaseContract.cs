@@ -127,6 +127,19 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
         Assert.Equal(("replica-b", T0 + Lease), await LeaseAsync(claimedByB)); // not the refused caller's to hand over
     }
 
+    [Fact]
+    public async Task BeginLeasedPart_EntryClaimedByAnother_ReleasesTheMessageTheCallerStillHolds()
+    {
+        var claimed = await _store.AddAsync(Entry("m", "replica-a", T0 + Lease), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("m", "replica-a"), CancellationToken.None);
+        await _database.ExecuteAsync($"UPDATE reply_outbox SET lease_owner = 'replica-b' WHERE id = {claimed}");
+
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(claimed, 0, T0.AddSeconds(1), "replica-a", CancellationToken.None));
+
+        Assert.Null((await _database.Journal.FindAsync("acc", "m", CancellationToken.None))!.LeaseOwner);
+        Assert.Equal(("replica-b", T0 + Lease), await LeaseAsync(claimed));
+    }
+
     // Refused, the caller's entry is handed over in the same write: its lease ends (no renewal revives it) so the next
     // takeover settles it and one replica sends it; the message, when no other replica holds it, is released for a takeover.
     [Fact]
