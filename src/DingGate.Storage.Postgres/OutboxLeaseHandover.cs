@@ -32,7 +32,8 @@ internal static class OutboxLeaseHandover
             """,
             new { id, owner },
             cancellationToken: ct));
-        if (row is null || row.State is (long)OutboxState.Delivered or (long)OutboxState.Dropped)
+        // Delivered by the replica that took it over counts as taken (the caller abandons its turn and releases the message).
+        if (row is null || row.State == (long)OutboxState.Dropped || (row.State == (long)OutboxState.Delivered && row.LeaseOwner == owner))
         {
             return OutboxPartStart.Gone;
         }
@@ -41,7 +42,7 @@ internal static class OutboxLeaseHandover
         {
             id, owner, at = at.ToUnixTimeMilliseconds(), dropped = (int)OutboxState.Dropped, reason = DroppedReason, row.AccountId, row.MessageKey,
         };
-        if (row.LeaseOwner == owner)
+        if (row.LeaseOwner == owner && row.State != (long)OutboxState.Delivered)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 row.Final == 1 || !row.Taken

@@ -238,9 +238,11 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
     }
 
     // The check and the in-flight mark are one statement: the outbox row's conditions are in the UPDATE's WHERE, so a
-    // concurrent claim of the row (which locks it) is waited for and re-checked against its latest version. The journal
-    // condition reads the statement's snapshot; AddLeasedAsync made sure a takeover of the message after the entry was
-    // written sees the entry. Refused, the entry is handed over in the same transaction (OutboxLeaseHandover).
+    // concurrent claim of the row (which locks it) is waited for and re-checked against its latest version. A final
+    // answer is sent whoever holds its message now: AddLeasedAsync made sure a takeover of the message after the answer
+    // was written finds it and closes the message from it instead of answering again. An interim note is not sent once
+    // another replica holds its message (that replica answers it). Refused, the entry is handed over in the same
+    // transaction (OutboxLeaseHandover).
     public async Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
@@ -256,7 +258,7 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
                     $"""
                     UPDATE reply_outbox o SET in_flight_part = @part, state = @sending, updated_at = @at
                     WHERE o.id = @id AND o.state NOT IN (@delivered, @dropped) AND o.lease_owner = @owner AND o.lease_until > @at
-                      AND NOT {OutboxLeaseHandover.MessageTakenSql("o")};
+                      AND (o.final = 1 OR NOT {OutboxLeaseHandover.MessageTakenSql("o")});
                     """,
                     args,
                     cancellationToken: ct));
@@ -277,9 +279,9 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
         return await database.WriteAsync<long?>(
             async (connection, ct) =>
             {
-                // FOR SHARE: a claim of the message (UPDATE … FOR UPDATE) waits for this transaction, then sees the entry.
+                // FOR SHARE: a claim of the message (which locks the row FOR UPDATE) cannot take it until this commits, then sees the entry.
                 var holder = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
-                    "SELECT lease_owner FROM inbound_journal WHERE account_id = @AccountId AND message_key = @MessageKey AND state IN (0, 1) FOR SHARE;",
+                    "SELECT lease_owner FROM inbound_journal WHERE account_id = @AccountId AND message_key = @MessageKey FOR SHARE;",
                     new { entry.AccountId, entry.MessageKey },
                     cancellationToken: ct));
                 if (holder is not null && holder != entry.LeaseOwner)

@@ -12,9 +12,10 @@ public interface IReplyOutbox
 
     /// <summary>
     /// <see cref="AddAsync"/> for a clustered replica (<see cref="OutboxEntry.LeaseOwner"/> set): written only while no
-    /// other replica holds the unfinished journal entry of its message, checked in the same write (on PostgreSQL with
-    /// the journal row locked, so a takeover of the message either comes first and this is refused, or comes after and
-    /// finds this answer). Null when refused: nothing was written.
+    /// other replica holds the journal entry of its message (unfinished, or finished by that replica: it answered the
+    /// message), checked in the same write (on PostgreSQL with the journal row locked, so a takeover of the message
+    /// either comes first and this is refused, or comes after and finds this answer). Null when refused: nothing was
+    /// written.
     /// </summary>
     Task<long?> AddLeasedAsync(OutboxEntry entry, CancellationToken cancellationToken);
 
@@ -87,13 +88,15 @@ public interface IReplyOutbox
     /// <summary>
     /// The fenced <see cref="BeginPartAsync"/> of a clustered replica (issue 17): marks <paramref name="part"/> in flight
     /// only while <paramref name="owner"/> holds the entry (its lease owner, the lease running past <paramref name="at"/>)
-    /// and no other replica holds the unfinished journal entry of its message; the check and the mark are one
-    /// conditional write. Refused (<see cref="OutboxPartStart.LeaseLost"/>), the caller sends nothing and the same write
+    /// and, for an interim entry (not <see cref="OutboxEntry.Final"/>), no other replica holds the unfinished journal
+    /// entry of its message (a final answer written before a takeover of its message is what closes that message, see
+    /// <see cref="AddLeasedAsync"/>); the check and the mark are one conditional write. Refused (<see cref="OutboxPartStart.LeaseLost"/>), the caller sends nothing and the same write
     /// hands the entry over when it is still the caller's: its lease is set to have run out (so a takeover settles it and
     /// one replica sends it) — or, for an interim entry (not <see cref="OutboxEntry.Final"/>) of a message another replica
     /// holds, it is dropped — and the message's unfinished journal entry, when the caller still holds it, is released (no
-    /// owner) for a takeover to close from the outbox or answer again. <see cref="OutboxPartStart.Gone"/>: delivered,
-    /// dropped or unknown.
+    /// owner) for a takeover to close from the outbox or answer again. An entry another replica took over and delivered
+    /// is <see cref="OutboxPartStart.LeaseLost"/> too. <see cref="OutboxPartStart.Gone"/>: dropped, unknown, or delivered
+    /// by the caller.
     /// </summary>
     Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken);
 

@@ -42,7 +42,7 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
             async (connection, ct) =>
             {
                 var holder = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
-                    "SELECT lease_owner FROM inbound_journal WHERE account_id = @AccountId AND message_key = @MessageKey AND state IN (0, 1);",
+                    "SELECT lease_owner FROM inbound_journal WHERE account_id = @AccountId AND message_key = @MessageKey;",
                     new { entry.AccountId, entry.MessageKey },
                     cancellationToken: ct));
                 return holder is not null && holder != entry.LeaseOwner ? null : await InsertAsync(connection, entry, ct);
@@ -280,7 +280,7 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
                 var begun = await connection.ExecuteAsync(new CommandDefinition(
                     $"""
                     UPDATE reply_outbox AS o SET in_flight_part = @part, state = @sending, updated_at = @at
-                    WHERE o.id = @id AND o.state NOT IN (@delivered, @dropped) AND o.lease_owner = @owner AND o.lease_until > @at AND NOT {Taken};
+                    WHERE o.id = @id AND o.state NOT IN (@delivered, @dropped) AND o.lease_owner = @owner AND o.lease_until > @at AND (o.final = 1 OR NOT {Taken});
                     """,
                     args,
                     cancellationToken: ct));
@@ -294,12 +294,13 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
                         $"SELECT o.state, o.final, o.lease_owner, o.account_id, o.message_key, {Taken} FROM reply_outbox AS o WHERE o.id = @id;",
                         args,
                         cancellationToken: ct));
-                if (row == default || row.State is (long)OutboxState.Delivered or (long)OutboxState.Dropped)
+                // Delivered by the replica that took it over counts as taken (the caller abandons its turn, releases the message).
+                if (row == default || row.State == (long)OutboxState.Dropped || (row.State == (long)OutboxState.Delivered && row.LeaseOwner == owner))
                 {
                     return OutboxPartStart.Gone;
                 }
 
-                if (row.LeaseOwner == owner)
+                if (row.LeaseOwner == owner && row.State != (long)OutboxState.Delivered)
                 {
                     await connection.ExecuteAsync(new CommandDefinition(
                         row.Final == 1 || row.Taken == 0

@@ -95,15 +95,15 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
         Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(stalled, 0, now, "replica-a", CancellationToken.None));
     }
 
-    // The fence before each part (issue 17): the part goes in flight only while the sender holds the entry and no other
-    // replica took over the message's journal entry; otherwise nothing goes in flight.
+    // The fence before each part (issue 17): the part goes in flight only while the sender holds the entry (and, for an
+    // interim note, no other replica took over the message); otherwise nothing goes in flight.
     [Fact]
     public async Task BeginLeasedPart_OnlyWhileTheOwnerHoldsTheEntryAndTheMessage()
     {
         var held = await _store.AddAsync(Entry("held", "replica-a", T0 + Lease), CancellationToken.None);
         var expired = await _store.AddAsync(Entry("expired", "replica-a", T0.AddSeconds(5)), CancellationToken.None);
         var claimedByB = await _store.AddAsync(Entry("claimed", "replica-a", T0 + Lease), CancellationToken.None);
-        var messageTaken = await _store.AddAsync(Entry("message-taken", "replica-a", T0 + Lease), CancellationToken.None);
+        var answerOfMessageTaken = await _store.AddAsync(Entry("message-taken", "replica-a", T0 + Lease), CancellationToken.None);
         var messageMine = await _store.AddAsync(Entry("message-mine", "replica-a", T0 + Lease), CancellationToken.None);
         var dropped = await _store.AddAsync(Entry("dropped", "replica-a", T0 + Lease), CancellationToken.None);
         await _store.DropAsync(dropped, T0, CancellationToken.None);
@@ -115,7 +115,7 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
         Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(held, 0, now, "replica-a", CancellationToken.None));
         Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(expired, 0, now, "replica-a", CancellationToken.None));
         Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(claimedByB, 0, now, "replica-a", CancellationToken.None));
-        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(messageTaken, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(answerOfMessageTaken, 0, now, "replica-a", CancellationToken.None));
         Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(messageMine, 0, now, "replica-a", CancellationToken.None));
         Assert.Equal(OutboxPartStart.Gone, await _store.BeginLeasedPartAsync(dropped, 0, now, "replica-a", CancellationToken.None));
         Assert.Equal(OutboxPartStart.Gone, await _store.BeginLeasedPartAsync(999_999, 0, now, "replica-a", CancellationToken.None));
@@ -123,8 +123,21 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
         Assert.Equal((OutboxState.Sending, (int?)0), await StateAsync(held));
         Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(expired));
         Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(claimedByB));
-        Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(messageTaken));
         Assert.Equal(("replica-b", T0 + Lease), await LeaseAsync(claimedByB)); // not the refused caller's to hand over
+    }
+
+    [Fact]
+    public async Task BeginLeasedPart_EntryAnotherReplicaTookOverAndDelivered_IsLeaseLost_AndReleasesTheMessage()
+    {
+        var delivered = await _store.AddAsync(Entry("m", "replica-b", T0 + Lease), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("m", "replica-a"), CancellationToken.None);
+        await _store.PartDeliveredAsync(delivered, 0, T0, CancellationToken.None);
+
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(delivered, 0, T0.AddSeconds(1), "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.Gone, await _store.BeginLeasedPartAsync(delivered, 0, T0.AddSeconds(1), "replica-b", CancellationToken.None));
+
+        Assert.Null((await _database.Journal.FindAsync("acc", "m", CancellationToken.None))!.LeaseOwner);
+        Assert.Equal((OutboxState.Delivered, (int?)null), await StateAsync(delivered));
     }
 
     [Fact]
@@ -147,19 +160,15 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
     {
         var expired = await _store.AddAsync(Entry("expired", "replica-a", T0.AddSeconds(5)), CancellationToken.None);
         await _database.Journal.AppendAsync(Journal("expired", "replica-a"), CancellationToken.None);
-        var taken = await _store.AddAsync(Entry("taken", "replica-a", T0 + Lease), CancellationToken.None);
-        await _database.Journal.AppendAsync(Journal("taken", "replica-b"), CancellationToken.None);
         var now = T0.AddSeconds(10);
 
         Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(expired, 0, now, "replica-a", CancellationToken.None));
-        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(taken, 0, now, "replica-a", CancellationToken.None));
 
         Assert.Equal(0, await _store.RenewLeasesAsync("replica-a", now, now + Lease, CancellationToken.None));
         var released = (await _database.Journal.FindAsync("acc", "expired", CancellationToken.None))!;
         Assert.Equal((null, null), (released.LeaseOwner, released.LeaseUntil));
-        Assert.Equal("replica-b", (await _database.Journal.FindAsync("acc", "taken", CancellationToken.None))!.LeaseOwner);
-        Assert.Equal(2, await _store.RecoverExpiredAsync("acc", "replica-b", now, now + Lease, includeOwn: false, CancellationToken.None));
-        Assert.Equal([expired, taken], (await _store.ClaimDueAsync("acc", "replica-b", now, now + Lease, 10, CancellationToken.None)).Select(e => e.Id));
+        Assert.Equal(1, await _store.RecoverExpiredAsync("acc", "replica-b", now, now + Lease, includeOwn: false, CancellationToken.None));
+        Assert.Equal([expired], (await _store.ClaimDueAsync("acc", "replica-b", now, now + Lease, 10, CancellationToken.None)).Select(e => e.Id));
     }
 
     [Fact]
@@ -174,7 +183,7 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
     }
 
     [Fact]
-    public async Task AddLeased_RefusedWhileAnotherReplicaHoldsTheMessage_NothingWritten()
+    public async Task AddLeased_RefusedWhenAnotherReplicaHoldsOrAnsweredTheMessage_NothingWritten()
     {
         await _database.Journal.AppendAsync(Journal("taken", "replica-b"), CancellationToken.None);
         await _database.Journal.AppendAsync(Journal("mine", "replica-a"), CancellationToken.None);
@@ -183,7 +192,7 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
 
         Assert.Null(await _store.AddLeasedAsync(Entry("taken", "replica-a", T0 + Lease), CancellationToken.None));
         Assert.NotNull(await _store.AddLeasedAsync(Entry("mine", "replica-a", T0 + Lease), CancellationToken.None));
-        Assert.NotNull(await _store.AddLeasedAsync(Entry("answered-by-b", "replica-a", T0 + Lease), CancellationToken.None));
+        Assert.Null(await _store.AddLeasedAsync(Entry("answered-by-b", "replica-a", T0 + Lease), CancellationToken.None));
         Assert.NotNull(await _store.AddLeasedAsync(Entry("not-journaled", "replica-a", T0 + Lease), CancellationToken.None));
 
         Assert.Null(await _store.FindAnswerAsync("acc", "taken", CancellationToken.None));
