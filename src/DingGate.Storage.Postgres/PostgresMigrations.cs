@@ -263,5 +263,11 @@ internal static class PostgresMigrations
         ALTER TABLE reply_outbox ADD COLUMN lease_until BIGINT NULL;
         CREATE INDEX ix_reply_outbox_lease ON reply_outbox (lease_owner) WHERE state IN (0, 1);
         """,
+
+        // 6 (issue 17, duplicate replica ids): SQLite step 13. The random nonce of the process that wrote a heartbeat row,
+        // so two live processes given one gateway.replicaId notice each other.
+        """
+        ALTER TABLE replicas ADD COLUMN nonce TEXT NOT NULL DEFAULT '';
+        """,
     ];
 }

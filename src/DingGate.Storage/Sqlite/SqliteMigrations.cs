@@ -274,5 +274,11 @@ internal static class SqliteMigrations
         ALTER TABLE reply_outbox ADD COLUMN lease_until INTEGER NULL;
         CREATE INDEX ix_reply_outbox_lease ON reply_outbox (lease_owner) WHERE state IN (0, 1);
         """,
+
+        // 13 (issue 17, duplicate replica ids): the random nonce of the process that wrote a heartbeat row, so two live
+        // processes given one gateway.replicaId notice each other (PostgreSQL step 6).
+        """
+        ALTER TABLE replicas ADD COLUMN nonce TEXT NOT NULL DEFAULT '';
+        """,
     ];
 }

@@ -108,6 +108,12 @@ internal sealed partial class OutboxDeliveryWorker(
             return await outbox.ListDueAsync(account.Id, time.GetUtcNow(), cancellationToken);
         }
 
+        if (leases.ClaimsSuspended)
+        {
+            // This replica id is shared with another live process: their claims cannot be told apart; neither claims.
+            return [];
+        }
+
         await SettleExpiredAsync(cancellationToken);
         return await outbox.ClaimDueAsync(account.Id, leases.Owner, time.GetUtcNow(), leases.UntilFromNow, ClaimBatch, cancellationToken);
     }
