@@ -42,7 +42,8 @@ internal sealed class DingTalkAccountRuntimeFactory(
     QuotaGovernor? quota = null,
     IPairingStore? pairings = null,
     IOwnerApprovalStore? ownerApprovals = null,
-    ISharedRateWindows? sharedWindows = null)
+    ISharedRateWindows? sharedWindows = null,
+    Core.Cluster.IReplicaRegistry? replicas = null)
 {
     private ReplicaLeases? _leases;
     private HeldTurns? _held;
@@ -106,14 +107,19 @@ internal sealed class DingTalkAccountRuntimeFactory(
     public LeaseRenewal? CreateRenewal() =>
         Leases.Clustered ? new LeaseRenewal(Leases, journal, outbox, telemetry.Loggers.CreateLogger<LeaseRenewal>(), Held) : null;
 
+    /// <summary>What gives up a removed account's leases, or null for a standalone gateway.</summary>
+    public LeaseRelease? CreateRelease() =>
+        Leases.Clustered ? new LeaseRelease(Leases, journal, outbox, telemetry.Loggers.CreateLogger<LeaseRelease>()) : null;
+
     private OwnerAdmin CreateOwnerAdmin(
         LiveAccount live, DingTalkApiClient api, PairingApprover approver, DirectTextSender direct, IPairingStore pairings, IOwnerApprovalStore approvals,
         Func<IReadOnlyList<StreamStatus>>? statuses)
     {
         var loggers = telemetry.Loggers;
+        var scope = new OwnerWorkScope(Leases, replicas);
         var decisions = new OwnerPairingDecisions(
-            live, pairing, approver, pairings, approvals, new AiCardClient(live.Current, api), direct, time, loggers.CreateLogger<OwnerPairingDecisions>());
-        var notifier = new OwnerPairingNotifier(live, pairings, approvals, new OwnerCardClient(api), direct, time, loggers.CreateLogger<OwnerPairingNotifier>(), quota);
+            live, pairing, approver, pairings, approvals, new AiCardClient(live.Current, api), direct, time, loggers.CreateLogger<OwnerPairingDecisions>(), scope);
+        var notifier = new OwnerPairingNotifier(live, pairings, approvals, new OwnerCardClient(api), direct, time, loggers.CreateLogger<OwnerPairingNotifier>(), quota, scope);
         var report = new OwnerGatewayReport(statuses ?? (() => []), outbox, quota);
         return new OwnerAdmin(
             live, new OwnerCommands(live, decisions, pairings, report, time), notifier,

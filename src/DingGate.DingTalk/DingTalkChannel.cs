@@ -358,6 +358,11 @@ public sealed partial class DingTalkChannel : IMessageSender, IDisposable
         {
             Start(replacement, replacing: run);
         }
+        else if (_factory.CreateRelease() is { } release)
+        {
+            // Replicas: what the removed account left unfinished goes to a replica that still runs it, now.
+            await release.ReleaseAsync(run.Id, cancellationToken);
+        }
 
         lock (_gate)
         {

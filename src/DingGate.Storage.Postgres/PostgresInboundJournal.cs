@@ -183,6 +183,15 @@ internal sealed class PostgresInboundJournal(PostgresDatabase database) : IInbou
         return [.. keys];
     }
 
+    public async Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_journal SET lease_owner = NULL, lease_until = NULL WHERE account_id = @accountId AND lease_owner = @owner AND state IN (0, 1);",
+            new { accountId, owner },
+            cancellationToken: ct)), cancellationToken);
+    }
+
     // One statement: the rows are picked FOR UPDATE SKIP LOCKED (a row another replica is claiming or renewing is
     // skipped, and a picked row is re-checked against its latest version), so each entry goes to exactly one claimer.
     public async Task<IReadOnlyList<InboundJournalEntry>> ClaimExpiredAsync(

@@ -264,7 +264,32 @@ internal static class PostgresMigrations
         CREATE INDEX ix_reply_outbox_lease ON reply_outbox (lease_owner) WHERE state IN (0, 1);
         """,
 
-        // 6 (issue 17, duplicate replica ids): SQLite step 13. The random nonce of the process that wrote a heartbeat row,
+        // 6 (issue 17, replicas): the inbound message an exchange of the history answers, so a turn run again after a
+        // crash between storing its exchange and completing its reply neither stores it twice nor asks the model again.
+        """
+        ALTER TABLE session_messages ADD COLUMN exchange_id TEXT NULL;
+        CREATE INDEX ix_session_messages_exchange ON session_messages (account_id, scope, exchange_id) WHERE exchange_id IS NOT NULL;
+        """,
+
+        // 7 (issue 17, replicas): stop requests (a /stop received by one replica for a turn another runs; SQLite step 14,
+        // where a single process never writes it), and which replica works on an owner approval (its notice, its
+        // decision), so a starting replica leaves what a live one is doing alone.
+        """
+        CREATE TABLE stop_requests (
+            id           TEXT   NOT NULL PRIMARY KEY,
+            account_id   TEXT   NOT NULL,
+            session_key  TEXT   NOT NULL,
+            requested_by TEXT   NOT NULL,
+            requested_at BIGINT NOT NULL,
+            expires_at   BIGINT NOT NULL,
+            honoured_by  TEXT   NULL,
+            honoured_at  BIGINT NULL
+        );
+        CREATE INDEX ix_stop_requests_open ON stop_requests (expires_at) WHERE honoured_by IS NULL;
+        ALTER TABLE owner_approvals ADD COLUMN worked_by TEXT NULL;
+        """,
+
+        // 8 (issue 17, duplicate replica ids): SQLite step 15. The random nonce of the process that wrote a heartbeat row,
         // so two live processes given one gateway.replicaId notice each other.
         """
         ALTER TABLE replicas ADD COLUMN nonce TEXT NOT NULL DEFAULT '';

@@ -294,6 +294,15 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
             cancellationToken);
     }
 
+    public async Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reply_outbox SET lease_owner = NULL, lease_until = NULL WHERE account_id = @accountId AND lease_owner = @owner AND state IN (@sending, @pending);",
+            new { accountId, owner, sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
+            cancellationToken: ct)), cancellationToken);
+    }
+
     // One statement: rows another replica is claiming are skipped (SKIP LOCKED) and each picked row is re-checked
     // against its latest version, so each entry goes to exactly one claimer.
     public async Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(

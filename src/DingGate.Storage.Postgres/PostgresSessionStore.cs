@@ -58,8 +58,38 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
 
     // One transaction under an advisory lock of the session (held to its end): the next seq is read under the lock, so concurrent appends to one session never collide and a crash never stores a user message without its
     // answer, or tool steps without either.
-    public async Task AppendExchangeAsync(
-        SessionKey key, SessionTurn user, IReadOnlyList<SessionTurn> steps, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken)
+    public Task AppendExchangeAsync(
+        SessionKey key, SessionTurn user, IReadOnlyList<SessionTurn> steps, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken) =>
+        AppendAsync(key, null, user, steps, assistant, inputTokens, outputTokens, cancellationToken);
+
+    public Task<bool> AppendExchangeOnceAsync(
+        SessionKey key, string exchangeId, SessionTurn user, IReadOnlyList<SessionTurn> steps, SessionTurn assistant, long inputTokens, long outputTokens,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(exchangeId);
+        return AppendAsync(key, exchangeId, user, steps, assistant, inputTokens, outputTokens, cancellationToken);
+    }
+
+    public async Task<string?> FindAnswerAsync(SessionKey key, string exchangeId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentException.ThrowIfNullOrEmpty(exchangeId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+            """
+            SELECT text FROM session_messages
+            WHERE account_id = @AccountId AND scope = @Scope AND exchange_id = @exchangeId AND role = @Assistant
+            ORDER BY seq DESC LIMIT 1;
+            """,
+            new { key.AccountId, key.Scope, exchangeId, SessionTurn.Assistant },
+            cancellationToken: cancellationToken));
+    }
+
+    // Every row of an exchange carries its id (null for exchanges not tied to one message); with an id, an exchange the
+    // session already holds is not written again (checked under the same lock that numbers the rows).
+    private async Task<bool> AppendAsync(
+        SessionKey key, string? exchangeId, SessionTurn user, IReadOnlyList<SessionTurn> steps, SessionTurn assistant, long inputTokens, long outputTokens,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(user);
@@ -68,7 +98,7 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
         var turns = new List<SessionTurn>(steps.Count + 2) { user };
         turns.AddRange(steps);
         turns.Add(assistant);
-        await database.WriteAsync(
+        return await database.WriteAsync(
             async (connection, ct) =>
             {
                 // One appender per session across replicas: the lock is held until this transaction ends.
@@ -76,25 +106,33 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
                     "SELECT pg_advisory_xact_lock(hashtextextended('session:' || @AccountId || ':' || @Scope, 0));",
                     new { key.AccountId, key.Scope },
                     cancellationToken: ct));
+                if (exchangeId is not null && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                        "SELECT COUNT(*) FROM session_messages WHERE account_id = @AccountId AND scope = @Scope AND exchange_id = @exchangeId;",
+                        new { key.AccountId, key.Scope, exchangeId },
+                        cancellationToken: ct)) > 0)
+                {
+                    return false;
+                }
+
                 var next = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                     "SELECT COALESCE(MAX(seq), 0) + 1 FROM session_messages WHERE account_id = @AccountId AND scope = @Scope;",
                     new { key.AccountId, key.Scope },
                     cancellationToken: ct));
                 const string Insert =
                     """
-                    INSERT INTO session_messages (account_id, scope, seq, role, text, at, tokens)
-                    VALUES (@AccountId, @Scope, @Seq, @Role, @Text, @At, @Tokens);
+                    INSERT INTO session_messages (account_id, scope, seq, role, text, at, tokens, exchange_id)
+                    VALUES (@AccountId, @Scope, @Seq, @Role, @Text, @At, @Tokens, @exchangeId);
                     """;
                 var seq = next;
                 foreach (var turn in turns)
                 {
                     await connection.ExecuteAsync(new CommandDefinition(
                         Insert,
-                        new { key.AccountId, key.Scope, Seq = seq++, turn.Role, turn.Text, At = turn.At.ToUnixTimeMilliseconds(), turn.Tokens },
+                        new { key.AccountId, key.Scope, Seq = seq++, turn.Role, turn.Text, At = turn.At.ToUnixTimeMilliseconds(), turn.Tokens, exchangeId },
                         cancellationToken: ct));
                 }
 
-                return await connection.ExecuteAsync(new CommandDefinition(
+                await connection.ExecuteAsync(new CommandDefinition(
                     """
                     INSERT INTO session_usage (account_id, scope, input_tokens, output_tokens, started_at)
                     VALUES (@AccountId, @Scope, @inputTokens, @outputTokens, @startedAt)
@@ -104,6 +142,7 @@ internal sealed class PostgresSessionStore(PostgresDatabase database) : ISession
                     """,
                     new { key.AccountId, key.Scope, inputTokens, outputTokens, startedAt = user.At.ToUnixTimeMilliseconds() },
                     cancellationToken: ct));
+                return true;
             },
             cancellationToken);
     }

@@ -52,4 +52,16 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<ISharedCounters, PostgresCounters>();
         return services;
     }
+
+    /// <summary>
+    /// Registers <see cref="IStopRequests"/> over the PostgreSQL state database (after <see cref="AddPostgresStorage"/>):
+    /// a <c>/stop</c> reaching the replica that runs the turn (LISTEN/NOTIFY). Only clustered gateways register it; a
+    /// single process stops its turns locally.
+    /// </summary>
+    public static IServiceCollection AddPostgresStopRequests(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IStopRequests, PostgresStopRequests>();
+        return services;
+    }
 }

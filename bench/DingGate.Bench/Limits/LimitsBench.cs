@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using DingGate.Core.Coordination;
 using DingGate.Storage.Postgres;
-using DingGate.Storage.Redis;
+using DingGate.Coordination.Redis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DingGate.Bench.Limits;

@@ -91,7 +91,7 @@ internal sealed class ReplicaRun(ReplicaOptions options, TextWriter progress)
         await restart;
         progress.WriteLine($"replicas: burst of {options.Messages} done in {burst.Elapsed.TotalSeconds:F1}s; settling");
         var held = watch is null ? null : await watch;
-        var verdict = await SettleAndJudgeAsync(control, messages, requests, held, ct);
+        var verdict = await SettleAndJudgeAsync(control, messages, requests, held, replicas.ConfigPath(1), ct);
         return new ReplicaResult(options, verdict, kills, restarts, burst.Elapsed, wall.Elapsed, work);
     }
 
@@ -168,9 +168,11 @@ internal sealed class ReplicaRun(ReplicaOptions options, TextWriter progress)
         push["state"]?.GetValue<string>() == "acked" &&
         push["connectionIds"] is JsonArray ids && ids.Count > 0 && deadConnections.Contains(ids[^1]!.GetValue<string>());
 
-    private async Task<ReplicaVerdict> SettleAndJudgeAsync(EmulatorControl control, List<InjectedMessage> messages, ModelRequestLog requests, HeldMessages? held, CancellationToken ct)
+    // The outbox is read with the CLI on one replica's configuration: its storage.provider is the shared database, so the
+    // entries of every replica are listed (replica 1 is never the one killed).
+    private async Task<ReplicaVerdict> SettleAndJudgeAsync(
+        EmulatorControl control, List<InjectedMessage> messages, ModelRequestLog requests, HeldMessages? held, string outboxConfig, CancellationToken ct)
     {
-        var outbox = OutboxProbeResult.Missing("replicas mode: `dinggate outbox list` reads one state directory's SQLite file, not the shared database (docs/scale-out.md, \"Not yet\")");
         var deadline = Stopwatch.StartNew();
         var quiet = Stopwatch.StartNew();
         var sinceJudged = Stopwatch.StartNew();
@@ -196,11 +198,12 @@ internal sealed class ReplicaRun(ReplicaOptions options, TextWriter progress)
             var again = text == judged;
             judged = text;
             sinceJudged.Restart();
+            var outbox = await OutboxProbe.ReadAsync(outboxConfig, ct);
             var record = await RecordCollector.CollectAsync(control, messages, outbox, ct);
             var verdict = ReplicaInvariantChecker.Check(new ReplicaEvidence(record, requests.Requests, CallsByStatus(stats), held));
             var v = verdict.Chaos;
-            progress.WriteLine($"replicas: quiet for {quiet.Elapsed.TotalSeconds:F0}s after {deadline.Elapsed.TotalSeconds:F0}s of settling: answered {v.Answered}/{v.Messages}, lost {v.Lost}, duplicated {v.Duplicated}, spinning {v.SpinningCards}, 403 {verdict.Forbidden}");
-            if (verdict.AllHold || timedOut || (again && quiet.Elapsed >= options.FinalQuiet))
+            progress.WriteLine($"replicas: quiet for {quiet.Elapsed.TotalSeconds:F0}s after {deadline.Elapsed.TotalSeconds:F0}s of settling: answered {v.Answered}/{v.Messages}, lost {v.Lost}, duplicated {v.Duplicated}, spinning {v.SpinningCards}, outbox waiting {outbox.Undelivered}, 403 {verdict.Forbidden}");
+            if (verdict.AllHold || timedOut || (again && quiet.Elapsed >= options.FinalQuiet && outbox.Undelivered == 0))
             {
                 return verdict;
             }

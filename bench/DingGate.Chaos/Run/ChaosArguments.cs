@@ -20,6 +20,7 @@ internal static class ChaosArguments
           --work <dir>       keep config, state and gateway log there (default: a temp folder)
           --short            the CI short form (500 messages, two kills)
           --help
+          --replicas <n>     the replicas mode instead (several gateways on PostgreSQL; options: --replicas 3 --help)
         """;
 
     public static (ChaosOptions? Options, string? Error) Parse(IReadOnlyList<string> args)

@@ -11,6 +11,7 @@ internal static class RecordCollector
     {
         List<BotMessage> bot = [];
         List<EmotionCall> emotions = [];
+        List<ShownEntry> shown = [];
         foreach (var conversation in await emulator.ConversationsAsync(ct))
         {
             var id = conversation?["conversationId"]?.GetValue<string>();
@@ -22,6 +23,12 @@ internal static class RecordCollector
             foreach (var entry in (await emulator.ConversationAsync(id, ct)).OfType<JsonObject>().Where(e => e["fromBot"]?.GetValue<bool>() == true))
             {
                 var kind = entry["kind"]?.GetValue<string>() ?? string.Empty;
+                if (kind != "emotion")
+                {
+                    shown.Add(new ShownEntry(id, entry["sequence"]?.GetValue<long>() ?? 0, entry["at"]?.GetValue<DateTimeOffset>() ?? default, kind,
+                        entry["content"]?.ToJsonString() ?? string.Empty, entry["outTrackId"]?.GetValue<string>(), entry["recalled"]?.GetValue<bool>() == true));
+                }
+
                 if (kind == "emotion")
                 {
                     emotions.Add(new EmotionCall(entry["content"]?["action"]?.GetValue<string>() ?? string.Empty, entry["content"]?["openMsgId"]?.GetValue<string>()));
@@ -53,6 +60,6 @@ internal static class RecordCollector
             }
         }
 
-        return new ChaosRecord(messages, bot, cards, emotions, pushes, outbox);
+        return new ChaosRecord(messages, bot, cards, emotions, pushes, outbox, shown);
     }
 }

@@ -23,6 +23,17 @@ internal sealed partial class AgentTurnRunner(
         var (key, message, reply) = turn;
         // A provider may surface a cancelled call as its own exception type: any failure after a stop counts as the stop.
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(stopToken, reply.StopRequested, shutdownToken);
+        if (historyFirst && !string.IsNullOrEmpty(message.MessageId) && await StoredAnswerAsync(key, message, linked.Token) is { } stored)
+        {
+            // Replicas: the replica that ran this turn stored its exchange and died before completing the reply, and the
+            // journal gave the message to this one. The user gets that answer; the model is not asked again (it would
+            // see its own question twice in the history, and the history would hold the exchange twice).
+            LogStoredAnswer(logger, key, message.MessageId);
+            await reply.WriteAsync(new ReplyTextDelta(stored), CancellationToken.None);
+            await reply.CompleteAsync(ReplyEnd.Finished, null, CancellationToken.None);
+            return;
+        }
+
         AgentAnswer answer;
         try
         {
@@ -61,19 +72,35 @@ internal sealed partial class AgentTurnRunner(
         LogAnswered(logger, key, message.MessageId, answer.InputTokens, answer.OutputTokens);
     }
 
-    private Task AppendAsync(SessionKey key, Core.Inbound.InboundMessage message, AgentAnswer answer) =>
-        store.AppendExchangeAsync(
-            key,
-            new SessionTurn(SessionTurn.User, answer.UserText, message.CreatedAt),
-            answer.ToolSteps,
-            new SessionTurn(SessionTurn.Assistant, answer.Text, timeProvider.GetUtcNow(), (int)Math.Min(answer.OutputTokens, int.MaxValue)),
-            answer.InputTokens,
-            answer.OutputTokens,
-            CancellationToken.None);
+    private async Task<string?> StoredAnswerAsync(SessionKey key, Core.Inbound.InboundMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.FindAnswerAsync(key, message.MessageId, cancellationToken);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    // Keyed by the message id: a turn run again after a crash stores its exchange once.
+    private Task AppendAsync(SessionKey key, Core.Inbound.InboundMessage message, AgentAnswer answer)
+    {
+        var user = new SessionTurn(SessionTurn.User, answer.UserText, message.CreatedAt);
+        var assistant = new SessionTurn(SessionTurn.Assistant, answer.Text, timeProvider.GetUtcNow(), (int)Math.Min(answer.OutputTokens, int.MaxValue));
+        return string.IsNullOrEmpty(message.MessageId)
+            ? store.AppendExchangeAsync(key, user, answer.ToolSteps, assistant, answer.InputTokens, answer.OutputTokens, CancellationToken.None)
+            : store.AppendExchangeOnceAsync(key, message.MessageId, user, answer.ToolSteps, assistant, answer.InputTokens, answer.OutputTokens, CancellationToken.None);
+    }
 
     [LoggerMessage(EventId = 5111, Level = LogLevel.Debug,
         Message = "Session {SessionKey}: answered {MessageId} ({InputTokens} input, {OutputTokens} output tokens)")]
     private static partial void LogAnswered(ILogger logger, SessionKey sessionKey, string messageId, long inputTokens, long outputTokens);
+
+    [LoggerMessage(EventId = 5114, Level = LogLevel.Information,
+        Message = "Session {SessionKey}: {MessageId} was answered and stored by a replica that stopped before delivering it; delivering the stored answer")]
+    private static partial void LogStoredAnswer(ILogger logger, SessionKey sessionKey, string messageId);
 
     [LoggerMessage(EventId = 5112, Level = LogLevel.Information, Message = "Session {SessionKey}: turn for {MessageId} ended {End}")]
     private static partial void LogCancelled(ILogger logger, SessionKey sessionKey, string messageId, ReplyEnd end);

@@ -84,6 +84,15 @@ internal sealed partial class SessionQueue(SessionOptions options, ISessionTurnR
         }
     }
 
+    /// <summary>Whether a turn of <paramref name="key"/> runs now.</summary>
+    public bool IsRunning(SessionKey key)
+    {
+        lock (_lock)
+        {
+            return _lanes.TryGetValue(key, out var lane) && lane.CurrentStop is not null;
+        }
+    }
+
     /// <summary>Whether a turn of <paramref name="key"/> runs and how many wait.</summary>
     public SessionQueueState GetState(SessionKey key)
     {

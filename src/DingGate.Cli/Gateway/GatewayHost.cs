@@ -3,6 +3,7 @@ using System.Net;
 using DingGate.Agent;
 using DingGate.Agent.Scheduling;
 using DingGate.Agent.Sessions;
+using DingGate.Agent.Sessions.Cluster;
 using DingGate.Agent.Tools.Builtin;
 using DingGate.Agent.Tools.Mcp;
 using DingGate.Cli.Admin;
@@ -13,6 +14,7 @@ using DingGate.Cli.Gateway.Retention;
 using DingGate.Core.Configuration;
 using DingGate.Core.Secrets;
 using DingGate.DingTalk;
+using DingGate.Storage.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -115,6 +117,13 @@ internal static class GatewayHost
         // the MCP servers their tools called stop, and last the replica's heartbeat row is removed.
         builder.Services.AddSingleton<Replicas.LocalReplica>();
         builder.Services.AddHostedService<Replicas.ReplicaHeartbeat>();
+        if (replica.Clustered)
+        {
+            // A /stop received here for a turn another replica runs, and the other way round (docs/scale-out.md).
+            builder.Services.AddPostgresStopRequests().AddRemoteStops();
+            builder.Services.AddHostedService<Replicas.RemoteStopService>();
+        }
+
         builder.Services.AddHostedService<McpHostedService>();
         builder.Services.AddHostedService<SessionDrainService>();
         builder.Services.AddHostedService<ChannelHostedService>();

@@ -1,6 +1,6 @@
 using DingGate.Core.Configuration;
 using DingGate.Storage.Postgres;
-using DingGate.Storage.Redis;
+using DingGate.Coordination.Redis;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DingGate.Cli.Gateway;

@@ -26,7 +26,8 @@ internal static class StateTables
     /// <summary>
     /// Tables of the schemas that are not state and are never copied: <c>replicas</c> (each running gateway's heartbeat
     /// row, rewritten by the gateways themselves), and on PostgreSQL the shared limits' <c>rate_slots</c> and
-    /// <c>shared_counters</c> (sliding windows and month counters of the running cluster, rebuilt from use).
+    /// <c>shared_counters</c> (sliding windows and month counters of the running cluster, rebuilt from use), and
+    /// <c>stop_requests</c> (a few seconds' life each, between replicas).
     /// </summary>
-    public static IReadOnlyList<string> NotCopied { get; } = ["rate_slots", "replicas", "shared_counters"];
+    public static IReadOnlyList<string> NotCopied { get; } = ["rate_slots", "replicas", "shared_counters", "stop_requests"];
 }

@@ -102,6 +102,9 @@ public sealed record DingTalkAccount
     /// <summary>Added to each API bucket's one-second window (arrival jitter).</summary>
     public TimeSpan ApiWindowMargin { get; init; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Whether <c>apiWindowMarginMs</c> was set (else replicas sharing their buckets use a wider default).</summary>
+    public bool ApiWindowMarginSet { get; init; }
+
     /// <summary>Largest accepted apiWindowMarginMs.</summary>
     public const int MaxApiWindowMarginMs = 1000;
 
@@ -193,6 +196,7 @@ public sealed record DingTalkAccount
             OutboxMaxRetryDelay = Ms(own.OutboxMaxRetryDelayMs ?? top.OutboxMaxRetryDelayMs) ?? d.OutboxMaxRetryDelay,
             ApiQps = own.ApiQps ?? top.ApiQps ?? d.ApiQps,
             ApiWindowMargin = Ms(own.ApiWindowMarginMs ?? top.ApiWindowMarginMs) ?? d.ApiWindowMargin,
+            ApiWindowMarginSet = (own.ApiWindowMarginMs ?? top.ApiWindowMarginMs) is not null,
             WebhookRateLimit = own.WebhookRateLimit ?? top.WebhookRateLimit ?? d.WebhookRateLimit,
             WebhookRateWindow = Ms(own.WebhookRateWindowMs ?? top.WebhookRateWindowMs) ?? d.WebhookRateWindow,
             Debug = own.Debug ?? top.Debug ?? false,

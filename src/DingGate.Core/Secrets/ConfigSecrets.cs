@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Reflection;
 using DingGate.Core.Configuration;
 using DingGate.Core.Configuration.Loading;
+using DingGate.Core.Configuration.RedisText;
 
 namespace DingGate.Core.Secrets;
 
@@ -77,14 +78,14 @@ public static class ConfigSecrets
         }
     }
 
-    // coordination.redis: its password= value is a secret; hosts, user and the other options are not.
+    // coordination.redis: its password= and sentinelPassword= values are secrets; hosts, users and the other options are not.
     private static void RedisSecrets(DinggateConfig config, HashSet<string> found)
     {
         foreach (var part in (config.Coordination.Redis ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = part.IndexOf('=', StringComparison.Ordinal);
             if (equals > 0 && part[..equals].Trim() is var key
-                && key.Equals("password", StringComparison.OrdinalIgnoreCase)
+                && RedisOptionKeys.TryFind(key, out var name, out _) && RedisOptionKeys.IsPassword(name)
                 && part[(equals + 1)..].Trim() is { Length: > 0 } value)
             {
                 found.Add(value);

@@ -22,6 +22,22 @@ public interface ISessionStore
     Task AppendExchangeAsync(
         SessionKey key, SessionTurn user, IReadOnlyList<SessionTurn> steps, SessionTurn assistant, long inputTokens, long outputTokens, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Like <see cref="AppendExchangeAsync(SessionKey, SessionTurn, IReadOnlyList{SessionTurn}, SessionTurn, long, long, CancellationToken)"/>
+    /// for the answer to one inbound message (<paramref name="exchangeId"/>: its message id), at most once: when the
+    /// session already holds that exchange nothing is written and false is returned. A turn run again after a crash
+    /// (the journal resumes it) therefore never stores its exchange twice.
+    /// </summary>
+    Task<bool> AppendExchangeOnceAsync(
+        SessionKey key, string exchangeId, SessionTurn user, IReadOnlyList<SessionTurn> steps, SessionTurn assistant, long inputTokens, long outputTokens,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The answer stored by <see cref="AppendExchangeOnceAsync"/> for <paramref name="exchangeId"/> in this session, or
+    /// null when there is none (never stored, cleared by <c>/new</c>, or purged).
+    /// </summary>
+    Task<string?> FindAnswerAsync(SessionKey key, string exchangeId, CancellationToken cancellationToken);
+
     /// <summary>Forgets the history and usage of <paramref name="key"/> (<c>/new</c>, <c>/reset</c>).</summary>
     Task ClearAsync(SessionKey key, CancellationToken cancellationToken);
 

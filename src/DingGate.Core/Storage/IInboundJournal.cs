@@ -51,6 +51,12 @@ public interface IInboundJournal
     Task<IReadOnlyList<string>> ListTakenAsync(string accountId, string owner, IReadOnlyCollection<string> messageKeys, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Gives up the leases <paramref name="owner"/> holds on the account's unfinished entries (owner and expiry cleared),
+    /// so another replica claims them at once (an account a config reload removed); returns how many.
+    /// </summary>
+    Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Atomically takes at most <paramref name="limit"/> unfinished entries of the account whose lease is absent or ran out
     /// before <paramref name="now"/> (and, when <paramref name="includeOwn"/>, those <paramref name="owner"/> already
     /// holds): each is given to <paramref name="owner"/> until <paramref name="until"/>. Returns them oldest first. Of

@@ -17,9 +17,16 @@ public interface IOwnerApprovalStore
 
     /// <summary>
     /// Claims the decision: sets it when the row is still undecided and returns true; false when another click or command
-    /// decided first (the row is unchanged).
+    /// decided first (the row is unchanged). <paramref name="replica"/> (clustered gateways; null otherwise) becomes the
+    /// row's <see cref="OwnerApproval.WorkedBy"/> with the claim: the replica that shows the decision.
     /// </summary>
-    Task<bool> TryDecideAsync(string accountId, string code, OwnerDecision decision, string owner, DateTimeOffset at, CancellationToken cancellationToken);
+    Task<bool> TryDecideAsync(string accountId, string code, OwnerDecision decision, string owner, DateTimeOffset at, string? replica, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replicas: hands the row to <paramref name="replica"/> when its <see cref="OwnerApproval.WorkedBy"/> is still
+    /// <paramref name="from"/> (a replica no longer live, or none); false when another replica took it first.
+    /// </summary>
+    Task<bool> TakeWorkAsync(string accountId, string code, string? from, string replica, CancellationToken cancellationToken);
 
     /// <summary>Marks the card updated with the decision.</summary>
     Task MarkCardUpdatedAsync(string accountId, string code, DateTimeOffset at, CancellationToken cancellationToken);

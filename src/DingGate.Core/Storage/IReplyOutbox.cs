@@ -101,6 +101,12 @@ public interface IReplyOutbox
     Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Gives up the leases <paramref name="owner"/> holds on the account's Sending or Pending entries (owner and expiry
+    /// cleared), so another replica settles or sends them at once (an account a config reload removed); returns how many.
+    /// </summary>
+    Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Atomically takes at most <paramref name="limit"/> Pending entries of the account due at <paramref name="now"/> whose
     /// lease is absent, ran out, or is <paramref name="owner"/>'s: each is given to <paramref name="owner"/> until
     /// <paramref name="until"/>. Returns them oldest first; of several replicas claiming at once, each entry goes to one.

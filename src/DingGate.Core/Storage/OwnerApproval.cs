@@ -43,4 +43,10 @@ public sealed record OwnerApproval
 
     /// <summary>When the requester was told the decision.</summary>
     public DateTimeOffset? RequesterToldAt { get; init; }
+
+    /// <summary>
+    /// The replica working on the row (clustered gateways): the one that sent the owners' notice, then the one that
+    /// claimed the decision. Another replica's start leaves the row alone while that replica is live. Null standalone.
+    /// </summary>
+    public string? WorkedBy { get; init; }
 }

@@ -47,7 +47,8 @@ internal sealed partial class DingTalkApiClient
         _logger = logger;
         _metrics = metrics;
         _options = options ?? new ApiClientOptions();
-        _limits = new ApiLimits(account.ApiQps, ApiWindow + account.ApiWindowMargin, account.WebhookRateLimit, account.WebhookRateWindow, time);
+        var margin = _shared is not null && !account.ApiWindowMarginSet ? ApiSharedLimits.DefaultMargin : account.ApiWindowMargin;
+        _limits = new ApiLimits(account.ApiQps, ApiWindow + margin, account.WebhookRateLimit, account.WebhookRateWindow, time);
         _ipGuard = ipGuard;
         _throttle = new ApiThrottleGate(time);
         Urls = new DingTalkUrlPolicy(account);

@@ -101,12 +101,17 @@ internal sealed partial class InboundDispatcher(
     }
 
     // The lane of a push: its conversation, so one conversation's messages keep their order. What cannot be parsed
-    // (or is no bot message) has no conversation and runs in a lane of its own.
+    // (or is no bot message) has no conversation and runs in a lane of its own. Replicas: so does a stop, which must
+    // reach the turn it stops while the conversation's lane here waits for another replica's earlier turn.
     private string LaneOf(string topic, string key, string payload, out ParseResult? parsed)
     {
         parsed = topic == StreamHeaders.BotMessageTopic ? preparer.Parse(payload, key) : null;
-        return parsed is ParseResult.Ok { Message: var message } ? JournalLane.ConversationPrefix + message.ConversationId : "message:" + key;
+        return parsed is ParseResult.Ok { Message: var message } && !IsClusteredStop(message)
+            ? JournalLane.ConversationPrefix + message.ConversationId
+            : "message:" + key;
     }
+
+    private bool IsClusteredStop(InboundMessage message) => leases is { Clustered: true } && StopCommand.Is(message);
 
     private async Task ProcessAsync(InboundWork work, CancellationToken cancellationToken)
     {
@@ -118,7 +123,7 @@ internal sealed partial class InboundDispatcher(
 
         try
         {
-            if (work.Parsed is ParseResult.Ok { Message: var parsed })
+            if (work.Parsed is ParseResult.Ok { Message: var parsed } && !StopCommand.Is(parsed))
             {
                 // Across replicas: an earlier message of this conversation another replica holds is answered first.
                 await WaitForEarlierTurnsAsync(JournalLane.ConversationPrefix + parsed.ConversationId, work.Key, cancellationToken);

@@ -30,4 +30,6 @@ internal sealed class OwnerApprovalRow
     public long? CardUpdatedAt { get; init; }
 
     public long? RequesterToldAt { get; init; }
+
+    public string? WorkedBy { get; init; }
 }

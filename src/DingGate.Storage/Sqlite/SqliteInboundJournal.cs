@@ -184,6 +184,15 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
         return [.. keys];
     }
 
+    public async Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE inbound_journal SET lease_owner = NULL, lease_until = NULL WHERE account_id = @accountId AND lease_owner = @owner AND state IN (0, 1);",
+            new { accountId, owner },
+            cancellationToken: ct)), cancellationToken);
+    }
+
     // One writer item: the pick and the update are atomic against every other write of the process.
     public async Task<IReadOnlyList<InboundJournalEntry>> ClaimExpiredAsync(
         string accountId, string owner, DateTimeOffset now, DateTimeOffset until, bool includeOwn, int limit, CancellationToken cancellationToken)

@@ -275,8 +275,33 @@ internal static class SqliteMigrations
         CREATE INDEX ix_reply_outbox_lease ON reply_outbox (lease_owner) WHERE state IN (0, 1);
         """,
 
-        // 13 (issue 17, duplicate replica ids): the random nonce of the process that wrote a heartbeat row, so two live
-        // processes given one gateway.replicaId notice each other (PostgreSQL step 6).
+        // 13 (issue 17, replicas): the inbound message an exchange of the history answers, so a turn run again after a
+        // crash between storing its exchange and completing its reply neither stores it twice nor asks the model again.
+        """
+        ALTER TABLE session_messages ADD COLUMN exchange_id TEXT NULL;
+        CREATE INDEX ix_session_messages_exchange ON session_messages (account_id, scope, exchange_id) WHERE exchange_id IS NOT NULL;
+        """,
+
+        // 14 (issue 17, replicas): stop requests (PostgreSQL step 7: a /stop received by one replica for a turn another
+        // runs; a SQLite gateway is one process, stops its turns locally and never writes the table), and which replica
+        // works on an owner approval (NULL for a standalone gateway).
+        """
+        CREATE TABLE stop_requests (
+            id           TEXT    NOT NULL PRIMARY KEY,
+            account_id   TEXT    NOT NULL,
+            session_key  TEXT    NOT NULL,
+            requested_by TEXT    NOT NULL,
+            requested_at INTEGER NOT NULL,
+            expires_at   INTEGER NOT NULL,
+            honoured_by  TEXT    NULL,
+            honoured_at  INTEGER NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX ix_stop_requests_open ON stop_requests (expires_at) WHERE honoured_by IS NULL;
+        ALTER TABLE owner_approvals ADD COLUMN worked_by TEXT NULL;
+        """,
+
+        // 15 (issue 17, duplicate replica ids): the random nonce of the process that wrote a heartbeat row, so two live
+        // processes given one gateway.replicaId notice each other (PostgreSQL step 8).
         """
         ALTER TABLE replicas ADD COLUMN nonce TEXT NOT NULL DEFAULT '';
         """,

@@ -12,7 +12,7 @@ internal sealed class SqliteOwnerApprovalStore(SqliteDatabase database) : IOwner
         account_id AS AccountId, code AS Code, out_track_id AS OutTrackId, user_id AS UserId, nick AS Nick,
         created_at AS CreatedAt, expires_at AS ExpiresAt, notified_at AS NotifiedAt, notified_by AS NotifiedBy,
         decision AS Decision, decided_by AS DecidedBy, decided_at AS DecidedAt, card_updated_at AS CardUpdatedAt,
-        requester_told_at AS RequesterToldAt
+        requester_told_at AS RequesterToldAt, worked_by AS WorkedBy
         """;
 
     public async Task<bool> AddAsync(OwnerApproval approval, CancellationToken cancellationToken)
@@ -20,8 +20,8 @@ internal sealed class SqliteOwnerApprovalStore(SqliteDatabase database) : IOwner
         ArgumentNullException.ThrowIfNull(approval);
         var rows = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT OR IGNORE INTO owner_approvals (account_id, code, out_track_id, user_id, nick, created_at, expires_at)
-            VALUES (@AccountId, @Code, @OutTrackId, @UserId, @Nick, @CreatedAt, @ExpiresAt);
+            INSERT OR IGNORE INTO owner_approvals (account_id, code, out_track_id, user_id, nick, created_at, expires_at, worked_by)
+            VALUES (@AccountId, @Code, @OutTrackId, @UserId, @Nick, @CreatedAt, @ExpiresAt, @WorkedBy);
             """,
             new
             {
@@ -30,6 +30,7 @@ internal sealed class SqliteOwnerApprovalStore(SqliteDatabase database) : IOwner
                 approval.OutTrackId,
                 approval.UserId,
                 approval.Nick,
+                approval.WorkedBy,
                 CreatedAt = approval.CreatedAt.ToUnixTimeMilliseconds(),
                 ExpiresAt = approval.ExpiresAt.ToUnixTimeMilliseconds(),
             },
@@ -47,14 +48,14 @@ internal sealed class SqliteOwnerApprovalStore(SqliteDatabase database) : IOwner
         UpdateAsync("notified_at = @at, notified_by = @by", accountId, code, at, cancellationToken, by);
 
     public async Task<bool> TryDecideAsync(
-        string accountId, string code, OwnerDecision decision, string owner, DateTimeOffset at, CancellationToken cancellationToken)
+        string accountId, string code, OwnerDecision decision, string owner, DateTimeOffset at, string? replica, CancellationToken cancellationToken)
     {
         var rows = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE owner_approvals SET decision = @decision, decided_by = @owner, decided_at = @at
+            UPDATE owner_approvals SET decision = @decision, decided_by = @owner, decided_at = @at, worked_by = COALESCE(@replica, worked_by)
             WHERE account_id = @accountId AND code = @code AND decision = 0;
             """,
-            new { accountId, code, decision = (long)decision, owner, at = at.ToUnixTimeMilliseconds() },
+            new { accountId, code, decision = (long)decision, owner, at = at.ToUnixTimeMilliseconds(), replica },
             cancellationToken: ct)), cancellationToken);
         return rows == 1;
     }
@@ -72,6 +73,16 @@ internal sealed class SqliteOwnerApprovalStore(SqliteDatabase database) : IOwner
             new { accountId, since = since.ToUnixTimeMilliseconds() },
             cancellationToken: cancellationToken));
         return [.. rows.Select(ToApproval)];
+    }
+
+    public async Task<bool> TakeWorkAsync(string accountId, string code, string? from, string replica, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(replica);
+        var rows = await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE owner_approvals SET worked_by = @replica WHERE account_id = @accountId AND code = @code AND worked_by IS @from;",
+            new { accountId, code, from, replica },
+            cancellationToken: ct)), cancellationToken);
+        return rows == 1;
     }
 
     public Task MarkCardUpdatedAsync(string accountId, string code, DateTimeOffset at, CancellationToken cancellationToken) =>
@@ -105,6 +116,6 @@ internal sealed class SqliteOwnerApprovalStore(SqliteDatabase database) : IOwner
         AccountId = r.AccountId, Code = r.Code, OutTrackId = r.OutTrackId, UserId = r.UserId, Nick = r.Nick,
         CreatedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.CreatedAt), ExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(r.ExpiresAt),
         NotifiedAt = At(r.NotifiedAt), NotifiedBy = r.NotifiedBy, Decision = (OwnerDecision)r.Decision, DecidedBy = r.DecidedBy,
-        DecidedAt = At(r.DecidedAt), CardUpdatedAt = At(r.CardUpdatedAt), RequesterToldAt = At(r.RequesterToldAt),
+        DecidedAt = At(r.DecidedAt), CardUpdatedAt = At(r.CardUpdatedAt), RequesterToldAt = At(r.RequesterToldAt), WorkedBy = r.WorkedBy,
     };
 }

@@ -322,6 +322,15 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
             cancellationToken);
     }
 
+    public async Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE reply_outbox SET lease_owner = NULL, lease_until = NULL WHERE account_id = @accountId AND lease_owner = @owner AND state IN (@sending, @pending);",
+            new { accountId, owner, sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
+            cancellationToken: ct)), cancellationToken);
+    }
+
     // One writer item: the pick and the update are atomic against every other write of the process.
     public async Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(
         string accountId, string owner, DateTimeOffset now, DateTimeOffset until, int limit, CancellationToken cancellationToken)

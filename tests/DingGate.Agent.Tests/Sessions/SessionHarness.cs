@@ -1,5 +1,6 @@
 using DingGate.Agent.Running;
 using DingGate.Agent.Sessions;
+using DingGate.Core.Cluster;
 using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.Core.Sessions;
@@ -18,9 +19,15 @@ internal sealed class SessionHarness : IAsyncDisposable
     private int _messages;
 
     // locale: channels.dingtalk.locale of the live configuration (null: none registered, the default zh-CN).
-    public SessionHarness(SessionSettings? settings = null, string? locale = null)
+    // clustered: the process is one replica of several on a shared state (the exchange is stored before the reply).
+    public SessionHarness(SessionSettings? settings = null, string? locale = null, bool clustered = false)
     {
         var services = new ServiceCollection();
+        if (clustered)
+        {
+            services.AddSingleton(ReplicaIdentity.Create("replica-test", clustered: true, lease: null));
+        }
+
         if (locale is not null)
         {
             services.AddSingleton(new LiveConfig(new DinggateConfig { Channels = { Dingtalk = new DingTalkChannelSettings { Locale = locale } } }));

@@ -44,6 +44,71 @@ public sealed class ReplicaInvariantCheckerTests
     }
 
     [Fact]
+    public void Check_CardThenMarkdownFallbackInTheTimeline_OrderHolds()
+    {
+        // The first answer was a card, the second fell back to a markdown message: shown 1 then 2. Read as "messages,
+        // then cards" (no timeline) the same record looks reversed.
+        var timeline = new ReplicaRecordBuilder().WithTimeline()
+            .Asks("u1", 1, card: true).Asks("u1", 2, card: true).Answered("u1", 1, card: true).Answered("u1", 2).ModelSaw(1).ModelSaw(2, 1)
+            .Check();
+        var concatenated = new ReplicaRecordBuilder()
+            .Asks("u1", 1, card: true).Asks("u1", 2, card: true).Answered("u1", 1, card: true).Answered("u1", 2).ModelSaw(1).ModelSaw(2, 1)
+            .Check();
+
+        Assert.Empty(Failing(timeline));
+        Assert.Equal([Order], Failing(concatenated));
+    }
+
+    [Fact]
+    public void Check_TimelineShowsTheSecondCardFirst_OrderFailsNamingWhereEachWasShown()
+    {
+        var verdict = new ReplicaRecordBuilder().WithTimeline()
+            .Asks("u1", 1, card: true).Asks("u1", 2, card: true).Answered("u1", 2, card: true).Answered("u1", 1).ModelSaw(1).ModelSaw(2, 1)
+            .Check();
+
+        Assert.Equal([Order], Failing(verdict));
+        Assert.Contains("answered cx000002 cx000001 [cx000002@card#1", Detail(verdict, Order), StringComparison.Ordinal);
+        Assert.Contains("cx000001@markdown#2", Detail(verdict, Order), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_EarlierMessageRedeliveredAfterTheLaterWasAnswered_OrderAndHistoryExcusedAndCounted()
+    {
+        // Message 1 went to the replica that died before it ACKed; DingTalk pushed it again 5 s later, after message 2
+        // was answered (without it in the history).
+        var verdict = new ReplicaRecordBuilder()
+            .Asks("u1", 1).Asks("u1", 2).Answered("u1", 2).Answered("u1", 1).ModelSaw(2).ModelSaw(1, 2).Redelivered(1)
+            .Check();
+
+        Assert.Empty(Failing(verdict));
+        Assert.Contains("1 excused", Detail(verdict, Order), StringComparison.Ordinal);
+        Assert.Contains("cx000001 was redelivered", Detail(verdict, Order), StringComparison.Ordinal);
+        // Message 2 ran without 1, and 1 ran with 2 before it: both requests excused.
+        Assert.Contains("2 excused", Detail(verdict, History), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_LaterMessageRedeliveredButTheEarlierAnsweredLate_OrderStillFails()
+    {
+        // The redelivered message is the later one: it does not explain why the earlier one came after it.
+        var verdict = new ReplicaRecordBuilder()
+            .Asks("u1", 1).Asks("u1", 2).Answered("u1", 2).Answered("u1", 1).ModelSaw(1).ModelSaw(2, 1).Redelivered(2)
+            .Check();
+
+        Assert.Equal([Order], Failing(verdict));
+    }
+
+    [Fact]
+    public void Check_RedeliveredEarlierTurnDoubledInTheHistory_HistoryStillFails()
+    {
+        var verdict = new ReplicaRecordBuilder()
+            .Turn("u1", 1).Asks("u1", 2).Answered("u1", 2).ModelSaw(2, 1, 1).Redelivered(1)
+            .Check();
+
+        Assert.Equal([History], Failing(verdict));
+    }
+
+    [Fact]
     public void Check_ReplicaAnsweredWithoutTheUsersEarlierTurn_HistoryFails()
     {
         // The second replica had its own history: the model never saw cx000001 when answering cx000002.

@@ -15,7 +15,17 @@ internal sealed class ReplicaRecordBuilder
     private readonly List<CardView> _cards = [];
     private readonly List<ModelRequest> _requests = [];
     private readonly Dictionary<string, long> _statuses = new(StringComparer.Ordinal) { ["200"] = 10 };
+    private readonly List<ShownEntry> _shown = [];
+    private readonly Dictionary<string, (string, int)> _pushes = new(StringComparer.Ordinal);
     private HeldMessages? _held;
+    private bool _timeline;
+
+    /// <summary>The record carries each conversation's timeline (bot messages and cards in the order they were shown), as the collector reads it.</summary>
+    public ReplicaRecordBuilder WithTimeline()
+    {
+        _timeline = true;
+        return this;
+    }
 
     public static string Token(int index) => ChaosAnswer.Token(index);
 
@@ -32,11 +42,14 @@ internal sealed class ReplicaRecordBuilder
         var text = RecordBuilder.Answer(index);
         if (card)
         {
-            _cards.Add(new CardView("card_" + _cards.Count, "dm-" + user, "FINISHED", false, "{\"msgContent\":\"" + text + "\"}", text));
+            var outTrackId = "card_" + _cards.Count;
+            _cards.Add(new CardView(outTrackId, "dm-" + user, "FINISHED", false, "{\"msgContent\":\"" + text + "\"}", text));
+            _shown.Add(new ShownEntry("dm-" + user, _shown.Count + 1, DateTimeOffset.UnixEpoch.AddSeconds(_shown.Count), "card", "{}", outTrackId, false));
         }
         else
         {
             _bot.Add(new BotMessage("dm-" + user, "markdown", "sessionWebhook", "{\"text\":\"" + text + "\"}", false));
+            _shown.Add(new ShownEntry("dm-" + user, _shown.Count + 1, DateTimeOffset.UnixEpoch.AddSeconds(_shown.Count), "markdown", "{\"text\":\"" + text + "\"}", null, false));
         }
 
         return this;
@@ -52,6 +65,13 @@ internal sealed class ReplicaRecordBuilder
     /// <summary>Asked, answered, and the model saw every earlier message of the user: a correct turn.</summary>
     public ReplicaRecordBuilder Turn(string user, int index, params int[] history) => Asks(user, index).Answered(user, index).ModelSaw(index, history);
 
+    /// <summary>DingTalk pushed message <paramref name="index"/> twice (the first connection died with it un-ACKed).</summary>
+    public ReplicaRecordBuilder Redelivered(int index)
+    {
+        _pushes["push" + index] = ("acked", 2);
+        return this;
+    }
+
     public ReplicaRecordBuilder Status(int status, long count)
     {
         _statuses[status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = count;
@@ -66,6 +86,6 @@ internal sealed class ReplicaRecordBuilder
     }
 
     public ReplicaVerdict Check() => ReplicaInvariantChecker.Check(new ReplicaEvidence(
-        new ChaosRecord(_messages, _bot, _cards, [], new Dictionary<string, (string, int)>(), OutboxProbeResult.Missing("not read")),
+        new ChaosRecord(_messages, _bot, _cards, [], _pushes, OutboxProbeResult.Missing("not read"), _timeline ? _shown : null),
         _requests, _statuses, _held));
 }

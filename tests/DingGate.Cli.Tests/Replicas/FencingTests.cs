@@ -13,6 +13,8 @@ namespace DingGate.Cli.Tests.Replicas;
 /// </summary>
 public sealed class FencingTests(PostgresServerFixture server) : IClassFixture<PostgresServerFixture>
 {
+    private const string StolenByB = "UPDATE inbound_journal SET lease_owner = 'replica-b', lease_until = 9999999999999";
+
     [Fact]
     public async Task RenewalFindsTheMessageTakenOver_TheTurnIsStoppedAndSendsNothing_TheNewOwnerAnswersOnce()
     {
@@ -27,12 +29,14 @@ public sealed class FencingTests(PostgresServerFixture server) : IClassFixture<P
         await emu.SendDmAsync("问题");
         var turnA = await modelA.WaitForCallAsync(1);
 
-        // A stalls past its lease (GC pause, frozen VM): replica-b claimed the message meanwhile.
-        await ExecuteAsync(database, "UPDATE inbound_journal SET lease_owner = 'replica-b'");
+        // A stalls past its lease (GC pause, frozen VM): replica-b claimed the message meanwhile (and holds it: its lease
+        // does not run out during the test, so A's takeover loop leaves it alone).
+        await ExecuteAsync(database, StolenByB);
         await AdvanceUntilAsync(emu, () => Task.FromResult(turnA.Token.IsCancellationRequested), "A's renewal stopped its turn");
         release.SetResult(); // would let A answer, were its turn still running
         await SettleAsync(emu);
         Assert.Empty(await Wire.MessagesAsync(emu));
+        Assert.Single(modelA.Calls);
 
         // replica-b (restarted) takes back what it holds and answers.
         await using var b = await StartAsync(emu, stateB.Path, modelB, database, "replica-b");
@@ -64,7 +68,7 @@ public sealed class FencingTests(PostgresServerFixture server) : IClassFixture<P
         await modelA.WaitForCallAsync(1);
 
         // A stalls; replica-b claims the message and answers it, all before A's renewal looks (the clock stands still).
-        await ExecuteAsync(database, "UPDATE inbound_journal SET lease_owner = 'replica-b'");
+        await ExecuteAsync(database, StolenByB);
         await using var b = await StartAsync(emu, stateB.Path, modelB, database, "replica-b");
         await TestWait.UntilAsync(async () => (await Wire.MessagesAsync(emu)).Count >= 1, "B answered");
         release.SetResult(); // A wakes up with its answer ready

@@ -47,7 +47,7 @@ public sealed class StorageMigrateTests(PostgresServerFixture server) : IClassFi
         Assert.Equal(expected, await SnapshotAsync(postgres));
         Assert.False(await postgres.GetRequiredService<IDedupStore>().TryMarkSeenAsync("acc", "msg-1", T0, T0.AddDays(1), CancellationToken.None));
         Assert.False(await postgres.GetRequiredService<IApiUsageStore>().ClaimQuotaNoticeAsync("app:dingacc", 202612, 80, T0, CancellationToken.None));
-        Assert.False(await postgres.GetRequiredService<IOwnerApprovalStore>().TryDecideAsync("acc", "DONE2345", OwnerDecision.Denied, "user009", T0, CancellationToken.None));
+        Assert.False(await postgres.GetRequiredService<IOwnerApprovalStore>().TryDecideAsync("acc", "DONE2345", OwnerDecision.Denied, "user009", T0, null, CancellationToken.None));
         var next = await postgres.GetRequiredService<IReplyOutbox>().AddAsync(Outbox("msg-new", 1), CancellationToken.None);
         Assert.True(next > outboxIds.Max(), $"outbox id {next} reuses a migrated id");
     }
@@ -299,7 +299,7 @@ public sealed class StorageMigrateTests(PostgresServerFixture server) : IClassFi
         }
 
         await owners.MarkNotifiedAsync("acc", "DONE2345", "card", T0.AddSeconds(1), ct);
-        await owners.TryDecideAsync("acc", "DONE2345", OwnerDecision.Approved, "user001", T0.AddSeconds(2), ct);
+        await owners.TryDecideAsync("acc", "DONE2345", OwnerDecision.Approved, "user001", T0.AddSeconds(2), null, ct);
         return [dropped, pending, sending];
     }
 

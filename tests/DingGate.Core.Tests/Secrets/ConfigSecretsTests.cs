@@ -82,5 +82,17 @@ public sealed class ConfigSecretsTests
     }
 
     [Fact]
+    public void Of_RedisSentinelConfiguration_BothPasswords()
+    {
+        var text = """
+            { coordination: { redis: "sentinel.internal:26379,serviceName=main,Password=redis-secret-0011,sentinelUser=s,SENTINELPASSWORD=sentinel-secret-0012" } }
+            """;
+
+        var config = new ConfigLoader().LoadText(text, ConfigSource.Create("/tmp/dinggate.json", _ => null, "/tmp")).Config;
+
+        Assert.Equal(["redis-secret-0011", "sentinel-secret-0012"], ConfigSecrets.Of(config).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Of_NoSecrets_Empty() => Assert.Empty(ConfigSecrets.Of(new DinggateConfig()));
 }

@@ -4,7 +4,7 @@ using DingGate.DingTalk.Api;
 using DingGate.DingTalk.Replies.Sending;
 using DingGate.DingTalk.Tests.Support;
 using DingGate.Storage.Postgres;
-using DingGate.Storage.Redis;
+using DingGate.Coordination.Redis;
 using DingGate.Tests.Shared;
 using Npgsql;
 

@@ -2,7 +2,7 @@ using DingGate.Core.Configuration;
 using DingGate.Core.Coordination;
 using DingGate.DingTalk.Quota;
 using DingGate.Storage.Postgres;
-using DingGate.Storage.Redis;
+using DingGate.Coordination.Redis;
 using DingGate.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

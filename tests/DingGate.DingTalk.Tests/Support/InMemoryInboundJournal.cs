@@ -106,6 +106,9 @@ internal sealed class InMemoryInboundJournal : IInboundJournal
     public Task<IReadOnlyList<string>> ListTakenAsync(string accountId, string owner, IReadOnlyCollection<string> messageKeys, CancellationToken cancellationToken) =>
         throw new NotSupportedException("leases are not used by a standalone gateway");
 
+    public Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("leases are not used by a standalone gateway");
+
     public Task<IReadOnlyList<InboundJournalEntry>> ClaimExpiredAsync(
         string accountId, string owner, DateTimeOffset now, DateTimeOffset until, bool includeOwn, int limit, CancellationToken cancellationToken) =>
         throw new NotSupportedException("leases are not used by a standalone gateway");

@@ -108,6 +108,24 @@ public abstract class InboundJournalLeaseContract : IDisposable
     }
 
     [Fact]
+    public async Task ReleaseLeases_FreesOnlyTheOwnersUnfinishedEntriesOfTheAccount_ForAClaimAtOnce()
+    {
+        await _journal.AppendAsync(Entry("a1", "replica-a", T0 + Lease), CancellationToken.None);
+        await _journal.AppendAsync(Entry("a2", "replica-a", T0 + Lease, second: 1), CancellationToken.None);
+        await _journal.MarkAsync("acc", "a2", InboundState.Answered, null, CancellationToken.None);
+        await _journal.AppendAsync(Entry("a-other", "replica-a", T0 + Lease, account: "other", second: 2), CancellationToken.None);
+        await _journal.AppendAsync(Entry("b1", "replica-b", T0 + Lease, second: 3), CancellationToken.None);
+
+        Assert.Equal(1, await _journal.ReleaseLeasesAsync("acc", "replica-a", CancellationToken.None));
+        Assert.Equal(1, await _journal.RenewLeasesAsync("replica-a", T0.AddSeconds(40), CancellationToken.None)); // a-other only
+
+        var now = T0.AddSeconds(1); // every lease still runs
+        Assert.Equal(["a1"], (await _journal.ClaimExpiredAsync("acc", "replica-c", now, now + Lease, includeOwn: false, 10, CancellationToken.None)).Select(e => e.MessageKey));
+        Assert.Equal("replica-a", (await _journal.FindAsync("other", "a-other", CancellationToken.None))!.LeaseOwner);
+        Assert.Equal("replica-a", (await _journal.FindAsync("acc", "a2", CancellationToken.None))!.LeaseOwner);
+    }
+
+    [Fact]
     public async Task ClaimOne_OnlyAnExpiredUnfinishedEntry_OnlyOnce()
     {
         await _journal.AppendAsync(Entry("dead", "replica-b", T0.AddSeconds(5)), CancellationToken.None);

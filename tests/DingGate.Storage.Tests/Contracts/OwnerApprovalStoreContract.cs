@@ -44,6 +44,27 @@ public abstract class OwnerApprovalStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task WorkedBy_SetByTheAddAndTheClaimedDecision_TakenOnlyFromTheExpectedWorker()
+    {
+        await _store.AddAsync(Approval("ABCD2345") with { WorkedBy = "replica-a" }, CancellationToken.None);
+        Assert.Equal("replica-a", (await _store.FindAsync("acc", "ABCD2345", CancellationToken.None))!.WorkedBy);
+
+        Assert.False(await _store.TakeWorkAsync("acc", "ABCD2345", "replica-x", "replica-b", CancellationToken.None));
+        Assert.True(await _store.TakeWorkAsync("acc", "ABCD2345", "replica-a", "replica-b", CancellationToken.None));
+        Assert.False(await _store.TakeWorkAsync("acc", "ABCD2345", "replica-a", "replica-c", CancellationToken.None));
+        Assert.Equal("replica-b", (await _store.FindAsync("acc", "ABCD2345", CancellationToken.None))!.WorkedBy);
+
+        Assert.True(await _store.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Approved, "user001", T0, "replica-c", CancellationToken.None));
+        Assert.Equal("replica-c", (await _store.FindAsync("acc", "ABCD2345", CancellationToken.None))!.WorkedBy);
+
+        await _store.AddAsync(Approval("NOWORKER"), CancellationToken.None);
+        Assert.True(await _store.TryDecideAsync("acc", "NOWORKER", OwnerDecision.Denied, "user001", T0, null, CancellationToken.None));
+        Assert.Null((await _store.FindAsync("acc", "NOWORKER", CancellationToken.None))!.WorkedBy);
+        Assert.True(await _store.TakeWorkAsync("acc", "NOWORKER", null, "replica-d", CancellationToken.None));
+        Assert.Equal("replica-d", (await _store.FindAsync("acc", "NOWORKER", CancellationToken.None))!.WorkedBy);
+    }
+
+    [Fact]
     public async Task Add_SameCodeTwice_SecondIsIgnored_FirstRowKept()
     {
         await _store.AddAsync(Approval("ABCD2345"), CancellationToken.None);
@@ -68,8 +89,8 @@ public abstract class OwnerApprovalStoreContract : IDisposable
         await _store.AddAsync(Approval("ABCD2345"), CancellationToken.None);
         using var second = _backend.Open();
 
-        Assert.True(await second.OwnerApprovals.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Denied, "user002", T0, CancellationToken.None));
-        Assert.False(await _store.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Approved, "user001", T0, CancellationToken.None));
+        Assert.True(await second.OwnerApprovals.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Denied, "user002", T0, null, CancellationToken.None));
+        Assert.False(await _store.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Approved, "user001", T0, null, CancellationToken.None));
         Assert.Equal(OwnerDecision.Denied, (await _store.FindAsync("acc", "ABCD2345", CancellationToken.None))!.Decision);
     }
 
@@ -78,8 +99,8 @@ public abstract class OwnerApprovalStoreContract : IDisposable
     {
         await _store.AddAsync(Approval("ABCD2345"), CancellationToken.None);
 
-        var first = await _store.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Approved, "user001", T0.AddMinutes(1), CancellationToken.None);
-        var second = await _store.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Denied, "user002", T0.AddMinutes(2), CancellationToken.None);
+        var first = await _store.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Approved, "user001", T0.AddMinutes(1), null, CancellationToken.None);
+        var second = await _store.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Denied, "user002", T0.AddMinutes(2), null, CancellationToken.None);
 
         Assert.True(first);
         Assert.False(second);
@@ -93,7 +114,7 @@ public abstract class OwnerApprovalStoreContract : IDisposable
         await _store.AddAsync(Approval("ABCD2345"), CancellationToken.None);
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
-            _store.TryDecideAsync("acc", "ABCD2345", i % 2 == 0 ? OwnerDecision.Approved : OwnerDecision.Denied, "owner" + i, T0, CancellationToken.None)));
+            _store.TryDecideAsync("acc", "ABCD2345", i % 2 == 0 ? OwnerDecision.Approved : OwnerDecision.Denied, "owner" + i, T0, null, CancellationToken.None)));
 
         Assert.Single(claims, c => c);
     }
@@ -103,7 +124,7 @@ public abstract class OwnerApprovalStoreContract : IDisposable
     {
         await _store.AddAsync(Approval("ABCD2345"), CancellationToken.None);
         await _store.MarkNotifiedAsync("acc", "ABCD2345", "card", T0.AddSeconds(1), CancellationToken.None);
-        await _store.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Denied, "user002", T0.AddSeconds(2), CancellationToken.None);
+        await _store.TryDecideAsync("acc", "ABCD2345", OwnerDecision.Denied, "user002", T0.AddSeconds(2), null, CancellationToken.None);
         await _store.MarkRequesterToldAsync("acc", "ABCD2345", T0.AddSeconds(3), CancellationToken.None);
         await _store.MarkCardUpdatedAsync("acc", "ABCD2345", T0.AddSeconds(4), CancellationToken.None);
         _database.Dispose();
@@ -132,10 +153,10 @@ public abstract class OwnerApprovalStoreContract : IDisposable
             ("GONECARD", OwnerDecision.Gone), ("GONETEXT", OwnerDecision.Gone),
         })
         {
-            await _store.TryDecideAsync("acc", code, decision, "user001", T0.AddMinutes(5), CancellationToken.None);
+            await _store.TryDecideAsync("acc", code, decision, "user001", T0.AddMinutes(5), null, CancellationToken.None);
         }
 
-        await _store.TryDecideAsync("acc", "OLDCARD", OwnerDecision.Approved, "user001", T0.AddMinutes(-5), CancellationToken.None);
+        await _store.TryDecideAsync("acc", "OLDCARD", OwnerDecision.Approved, "user001", T0.AddMinutes(-5), null, CancellationToken.None);
         await _store.MarkRequesterToldAsync("acc", "TOLDCARD", T0, CancellationToken.None);
         await _store.MarkCardUpdatedAsync("acc", "TOLDCARD", T0, CancellationToken.None);
         await _store.MarkCardUpdatedAsync("acc", "NOTTOLD", T0, CancellationToken.None);

@@ -217,6 +217,20 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
         new("acc", key, "/v1.0/im/bot/messages/get", "{}", T0, LeaseOwner: owner, LeaseUntil: T0 + Lease, Lane: "conversation:cid-1");
 
     [Fact]
+    public async Task ReleaseLeases_LetsAnotherReplicaClaimTheOwnersEntriesAtOnce()
+    {
+        var mine = await PendingAsync("mine", "replica-a", T0 + Lease);
+        var theirs = await PendingAsync("theirs", "replica-b", T0 + Lease);
+
+        Assert.Equal(1, await _store.ReleaseLeasesAsync("acc", "replica-a", CancellationToken.None));
+        Assert.Equal(0, await _store.ReleaseLeasesAsync("other", "replica-b", CancellationToken.None));
+
+        var now = T0.AddSeconds(1); // both leases still run
+        Assert.Equal([mine], (await _store.ClaimDueAsync("acc", "replica-c", now, now + Lease, 10, CancellationToken.None)).Select(e => e.Id));
+        Assert.Equal("replica-b", (await _store.FindAsync(theirs, CancellationToken.None))!.LeaseOwner);
+    }
+
+    [Fact]
     public async Task RecoverExpired_SettlesOnlyDeadReplicasSends_AndTakesThem()
     {
         var liveMidCall = await _store.AddAsync(Entry("live", "replica-a", T0 + Lease), CancellationToken.None);

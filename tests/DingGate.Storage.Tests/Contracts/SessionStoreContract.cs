@@ -42,6 +42,41 @@ public abstract class SessionStoreContract : IDisposable
         Assert.Equal([User("q1", 1), Assistant("a1", 1), User("q2", 2), Assistant("a2", 2)], history);
     }
 
+    [Fact]
+    public async Task AppendExchangeOnceAsync_SameMessageTwice_StoredOnceAndFoundByItsId()
+    {
+        var first = await _store.AppendExchangeOnceAsync(Key, "msg-1", User("q1", 1), [Call("c1", 1), Result("c1", 1)], Assistant("a1", 1), 10, 5, CancellationToken.None);
+        // A turn run again after a crash between storing and replying: another answer of the same message.
+        var again = await _store.AppendExchangeOnceAsync(Key, "msg-1", User("q1", 2), [], Assistant("a1 again", 2), 10, 5, CancellationToken.None);
+        var other = await _store.AppendExchangeOnceAsync(Key, "msg-2", User("q2", 3), [], Assistant("a2", 3), 10, 5, CancellationToken.None);
+
+        var history = await _store.LoadAsync(Key, 40, 24_000, CancellationToken.None);
+        Assert.True(first);
+        Assert.False(again);
+        Assert.True(other);
+        Assert.Equal(["q1", Call("c1", 1).Text, Result("c1", 1).Text, "a1", "q2", "a2"], history.Select(t => t.Text));
+        Assert.Equal(20, (await _store.GetStatsAsync(Key, CancellationToken.None)).InputTokens);
+        Assert.Equal("a1", await _store.FindAnswerAsync(Key, "msg-1", CancellationToken.None));
+        Assert.Equal("a2", await _store.FindAnswerAsync(Key, "msg-2", CancellationToken.None));
+        Assert.Null(await _store.FindAnswerAsync(Key, "msg-3", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AppendExchangeOnceAsync_IdIsPerSession_AndClearForgetsIt()
+    {
+        var otherKey = new SessionKey("acc", "dm:u2");
+        await _store.AppendExchangeOnceAsync(Key, "msg-1", User("q1", 1), [], Assistant("a1", 1), 10, 5, CancellationToken.None);
+
+        Assert.True(await _store.AppendExchangeOnceAsync(otherKey, "msg-1", User("q1", 1), [], Assistant("b1", 1), 10, 5, CancellationToken.None));
+        Assert.Equal("b1", await _store.FindAnswerAsync(otherKey, "msg-1", CancellationToken.None));
+
+        await _store.ClearAsync(Key, CancellationToken.None);
+
+        Assert.Null(await _store.FindAnswerAsync(Key, "msg-1", CancellationToken.None));
+        Assert.True(await _store.AppendExchangeOnceAsync(Key, "msg-1", User("q1", 2), [], Assistant("a1 after /new", 2), 10, 5, CancellationToken.None));
+        Assert.Equal("a1 after /new", await _store.FindAnswerAsync(Key, "msg-1", CancellationToken.None));
+    }
+
     private static SessionTurn Call(string id, int minute) => new(SessionTurn.ToolCall, $$$"""{"id":"{{{id}}}","name":"lookup","arguments":{}}""", T0.AddMinutes(minute));
 
     private static SessionTurn Result(string id, int minute) => new(SessionTurn.ToolResult, $$"""{"id":"{{id}}","name":"lookup","result":"r-{{id}}"}""", T0.AddMinutes(minute));

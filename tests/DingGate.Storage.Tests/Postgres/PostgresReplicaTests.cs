@@ -54,7 +54,7 @@ public sealed class PostgresReplicaTests : IDisposable
 
         var added = await ConcurrentStart.RunAsync(Replicas * 4, i => _replicas[i % Replicas].OwnerApprovals.AddAsync(approval, CancellationToken.None));
         var decided = await ConcurrentStart.RunAsync(Replicas * 4, i => _replicas[i % Replicas].OwnerApprovals.TryDecideAsync(
-            "acc", "ABCD2345", i % 2 == 0 ? OwnerDecision.Approved : OwnerDecision.Denied, "owner" + i, T0.AddSeconds(i), CancellationToken.None));
+            "acc", "ABCD2345", i % 2 == 0 ? OwnerDecision.Approved : OwnerDecision.Denied, "owner" + i, T0.AddSeconds(i), "replica-" + (i % Replicas), CancellationToken.None));
 
         Assert.Single(added, a => a);
         var winner = Assert.Single(Enumerable.Range(0, decided.Length), i => decided[i]);

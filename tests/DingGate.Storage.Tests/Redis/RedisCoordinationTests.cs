@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using DingGate.Core.Coordination;
-using DingGate.Storage.Redis;
+using DingGate.Coordination.Redis;
 using DingGate.Tests.Shared;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;

@@ -10,8 +10,9 @@ namespace DingGate.Agent.Sessions.Commands;
 
 // Answers a command at once, beside the queue: /stop must reach a session whose turn is running, and /status must
 // see it. /new clears the stored history; a turn already running still stores its exchange when it finishes.
-// Replies are in the account's locale (texts: SessionCommandTexts).
-internal sealed class SessionCommandHandler(ISessionStore store, SessionQueue queue, IAgentRunner agent, AccountLocales locales)
+// Replies are in the account's locale (texts: SessionCommandTexts). Clustered (RemoteStops registered), a /stop for a
+// session with no turn running here asks the other replicas, and answers "stopped" when one of them stopped its turn.
+internal sealed class SessionCommandHandler(ISessionStore store, SessionQueue queue, IAgentRunner agent, AccountLocales locales, Cluster.RemoteStops? remote = null)
 {
     public async Task HandleAsync(SessionCommand command, SessionKey key, InboundMessage message, IReplySink reply, CancellationToken cancellationToken)
     {
@@ -34,7 +35,8 @@ internal sealed class SessionCommandHandler(ISessionStore store, SessionQueue qu
                 await store.ClearAsync(key, cancellationToken);
                 return SessionCommandTexts.Cleared.For(locale);
             case SessionCommand.Stop:
-                return (queue.StopRunning(key) ? SessionCommandTexts.Stopped : SessionCommandTexts.NothingRunning).For(locale);
+                var stopped = queue.StopRunning(key) || (remote is not null && await remote.RequestAsync(key, cancellationToken));
+                return (stopped ? SessionCommandTexts.Stopped : SessionCommandTexts.NothingRunning).For(locale);
             case SessionCommand.Status:
                 var stats = await store.GetStatsAsync(key, cancellationToken);
                 return Status(agent.Describe(message), key, stats, queue.GetState(key), locale);

@@ -1,10 +1,11 @@
-using StackExchange.Redis;
+using DingGate.Core.Configuration.RedisText;
 
 namespace DingGate.Core.Configuration.Loading;
 
 /// <summary>
-/// Checks <c>coordination.redis</c>: a StackExchange.Redis configuration with at least one endpoint. The message names
-/// the path and what is wrong, never the value (it may carry the password).
+/// Checks <c>coordination.redis</c>: a StackExchange.Redis configuration with at least one endpoint, read by
+/// <see cref="RedisConfigurationText"/> (Core does not reference the client). The message names the path and what is
+/// wrong, never the value (it may carry the password).
 /// </summary>
 internal static class CoordinationValidator
 {
@@ -23,29 +24,9 @@ internal static class CoordinationValidator
             return;
         }
 
-        if (Problem(redis) is { } problem)
+        if (RedisConfigurationText.Problem(redis) is { } problem)
         {
             errors.Add("coordination.redis", null, $"is not a valid Redis connection string ({problem}); expected host:port[,option=value…], {Example}");
         }
-    }
-
-    // What is wrong, in words that never repeat an option's value.
-    private static string? Problem(string redis)
-    {
-        ConfigurationOptions options;
-        try
-        {
-            options = ConfigurationOptions.Parse(redis, ignoreUnknown: false);
-        }
-        catch (ArgumentException)
-        {
-            return "an option is unknown or has a bad value";
-        }
-        catch (FormatException)
-        {
-            return "an option has a bad value";
-        }
-
-        return options.EndPoints.Count == 0 ? "no host:port" : null;
     }
 }

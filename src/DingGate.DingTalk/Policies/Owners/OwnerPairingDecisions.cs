@@ -22,8 +22,10 @@ namespace DingGate.DingTalk.Policies.Owners;
 /// </summary>
 internal sealed partial class OwnerPairingDecisions(
     LiveAccount live, PairingService pairing, PairingApprover approver, IPairingStore pairings, IOwnerApprovalStore approvals, AiCardClient cards,
-    DirectTextSender sender, TimeProvider time, ILogger<OwnerPairingDecisions> logger) : IDisposable
+    DirectTextSender sender, TimeProvider time, ILogger<OwnerPairingDecisions> logger, OwnerWorkScope? scope = null) : IDisposable
 {
+    private readonly OwnerWorkScope _scope = scope ?? OwnerWorkScope.All;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task<OwnerDecisionResult> DecideAsync(string code, OwnerDecision wanted, string owner, CancellationToken cancellationToken)
@@ -44,7 +46,7 @@ internal sealed partial class OwnerPairingDecisions(
                 var now = time.GetUtcNow();
                 var pending = await pairings.FindPendingByUserAsync(live.Id, row.UserId, now, cancellationToken);
                 var decision = pending is not null && string.Equals(pending.Code, row.Code, StringComparison.OrdinalIgnoreCase) ? wanted : OwnerDecision.Gone;
-                claimed = await approvals.TryDecideAsync(live.Id, row.Code, decision, owner, now, cancellationToken);
+                claimed = await approvals.TryDecideAsync(live.Id, row.Code, decision, owner, now, _scope.Replica, cancellationToken);
                 row = await approvals.FindAsync(live.Id, row.Code, cancellationToken) ?? row;
                 if (claimed)
                 {
@@ -52,7 +54,12 @@ internal sealed partial class OwnerPairingDecisions(
                 }
             }
 
-            await ApplyAsync(row, cancellationToken);
+            // A decision this one did not claim is shown by whoever did: here only if that is this replica or none live.
+            if (claimed || ((await _scope.MayWorkOnAsync(cancellationToken))(row) && await _scope.TakeAsync(approvals, row, cancellationToken)))
+            {
+                await ApplyAsync(row, cancellationToken);
+            }
+
             return claimed switch
             {
                 true when row.Decision == OwnerDecision.Gone => new OwnerDecisionResult.NotFound(row.Code),
@@ -71,16 +78,22 @@ internal sealed partial class OwnerPairingDecisions(
 
     /// <summary>
     /// At start: finishes the decisions a crash (or a refused call) left half shown: the requester not told, the card not
-    /// updated. Never throws but for cancellation.
+    /// updated — with replicas, only those of this replica or of none live (<see cref="OwnerWorkScope"/>). Never throws
+    /// but for cancellation.
     /// </summary>
     public async Task FinishUnfinishedAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            foreach (var row in await approvals.ListUnfinishedAsync(live.Id, time.GetUtcNow() - FinishWindow, cancellationToken))
+            // Replicas: a decision another live replica claimed is still being shown by it; leave it alone.
+            var mayWorkOn = await _scope.MayWorkOnAsync(cancellationToken);
+            foreach (var row in (await approvals.ListUnfinishedAsync(live.Id, time.GetUtcNow() - FinishWindow, cancellationToken)).Where(mayWorkOn))
             {
-                await ApplyAsync(row, cancellationToken);
+                if (await _scope.TakeAsync(approvals, row, cancellationToken))
+                {
+                    await ApplyAsync(row, cancellationToken);
+                }
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -15,14 +15,17 @@ namespace DingGate.DingTalk.Policies.Owners;
 /// </list>
 /// Driven by the pending requests themselves, not by the moment a code is issued: <see cref="NotifyPendingAsync"/> runs
 /// after every pairing decision and once at start, so a crash between issuing a code and telling the owners is made good
-/// at the next start. The row (<see cref="IOwnerApprovalStore"/>) is written before the send and marked after it; a
+/// at the next start. With replicas, a row another live replica wrote (its notice in flight) is left to it
+/// (<see cref="OwnerWorkScope"/>). The row (<see cref="IOwnerApprovalStore"/>) is written before the send and marked after it; a
 /// resend after a crash in between re-creates the same card id (DingTalk answers <c>param.cardAlreadyExist</c>: nothing
 /// new is shown) or, for the text line, repeats one line. A request writing again with its pending code sends nothing.
 /// </summary>
 internal sealed partial class OwnerPairingNotifier(
     LiveAccount live, IPairingStore pairings, IOwnerApprovalStore approvals, OwnerCardClient cards, DirectTextSender sender, TimeProvider time,
-    ILogger<OwnerPairingNotifier> logger, QuotaGovernor? quota = null) : IDisposable
+    ILogger<OwnerPairingNotifier> logger, QuotaGovernor? quota = null, OwnerWorkScope? scope = null) : IDisposable
 {
+    private readonly OwnerWorkScope _scope = scope ?? OwnerWorkScope.All;
+
     public const string ByCard = "card";
     public const string ByText = "text";
 
@@ -42,9 +45,10 @@ internal sealed partial class OwnerPairingNotifier(
         try
         {
             var pending = await pairings.ListPendingAsync(account.Id, time.GetUtcNow(), cancellationToken);
+            var mayWorkOn = pending.Count == 0 ? null : await _scope.MayWorkOnAsync(cancellationToken);
             foreach (var request in pending)
             {
-                await NotifyAsync(account, owners, request, cancellationToken);
+                await NotifyAsync(account, owners, request, mayWorkOn!, cancellationToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -59,7 +63,8 @@ internal sealed partial class OwnerPairingNotifier(
 
     public void Dispose() => _gate.Dispose();
 
-    private async Task NotifyAsync(Core.Configuration.DingTalkAccount account, IReadOnlyList<string> owners, PairingRequest request, CancellationToken cancellationToken)
+    private async Task NotifyAsync(
+        Core.Configuration.DingTalkAccount account, IReadOnlyList<string> owners, PairingRequest request, Func<OwnerApproval, bool> mayWorkOn, CancellationToken cancellationToken)
     {
         var row = await approvals.FindAsync(account.Id, request.Code, cancellationToken);
         if (row is null)
@@ -68,13 +73,15 @@ internal sealed partial class OwnerPairingNotifier(
                 new OwnerApproval
                 {
                     AccountId = account.Id, Code = request.Code, OutTrackId = "pairing_" + Guid.NewGuid().ToString("N"), UserId = request.UserId,
-                    Nick = request.Nick, CreatedAt = request.CreatedAt, ExpiresAt = request.ExpiresAt,
+                    Nick = request.Nick, CreatedAt = request.CreatedAt, ExpiresAt = request.ExpiresAt, WorkedBy = _scope.Replica,
                 },
                 cancellationToken);
             row = await approvals.FindAsync(account.Id, request.Code, cancellationToken);
         }
 
-        if (row is null || row.NotifiedAt is not null || row.Decision != OwnerDecision.None)
+        // Replicas: a notice another live replica is sending (its row, not marked yet) is left to it.
+        if (row is null || row.NotifiedAt is not null || row.Decision != OwnerDecision.None || !mayWorkOn(row)
+            || !await _scope.TakeAsync(approvals, row, cancellationToken))
         {
             return;
         }

@@ -42,6 +42,14 @@ internal sealed class CardReplies
     /// </summary>
     public CardReplySink? TryCreate(InboundMessage message, string messageKey, Core.Texts.BotLocale? locale = null) =>
         CardTarget.For(message) is { } target && Gate.AllowsCards()
-            ? new CardReplySink(message, messageKey, target, _parts, _loggers.CreateLogger<CardReplySink>(), Resumable.Claim(messageKey), locale)
+            ? Create(message, messageKey, target, Resumable.Claim(messageKey), locale)
             : null;
+
+    /// <summary>One conversation's cards are created in the order their messages were handed over (see <see cref="CardOpeningOrder"/>).</summary>
+    public CardOpeningOrder Opening { get; } = new();
+
+    // A resumed card created already has no create to order; every other card takes its place in the line.
+    private CardReplySink Create(InboundMessage message, string messageKey, CardTarget target, OpenCard? resumed, Core.Texts.BotLocale? locale) =>
+        new(message, messageKey, target, _parts, _loggers.CreateLogger<CardReplySink>(), resumed, locale,
+            resumed is { State: OpenCardState.Created } ? null : Opening.Enter(message.ConversationId));
 }

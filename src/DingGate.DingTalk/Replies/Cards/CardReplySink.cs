@@ -17,7 +17,7 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// (flowStatus "1") right away, then records it created and stoppable (<see cref="ActiveCardRegistry"/>),
 /// streams the coalesced answer (<see cref="CardStreamer"/>; with flowStatus, INPUTING "2" before the first update), its
 /// tool steps above it (<see cref="CardStepNotes"/>, within the same budget), and
-/// ends it with one <c>isFinalize=true</c> streaming call carrying the whole answer and its note (and one summary line
+/// ends it (<see cref="CardFinisher"/>) with one <c>isFinalize=true</c> streaming call carrying the whole answer and its note (and one summary line
 /// of the tool steps above it), then (flowStatus
 /// templates, <see cref="AiCardFlow"/>) FINISHED "3", or FAILED "5" for <see cref="ReplyEnd.Failed"/>, with the whole
 /// answer again. The moment the final streaming update is accepted the card is recorded
@@ -45,9 +45,6 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// </summary>
 internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
 {
-    /// <summary>Waits before the extra attempts to end a card (FINISHED/FAILED) that throttling or an outage refused.</summary>
-    public static readonly TimeSpan[] EndRetryDelays = [TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(10)];
-
     /// <summary>DingTalk's answer to a create with an outTrackId it already has (spec §6.1).</summary>
     public const string AlreadyExistsCode = "param.cardAlreadyExist";
 
@@ -69,14 +66,23 @@ internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
     private readonly CancellationTokenSource _stop = new();
     private readonly CancellationToken _stopToken;
     private readonly AiCardFlow _flow;
+    private readonly CardFinisher _finisher;
     private readonly Task<ReplyOutcome> _run;
     private readonly OpenCard? _resumed;
     private readonly BotLocale _locale;
+    private readonly CardOpeningTicket? _ticket;
     private int _abandoned;
 
-    /// <summary>Starts the reply; <paramref name="resumed"/> is the open card a crashed run left for this message (the answer streams into it), null for a new card.</summary>
-    public CardReplySink(InboundMessage message, string messageKey, CardTarget target, CardReplyParts parts, ILogger<CardReplySink> logger, OpenCard? resumed = null, BotLocale? locale = null)
+    /// <summary>
+    /// Starts the reply; <paramref name="resumed"/> is the open card a crashed run left for this message (the answer
+    /// streams into it), null for a new card. With <paramref name="ticket"/> the card is created only after the card of
+    /// the conversation's message before (<see cref="CardOpeningOrder"/>).
+    /// </summary>
+    public CardReplySink(
+        InboundMessage message, string messageKey, CardTarget target, CardReplyParts parts, ILogger<CardReplySink> logger, OpenCard? resumed = null, BotLocale? locale = null,
+        CardOpeningTicket? ticket = null)
     {
+        _ticket = ticket;
         _message = message;
         _messageKey = messageKey;
         _target = target;
@@ -88,6 +94,7 @@ internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
         _locale = locale ?? _account.Locale;
         OutTrackId = resumed?.OutTrackId ?? "card_" + Guid.NewGuid().ToString("N");
         _flow = new AiCardFlow(_account, _cards, OutTrackId, _meter);
+        _finisher = new CardFinisher(_flow, _cards, _store, _account.Id, _time, _locale, _logger, LogStoreFailedAsync);
         // Owned: awaited by CompleteAsync and DisposeAsync. Calls to DingTalk are not cancelled: the card must end.
         _run = RunAsync(CancellationToken.None);
     }
@@ -169,6 +176,7 @@ internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
             var reset = false;
             try
             {
+                await WaitForCardBeforeAsync(cancellationToken);
                 reset = await OpenCardAsync(cancellationToken);
                 created = true;
             }
@@ -181,6 +189,11 @@ internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
                     // No card was made (refused, throttled): nothing for the next start to end.
                     await StoreAsync(() => _store.RemoveAsync(_account.Id, OutTrackId, cancellationToken));
                 }
+            }
+            finally
+            {
+                // Created, failed or given up: the conversation's next card may be created now.
+                _ticket?.Opened();
             }
 
             if (created)
@@ -202,7 +215,7 @@ internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
                 {
                     failure = ex;
                     LogStreamingFailed(_logger, _account.Id, OutTrackId, ex.Message, ex);
-                    await GiveUpCardAsync(_state.Read().Text, cancellationToken);
+                    await _finisher.GiveUpAsync(_state.Read().Text, cancellationToken);
                 }
             }
 
@@ -221,7 +234,7 @@ internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
             Exception? endFailure = null;
             if (created && failure is null)
             {
-                (failure, endFailure) = await EndCreatedCardAsync(cardAnswer, end, snapshot.Text, cancellationToken);
+                (failure, endFailure) = await _finisher.EndAsync(cardAnswer, end, snapshot.Text, cancellationToken);
             }
 
             if (created && failure is null)
@@ -264,98 +277,20 @@ internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
         }
     }
 
-    // Puts the whole answer on a created card and ends it. Usually the final streaming update (isFinalize), then
-    // FINISHED/FAILED (flowStatus templates). With flowStatus, when the streaming API is held shut by throttling (a
-    // per-minute limit holds it up to a minute, and the turn its slot meanwhile), the card ends at once through
-    // PUT /v1.0/card/instances, which carries the whole answer in the template key too (SDK-py's ai_finish does just that).
-    // Failure: the final update failed and the card was given up (the answer then goes as markdown); EndFailure: the
-    // answer is on the card but its end state was refused.
-    private async Task<(Exception? Failure, Exception? EndFailure)> EndCreatedCardAsync(
-        string answer, ReplyEnd end, string text, CancellationToken cancellationToken)
+    // The card of the conversation's message before is created first (it would otherwise be shown below this one when
+    // both wait for a permit of a full card bucket). A wait that runs out goes ahead: order is lost, nothing else.
+    private async Task WaitForCardBeforeAsync(CancellationToken cancellationToken)
     {
-        var failed = end == ReplyEnd.Failed;
-        var triedInstances = false;
-        if (_flow.UsesFlowStatus && _cards.StreamingThrottledUntil() is { } heldUntil)
+        if (_ticket is null || _ticket.IsFirst)
         {
-            LogEndingWithoutStreaming(_logger, _account.Id, OutTrackId, heldUntil);
-            triedInstances = true;
-            if (await EndWithoutStreamingAsync(answer, end, cancellationToken))
-            {
-                return (null, null);
-            }
+            return;
         }
 
-        try
+        if (!await _ticket.WaitForTurnAsync(_time, cancellationToken))
         {
-            try
-            {
-                // With flowStatus a final update that throttling refuses is dropped, not waited out (unless that way failed already).
-                var dropWhenThrottled = _flow.UsesFlowStatus && !triedInstances ? Task.CompletedTask : null;
-                await _flow.StreamAsync(answer, isFinalize: true, isError: failed, cancellationToken, dropWhenThrottled);
-            }
-            catch (ApiCallSupersededException)
-            {
-                var until = _cards.StreamingThrottledUntil() ?? _time.GetUtcNow();
-                LogEndingWithoutStreaming(_logger, _account.Id, OutTrackId, until);
-                triedInstances = true;
-                if (await EndWithoutStreamingAsync(answer, end, cancellationToken))
-                {
-                    return (null, null);
-                }
-
-                await _flow.StreamAsync(answer, isFinalize: true, isError: failed, cancellationToken);
-            }
-
-            if (DeliveredState(end) is { } delivered)
-            {
-                // Delivered: from here on a restart ends the card with this answer and does not answer again.
-                await StoreAsync(() => _store.MarkAsync(_account.Id, OutTrackId, delivered, answer, _time.GetUtcNow(), cancellationToken));
-            }
+            LogCardBeforeSlow(_logger, _account.Id, _message.MessageId, CardOpeningOrder.MaxWait);
         }
-        catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
-        {
-            LogFinalizeFailed(_logger, _account.Id, OutTrackId, ex.Message, ex);
-            if (triedInstances && DeliveredState(end) is not null)
-            {
-                // Marked delivered before the FINISHED that failed: the answer goes as markdown now, so a restart must not end
-                // the card with it too (as before that attempt, the card counts as created).
-                await StoreAsync(() => _store.MarkAsync(_account.Id, OutTrackId, OpenCardState.Created, null, _time.GetUtcNow(), cancellationToken));
-            }
-
-            await GiveUpCardAsync(text, cancellationToken);
-            return (ex, null);
-        }
-
-        return (null, await EndCardAsync(answer, failed, cancellationToken));
     }
-
-    // FINISHED/FAILED with the whole answer through PUT /v1.0/card/instances, no final streaming update. The card is
-    // recorded delivered BEFORE the call: a restart after it makes this very call (OpenCardRecovery ends a delivered card
-    // with FINISHED/FAILED and its answer) and closes the message, so no crash can leave the answer unshown or given twice.
-    // False (logged) when the card could not be ended this way; the caller then streams the answer as usual.
-    private async Task<bool> EndWithoutStreamingAsync(string answer, ReplyEnd end, CancellationToken cancellationToken)
-    {
-        if (DeliveredState(end) is { } delivered)
-        {
-            await StoreAsync(() => _store.MarkAsync(_account.Id, OutTrackId, delivered, answer, _time.GetUtcNow(), cancellationToken));
-        }
-
-        if (await EndCardAsync(answer, end == ReplyEnd.Failed, cancellationToken) is not { } endFailure)
-        {
-            return true;
-        }
-
-        LogEndWithoutStreamingFailed(_logger, _account.Id, OutTrackId, endFailure.Message);
-        return false;
-    }
-
-    // The open-card state once the whole answer is shown; null for an interrupted reply (its message is answered again).
-    private static OpenCardState? DeliveredState(ReplyEnd end) => end switch
-    {
-        ReplyEnd.Interrupted => null,
-        ReplyEnd.Failed => OpenCardState.DeliveredAsFailure,
-        _ => OpenCardState.Delivered,
-    };
 
     // Records the card (creating) and creates it, or takes over the card of a crashed run. True when that card may show
     // the crashed run's text and must be reset.
@@ -401,43 +336,6 @@ internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
     // ends it (or forgets it when DingTalk does not know it).
     private static bool MayExist(Exception ex) =>
         ex is not DingTalkApiException || ex is DingTalkApiException { HttpStatus: >= 500 } or DingTalkApiException { HttpStatus: 0, Code: "network" };
-
-    // FINISHED/FAILED (flowStatus templates; nothing otherwise). Throttling, 5xx and network failures, which the api
-    // client already retried, are tried again after each of EndRetryDelays. Null when it worked, else the last failure.
-    private async Task<Exception?> EndCardAsync(string answer, bool failed, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await _flow.EndAsync(answer, failed, cancellationToken);
-                return null;
-            }
-            catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
-            {
-                if (attempt >= EndRetryDelays.Length || !CardModeGate.IsThrottlingOrServerError(ex))
-                {
-                    LogEndFailed(_logger, _account.Id, OutTrackId, attempt + 1, ex.Message, ex);
-                    return ex;
-                }
-
-                await Task.Delay(EndRetryDelays[attempt], _time, cancellationToken);
-            }
-        }
-    }
-
-    // Best effort: tell the user on the card (FAILED) that the answer follows as a message; its own failure changes nothing.
-    private async Task GiveUpCardAsync(string text, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _flow.FailAsync(CardNotes.GivenUp(text, _locale), cancellationToken);
-        }
-        catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
-        {
-            LogGiveUpFailed(_logger, _account.Id, OutTrackId, ex.Message);
-        }
-    }
 
     // Images were uploaded once already (their media ids are in the answer); follow-up files go after the markdown.
     private async Task<ReplyFilesPlan> PrepareFilesAsync(CancellationToken cancellationToken)
@@ -505,31 +403,6 @@ internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
     }
 
     // Anything but our own cancellation: an unexpected answer shape must not lose the answer either.
-    private static bool IsCallFailure(Exception ex, CancellationToken cancellationToken) =>
+    internal static bool IsCallFailure(Exception ex, CancellationToken cancellationToken) =>
         ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
-
-    [LoggerMessage(EventId = 2120, Level = LogLevel.Warning, Message = "Account {AccountId}: could not create the card answering {MessageId} ({Error}); the answer will be sent as markdown")]
-    private static partial void LogCreateFailed(ILogger logger, string accountId, string messageId, string error, Exception exception);
-
-    [LoggerMessage(EventId = 2121, Level = LogLevel.Warning, Message = "Account {AccountId}: streaming to card {OutTrackId} failed ({Error}); the answer will be sent as markdown")]
-    private static partial void LogStreamingFailed(ILogger logger, string accountId, string outTrackId, string error, Exception exception);
-
-    [LoggerMessage(EventId = 2122, Level = LogLevel.Warning, Message = "Account {AccountId}: finalizing card {OutTrackId} failed ({Error}); the answer will be sent as markdown")]
-    private static partial void LogFinalizeFailed(ILogger logger, string accountId, string outTrackId, string error, Exception exception);
-
-    [LoggerMessage(EventId = 2128, Level = LogLevel.Warning,
-        Message = "Account {AccountId}: card {OutTrackId} shows the whole answer but could not be set to its final state ({Attempts} attempts, last: {Error}); when DingTalk was throttling or unreachable the next start ends it")]
-    private static partial void LogEndFailed(ILogger logger, string accountId, string outTrackId, int attempts, string error, Exception exception);
-
-    [LoggerMessage(EventId = 2123, Level = LogLevel.Debug, Message = "Account {AccountId}: the error update of card {OutTrackId} failed too ({Error}); ignored")]
-    private static partial void LogGiveUpFailed(ILogger logger, string accountId, string outTrackId, string error);
-
-    [LoggerMessage(EventId = 2126, Level = LogLevel.Warning, Message = "Account {AccountId}: the open-card record of {OutTrackId} could not be written ({Error})")]
-    private static partial void LogStoreFailed(ILogger logger, string accountId, string outTrackId, string error, Exception exception);
-
-    [LoggerMessage(EventId = 2129, Level = LogLevel.Information, Message = "Account {AccountId}: the answer to {MessageId} resumes in card {OutTrackId} of the crashed run")]
-    private static partial void LogResumingCard(ILogger logger, string accountId, string outTrackId, string messageId);
-
-    [LoggerMessage(EventId = 2127, Level = LogLevel.Error, Message = "Account {AccountId}: the markdown fallback of the answer to {MessageId} failed too ({Error})")]
-    private static partial void LogFallbackFailed(ILogger logger, string accountId, string messageId, string error, Exception exception);
 }

@@ -1,7 +1,7 @@
 using DingGate.Core.Coordination;
 using StackExchange.Redis;
 
-namespace DingGate.Storage.Redis;
+namespace DingGate.Coordination.Redis;
 
 /// <summary>
 /// <see cref="ISharedCounters"/> in Redis: <c>INCRBY</c> on a counter created at its seed when missing, in one Lua

@@ -2,7 +2,7 @@ using DingGate.Core.Coordination;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
-namespace DingGate.Storage.Redis;
+namespace DingGate.Coordination.Redis;
 
 /// <summary>
 /// One replica's link to the Redis of <c>coordination.redis</c> (issue 17, "Shared limits"): the connection (short

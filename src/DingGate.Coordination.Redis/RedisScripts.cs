@@ -1,4 +1,4 @@
-namespace DingGate.Storage.Redis;
+namespace DingGate.Coordination.Redis;
 
 // The Lua scripts of the shared limits: each runs atomically in Redis (StackExchange.Redis sends EVALSHA once the
 // script is known to the server). Times are microseconds since the Unix epoch from the replicas' TimeProvider: hosts

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace DingGate.Storage.Redis;
+namespace DingGate.Coordination.Redis;
 
 /// <summary>Registers the shared limits over Redis (<c>coordination.redis</c>).</summary>
 public static class RedisCoordinationServiceCollectionExtensions

@@ -1,7 +1,7 @@
 using DingGate.Core.Coordination;
 using StackExchange.Redis;
 
-namespace DingGate.Storage.Redis;
+namespace DingGate.Coordination.Redis;
 
 /// <summary>
 /// <see cref="ISharedRateWindows"/> in Redis: one sorted set per key (the takes of the last window), decided by one Lua

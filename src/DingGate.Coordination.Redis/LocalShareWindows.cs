@@ -1,4 +1,4 @@
-namespace DingGate.Storage.Redis;
+namespace DingGate.Coordination.Redis;
 
 /// <summary>
 /// The limits a replica keeps alone while Redis is out of reach: each shared window at a conservative share,
