@@ -46,6 +46,7 @@ internal sealed class DingTalkAccountRuntimeFactory(
     Core.Cluster.IReplicaRegistry? replicas = null)
 {
     private ReplicaLeases? _leases;
+    private HeldTurns? _held;
 
     /// <summary>
     /// Builds one account's parts. <paramref name="statuses"/>: every account's link state, for the owners'
@@ -75,7 +76,8 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var open = new OpenReplies();
         var replies = new ReplySinkFactory(
             account, replier, indicator, attachments, journal, telemetry.Replies,
-            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable), quota, live, open);
+            loggers.CreateLogger<TrackedReplySink>(), new CardReplies(account, api, replier, attachments, openCards, cards, time, loggers, resumable), quota, live, open,
+            leases.Clustered ? Held : null);
         var direct = new DirectTextSender(robot);
         var approver = new PairingApprover(account, pairing, direct, time, live);
         var owners = pairings is null || ownerApprovals is null ? null : CreateOwnerAdmin(live, api, approver, direct, pairings, ownerApprovals, statuses);
@@ -98,9 +100,12 @@ internal sealed class DingTalkAccountRuntimeFactory(
     /// <summary>This process's leases (the channel's replica identity on the shared clock).</summary>
     public ReplicaLeases Leases => _leases ??= new ReplicaLeases(options.Replica, time);
 
+    /// <summary>The replies this process generates, every account's (clustered: what the renewal fences).</summary>
+    public HeldTurns Held => _held ??= new HeldTurns();
+
     /// <summary>The renewal loop of this replica's leases, or null for a standalone gateway.</summary>
     public LeaseRenewal? CreateRenewal() =>
-        Leases.Clustered ? new LeaseRenewal(Leases, journal, outbox, telemetry.Loggers.CreateLogger<LeaseRenewal>()) : null;
+        Leases.Clustered ? new LeaseRenewal(Leases, journal, outbox, telemetry.Loggers.CreateLogger<LeaseRenewal>(), Held) : null;
 
     /// <summary>What gives up a removed account's leases, or null for a standalone gateway.</summary>
     public LeaseRelease? CreateRelease() =>

@@ -288,5 +288,11 @@ internal static class PostgresMigrations
         CREATE INDEX ix_stop_requests_open ON stop_requests (expires_at) WHERE honoured_by IS NULL;
         ALTER TABLE owner_approvals ADD COLUMN worked_by TEXT NULL;
         """,
+
+        // 8 (issue 17, duplicate replica ids): SQLite step 15. The random nonce of the process that wrote a heartbeat row,
+        // so two live processes given one gateway.replicaId notice each other.
+        """
+        ALTER TABLE replicas ADD COLUMN nonce TEXT NOT NULL DEFAULT '';
+        """,
     ];
 }

@@ -26,52 +26,52 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
             throw new ArgumentException("An outbox entry needs at least one part.", nameof(entry));
         }
 
-        return await database.WriteAsync(
-            async (connection, ct) =>
-            {
-                var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    """
-                    INSERT INTO reply_outbox (account_id, message_key, final, conversation_id, is_group, user_id, webhook, webhook_expires_at,
-                        markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at,
-                        lease_owner, lease_until)
-                    VALUES (@AccountId, @MessageKey, @Final, @ConversationId, @IsGroup, @UserId, @Webhook, @WebhookExpiresAt,
-                        @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt,
-                        @LeaseOwner, @LeaseUntil)
-                    RETURNING id;
-                    """,
-                    new
-                    {
-                        entry.AccountId,
-                        entry.MessageKey,
-                        Final = entry.Final ? 1 : 0,
-                        entry.ConversationId,
-                        IsGroup = entry.IsGroup ? 1 : 0,
-                        entry.UserId,
-                        entry.Webhook,
-                        WebhookExpiresAt = entry.WebhookExpiresAt?.ToUnixTimeMilliseconds(),
-                        Markdown = entry.Markdown ? 1 : 0,
-                        PartCount = entry.Parts.Count,
-                        entry.DeliveredParts,
-                        State = (int)entry.State,
-                        entry.Attempts,
-                        NextAttemptAt = entry.NextAttemptAt?.ToUnixTimeMilliseconds(),
-                        entry.LastError,
-                        CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds(),
-                        entry.LeaseOwner,
-                        LeaseUntil = entry.LeaseUntil?.ToUnixTimeMilliseconds(),
-                    },
-                    cancellationToken: ct));
-                for (var i = 0; i < entry.Parts.Count; i++)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO reply_outbox_parts (outbox_id, idx, title, text) VALUES (@id, @i, @Title, @Text);",
-                        new { id, i, entry.Parts[i].Title, entry.Parts[i].Text },
-                        cancellationToken: ct));
-                }
+        return await database.WriteAsync((connection, ct) => InsertAsync(connection, entry, ct), cancellationToken);
+    }
 
-                return id;
+    private static async Task<long> InsertAsync(NpgsqlConnection connection, OutboxEntry entry, CancellationToken ct)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO reply_outbox (account_id, message_key, final, conversation_id, is_group, user_id, webhook, webhook_expires_at,
+                markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at,
+                lease_owner, lease_until)
+            VALUES (@AccountId, @MessageKey, @Final, @ConversationId, @IsGroup, @UserId, @Webhook, @WebhookExpiresAt,
+                @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt,
+                @LeaseOwner, @LeaseUntil)
+            RETURNING id;
+            """,
+            new
+            {
+                entry.AccountId,
+                entry.MessageKey,
+                Final = entry.Final ? 1 : 0,
+                entry.ConversationId,
+                IsGroup = entry.IsGroup ? 1 : 0,
+                entry.UserId,
+                entry.Webhook,
+                WebhookExpiresAt = entry.WebhookExpiresAt?.ToUnixTimeMilliseconds(),
+                Markdown = entry.Markdown ? 1 : 0,
+                PartCount = entry.Parts.Count,
+                entry.DeliveredParts,
+                State = (int)entry.State,
+                entry.Attempts,
+                NextAttemptAt = entry.NextAttemptAt?.ToUnixTimeMilliseconds(),
+                entry.LastError,
+                CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds(),
+                entry.LeaseOwner,
+                LeaseUntil = entry.LeaseUntil?.ToUnixTimeMilliseconds(),
             },
-            cancellationToken);
+            cancellationToken: ct));
+        for (var i = 0; i < entry.Parts.Count; i++)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO reply_outbox_parts (outbox_id, idx, title, text) VALUES (@id, @i, @Title, @Text);",
+                new { id, i, entry.Parts[i].Title, entry.Parts[i].Text },
+                cancellationToken: ct));
+        }
+
+        return id;
     }
 
     public async Task<OutboxEntry?> FindAsync(long id, CancellationToken cancellationToken)
@@ -224,13 +224,74 @@ internal sealed class PostgresReplyOutbox(PostgresDatabase database) : IReplyOut
             cancellationToken);
     }
 
-    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE reply_outbox SET lease_until = @until WHERE lease_owner = @owner AND state IN (@sending, @pending);",
-            new { owner, until = until.ToUnixTimeMilliseconds(), sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
+            "UPDATE reply_outbox SET lease_until = @until WHERE lease_owner = @owner AND lease_until >= @now AND state IN (@sending, @pending);",
+            new
+            {
+                owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(),
+                sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending,
+            },
             cancellationToken: ct)), cancellationToken);
+    }
+
+    // The check and the in-flight mark are one statement: the outbox row's conditions are in the UPDATE's WHERE, so a
+    // concurrent claim of the row (which locks it) is waited for and re-checked against its latest version. A final
+    // answer is sent whoever holds its message now: AddLeasedAsync made sure a takeover of the message after the answer
+    // was written finds it and closes the message from it instead of answering again. An interim note is not sent once
+    // another replica holds its message (that replica answers it). Refused, the entry is handed over in the same
+    // transaction (OutboxLeaseHandover).
+    public async Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var args = new
+        {
+            id, part, owner, sending = (int)OutboxState.Sending, delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped,
+            at = at.ToUnixTimeMilliseconds(),
+        };
+        return await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                var begun = await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE reply_outbox o SET in_flight_part = @part, state = @sending, updated_at = @at
+                    WHERE o.id = @id AND o.state NOT IN (@delivered, @dropped) AND o.lease_owner = @owner AND o.lease_until > @at
+                      AND (o.final = 1 OR NOT {OutboxLeaseHandover.MessageTakenSql("o")});
+                    """,
+                    args,
+                    cancellationToken: ct));
+                return begun == 1 ? OutboxPartStart.Begun : await OutboxLeaseHandover.RefuseAsync(connection, id, owner, at, ct);
+            },
+            cancellationToken);
+    }
+
+    public async Task<long?> AddLeasedAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrEmpty(entry.LeaseOwner);
+        if (entry.Parts.Count == 0)
+        {
+            throw new ArgumentException("An outbox entry needs at least one part.", nameof(entry));
+        }
+
+        return await database.WriteAsync<long?>(
+            async (connection, ct) =>
+            {
+                // FOR SHARE: a claim of the message (which locks the row FOR UPDATE) cannot take it until this commits, then sees the entry.
+                var holder = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+                    "SELECT lease_owner FROM inbound_journal WHERE account_id = @AccountId AND message_key = @MessageKey FOR SHARE;",
+                    new { entry.AccountId, entry.MessageKey },
+                    cancellationToken: ct));
+                if (holder is not null && holder != entry.LeaseOwner)
+                {
+                    return null;
+                }
+
+                return await InsertAsync(connection, entry, ct);
+            },
+            cancellationToken);
     }
 
     public async Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken)

@@ -20,4 +20,6 @@ internal sealed class ReplicaRow
     public string Accounts { get; init; } = "[]";
 
     public long TurnsRunning { get; init; }
+
+    public string Nonce { get; init; } = string.Empty;
 }

@@ -16,6 +16,7 @@ internal static class ReplicaRows
         ExpiresAt = replica.ExpiresAt.ToUnixTimeMilliseconds(),
         Accounts = ReplicaAccountsText.Write(replica.Accounts),
         replica.TurnsRunning,
+        replica.Nonce,
     };
 
     public static ReplicaRecord ToRecord(ReplicaRow row) => new()
@@ -29,5 +30,6 @@ internal static class ReplicaRows
         ExpiresAt = DateTimeOffset.FromUnixTimeMilliseconds(row.ExpiresAt),
         Accounts = ReplicaAccountsText.Read(row.Accounts),
         TurnsRunning = (int)row.TurnsRunning,
+        Nonce = row.Nonce,
     };
 }

@@ -83,6 +83,11 @@ internal static partial class GatewayRunner
                 $"dinggate gateway: the admin port 127.0.0.1:{settings.AdminPort} is in use ({redactor.Redact(ex.Message)}). Another gateway may be running ('dinggate gateway status'); set gateway.adminPort to another port (0: any free one).");
             return ExitCodes.Runtime;
         }
+        catch (Replicas.DuplicateReplicaIdException ex)
+        {
+            await error.WriteLineAsync($"dinggate gateway: {redactor.Redact(ex.Message)}.");
+            return ExitCodes.Runtime;
+        }
         catch (DingGate.Storage.Sqlite.SqliteStorageException ex)
         {
             await error.WriteLineAsync($"dinggate gateway: the state database in {settings.StateDirectory} cannot be used: {redactor.Redact(ex.Message)}");

@@ -7,8 +7,11 @@ namespace DingGate.Core.Cluster;
 /// </summary>
 public interface IReplicaRegistry
 {
-    /// <summary>Writes <paramref name="replica"/>'s row (inserted, or replacing the row of the same id).</summary>
-    Task UpsertAsync(ReplicaRecord replica, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes <paramref name="replica"/>'s row (inserted, or replacing the row of the same id); returns the nonce the row
+    /// had before (null when there was none), read in the same write: another nonce means another process writes this id.
+    /// </summary>
+    Task<string?> UpsertAsync(ReplicaRecord replica, CancellationToken cancellationToken);
 
     /// <summary>The rows whose lease runs past <paramref name="now"/> (<see cref="ReplicaRecord.ExpiresAt"/> &gt; now), by id.</summary>
     Task<IReadOnlyList<ReplicaRecord>> ListLiveAsync(DateTimeOffset now, CancellationToken cancellationToken);

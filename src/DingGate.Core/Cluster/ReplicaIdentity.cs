@@ -17,6 +17,15 @@ public sealed record ReplicaIdentity(string Id, string Host, bool Clustered, Tim
     /// <summary>The lease when <c>gateway.leaseSeconds</c> is not set.</summary>
     public static readonly TimeSpan DefaultLease = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Random per process (not per id): written in the heartbeat row, so a second live process with the same
+    /// <see cref="Id"/> is told apart from this one (see <c>ReplicaHeartbeat</c>).
+    /// </summary>
+    public string Nonce { get; init; } = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>Whether this process still claims work (suspended when its id turns out to be shared with another live process).</summary>
+    public ReplicaClaims Claims { get; init; } = new();
+
     /// <summary>The identity of this process: <paramref name="configuredId"/> when given, else a fresh unique id.</summary>
     public static ReplicaIdentity Create(string? configuredId, bool clustered, TimeSpan? lease)
     {

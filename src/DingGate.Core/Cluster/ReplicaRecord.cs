@@ -33,11 +33,14 @@ public sealed record ReplicaRecord
     /// <summary>Agent turns running on it when it wrote the row.</summary>
     public required int TurnsRunning { get; init; }
 
+    /// <summary>The writing process's <see cref="ReplicaIdentity.Nonce"/> (empty in rows written before it existed).</summary>
+    public string Nonce { get; init; } = string.Empty;
+
     /// <summary>Compares the accounts by content (records compare lists by reference).</summary>
     public bool Equals(ReplicaRecord? other) =>
         other is not null && Id == other.Id && Host == other.Host && Pid == other.Pid && Version == other.Version
         && StartedAt == other.StartedAt && HeartbeatAt == other.HeartbeatAt && ExpiresAt == other.ExpiresAt
-        && TurnsRunning == other.TurnsRunning && Accounts.SequenceEqual(other.Accounts);
+        && TurnsRunning == other.TurnsRunning && Nonce == other.Nonce && Accounts.SequenceEqual(other.Accounts);
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(Id, HeartbeatAt, TurnsRunning, Accounts.Count);

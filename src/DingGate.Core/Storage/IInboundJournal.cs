@@ -44,6 +44,13 @@ public interface IInboundJournal
     Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Of the account's entries <paramref name="messageKeys"/>, the keys whose lease another replica than
+    /// <paramref name="owner"/> holds now (it took them over, finished or not): the turns <paramref name="owner"/> runs for
+    /// them must stop. Entries without a lease owner or unknown are not listed.
+    /// </summary>
+    Task<IReadOnlyList<string>> ListTakenAsync(string accountId, string owner, IReadOnlyCollection<string> messageKeys, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Gives up the leases <paramref name="owner"/> holds on the account's unfinished entries (owner and expiry cleared),
     /// so another replica claims them at once (an account a config reload removed); returns how many.
     /// </summary>

@@ -10,6 +10,15 @@ public interface IReplyOutbox
     /// <summary>Writes <paramref name="entry"/> (its parts included) and returns its id.</summary>
     Task<long> AddAsync(OutboxEntry entry, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <see cref="AddAsync"/> for a clustered replica (<see cref="OutboxEntry.LeaseOwner"/> set): written only while no
+    /// other replica holds the journal entry of its message (unfinished, or finished by that replica: it answered the
+    /// message), checked in the same write (on PostgreSQL with the journal row locked, so a takeover of the message
+    /// either comes first and this is refused, or comes after and finds this answer). Null when refused: nothing was
+    /// written.
+    /// </summary>
+    Task<long?> AddLeasedAsync(OutboxEntry entry, CancellationToken cancellationToken);
+
     /// <summary>The entry with its attempt history, or null.</summary>
     Task<OutboxEntry?> FindAsync(long id, CancellationToken cancellationToken);
 
@@ -69,8 +78,27 @@ public interface IReplyOutbox
     // Leases (issue 17): with replicas, an entry is sent by the replica holding its lease; the lease is renewed while
     // that replica lives and an entry whose lease ran out is claimed by another.
 
-    /// <summary>Extends to <paramref name="until"/> the lease of every Sending or Pending entry held by <paramref name="owner"/>; returns how many.</summary>
-    Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken);
+    /// <summary>
+    /// Extends to <paramref name="until"/> the lease of every Sending or Pending entry held by <paramref name="owner"/>
+    /// whose lease has not run out before <paramref name="now"/>; returns how many. A lease that ran out is never revived:
+    /// the entry is up for claiming (by any replica, this one included), and <see cref="BeginLeasedPartAsync"/> refuses it.
+    /// </summary>
+    Task<int> RenewLeasesAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The fenced <see cref="BeginPartAsync"/> of a clustered replica (issue 17): marks <paramref name="part"/> in flight
+    /// only while <paramref name="owner"/> holds the entry (its lease owner, the lease running past <paramref name="at"/>)
+    /// and, for an interim entry (not <see cref="OutboxEntry.Final"/>), no other replica holds the unfinished journal
+    /// entry of its message (a final answer written before a takeover of its message is what closes that message, see
+    /// <see cref="AddLeasedAsync"/>); the check and the mark are one conditional write. Refused (<see cref="OutboxPartStart.LeaseLost"/>), the caller sends nothing and the same write
+    /// hands the entry over when it is still the caller's: its lease is set to have run out (so a takeover settles it and
+    /// one replica sends it) — or, for an interim entry (not <see cref="OutboxEntry.Final"/>) of a message another replica
+    /// holds, it is dropped — and the message's unfinished journal entry, when the caller still holds it, is released (no
+    /// owner) for a takeover to close from the outbox or answer again. An entry another replica took over and delivered
+    /// is <see cref="OutboxPartStart.LeaseLost"/> too. <see cref="OutboxPartStart.Gone"/>: dropped, unknown, or delivered
+    /// by the caller.
+    /// </summary>
+    Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken);
 
     /// <summary>
     /// Gives up the leases <paramref name="owner"/> holds on the account's Sending or Pending entries (owner and expiry

@@ -30,6 +30,11 @@ internal sealed partial class AccountTakeover(string accountId, ReplicaLeases le
             {
                 try
                 {
+                    if (leases.ClaimsSuspended)
+                    {
+                        continue; // this replica id is shared with another live process: neither takes over anything
+                    }
+
                     await outbox.SettleExpiredAsync(cancellationToken);
                     await ClaimAllAsync(includeOwn: false, cancellationToken);
                 }

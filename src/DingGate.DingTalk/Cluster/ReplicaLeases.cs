@@ -32,5 +32,11 @@ internal sealed class ReplicaLeases(ReplicaIdentity replica, TimeProvider time)
 
     public TimeSpan TakeoverEvery => replica.Lease / 2;
 
+    /// <summary>
+    /// True once this process's replica id turned out to be shared with another live process: it no longer claims work it
+    /// did not journal itself (takeovers, due outbox entries, an earlier turn of a lane), see <see cref="ReplicaClaims"/>.
+    /// </summary>
+    public bool ClaimsSuspended => replica.Claims.Suspended;
+
     public TimeSpan OrderPoll => replica.Lease / 10 < MaxOrderPoll ? replica.Lease / 10 : MaxOrderPoll;
 }

@@ -101,7 +101,7 @@ internal sealed partial class InboundDispatcher
                     break;
                 }
 
-                if (await journal.ClaimOneAsync(account.Id, earlier.MessageKey, leased.Owner, leased.Now, leased.UntilFromNow, cancellationToken) is { } claimed)
+                if (!leased.ClaimsSuspended && await journal.ClaimOneAsync(account.Id, earlier.MessageKey, leased.Owner, leased.Now, leased.UntilFromNow, cancellationToken) is { } claimed)
                 {
                     LogTakingOver(account.Id, 1, leased.Owner);
                     await RunTakenOverAsync([claimed], cancellationToken);

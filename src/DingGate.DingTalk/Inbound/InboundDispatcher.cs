@@ -159,6 +159,11 @@ internal sealed partial class InboundDispatcher(
         {
             await ProcessCoreAsync(work, cancellationToken);
         }
+        catch (Cluster.ReplyLeaseLostException)
+        {
+            // Clustered: another replica took this message over while this one stalled; its reply is not sent here and its
+            // journal entry is the new owner's (logged where the send was refused).
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogFailed(account.Id, ex);

@@ -12,7 +12,10 @@ using Microsoft.Extensions.Logging;
 
 namespace DingGate.DingTalk.Replies;
 
-/// <summary>Picks the reply strategy of one account per message (messageType markdown | card) and wraps it for the books.</summary>
+/// <summary>
+/// Picks the reply strategy of one account per message (messageType markdown | card) and wraps it for the books (and,
+/// on a clustered replica, in the fence of <see cref="Cluster.HeldTurns"/>).
+/// </summary>
 internal sealed class ReplySinkFactory(
     DingTalkAccount account,
     ConversationReplier replier,
@@ -24,14 +27,17 @@ internal sealed class ReplySinkFactory(
     CardReplies cards,
     QuotaGovernor? quota = null,
     LiveAccount? live = null,
-    OpenReplies? open = null)
+    OpenReplies? open = null,
+    Cluster.HeldTurns? held = null)
 {
     public IReplySink Create(InboundMessage message, string messageKey)
     {
         var book = new ReplyJournalBook(journal, message.AccountId, messageKey);
         var strategy = CreateStrategy(message, messageKey, book);
         open?.Opened();
-        return new TrackedReplySink(strategy, message, book, metrics, logger, open);
+        var tracked = new TrackedReplySink(strategy, message, book, metrics, logger, open);
+        // Clustered: fenced, so a turn whose message another replica took over stops and sends nothing.
+        return held is null ? tracked : new Cluster.FencedReplySink(tracked, held.Register(message.AccountId, messageKey));
     }
 
     private IReplySink CreateStrategy(InboundMessage message, string messageKey, ReplyJournalBook book)

@@ -12,7 +12,7 @@ namespace DingGate.DingTalk.Replies;
 /// or not), so it is answered again after the restart. Disposing an uncompleted sink completes it as interrupted.
 /// </summary>
 internal sealed partial class TrackedReplySink(
-    IReplySink inner, InboundMessage message, ReplyJournalBook book, ReplyMetrics metrics, ILogger logger, OpenReplies? open = null) : IReplySink
+    IReplySink inner, InboundMessage message, ReplyJournalBook book, ReplyMetrics metrics, ILogger logger, OpenReplies? open = null) : IReplySink, IAbandonableReplySink
 {
     private readonly long _started = metrics.Start();
     private int _closed;
@@ -49,6 +49,19 @@ internal sealed partial class TrackedReplySink(
             }
 
             await inner.DisposeAsync();
+        }
+        finally
+        {
+            Close();
+        }
+    }
+
+    /// <summary>Drops the reply (clustered, taken over): the strategy sends nothing more and the books stay open.</summary>
+    public async Task AbandonAsync()
+    {
+        try
+        {
+            await (inner is IAbandonableReplySink abandonable ? abandonable.AbandonAsync() : inner.DisposeAsync().AsTask());
         }
         finally
         {

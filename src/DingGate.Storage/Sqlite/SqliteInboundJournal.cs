@@ -162,6 +162,28 @@ internal sealed class SqliteInboundJournal(SqliteDatabase database) : IInboundJo
             cancellationToken: ct)), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> ListTakenAsync(
+        string accountId, string owner, IReadOnlyCollection<string> messageKeys, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentNullException.ThrowIfNull(messageKeys);
+        if (messageKeys.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var keys = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            SELECT message_key FROM inbound_journal
+            WHERE account_id = @accountId AND message_key IN @keys AND lease_owner IS NOT NULL AND lease_owner <> @owner
+            ORDER BY message_key;
+            """,
+            new { accountId, owner, keys = messageKeys.ToArray() },
+            cancellationToken: cancellationToken));
+        return [.. keys];
+    }
+
     public async Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);

@@ -299,5 +299,11 @@ internal static class SqliteMigrations
         CREATE INDEX ix_stop_requests_open ON stop_requests (expires_at) WHERE honoured_by IS NULL;
         ALTER TABLE owner_approvals ADD COLUMN worked_by TEXT NULL;
         """,
+
+        // 15 (issue 17, duplicate replica ids): the random nonce of the process that wrote a heartbeat row, so two live
+        // processes given one gateway.replicaId notice each other (PostgreSQL step 8).
+        """
+        ALTER TABLE replicas ADD COLUMN nonce TEXT NOT NULL DEFAULT '';
+        """,
     ];
 }

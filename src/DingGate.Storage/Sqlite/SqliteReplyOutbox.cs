@@ -25,52 +25,74 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
             throw new ArgumentException("An outbox entry needs at least one part.", nameof(entry));
         }
 
-        return await database.WriteAsync(
+        return await database.WriteAsync((connection, ct) => InsertAsync(connection, entry, ct), cancellationToken);
+    }
+
+    // One writer item: the look at the message's journal entry and the insert are atomic against every other write.
+    public async Task<long?> AddLeasedAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentException.ThrowIfNullOrEmpty(entry.LeaseOwner);
+        if (entry.Parts.Count == 0)
+        {
+            throw new ArgumentException("An outbox entry needs at least one part.", nameof(entry));
+        }
+
+        return await database.WriteAsync<long?>(
             async (connection, ct) =>
             {
-                var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    """
-                    INSERT INTO reply_outbox (account_id, message_key, final, conversation_id, is_group, user_id, webhook, webhook_expires_at,
-                        markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at,
-                        lease_owner, lease_until)
-                    VALUES (@AccountId, @MessageKey, @Final, @ConversationId, @IsGroup, @UserId, @Webhook, @WebhookExpiresAt,
-                        @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt,
-                        @LeaseOwner, @LeaseUntil);
-                    SELECT last_insert_rowid();
-                    """,
-                    new
-                    {
-                        entry.AccountId,
-                        entry.MessageKey,
-                        Final = entry.Final ? 1 : 0,
-                        entry.ConversationId,
-                        IsGroup = entry.IsGroup ? 1 : 0,
-                        entry.UserId,
-                        entry.Webhook,
-                        WebhookExpiresAt = entry.WebhookExpiresAt?.ToUnixTimeMilliseconds(),
-                        Markdown = entry.Markdown ? 1 : 0,
-                        PartCount = entry.Parts.Count,
-                        entry.DeliveredParts,
-                        State = (int)entry.State,
-                        entry.Attempts,
-                        NextAttemptAt = entry.NextAttemptAt?.ToUnixTimeMilliseconds(),
-                        entry.LastError,
-                        CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds(),
-                        entry.LeaseOwner,
-                        LeaseUntil = entry.LeaseUntil?.ToUnixTimeMilliseconds(),
-                    },
+                var holder = await connection.QueryFirstOrDefaultAsync<string?>(new CommandDefinition(
+                    "SELECT lease_owner FROM inbound_journal WHERE account_id = @AccountId AND message_key = @MessageKey;",
+                    new { entry.AccountId, entry.MessageKey },
                     cancellationToken: ct));
-                for (var i = 0; i < entry.Parts.Count; i++)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(
-                        "INSERT INTO reply_outbox_parts (outbox_id, idx, title, text) VALUES (@id, @i, @Title, @Text);",
-                        new { id, i, entry.Parts[i].Title, entry.Parts[i].Text },
-                        cancellationToken: ct));
-                }
-
-                return id;
+                return holder is not null && holder != entry.LeaseOwner ? null : await InsertAsync(connection, entry, ct);
             },
             cancellationToken);
+    }
+
+    private static async Task<long> InsertAsync(SqliteConnection connection, OutboxEntry entry, CancellationToken ct)
+    {
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            """
+            INSERT INTO reply_outbox (account_id, message_key, final, conversation_id, is_group, user_id, webhook, webhook_expires_at,
+                markdown, part_count, delivered_parts, in_flight_part, state, attempts, next_attempt_at, last_error, created_at, updated_at,
+                lease_owner, lease_until)
+            VALUES (@AccountId, @MessageKey, @Final, @ConversationId, @IsGroup, @UserId, @Webhook, @WebhookExpiresAt,
+                @Markdown, @PartCount, @DeliveredParts, NULL, @State, @Attempts, @NextAttemptAt, @LastError, @CreatedAt, @CreatedAt,
+                @LeaseOwner, @LeaseUntil);
+            SELECT last_insert_rowid();
+            """,
+            new
+            {
+                entry.AccountId,
+                entry.MessageKey,
+                Final = entry.Final ? 1 : 0,
+                entry.ConversationId,
+                IsGroup = entry.IsGroup ? 1 : 0,
+                entry.UserId,
+                entry.Webhook,
+                WebhookExpiresAt = entry.WebhookExpiresAt?.ToUnixTimeMilliseconds(),
+                Markdown = entry.Markdown ? 1 : 0,
+                PartCount = entry.Parts.Count,
+                entry.DeliveredParts,
+                State = (int)entry.State,
+                entry.Attempts,
+                NextAttemptAt = entry.NextAttemptAt?.ToUnixTimeMilliseconds(),
+                entry.LastError,
+                CreatedAt = entry.CreatedAt.ToUnixTimeMilliseconds(),
+                entry.LeaseOwner,
+                LeaseUntil = entry.LeaseUntil?.ToUnixTimeMilliseconds(),
+            },
+            cancellationToken: ct));
+        for (var i = 0; i < entry.Parts.Count; i++)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO reply_outbox_parts (outbox_id, idx, title, text) VALUES (@id, @i, @Title, @Text);",
+                new { id, i, entry.Parts[i].Title, entry.Parts[i].Text },
+                cancellationToken: ct));
+        }
+
+        return id;
     }
 
     public async Task<OutboxEntry?> FindAsync(long id, CancellationToken cancellationToken)
@@ -222,13 +244,82 @@ internal sealed class SqliteReplyOutbox(SqliteDatabase database) : IReplyOutbox
             cancellationToken);
     }
 
-    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    public async Task<int> RenewLeasesAsync(string owner, DateTimeOffset now, DateTimeOffset until, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(owner);
         return await database.WriteAsync((connection, ct) => connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE reply_outbox SET lease_until = @until WHERE lease_owner = @owner AND state IN (@sending, @pending);",
-            new { owner, until = until.ToUnixTimeMilliseconds(), sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending },
+            "UPDATE reply_outbox SET lease_until = @until WHERE lease_owner = @owner AND lease_until >= @now AND state IN (@sending, @pending);",
+            new
+            {
+                owner, now = now.ToUnixTimeMilliseconds(), until = until.ToUnixTimeMilliseconds(),
+                sending = (int)OutboxState.Sending, pending = (int)OutboxState.Pending,
+            },
             cancellationToken: ct)), cancellationToken);
+    }
+
+    // One writer item: the check, the in-flight mark and, refused, the handover (as on PostgreSQL: an entry still the
+    // caller's gets a lease that ran out, or is dropped when it is an interim note of a message another replica holds;
+    // a message the caller still holds is released) are atomic against every other write.
+    public async Task<OutboxPartStart> BeginLeasedPartAsync(long id, int part, DateTimeOffset at, string owner, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        const string Taken =
+            """
+            EXISTS (SELECT 1 FROM inbound_journal j
+                    WHERE j.account_id = o.account_id AND j.message_key = o.message_key AND j.state IN (0, 1)
+                      AND j.lease_owner IS NOT NULL AND j.lease_owner <> @owner)
+            """;
+        var args = new
+        {
+            id, part, owner, sending = (int)OutboxState.Sending, delivered = (int)OutboxState.Delivered, dropped = (int)OutboxState.Dropped,
+            at = at.ToUnixTimeMilliseconds(), reason = "not sent: another replica took the message over",
+        };
+        return await database.WriteAsync(
+            async (connection, ct) =>
+            {
+                var begun = await connection.ExecuteAsync(new CommandDefinition(
+                    $"""
+                    UPDATE reply_outbox AS o SET in_flight_part = @part, state = @sending, updated_at = @at
+                    WHERE o.id = @id AND o.state NOT IN (@delivered, @dropped) AND o.lease_owner = @owner AND o.lease_until > @at AND (o.final = 1 OR NOT {Taken});
+                    """,
+                    args,
+                    cancellationToken: ct));
+                if (begun == 1)
+                {
+                    return OutboxPartStart.Begun;
+                }
+
+                var row = await connection.QuerySingleOrDefaultAsync<(long State, long Final, string? LeaseOwner, string AccountId, string MessageKey, long Taken)>(
+                    new CommandDefinition(
+                        $"SELECT o.state, o.final, o.lease_owner, o.account_id, o.message_key, {Taken} FROM reply_outbox AS o WHERE o.id = @id;",
+                        args,
+                        cancellationToken: ct));
+                // Delivered by the replica that took it over counts as taken (the caller abandons its turn, releases the message).
+                if (row == default || row.State == (long)OutboxState.Dropped || (row.State == (long)OutboxState.Delivered && row.LeaseOwner == owner))
+                {
+                    return OutboxPartStart.Gone;
+                }
+
+                if (row.LeaseOwner == owner && row.State != (long)OutboxState.Delivered)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(
+                        row.Final == 1 || row.Taken == 0
+                            ? "UPDATE reply_outbox SET lease_until = 0, in_flight_part = NULL, updated_at = @at WHERE id = @id;"
+                            : "UPDATE reply_outbox SET state = @dropped, in_flight_part = NULL, next_attempt_at = NULL, lease_until = 0, last_error = @reason, updated_at = @at WHERE id = @id;",
+                        args,
+                        cancellationToken: ct));
+                }
+
+                await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    UPDATE inbound_journal SET lease_owner = NULL, lease_until = NULL
+                    WHERE account_id = @AccountId AND message_key = @MessageKey AND state IN (0, 1) AND lease_owner = @owner;
+                    """,
+                    new { row.AccountId, row.MessageKey, owner },
+                    cancellationToken: ct));
+                return OutboxPartStart.LeaseLost;
+            },
+            cancellationToken);
     }
 
     public async Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken)

@@ -1,11 +1,11 @@
 using DingGate.Cli.Tests.EndToEnd;
 using DingGate.Cli.Tests.Support;
-using DingGate.Core.Configuration;
 using DingGate.Core.Inbound;
 using DingGate.DingTalk.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
+using static DingGate.Cli.Tests.Replicas.ReplicaGateways;
 
 namespace DingGate.Cli.Tests.Replicas;
 
@@ -17,8 +17,6 @@ namespace DingGate.Cli.Tests.Replicas;
 /// </summary>
 public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<PostgresServerFixture>
 {
-    private const int LeaseSeconds = 5;
-
     [Fact]
     public async Task ReplicaDiesHoldingAckedUnansweredMessages_TheOtherAnswersEachExactlyOnceAfterTheLeaseRanOut()
     {
@@ -45,7 +43,7 @@ public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<P
         await TestWait.UntilAsync(async () => await JournaledAsync(database) == 4, "B journaled (and ACKed) the follow-up");
 
         await AdvanceUntilAsync(emu, async () => (await Wire.MessagesAsync(emu)).Count >= 4, "B answered A's messages");
-        await Settle(emu);
+        await SettleAsync(emu);
 
         var texts = (await Wire.MessagesAsync(emu)).Select(c => Wire.WebhookText(c.Body)).ToList();
         string[] expected = ["B答:问题 user001", "B答:问题 user002", "B答:问题 user003", "B答:追问 user001"];
@@ -79,7 +77,7 @@ public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<P
         await using var b = await StartAsync(emu, stateB.Path, modelB, database, "replica-b");
 
         await AdvanceUntilAsync(emu, async () => (await Wire.MessagesAsync(emu)).Count >= 3, "B answered A's messages");
-        await Settle(emu);
+        await SettleAsync(emu);
 
         var texts = (await Wire.MessagesAsync(emu)).Select(c => Wire.WebhookText(c.Body)).ToList();
         Assert.Equal(["B答:别人的问题", "B答:第一问", "B答:第二问"], texts.Order(StringComparer.Ordinal));
@@ -106,7 +104,7 @@ public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<P
 
         await using var b = await StartAsync(emu, stateB.Path, modelB, database, "replica-b", card: true);
         emu.Time!.Advance(TimeSpan.FromSeconds(1)); // less than A's lease, which A renews meanwhile
-        await Settle(emu);
+        await SettleAsync(emu);
         var whileStreaming = await emu.CardAsync(card);
         release.SetResult();
         var finalized = await emu.WaitForFinalizedCardAsync(card);
@@ -140,7 +138,7 @@ public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<P
         for (var i = 0; i < 3; i++)
         {
             emu.Time!.Advance(TimeSpan.FromSeconds(1));
-            await Settle(emu);
+            await SettleAsync(emu);
         }
 
         var modelBCallsBeforeTheFirstAnswer = modelB.Calls.Count;
@@ -168,53 +166,10 @@ public sealed class ReplicaTests(PostgresServerFixture server) : IClassFixture<P
         // A later job as a barrier: once it fired, both schedulers went past the first job's occurrence.
         await ScheduledJobTests.CreateAsync(b, text: "第二个提醒", delayMinutes: 3);
         await AdvanceUntilAsync(emu, async () => (await ScheduledJobTests.ProactiveAsync(emu, "第二个提醒")).Count >= 1, "the barrier job fired", TimeSpan.FromSeconds(10));
-        await Settle(emu);
+        await SettleAsync(emu);
 
         Assert.Single(await ScheduledJobTests.ProactiveAsync(emu, "该喝水了"));
         Assert.Single(await ScheduledJobTests.ProactiveAsync(emu, "第二个提醒"));
-    }
-
-    private Task<GatewayUnderTest> StartAsync(
-        EmulatorUnderTest emu, string state, ScriptedChatClient model, string database, string replicaId, bool card = false, int leaseSeconds = LeaseSeconds,
-        Action<IServiceCollection>? services = null) =>
-        GatewayUnderTest.StartAsync(
-            emu,
-            state,
-            model,
-            s => { s.MessageType = card ? "card" : "markdown"; s.ThinkingIndicator = "off"; },
-            configureConfig: c =>
-            {
-                c.Storage = new StorageSettings { Provider = StorageProvider.Postgres, ConnectionString = database };
-                c.Gateway.ReplicaId = replicaId;
-                c.Gateway.LeaseSeconds = leaseSeconds;
-            },
-            services: services);
-
-    // Leases, renewals and takeovers run on the fake clock: move it in steps (under a third of a lease) until `done`.
-    private static async Task AdvanceUntilAsync(EmulatorUnderTest emu, Func<Task<bool>> done, string what, TimeSpan? step = null)
-    {
-        for (var i = 0; i < 600; i++)
-        {
-            if (await done())
-            {
-                return;
-            }
-
-            emu.Time!.Advance(step ?? TimeSpan.FromSeconds(1));
-            await Task.Delay(25);
-        }
-
-        Assert.Fail("timed out waiting for " + what);
-    }
-
-    // Lets the loops woken by the last clock move run (a "nothing more happens" check needs them to have had their turn).
-    private static async Task Settle(EmulatorUnderTest emu)
-    {
-        for (var i = 0; i < 10; i++)
-        {
-            await Task.Delay(50);
-            emu.Time!.Advance(TimeSpan.Zero);
-        }
     }
 
     private static async Task<long> JournaledAsync(string database)

@@ -86,7 +86,17 @@ internal sealed partial class GatewayUnderTest : IAsyncDisposable
         };
         var known = await emulator.ActiveConnectionsAsync();
         var host = GatewayHost.Build(settings);
-        await host.StartAsync();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch
+        {
+            // A refused start (e.g. a duplicate replica id) releases the state lock and the admin port.
+            host.Dispose();
+            throw;
+        }
+
         var connection = await emulator.WaitForNewConnectionAsync(known);
         return new GatewayUnderTest(host, connection);
     }

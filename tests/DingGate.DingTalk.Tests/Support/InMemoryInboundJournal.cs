@@ -103,6 +103,9 @@ internal sealed class InMemoryInboundJournal : IInboundJournal
     public Task<int> RenewLeasesAsync(string owner, DateTimeOffset until, CancellationToken cancellationToken) =>
         throw new NotSupportedException("leases are not used by a standalone gateway");
 
+    public Task<IReadOnlyList<string>> ListTakenAsync(string accountId, string owner, IReadOnlyCollection<string> messageKeys, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("leases are not used by a standalone gateway");
+
     public Task<int> ReleaseLeasesAsync(string accountId, string owner, CancellationToken cancellationToken) =>
         throw new NotSupportedException("leases are not used by a standalone gateway");
 

@@ -74,6 +74,24 @@ public abstract class InboundJournalLeaseContract : IDisposable
     }
 
     [Fact]
+    public async Task ListTaken_NamesTheKeysAnotherReplicaHolds_FinishedOrNot()
+    {
+        await _journal.AppendAsync(Entry("mine", "replica-a", T0 + Lease), CancellationToken.None);
+        await _journal.AppendAsync(Entry("taken", "replica-a", T0.AddSeconds(5), second: 1), CancellationToken.None);
+        await _journal.AppendAsync(Entry("answered-by-b", "replica-b", T0 + Lease, second: 2), CancellationToken.None);
+        await _journal.MarkAsync("acc", "answered-by-b", InboundState.Answered, null, CancellationToken.None);
+        await _journal.AppendAsync(Entry("unleased", null, null, second: 3), CancellationToken.None);
+        await _journal.AppendAsync(Entry("taken", "replica-b", T0 + Lease, account: "other"), CancellationToken.None);
+        var now = T0.AddSeconds(10);
+        Assert.Single(await _journal.ClaimExpiredAsync("acc", "replica-b", now, now + Lease, includeOwn: false, 1, CancellationToken.None));
+
+        var taken = await _journal.ListTakenAsync("acc", "replica-a", ["mine", "taken", "answered-by-b", "unleased", "unknown"], CancellationToken.None);
+
+        Assert.Equal(["answered-by-b", "taken"], taken);
+        Assert.Empty(await _journal.ListTakenAsync("acc", "replica-a", [], CancellationToken.None));
+    }
+
+    [Fact]
     public async Task RenewLeases_ExtendsOnlyTheOwnersUnfinishedEntries_SoTheyAreNotClaimed()
     {
         await _journal.AppendAsync(Entry("a1", "replica-a", T0.AddSeconds(5)), CancellationToken.None);

@@ -35,6 +35,7 @@ public abstract class ReplicaRegistryContract : IDisposable
         ExpiresAt = heartbeat + Lease,
         Accounts = accounts.Length == 0 ? [new ReplicaAccount("main", "connected")] : accounts,
         TurnsRunning = turns,
+        Nonce = "nonce-" + id,
     };
 
     [Fact]
@@ -45,6 +46,17 @@ public abstract class ReplicaRegistryContract : IDisposable
         await _registry.UpsertAsync(replica, CancellationToken.None);
 
         Assert.Equal([replica], await _registry.ListLiveAsync(T0, CancellationToken.None));
+    }
+
+    // Duplicate replica ids (issue 17): the write returns the nonce the row had, so a second process with the same id is seen.
+    [Fact]
+    public async Task UpsertAsync_ReturnsThePreviousWritersNonce()
+    {
+        Assert.Null(await _registry.UpsertAsync(Replica("r1", T0) with { Nonce = "first" }, CancellationToken.None));
+        Assert.Equal("first", await _registry.UpsertAsync(Replica("r1", T0.AddSeconds(10)) with { Nonce = "first" }, CancellationToken.None));
+        Assert.Equal("first", await _registry.UpsertAsync(Replica("r1", T0.AddSeconds(11)) with { Nonce = "second" }, CancellationToken.None));
+
+        Assert.Equal("second", Assert.Single(await _registry.ListLiveAsync(T0.AddSeconds(11), CancellationToken.None)).Nonce);
     }
 
     [Fact]

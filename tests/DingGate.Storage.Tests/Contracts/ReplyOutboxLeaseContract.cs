@@ -77,11 +77,144 @@ public abstract class ReplyOutboxLeaseContract : IDisposable
     {
         await PendingAsync("a", "replica-a", T0.AddSeconds(5));
 
-        Assert.Equal(1, await _store.RenewLeasesAsync("replica-a", T0.AddSeconds(40), CancellationToken.None));
+        Assert.Equal(1, await _store.RenewLeasesAsync("replica-a", T0, T0.AddSeconds(40), CancellationToken.None));
 
         var now = T0.AddSeconds(10);
         Assert.Empty(await _store.ClaimDueAsync("acc", "replica-b", now, now + Lease, 10, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task RenewLeases_NeverRevivesALeaseThatRanOut()
+    {
+        var stalled = await _store.AddAsync(Entry("stalled", "replica-a", T0.AddSeconds(5)), CancellationToken.None);
+        var now = T0.AddSeconds(10);
+
+        Assert.Equal(0, await _store.RenewLeasesAsync("replica-a", now, now + Lease, CancellationToken.None));
+
+        Assert.Equal(T0.AddSeconds(5), (await _store.FindAsync(stalled, CancellationToken.None))!.LeaseUntil);
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(stalled, 0, now, "replica-a", CancellationToken.None));
+    }
+
+    // The fence before each part (issue 17): the part goes in flight only while the sender holds the entry (and, for an
+    // interim note, no other replica took over the message); otherwise nothing goes in flight.
+    [Fact]
+    public async Task BeginLeasedPart_OnlyWhileTheOwnerHoldsTheEntryAndTheMessage()
+    {
+        var held = await _store.AddAsync(Entry("held", "replica-a", T0 + Lease), CancellationToken.None);
+        var expired = await _store.AddAsync(Entry("expired", "replica-a", T0.AddSeconds(5)), CancellationToken.None);
+        var claimedByB = await _store.AddAsync(Entry("claimed", "replica-a", T0 + Lease), CancellationToken.None);
+        var answerOfMessageTaken = await _store.AddAsync(Entry("message-taken", "replica-a", T0 + Lease), CancellationToken.None);
+        var messageMine = await _store.AddAsync(Entry("message-mine", "replica-a", T0 + Lease), CancellationToken.None);
+        var dropped = await _store.AddAsync(Entry("dropped", "replica-a", T0 + Lease), CancellationToken.None);
+        await _store.DropAsync(dropped, T0, CancellationToken.None);
+        await _database.ExecuteAsync($"UPDATE reply_outbox SET lease_owner = 'replica-b' WHERE id = {claimedByB}");
+        await _database.Journal.AppendAsync(Journal("message-taken", "replica-b"), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("message-mine", "replica-a"), CancellationToken.None);
+        var now = T0.AddSeconds(10);
+
+        Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(held, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(expired, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(claimedByB, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(answerOfMessageTaken, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(messageMine, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.Gone, await _store.BeginLeasedPartAsync(dropped, 0, now, "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.Gone, await _store.BeginLeasedPartAsync(999_999, 0, now, "replica-a", CancellationToken.None));
+
+        Assert.Equal((OutboxState.Sending, (int?)0), await StateAsync(held));
+        Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(expired));
+        Assert.Equal((OutboxState.Sending, (int?)null), await StateAsync(claimedByB));
+        Assert.Equal(("replica-b", T0 + Lease), await LeaseAsync(claimedByB)); // not the refused caller's to hand over
+    }
+
+    [Fact]
+    public async Task BeginLeasedPart_EntryAnotherReplicaTookOverAndDelivered_IsLeaseLost_AndReleasesTheMessage()
+    {
+        var delivered = await _store.AddAsync(Entry("m", "replica-b", T0 + Lease), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("m", "replica-a"), CancellationToken.None);
+        await _store.PartDeliveredAsync(delivered, 0, T0, CancellationToken.None);
+
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(delivered, 0, T0.AddSeconds(1), "replica-a", CancellationToken.None));
+        Assert.Equal(OutboxPartStart.Gone, await _store.BeginLeasedPartAsync(delivered, 0, T0.AddSeconds(1), "replica-b", CancellationToken.None));
+
+        Assert.Null((await _database.Journal.FindAsync("acc", "m", CancellationToken.None))!.LeaseOwner);
+        Assert.Equal((OutboxState.Delivered, (int?)null), await StateAsync(delivered));
+    }
+
+    [Fact]
+    public async Task BeginLeasedPart_EntryClaimedByAnother_ReleasesTheMessageTheCallerStillHolds()
+    {
+        var claimed = await _store.AddAsync(Entry("m", "replica-a", T0 + Lease), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("m", "replica-a"), CancellationToken.None);
+        await _database.ExecuteAsync($"UPDATE reply_outbox SET lease_owner = 'replica-b' WHERE id = {claimed}");
+
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(claimed, 0, T0.AddSeconds(1), "replica-a", CancellationToken.None));
+
+        Assert.Null((await _database.Journal.FindAsync("acc", "m", CancellationToken.None))!.LeaseOwner);
+        Assert.Equal(("replica-b", T0 + Lease), await LeaseAsync(claimed));
+    }
+
+    // Refused, the caller's entry is handed over in the same write: its lease ends (no renewal revives it) so the next
+    // takeover settles it and one replica sends it; the message, when no other replica holds it, is released for a takeover.
+    [Fact]
+    public async Task BeginLeasedPart_Refused_HandsTheEntryOver_AndReleasesAMessageNobodyElseHolds()
+    {
+        var expired = await _store.AddAsync(Entry("expired", "replica-a", T0.AddSeconds(5)), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("expired", "replica-a"), CancellationToken.None);
+        var now = T0.AddSeconds(10);
+
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(expired, 0, now, "replica-a", CancellationToken.None));
+
+        Assert.Equal(0, await _store.RenewLeasesAsync("replica-a", now, now + Lease, CancellationToken.None));
+        var released = (await _database.Journal.FindAsync("acc", "expired", CancellationToken.None))!;
+        Assert.Equal((null, null), (released.LeaseOwner, released.LeaseUntil));
+        Assert.Equal(1, await _store.RecoverExpiredAsync("acc", "replica-b", now, now + Lease, includeOwn: false, CancellationToken.None));
+        Assert.Equal([expired], (await _store.ClaimDueAsync("acc", "replica-b", now, now + Lease, 10, CancellationToken.None)).Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task BeginLeasedPart_AnInterimNoteOfAMessageAnotherReplicaTookOver_IsDropped()
+    {
+        var note = await _store.AddAsync(Entry("taken", "replica-a", T0 + Lease) with { Final = false }, CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("taken", "replica-b"), CancellationToken.None);
+
+        Assert.Equal(OutboxPartStart.LeaseLost, await _store.BeginLeasedPartAsync(note, 0, T0.AddSeconds(1), "replica-a", CancellationToken.None));
+
+        Assert.Equal((OutboxState.Dropped, (int?)null), await StateAsync(note));
+    }
+
+    [Fact]
+    public async Task AddLeased_RefusedWhenAnotherReplicaHoldsOrAnsweredTheMessage_NothingWritten()
+    {
+        await _database.Journal.AppendAsync(Journal("taken", "replica-b"), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("mine", "replica-a"), CancellationToken.None);
+        await _database.Journal.AppendAsync(Journal("answered-by-b", "replica-b"), CancellationToken.None);
+        await _database.Journal.MarkAsync("acc", "answered-by-b", InboundState.Answered, null, CancellationToken.None);
+
+        Assert.Null(await _store.AddLeasedAsync(Entry("taken", "replica-a", T0 + Lease), CancellationToken.None));
+        Assert.NotNull(await _store.AddLeasedAsync(Entry("mine", "replica-a", T0 + Lease), CancellationToken.None));
+        Assert.Null(await _store.AddLeasedAsync(Entry("answered-by-b", "replica-a", T0 + Lease), CancellationToken.None));
+        Assert.NotNull(await _store.AddLeasedAsync(Entry("not-journaled", "replica-a", T0 + Lease), CancellationToken.None));
+
+        Assert.Null(await _store.FindAnswerAsync("acc", "taken", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task BeginLeasedPart_AFinishedJournalEntryOfAnotherReplicaDoesNotStopTheOutboxOwner()
+    {
+        // A dead replica answered the message (its entry closed) and left the reply pending: the replica that claimed the
+        // outbox entry sends it.
+        var pending = await PendingAsync("answered", "replica-c", T0 + Lease);
+        await _database.Journal.AppendAsync(Journal("answered", "replica-a"), CancellationToken.None);
+        await _database.Journal.MarkAsync("acc", "answered", InboundState.Answered, null, CancellationToken.None);
+
+        Assert.Equal(OutboxPartStart.Begun, await _store.BeginLeasedPartAsync(pending, 0, T0.AddSeconds(1), "replica-c", CancellationToken.None));
+    }
+
+    private async Task<(string?, DateTimeOffset?)> LeaseAsync(long id) =>
+        (await _store.FindAsync(id, CancellationToken.None)) is { } e ? (e.LeaseOwner, e.LeaseUntil) : throw new InvalidOperationException("gone");
+
+    private static InboundJournalEntry Journal(string key, string owner) =>
+        new("acc", key, "/v1.0/im/bot/messages/get", "{}", T0, LeaseOwner: owner, LeaseUntil: T0 + Lease, Lane: "conversation:cid-1");
 
     [Fact]
     public async Task ReleaseLeases_LetsAnotherReplicaClaimTheOwnersEntriesAtOnce()

@@ -33,6 +33,7 @@ internal sealed class LocalReplica(ReplicaIdentity identity, DingTalkChannel cha
             ExpiresAt = now + identity.Lease,
             Accounts = [.. channel.Statuses.Select(s => new ReplicaAccount(s.AccountId, AdminStatusBuilder.StateName(s.State)))],
             TurnsRunning = sessions.RunningTurns,
+            Nonce = identity.Nonce,
         };
     }
 }

@@ -10,6 +10,13 @@ namespace DingGate.Cli.Gateway.Replicas;
 /// Rows expired for <see cref="DeadRowRetention"/> are purged as it goes. With SQLite (one process per state file) the
 /// rows of earlier runs of this state directory are removed at start: they are this gateway before a crash.
 /// A failed write is logged and retried at the next beat; it never stops the loop.
+/// <para>
+/// One id, one process: each process writes its random <see cref="ReplicaIdentity.Nonce"/> in the row. A clustered
+/// start refuses (<see cref="DuplicateReplicaIdException"/>) while another process's row of the same id is live (see
+/// <see cref="DuplicateReplicaCheck"/>); a beat that finds another nonce in the row (two live processes given one
+/// <c>gateway.replicaId</c>) logs an error once and suspends this process's claims (<see cref="ReplicaClaims"/>): their
+/// leases cannot be told apart, so neither may take over work; each still answers what it journals itself.
+/// </para>
 /// </summary>
 internal sealed partial class ReplicaHeartbeat(LocalReplica local, IReplicaRegistry registry, TimeProvider time, ILogger<ReplicaHeartbeat> logger)
     : BackgroundService
@@ -22,6 +29,21 @@ internal sealed partial class ReplicaHeartbeat(LocalReplica local, IReplicaRegis
     private bool _failing;
 
     public TimeSpan Interval => local.Identity.Lease / 3;
+
+    /// <summary>Clustered: refuses to start while another live process holds this replica id (before the channel starts).</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (local.Identity.Clustered)
+        {
+            var rows = await registry.ListLiveAsync(time.GetUtcNow(), cancellationToken);
+            if (DuplicateReplicaCheck.Holder(local.Identity, rows, Environment.ProcessId, time.GetUtcNow()) is { } holder)
+            {
+                throw new DuplicateReplicaIdException(local.Identity, holder, time.GetUtcNow());
+            }
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -85,7 +107,12 @@ internal sealed partial class ReplicaHeartbeat(LocalReplica local, IReplicaRegis
         try
         {
             var row = local.Snapshot();
-            await registry.UpsertAsync(row, cancellationToken);
+            var previous = await registry.UpsertAsync(row, cancellationToken);
+            if (local.Identity.Clustered && previous is { Length: > 0 } other && other != row.Nonce && local.Identity.Claims.Suspend())
+            {
+                LogDuplicateId(logger, local.Identity.Id);
+            }
+
             await registry.PurgeAsync(row.HeartbeatAt - DeadRowRetention, cancellationToken);
             if (_failing)
             {

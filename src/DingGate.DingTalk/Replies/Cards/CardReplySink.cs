@@ -43,7 +43,7 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// once through <see cref="ConversationReplier"/> (<see cref="ReplyMode.Markdown"/>, <see cref="ReplyOutcome.FellBack"/>).
 /// </para>
 /// </summary>
-internal sealed partial class CardReplySink : IReplySink
+internal sealed partial class CardReplySink : IReplySink, IAbandonableReplySink
 {
     /// <summary>DingTalk's answer to a create with an outTrackId it already has (spec §6.1).</summary>
     public const string AlreadyExistsCode = "param.cardAlreadyExist";
@@ -71,6 +71,7 @@ internal sealed partial class CardReplySink : IReplySink
     private readonly OpenCard? _resumed;
     private readonly BotLocale _locale;
     private readonly CardOpeningTicket? _ticket;
+    private int _abandoned;
 
     /// <summary>
     /// Starts the reply; <paramref name="resumed"/> is the open card a crashed run left for this message (the answer
@@ -151,6 +152,17 @@ internal sealed partial class CardReplySink : IReplySink
         _stop.Dispose();
     }
 
+    /// <summary>
+    /// Clustered, the message taken over by another replica: streaming stops and the card is neither finalized nor given
+    /// up; its open-card row stays for the new owner, which resumes the answer in it or ends it. A card already ending
+    /// (its final update under way) ends as it would.
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        Volatile.Write(ref _abandoned, 1);
+        await DisposeAsync();
+    }
+
     private async Task<ReplyOutcome> RunAsync(CancellationToken cancellationToken)
     {
         await Task.Yield();
@@ -208,6 +220,11 @@ internal sealed partial class CardReplySink : IReplySink
             }
 
             await _state.Ending.WaitAsync(cancellationToken);
+            if (Volatile.Read(ref _abandoned) == 1)
+            {
+                return outcome = Abandoned(created ? 1 : 0);
+            }
+
             var snapshot = _state.Read();
             var end = snapshot.End ?? ReplyEnd.Interrupted;
             var files = await PrepareFilesAsync(cancellationToken);
@@ -345,6 +362,11 @@ internal sealed partial class CardReplySink : IReplySink
                 ApiCalls = _meter.Snapshot(), Error = fileError,
             };
         }
+        catch (Cluster.ReplyLeaseLostException)
+        {
+            // Clustered: another replica took the message over; nothing was sent and the journal entry is left to it.
+            return Abandoned(cardMessages);
+        }
         catch (Exception ex) when (IsCallFailure(ex, cancellationToken))
         {
             LogFallbackFailed(_logger, _account.Id, _message.MessageId, ex.Message, ex);
@@ -354,6 +376,13 @@ internal sealed partial class CardReplySink : IReplySink
             };
         }
     }
+
+    // Nothing more was sent and the journal entry is not closed (an interrupted end): the new owner answers the message.
+    private ReplyOutcome Abandoned(int cardMessages) => new()
+    {
+        End = ReplyEnd.Interrupted, Delivered = false, Mode = ReplyMode.Card, Messages = cardMessages, ApiCalls = _meter.Snapshot(),
+        Error = "another replica took the message over",
+    };
 
     private async Task StoreAsync(Func<Task> action)
     {

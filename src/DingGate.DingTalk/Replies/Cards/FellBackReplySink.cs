@@ -6,7 +6,7 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// The markdown sink used when card mode was configured but not possible for this reply (degraded account, external
 /// sender without staff id in a 1:1 chat): the outcome says <see cref="ReplyOutcome.FellBack"/>.
 /// </summary>
-internal sealed class FellBackReplySink(IReplySink inner) : IReplySink
+internal sealed class FellBackReplySink(IReplySink inner) : IReplySink, IAbandonableReplySink
 {
     public CancellationToken StopRequested => inner.StopRequested;
 
@@ -18,4 +18,6 @@ internal sealed class FellBackReplySink(IReplySink inner) : IReplySink
         await inner.CompleteAsync(end, note, cancellationToken) with { FellBack = true };
 
     public ValueTask DisposeAsync() => inner.DisposeAsync();
+
+    public Task AbandonAsync() => inner is IAbandonableReplySink abandonable ? abandonable.AbandonAsync() : inner.DisposeAsync().AsTask();
 }

@@ -17,7 +17,7 @@ namespace DingGate.DingTalk.Replies.Markdown;
 /// goes through the reply outbox (written whole before the first part, each part recorded as DingTalk accepts it), and
 /// the journal entry is closed right after the last part, before the indicator is taken back and the files follow.
 /// </summary>
-internal sealed class MarkdownReplySink : IReplySink
+internal sealed class MarkdownReplySink : IReplySink, IAbandonableReplySink
 {
     private readonly InboundMessage _message;
     private readonly string _messageKey;
@@ -85,6 +85,28 @@ internal sealed class MarkdownReplySink : IReplySink
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Clustered, the message taken over by another replica: nothing is sent (a send under way was refused by the
+    /// outbox's fence), the journal entry is not closed, and a shown "thinking" reaction is left for the new owner.
+    /// </summary>
+    public async Task AbandonAsync()
+    {
+        await _gate.WaitAsync(CancellationToken.None);
+        try
+        {
+            _outcome ??= new ReplyOutcome
+            {
+                End = ReplyEnd.Interrupted, Delivered = false, Mode = ReplyMode.Markdown, ApiCalls = _meter.Snapshot(), Error = "another replica took the message over",
+            };
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        await DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -52,7 +52,14 @@ internal sealed partial class OutboxDeliveryWorker(
                 {
                     foreach (var entry in await DueAsync(cancellationToken))
                     {
-                        await replier.RetryAsync(entry, cancellationToken);
+                        try
+                        {
+                            await replier.RetryAsync(entry, cancellationToken);
+                        }
+                        catch (Cluster.ReplyLeaseLostException)
+                        {
+                            // Clustered: another replica holds it now (this one stalled past its lease); logged, nothing sent.
+                        }
                     }
 
                     await CountAsync(cancellationToken);
@@ -99,6 +106,12 @@ internal sealed partial class OutboxDeliveryWorker(
         if (leases is not { Clustered: true })
         {
             return await outbox.ListDueAsync(account.Id, time.GetUtcNow(), cancellationToken);
+        }
+
+        if (leases.ClaimsSuspended)
+        {
+            // This replica id is shared with another live process: their claims cannot be told apart; neither claims.
+            return [];
         }
 
         await SettleExpiredAsync(cancellationToken);

@@ -72,7 +72,10 @@ internal sealed partial class ConversationReplier(
         };
 
         // Durable before the first part goes out: a crash from here on never regenerates or loses the answer.
-        var id = await outbox.AddAsync(entry, cancellationToken);
+        // Clustered: only while no other replica took the message over (a takeover after this finds the answer here).
+        var id = leases is { Clustered: true }
+            ? await outbox.AddLeasedAsync(entry, cancellationToken) ?? throw LeaseLost(null, messageKey)
+            : await outbox.AddAsync(entry, cancellationToken);
         return await SendPartsAsync(entry with { Id = id }, fromWorker: false, meter, cancellationToken);
     }
 
@@ -102,13 +105,7 @@ internal sealed partial class ConversationReplier(
             var part = i;
             var hooks = new ApiSendHooks
             {
-                BeforeSend = async ct =>
-                {
-                    if (!await outbox.BeginPartAsync(entry.Id, part, time.GetUtcNow(), ct))
-                    {
-                        throw new OutboxEntryDroppedException();
-                    }
-                },
+                BeforeSend = ct => BeginPartAsync(entry.Id, part, ct),
                 // A throttle code or a revoked token: DingTalk refused it; the part is unsent while the call waits to retry.
                 Refused = () => outbox.EndPartAsync(entry.Id, part, time.GetUtcNow(), CancellationToken.None),
             };
@@ -173,6 +170,35 @@ internal sealed partial class ConversationReplier(
         }
 
         return new ReplyDelivery(entry.Id, OutboxState.Delivered, sent, null);
+    }
+
+    // Marks the part in flight just before its call goes on the wire. Clustered, the same write is the fence: a replica
+    // that stalled past its lease (another took the entry or the message over) sends nothing and leaves it to the owner.
+    private async Task BeginPartAsync(long id, int part, CancellationToken cancellationToken)
+    {
+        if (leases is not { Clustered: true })
+        {
+            if (!await outbox.BeginPartAsync(id, part, time.GetUtcNow(), cancellationToken))
+            {
+                throw new OutboxEntryDroppedException();
+            }
+
+            return;
+        }
+
+        switch (await outbox.BeginLeasedPartAsync(id, part, time.GetUtcNow(), leases.Owner, cancellationToken))
+        {
+            case OutboxPartStart.Gone:
+                throw new OutboxEntryDroppedException();
+            case OutboxPartStart.LeaseLost:
+                throw LeaseLost(id, null);
+        }
+    }
+
+    private Cluster.ReplyLeaseLostException LeaseLost(long? outboxId, string? messageKey)
+    {
+        LogLeaseLost(logger, account.Id, outboxId is { } id ? "reply outbox #" + id.ToString(CultureInfo.InvariantCulture) : "the answer to message " + messageKey, leases!.Owner);
+        return new Cluster.ReplyLeaseLostException(outboxId);
     }
 
     // Part `part` was not delivered by the last path tried: retry later, hold (ambiguous) or fail, and say so in the history.
@@ -252,6 +278,10 @@ internal sealed partial class ConversationReplier(
 
     [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "Account {AccountId}: reply outbox #{OutboxId} not delivered ({Outcome}): {Reason}")]
     private static partial void LogNotDelivered(ILogger logger, string accountId, long outboxId, string outcome, string reason);
+
+    [LoggerMessage(EventId = 1704, Level = LogLevel.Warning,
+        Message = "Account {AccountId}: {Reply} not sent: replica {Replica} no longer holds it (another replica took it over while this one stalled, or its lease ran out); left to its new owner")]
+    private static partial void LogLeaseLost(ILogger logger, string accountId, string reply, string replica);
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Account {AccountId}: reply outbox #{OutboxId} delivered at attempt {Attempt}")]
     private static partial void LogDeliveredLater(ILogger logger, string accountId, long outboxId, int attempt);
