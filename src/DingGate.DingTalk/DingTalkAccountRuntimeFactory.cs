@@ -43,10 +43,12 @@ internal sealed class DingTalkAccountRuntimeFactory(
     IPairingStore? pairings = null,
     IOwnerApprovalStore? ownerApprovals = null,
     ISharedRateWindows? sharedWindows = null,
-    Core.Cluster.IReplicaRegistry? replicas = null)
+    Core.Cluster.IReplicaRegistry? replicas = null,
+    Core.Cluster.IStopRequests? stopRequests = null)
 {
     private ReplicaLeases? _leases;
     private HeldTurns? _held;
+    private RemoteCardStops? _cardStops;
 
     /// <summary>
     /// Builds one account's parts. <paramref name="statuses"/>: every account's link state, for the owners'
@@ -60,9 +62,11 @@ internal sealed class DingTalkAccountRuntimeFactory(
         var http = new HttpClient(DingTalkApiClient.CreateHandler()) { Timeout = options.HttpTimeout };
         var api = new DingTalkApiClient(account, http, time, loggers.CreateLogger<DingTalkApiClient>(), telemetry.Api, ipGuard: ipGuard, quota: quota, sharedWindows: sharedWindows);
         var cards = new ActiveCardRegistry();
+        var cardStops = CardStops;
+        cardStops?.Attach(account.Id, cards);
         var stream = new StreamClient(
             account, new ApiStreamRegistrar(api), journal, options.Stream, time, loggers.CreateLogger<StreamClient>(), telemetry.Stream,
-            new CardStopCallbackResponder(account.Id, cards, loggers.CreateLogger<CardStopCallbackResponder>()), leases);
+            new CardStopCallbackResponder(account.Id, cards, loggers.CreateLogger<CardStopCallbackResponder>(), cardStops), leases);
         var preparer = new InboundPreparer(account, parser, new MediaDownloader(api, loggers.CreateLogger<MediaDownloader>()),
             Inbound.MediaFolders.Root(options.StateDirectory), loggers.CreateLogger<InboundPreparer>(), new RecentInboundMedia(time));
         var robot = new RobotMessageSender(account, api);
@@ -102,6 +106,16 @@ internal sealed class DingTalkAccountRuntimeFactory(
 
     /// <summary>The replies this process generates, every account's (clustered: what the renewal fences).</summary>
     public HeldTurns Held => _held ??= new HeldTurns();
+
+    /// <summary>The stop button across replicas, or null for a standalone gateway (or one without stop requests).</summary>
+    public RemoteCardStops? CardStops =>
+        _cardStops ??= Leases.Clustered && stopRequests is not null
+            ? new RemoteCardStops(stopRequests, Leases, telemetry.Loggers.CreateLogger<RemoteCardStops>())
+            : null;
+
+    /// <summary>The loop that carries the stop clicks between replicas, or null for a standalone gateway.</summary>
+    public RemoteCardStopLoop? CreateCardStopLoop() =>
+        CardStops is { } stops ? new RemoteCardStopLoop(stops, telemetry.Loggers.CreateLogger<RemoteCardStopLoop>()) : null;
 
     /// <summary>The renewal loop of this replica's leases, or null for a standalone gateway.</summary>
     public LeaseRenewal? CreateRenewal() =>

@@ -100,9 +100,11 @@ public sealed partial class DingTalkChannel : IMessageSender, IDisposable
             return;
         }
 
-        // Replicas: this process's leases are renewed for as long as its accounts run.
+        // Replicas: this process's leases are renewed, and stop clicks travel between replicas, for as long as its
+        // accounts run.
         using var stopRenewal = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var renewing = renewal.RunAsync(stopRenewal.Token);
+        var cardStops = _factory.CreateCardStopLoop() is { } loop ? loop.RunAsync(stopRenewal.Token) : Task.CompletedTask;
         try
         {
             await RunWithQuotaAsync(cancellationToken);
@@ -110,7 +112,7 @@ public sealed partial class DingTalkChannel : IMessageSender, IDisposable
         finally
         {
             await stopRenewal.CancelAsync();
-            await renewing;
+            await Task.WhenAll(renewing, cardStops);
         }
     }
 

@@ -18,17 +18,22 @@ internal sealed class ActiveCardRegistry
         return new Registration(this, outTrackId, entry);
     }
 
+    /// <summary>Whether no card streams here now.</summary>
+    public bool IsEmpty => _cards.IsEmpty;
+
+    /// <summary>
+    /// What <see cref="TryStop"/> would do, without doing it: <see cref="CardStopResult.Stopped"/> when the card streams
+    /// here and <paramref name="userId"/> started it (a replica checks this before claiming another replica's request).
+    /// </summary>
+    public CardStopResult Check(string outTrackId, string? userId) => Find(outTrackId, userId, out _);
+
     /// <summary>Stops the card's reply when <paramref name="userId"/> started it.</summary>
     public CardStopResult TryStop(string outTrackId, string? userId)
     {
-        if (!_cards.TryGetValue(outTrackId, out var entry))
+        var found = Find(outTrackId, userId, out var entry);
+        if (found != CardStopResult.Stopped)
         {
-            return CardStopResult.UnknownCard;
-        }
-
-        if (entry.OwnerUserId is null || !string.Equals(entry.OwnerUserId, userId, StringComparison.OrdinalIgnoreCase))
-        {
-            return CardStopResult.NotOwner;
+            return found;
         }
 
         try
@@ -41,6 +46,18 @@ internal sealed class ActiveCardRegistry
         }
 
         return CardStopResult.Stopped;
+    }
+
+    private CardStopResult Find(string outTrackId, string? userId, out Entry entry)
+    {
+        if (!_cards.TryGetValue(outTrackId, out entry!))
+        {
+            return CardStopResult.UnknownCard;
+        }
+
+        return entry.OwnerUserId is null || !string.Equals(entry.OwnerUserId, userId, StringComparison.OrdinalIgnoreCase)
+            ? CardStopResult.NotOwner
+            : CardStopResult.Stopped;
     }
 
     private sealed record Entry(string? OwnerUserId, CancellationTokenSource Stop);

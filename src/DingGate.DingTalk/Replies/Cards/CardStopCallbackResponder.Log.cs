@@ -10,7 +10,7 @@ internal sealed partial class CardStopCallbackResponder
     [LoggerMessage(EventId = 2161, Level = LogLevel.Information, Message = "Account {AccountId}: stop clicked on card {OutTrackId} by {UserId}, who did not ask; ignored")]
     private static partial void LogNotOwner(ILogger logger, string accountId, string outTrackId, string? userId);
 
-    [LoggerMessage(EventId = 2162, Level = LogLevel.Information, Message = "Account {AccountId}: stop clicked on card {OutTrackId} by {UserId}, which is not streaming here; ignored")]
+    [LoggerMessage(EventId = 2162, Level = LogLevel.Information, Message = "Account {AccountId}: stop clicked on card {OutTrackId} by {UserId}, which is not streaming here (asked of the other replicas when clustered)")]
     private static partial void LogUnknownCard(ILogger logger, string accountId, string outTrackId, string? userId);
 
     [LoggerMessage(EventId = 2163, Level = LogLevel.Debug, Message = "Account {AccountId}: card callback {Type} on {OutTrackId} (actions {ActionIds}) is not a stop click; no change")]

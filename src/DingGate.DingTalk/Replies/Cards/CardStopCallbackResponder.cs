@@ -1,3 +1,4 @@
+using DingGate.DingTalk.Cluster;
 using DingGate.DingTalk.Stream;
 using Microsoft.Extensions.Logging;
 
@@ -7,9 +8,11 @@ namespace DingGate.DingTalk.Replies.Cards;
 /// Answers card button callbacks of one account: a stop click by the user who asked cancels that card's reply through
 /// <see cref="ActiveCardRegistry"/> (the reply then finalizes the card with its "stopped" note). Runs on the socket
 /// reader, so it only parses and flips a token. The answer is always <c>{}</c> ("no change"): the card is updated by the
-/// reply itself, through the card API.
+/// reply itself, through the card API. In a clustered replica (<paramref name="remote"/> set), a stop click on a card that
+/// does not stream here is handed to <see cref="RemoteCardStops"/> (queued only), which asks the replica streaming it.
 /// </summary>
-internal sealed partial class CardStopCallbackResponder(string accountId, ActiveCardRegistry cards, ILogger<CardStopCallbackResponder> logger)
+internal sealed partial class CardStopCallbackResponder(
+    string accountId, ActiveCardRegistry cards, ILogger<CardStopCallbackResponder> logger, RemoteCardStops? remote = null)
     : ICardCallbackResponder
 {
     private const string NoChange = "{}";
@@ -45,6 +48,7 @@ internal sealed partial class CardStopCallbackResponder(string accountId, Active
                 break;
             default:
                 LogUnknownCard(logger, accountId, outTrackId, click.UserId);
+                remote?.HandOff(accountId, outTrackId, click.UserId);
                 break;
         }
 
