@@ -41,8 +41,12 @@ internal sealed partial class AgentTurnRunner(
             var history = await store.LoadAsync(key, budget.MaxMessages, budget.MaxChars, linked.Token);
             answer = await agent.RunAsync(new AgentRequest(message, history), reply, linked.Token);
         }
-        catch (Exception) when (linked.IsCancellationRequested)
+        catch (Exception) when (linked.IsCancellationRequested || stopToken.IsCancellationRequested || reply.StopRequested.IsCancellationRequested
+            || shutdownToken.IsCancellationRequested)
         {
+            // The sources are read too: a token's callbacks run in reverse order, so the card's stop button (cancelled
+            // on another thread) can end the agent's own linked call, and this catch run inline, before it reaches
+            // `linked`.
             var end = shutdownToken.IsCancellationRequested ? ReplyEnd.Interrupted : ReplyEnd.Stopped;
             LogCancelled(logger, key, message.MessageId, end);
             await reply.CompleteAsync(end, null, CancellationToken.None);
