@@ -70,4 +70,30 @@ public sealed class CardAnswerTests
         var stopCard = await emu.WaitForFinalizedCardAsync(await Wire.WaitForCardAsync(emu, 2));
         Assert.Equal("⏹️ 已停止当前回答。", Wire.CardContent(stopCard));
     }
+
+    [Fact]
+    public async Task StopButton_ByTheAsker_ModelCancelledAndCardFinalizedWithTheStoppedNote()
+    {
+        await using var emu = await EmulatorUnderTest.StartAsync();
+        using var state = new TempDirectory();
+        var model = new ScriptedChatClient();
+        var never = new TaskCompletionSource();
+        model.Script = call => ScriptedChatClient.Steps(call.Token, "第一段，", never.Task, "永远不会出现");
+        await using var gateway = await GatewayUnderTest.StartAsync(emu, state.Path, model);
+        await emu.SendDmAsync("讲一个很长的故事");
+        var cardId = await Wire.WaitForCardAsync(emu, 1);
+        var call = await model.WaitForCallAsync(1);
+        await Wire.AdvanceUntilStreamedAsync(emu, cardId);
+
+        // The button cancels the reply's stop token (not the session's): the turn ends as stopped, not as a model failure.
+        var click = (await emu.SendAsync(HttpMethod.Post, $"/_emulator/cards/{cardId}/click", new { userId = "user001", actionIds = new[] { "btn_stop" }, @params = new { action = "stop" } }))!;
+        await call.Cancelled.WaitAsync(TestWait.DefaultTimeout);
+        var card = await emu.WaitForFinalizedCardAsync(cardId);
+
+        Assert.Equal(200, (int?)click["ackCode"]);
+        Assert.Equal("FINISHED", (string?)card["state"]);
+        Assert.Equal("第一段，\n\n> ⏹ 已停止生成", Wire.CardContent(card));
+        Assert.Single(await emu.CardIdsAsync());
+        Assert.Single(model.Calls);
+    }
 }
