@@ -14,6 +14,7 @@ namespace DingGate.DingTalk.Inbound;
 internal sealed class ConversationLanes<T> : IDisposable
 {
     private readonly Func<T, CancellationToken, Task> _process;
+    private readonly Func<T, CancellationToken, Task>? _beforeRun;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Queue<T>> _lanes = new(StringComparer.Ordinal);
     private readonly HashSet<Task> _workers = [];
@@ -22,8 +23,16 @@ internal sealed class ConversationLanes<T> : IDisposable
     private readonly CancellationTokenSource _stopping;
     private Exception? _fault;
 
-    public ConversationLanes(InboundLaneOptions options, Func<T, CancellationToken, Task> process, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="beforeRun"/> (optional) runs in the item's lane, in order, before the item takes one of the
+    /// <see cref="InboundLaneOptions.MaxParallel"/> slots: a wait there (replicas: an earlier message of the conversation
+    /// another replica is answering) holds its lane, never a slot other conversations need — with the wait inside the
+    /// work, two replicas whose slots all waited for each other's messages stopped answering altogether.
+    /// </summary>
+    public ConversationLanes(
+        InboundLaneOptions options, Func<T, CancellationToken, Task> process, CancellationToken cancellationToken, Func<T, CancellationToken, Task>? beforeRun = null)
     {
+        _beforeRun = beforeRun;
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxParallel, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBuffered, 1);
@@ -103,6 +112,11 @@ internal sealed class ConversationLanes<T> : IDisposable
                         _lanes.Remove(lane);
                         return;
                     }
+                }
+
+                if (_beforeRun is not null)
+                {
+                    await _beforeRun(item, _stopping.Token).ConfigureAwait(false);
                 }
 
                 await _running.WaitAsync(_stopping.Token).ConfigureAwait(false);

@@ -85,7 +85,7 @@ internal sealed partial class InboundDispatcher(
     // normal end: unfinished entries stay in the journal and are resumed on the next start.
     private async Task RunLanesAsync(Func<ConversationLanes<InboundWork>, CancellationToken, Task> feed, CancellationToken cancellationToken)
     {
-        using var running = new ConversationLanes<InboundWork>(lanes, ProcessAsync, cancellationToken);
+        using var running = new ConversationLanes<InboundWork>(lanes, ProcessAsync, cancellationToken, leases is { Clustered: true } ? BeforeRunAsync : null);
         try
         {
             await feed(running, running.Stopping);
@@ -123,18 +123,32 @@ internal sealed partial class InboundDispatcher(
 
         try
         {
-            if (work.Parsed is ParseResult.Ok { Message: var parsed } && !StopCommand.Is(parsed))
-            {
-                // Across replicas: an earlier message of this conversation another replica holds is answered first.
-                await WaitForEarlierTurnsAsync(JournalLane.ConversationPrefix + parsed.ConversationId, work.Key, cancellationToken);
-            }
-
             await ProcessOnceAsync(work, cancellationToken);
         }
         finally
         {
             // Handed over (or given up): a later message of its conversation no longer waits for it here.
             HandedOver(work.Key);
+        }
+    }
+
+    // Clustered, in the lane before the work takes a parallel slot: an earlier message of this conversation another
+    // replica holds is answered first (the wait holds this conversation's lane only).
+    private async Task BeforeRunAsync(InboundWork work, CancellationToken cancellationToken)
+    {
+        if (work.Parsed is not ParseResult.Ok { Message: var parsed } || StopCommand.Is(parsed))
+        {
+            return;
+        }
+
+        try
+        {
+            await WaitForEarlierTurnsAsync(JournalLane.ConversationPrefix + parsed.ConversationId, work.Key, cancellationToken);
+        }
+        catch
+        {
+            HandedOver(work.Key);
+            throw;
         }
     }
 
