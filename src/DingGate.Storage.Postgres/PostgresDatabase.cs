@@ -26,7 +26,7 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         NpgsqlDataSource dataSource;
         try
         {
-            dataSource = NpgsqlDataSource.Create(connectionString);
+            dataSource = NpgsqlDataSource.Create(PostgresPoolDefaults.Apply(connectionString));
         }
         catch (ArgumentException ex)
         {
